@@ -1,0 +1,34 @@
+import Foundation
+
+/// Why a date or fiscal year could not be read. Descriptions are Japanese, for secretariat staff.
+public enum DateParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Nothing but white space was given.
+    case empty
+    /// The text matches none of the accepted forms.
+    case unrecognizedFormat(String)
+    /// The parts name no real day, e.g. 2023-02-29 or 令和6年2月30日.
+    case impossibleDate(year: Int, month: Int, day: Int)
+    /// An era year below 1 (令和0年).
+    case invalidEraYear(era: JapaneseEra, year: Int)
+    /// The date is before the era began, e.g. 平成元年1月7日 (平成 began on 1989-01-08).
+    case beforeEraStart(era: JapaneseEra, date: LocalDate)
+    /// The year is outside what the calendar supports (1...9999, or before 1926-12-25 for eras).
+    case yearOutOfRange(Int)
+
+    public var description: String {
+        switch self {
+        case .empty:
+            return "日付が入力されていません"
+        case .unrecognizedFormat(let text):
+            return "「\(text)」は日付として読み取れません（例: 2024-04-01、令和6年4月1日、R6.4.1）"
+        case .impossibleDate(let year, let month, let day):
+            return "\(year)年\(month)月\(day)日は存在しない日付です"
+        case .invalidEraYear(let era, let year):
+            return "\(era.kanji)\(year)年は存在しません（元年は1年です）"
+        case .beforeEraStart(let era, let date):
+            return "\(date)は\(era.kanji)の始まり（\(era.firstDay)）より前の日付です"
+        case .yearOutOfRange(let year):
+            return "\(year)年は扱える範囲外です"
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Input clean-up shared by every parser in the module.
+///
+/// Secretariat staff paste values from Excel, PDFs and web pages, so the parsers accept
+/// full-width (zenkaku) ASCII and surrounding blanks, but nothing looser than that unless a
+/// parser says so.
+enum TextNormalization {
+    /// Maps full-width ASCII variants (U+FF01–U+FF5E) to ASCII, the full-width yen sign to ¥ and
+    /// the ideographic space to a space; every other character is kept as it is.
+    static func halfWidth(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E:
+                scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000:
+                scalars.append(" ")
+            case 0xFFE5:
+                scalars.append("\u{00A5}")
+            default:
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Removes leading and trailing white space, including U+3000 and line breaks.
+    static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{FEFF}")))
+    }
+
+    /// `halfWidth` followed by `trimmed`.
+    static func normalized(_ text: String) -> String {
+        trimmed(halfWidth(text))
+    }
+
+    /// True when the text is nil or only white space.
+    static func isBlank(_ text: String?) -> Bool {
+        guard let text else { return true }
+        return trimmed(text).isEmpty
+    }
+
+    /// The trimmed text, or nil when it is blank.
+    static func nonBlank(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let result = trimmed(text)
+        return result.isEmpty ? nil : result
+    }
+
+    /// The value of an ASCII digit character, or nil.
+    static func asciiDigit(_ character: Character) -> Int? {
+        guard let ascii = character.asciiValue, ascii >= 48, ascii <= 57 else { return nil }
+        return Int(ascii - 48)
+    }
+
+    /// Parses a non-empty run of ASCII digits into an `Int`, or nil on anything else or overflow.
+    static func asciiInteger<S: StringProtocol>(_ text: S) -> Int? {
+        guard !text.isEmpty else { return nil }
+        var value = 0
+        for character in text {
+            guard let digit = asciiDigit(character) else { return nil }
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = shifted.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { return nil }
+            value = sum
+        }
+        return value
+    }
+}
