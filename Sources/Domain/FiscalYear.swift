@@ -10,6 +10,9 @@ public struct FiscalYear: Hashable, Comparable, Sendable, Codable, CustomStringC
     public let startYear: Int
 
     /// The fiscal year that starts on 1 April of `startYear`.
+    ///
+    /// `firstDay`, `lastDay` and `contains` need `startYear` in 1...9998 (so both ends are
+    /// `LocalDate`s); `JapaneseCalendar.parseFiscalYear` only returns such years.
     public init(_ startYear: Int) {
         self.startYear = startYear
     }
