@@ -1,0 +1,4 @@
+#ifndef JINJIBU_CLIBPQ_SHIM_H
+#define JINJIBU_CLIBPQ_SHIM_H
+#include <libpq-fe.h>
+#endif

@@ -1,0 +1,240 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection. Its calls block, so async code reaches it through `PostgresPool`,
+/// which runs them on a dedicated thread pool. A lock makes sure one caller uses it at a time.
+public final class PostgresConnection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private let lock = NSRecursiveLock()
+    private var transactionDepth = 0
+
+    /// Connects synchronously; throws a `.connection` error with libpq's message on failure.
+    public init(settings: PostgresConnectionSettings) throws {
+        let pairs = settings.keywordValues
+        let keywords = pairs.map { strdup($0.0) }
+        let values = pairs.map { strdup($0.1) }
+        defer {
+            keywords.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        var keywordPointers: [UnsafePointer<CChar>?] = keywords.map { UnsafePointer($0) } + [nil]
+        var valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
+        let connection = keywordPointers.withUnsafeMutableBufferPointer { keywordBuffer in
+            valuePointers.withUnsafeMutableBufferPointer { valueBuffer in
+                PQconnectdbParams(keywordBuffer.baseAddress, valueBuffer.baseAddress, settings.url == nil ? 0 : 1)
+            }
+        }
+        guard let connection else {
+            throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.trimmedMessage(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw PostgresError(kind: .connection, message: message)
+        }
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        self.handle = connection
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Closes the connection; later calls fail with a `.connection` error.
+    public func close() {
+        lock.withLock {
+            if let handle { PQfinish(handle) }
+            handle = nil
+        }
+    }
+
+    /// False once the server went away or the connection was closed.
+    public var isUsable: Bool {
+        lock.withLock {
+            guard let handle else { return false }
+            return PQstatus(handle) == CONNECTION_OK
+        }
+    }
+
+    /// True while a transaction block is open on the server.
+    public var isInTransaction: Bool {
+        lock.withLock {
+            guard let handle else { return false }
+            return PQtransactionStatus(handle) != PQTRANS_IDLE
+        }
+    }
+
+    /// The server process id, e.g. to terminate it in a test.
+    public var backendPID: Int32 {
+        lock.withLock { handle.map { PQbackendPID($0) } ?? 0 }
+    }
+
+    // MARK: Statements
+
+    /// Runs one statement with bound parameters and returns its rows.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws -> PostgresResult {
+        try lock.withLock {
+            let connection = try liveHandle()
+            let result = try withParameters(query.parameters) { count, values in
+                PQexecParams(connection, query.sql, count, nil, values, nil, nil, 0)
+            }
+            return try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
+        }
+    }
+
+    /// Runs one statement and returns the number of rows it changed.
+    @discardableResult
+    public func execute(_ statement: PostgresQuery) throws -> Int {
+        try query(statement).affectedRows
+    }
+
+    /// Runs several statements in one string without parameters (migrations, scripts).
+    public func executeScript(unsafeSQL script: String) throws {
+        try lock.withLock {
+            let connection = try liveHandle()
+            let result = PQexec(connection, script)
+            _ = try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY])
+        }
+    }
+
+    /// Streams the rows of a query one at a time (libpq single-row mode), so a result of any
+    /// size passes without being held in memory.
+    public func forEachRow(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) throws {
+        try lock.withLock {
+            let connection = try liveHandle()
+            let sent = withParametersUnchecked(query.parameters) { count, values in
+                PQsendQueryParams(connection, query.sql, count, nil, values, nil, nil, 0)
+            }
+            guard sent == 1 else { throw connectionError(connection) }
+            PQsetSingleRowMode(connection)
+            var failure: Error?
+            while let result = PQgetResult(connection) {
+                if failure != nil {
+                    PQclear(result)
+                    continue
+                }
+                let status = PQresultStatus(result)
+                if status == PGRES_SINGLE_TUPLE {
+                    let wrapped = PostgresResult(handle: result)
+                    do {
+                        try body(wrapped[0])
+                    } catch {
+                        failure = error
+                        cancelRunningQuery(connection)
+                    }
+                } else {
+                    do { _ = try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK]) } catch { failure = error }
+                }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    /// Nested calls use savepoints, so an inner failure undoes only the inner work.
+    @discardableResult
+    public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try lock.withLock {
+            let depth = transactionDepth
+            let savepoint = "jinjibu_sp_\(depth)"
+            try executeScript(unsafeSQL: depth == 0 ? "BEGIN" : "SAVEPOINT \(savepoint)")
+            transactionDepth += 1
+            defer { transactionDepth = depth }
+            let value: T
+            do {
+                value = try body(self)
+            } catch {
+                // A failed rollback (a lost connection, say) must not hide the original error.
+                try? executeScript(unsafeSQL: depth == 0 ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT \(savepoint)")
+                throw error
+            }
+            try executeScript(unsafeSQL: depth == 0 ? "COMMIT" : "RELEASE SAVEPOINT \(savepoint)")
+            return value
+        }
+    }
+
+    // MARK: Internals shared with COPY
+
+    func liveHandle() throws -> OpaquePointer {
+        guard let handle else {
+            throw PostgresError(kind: .connection, message: "the connection is closed")
+        }
+        return handle
+    }
+
+    func withLockedHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try lock.withLock { try body(try liveHandle()) }
+    }
+
+    /// Turns a result into rows or a `PostgresError`, clearing it on failure.
+    func check(_ result: OpaquePointer?, accepting statuses: [ExecStatusType]) throws -> PostgresResult {
+        guard let result else {
+            throw connectionError(handle)
+        }
+        let status = PQresultStatus(result)
+        if statuses.contains(status) {
+            return PostgresResult(handle: result)
+        }
+        let error = Self.serverError(result, connection: handle)
+        PQclear(result)
+        throw error
+    }
+
+    func connectionError(_ connection: OpaquePointer?) -> PostgresError {
+        let message = connection.map { Self.trimmedMessage(PQerrorMessage($0)) } ?? "the connection is closed"
+        return PostgresError(kind: .connection, message: message.isEmpty ? "lost the connection to the server" : message)
+    }
+
+    func cancelRunningQuery(_ connection: OpaquePointer) {
+        guard let cancel = PQgetCancel(connection) else { return }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancel, &buffer, Int32(buffer.count))
+        PQfreeCancel(cancel)
+    }
+
+    static func serverError(_ result: OpaquePointer, connection: OpaquePointer?) -> PostgresError {
+        func field(_ code: Character) -> String? {
+            guard let pointer = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+            return String(cString: pointer)
+        }
+        let sqlState = field("C").map(SQLState.init(rawValue:))
+        var message = field("M") ?? trimmedMessage(PQresultErrorMessage(result))
+        if message.isEmpty, let connection { message = trimmedMessage(PQerrorMessage(connection)) }
+        let lost = sqlState == nil && connection.map { PQstatus($0) != CONNECTION_OK } == true
+        return PostgresError(
+            kind: lost ? .connection : .server,
+            sqlState: sqlState,
+            message: message.isEmpty ? "the server reported an error" : message,
+            detail: field("D"),
+            hint: field("H"),
+            constraint: field("n"),
+            table: field("t"),
+            column: field("c")
+        )
+    }
+
+    static func trimmedMessage(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func withParameters(
+        _ parameters: [String?], _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> OpaquePointer?
+    ) throws -> OpaquePointer? {
+        withParametersUnchecked(parameters, body)
+    }
+
+    private func withParametersUnchecked<R>(
+        _ parameters: [String?], _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> R
+    ) -> R {
+        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } }
+        defer { copies.forEach { free($0) } }
+        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+        return pointers.withUnsafeBufferPointer { buffer in
+            body(Int32(parameters.count), buffer.baseAddress)
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOPosix
+
+/// A bounded pool of connections. Work runs as a synchronous closure on the pool's own thread
+/// pool (never on an event loop), holding one connection for its whole duration. When all
+/// connections are busy, callers wait in line; a connection that broke is discarded and a new
+/// one opened for the next caller.
+public final class PostgresPool: Sendable {
+    public struct Configuration: Sendable {
+        public var settings: PostgresConnectionSettings
+        public var maximumConnections: Int
+        /// How long a caller waits for a free connection before failing.
+        public var acquireTimeout: Duration
+
+        public init(settings: PostgresConnectionSettings, maximumConnections: Int = 8, acquireTimeout: Duration = .seconds(10)) {
+            self.settings = settings
+            self.maximumConnections = max(1, maximumConnections)
+            self.acquireTimeout = acquireTimeout
+        }
+    }
+
+    /// A snapshot for metrics and readiness checks.
+    public struct Statistics: Sendable, Equatable {
+        public var open: Int
+        public var inUse: Int
+        public var waiting: Int
+    }
+
+    private struct State {
+        var idle: [PostgresConnection] = []
+        var open = 0
+        var inUse = 0
+        var waiters: [(id: UInt64, continuation: CheckedContinuation<PostgresConnection?, Error>)] = []
+        var nextWaiterID: UInt64 = 0
+        var isShutDown = false
+    }
+
+    public let configuration: Configuration
+    private let threads: NIOThreadPool
+    private let state = NIOLockedValueBox(State())
+    private let logger: Logger
+
+    public init(configuration: Configuration, logger: Logger = Logger(label: "jinjibu.postgres")) {
+        self.configuration = configuration
+        self.logger = logger
+        // One thread per connection: every connection can block at once without starving
+        // NIO's shared pool, which file I/O uses.
+        self.threads = NIOThreadPool(numberOfThreads: configuration.maximumConnections)
+        threads.start()
+    }
+
+    public var statistics: Statistics {
+        state.withLockedValue { Statistics(open: $0.open, inUse: $0.inUse, waiting: $0.waiters.count) }
+    }
+
+    /// Runs `body` with a connection on the pool's threads.
+    public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        let (connection, reused) = try await acquire()
+        do {
+            let value = try await threads.runIfActive { () throws -> T in
+                let connection = try connection ?? self.openReservedConnection()
+                do {
+                    let value = try body(connection)
+                    self.release(connection)
+                    return value
+                } catch {
+                    self.release(connection)
+                    throw error
+                }
+            }
+            return value
+        } catch let error as PostgresError where error.isConnectionLost && reused {
+            // The idle connection had died (server restart, terminated backend) before we
+            // used it: nothing ran, so one retry on a fresh connection is safe.
+            logger.info("discarded a broken pooled connection; retrying on a new one")
+            return try await withConnection(body)
+        } catch {
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a transaction on a pooled connection.
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await withConnection { connection in try connection.transaction(body) }
+    }
+
+    /// Closes every idle connection and fails new requests. Busy connections close when
+    /// released.
+    public func shutdown() async {
+        let (idle, waiters) = state.withLockedValue { state in
+            state.isShutDown = true
+            let idle = state.idle
+            let waiters = state.waiters
+            state.open -= idle.count
+            state.idle = []
+            state.waiters = []
+            return (idle, waiters)
+        }
+        idle.forEach { $0.close() }
+        for waiter in waiters {
+            waiter.continuation.resume(throwing: PostgresError(kind: .pool, message: "the connection pool is shut down"))
+        }
+        try? await threads.shutdownGracefully()
+    }
+
+    /// A connection to use (nil: open a new one, a slot is reserved) and whether it was idle.
+    private func acquire() async throws -> (PostgresConnection?, Bool) {
+        enum Decision { case idle(PostgresConnection), open, wait, shutDown }
+        let decision: Decision = state.withLockedValue { state in
+            if state.isShutDown { return .shutDown }
+            if let connection = state.idle.popLast() {
+                state.inUse += 1
+                return .idle(connection)
+            }
+            if state.open < configuration.maximumConnections {
+                state.open += 1
+                state.inUse += 1
+                return .open
+            }
+            return .wait
+        }
+        switch decision {
+        case .idle(let connection): return (connection, true)
+        case .open: return (nil, false)
+        case .shutDown: throw PostgresError(kind: .pool, message: "the connection pool is shut down")
+        case .wait: break
+        }
+        let id = state.withLockedValue { state -> UInt64 in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        let timeout = configuration.acquireTimeout
+        let timer = Task { [weak self] in
+            try await Task.sleep(for: timeout)
+            self?.failWaiter(id)
+        }
+        defer { timer.cancel() }
+        let connection: PostgresConnection? = try await withCheckedThrowingContinuation { continuation in
+            let resumeNow: Result<PostgresConnection?, Error>? = state.withLockedValue { state in
+                if state.isShutDown { return .failure(PostgresError(kind: .pool, message: "the connection pool is shut down")) }
+                // A connection may have been released between the first look and now.
+                if let connection = state.idle.popLast() {
+                    state.inUse += 1
+                    return .success(connection)
+                }
+                if state.open < configuration.maximumConnections {
+                    state.open += 1
+                    state.inUse += 1
+                    return .success(nil)
+                }
+                state.waiters.append((id, continuation))
+                return nil
+            }
+            if let resumeNow { continuation.resume(with: resumeNow) }
+        }
+        return (connection, connection != nil)
+    }
+
+    /// Opens a connection for a reserved slot; on failure the slot goes to the next waiter or
+    /// is freed, so a database outage never leaks capacity.
+    private func openReservedConnection() throws -> PostgresConnection {
+        do {
+            return try PostgresConnection(settings: configuration.settings)
+        } catch {
+            let waiter = state.withLockedValue { state -> CheckedContinuation<PostgresConnection?, Error>? in
+                if !state.waiters.isEmpty { return state.waiters.removeFirst().continuation }
+                state.inUse -= 1
+                state.open -= 1
+                return nil
+            }
+            waiter?.resume(returning: nil)
+            throw error
+        }
+    }
+
+    private func failWaiter(_ id: UInt64) {
+        let waiter = state.withLockedValue { state -> CheckedContinuation<PostgresConnection?, Error>? in
+            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.waiters.remove(at: index).continuation
+        }
+        waiter?.resume(throwing: PostgresError(
+            kind: .pool, message: "no database connection became free within \(configuration.acquireTimeout)"))
+    }
+
+    /// Returns a connection: handed to the next waiter, kept idle, or closed if it broke.
+    /// A broken connection frees its slot, and a waiter gets the slot to open a new one.
+    private func release(_ connection: PostgresConnection) {
+        let usable = connection.isUsable && !connection.isInTransaction
+        if !usable { connection.close() }
+        let handoff = state.withLockedValue { state -> (CheckedContinuation<PostgresConnection?, Error>, PostgresConnection?)? in
+            if !state.waiters.isEmpty {
+                let waiter = state.waiters.removeFirst().continuation
+                return (waiter, usable ? connection : nil)
+            }
+            state.inUse -= 1
+            if usable && !state.isShutDown {
+                state.idle.append(connection)
+            } else {
+                state.open -= 1
+                if usable { connection.close() }
+            }
+            return nil
+        }
+        if let (waiter, handed) = handoff {
+            waiter.resume(returning: handed)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import CLibPQ
+
+/// The rows a statement returned. Owns its `PGresult` and clears it when released.
+public final class PostgresResult: @unchecked Sendable, RandomAccessCollection {
+    let handle: OpaquePointer
+    public let columnNames: [String]
+    private let columnIndex: [String: Int]
+    public let count: Int
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+        let columns = Int(PQnfields(handle))
+        var names: [String] = []
+        names.reserveCapacity(columns)
+        var index: [String: Int] = [:]
+        for column in 0..<columns {
+            // COPY results report columns without names.
+            let name = PQfname(handle, Int32(column)).map { String(cString: $0) } ?? ""
+            names.append(name)
+            if index[name] == nil { index[name] = column }
+        }
+        self.columnNames = names
+        self.columnIndex = index
+        self.count = Int(PQntuples(handle))
+    }
+
+    deinit { PQclear(handle) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> PostgresRow { PostgresRow(result: self, row: position) }
+
+    /// Rows changed by an INSERT, UPDATE, DELETE or COPY.
+    public var affectedRows: Int {
+        Int(String(cString: PQcmdTuples(handle))) ?? 0
+    }
+
+    func column(named name: String) -> Int? { columnIndex[name] }
+
+    func text(row: Int, column: Int) -> String? {
+        if PQgetisnull(handle, Int32(row), Int32(column)) == 1 { return nil }
+        guard let pointer = PQgetvalue(handle, Int32(row), Int32(column)) else { return nil }
+        return String(cString: pointer)
+    }
+}
+
+/// One row of a result; decode its columns by name or position.
+public struct PostgresRow: @unchecked Sendable {
+    let result: PostgresResult
+    let row: Int
+
+    public var columnNames: [String] { result.columnNames }
+
+    /// The raw text of a column, nil for NULL.
+    public func text(_ column: String) throws -> String? {
+        guard let index = result.column(named: column) else {
+            throw PostgresError(kind: .decoding, message: "no column named \(column) in the result", column: column)
+        }
+        return result.text(row: row, column: index)
+    }
+
+    public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, _ column: String) throws -> Value {
+        guard let index = result.column(named: column) else {
+            throw PostgresError(kind: .decoding, message: "no column named \(column) in the result", column: column)
+        }
+        return try decode(type, at: index)
+    }
+
+    public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, at index: Int) throws -> Value {
+        let name = index < result.columnNames.count ? result.columnNames[index] : "#\(index)"
+        guard index < result.columnNames.count else {
+            throw PostgresError(kind: .decoding, message: "no column at position \(index)", column: name)
+        }
+        do {
+            if let text = result.text(row: row, column: index) {
+                return try Value(postgresText: text)
+            }
+            return try Value.decodeNull()
+        } catch {
+            throw PostgresError(
+                kind: .decoding,
+                message: "cannot decode column \(name) as \(Value.self): \(error.reason)",
+                column: name
+            )
+        }
+    }
+}

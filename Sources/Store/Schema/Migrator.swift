@@ -1,0 +1,122 @@
+import Crypto
+import Foundation
+import Postgres
+
+/// Applies `sql/migrations/NNNN_description.sql` in order, each in its own transaction, and
+/// records each with the SHA-256 of its text in `schema_migrations`. A file changed after it
+/// was applied is refused. Reference data (`sql/reference/*.sql`, idempotent upserts) is loaded
+/// after the migrations, in one transaction.
+public struct Migrator: Sendable {
+    public struct Migration: Sendable, Hashable {
+        public let version: Int
+        public let name: String
+        public let sql: String
+        public var checksum: String {
+            SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    public let files: SQLFiles
+
+    public init(files: SQLFiles) {
+        self.files = files
+    }
+
+    /// The migrations on disk, in version order.
+    public func migrations() throws -> [Migration] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: files.migrationsDirectory.path)
+            .filter { $0.hasSuffix(".sql") }.sorted()
+        var seen = Set<Int>()
+        return try names.map { name in
+            let digits = name.prefix(while: { $0.isASCII && $0.isNumber })
+            guard digits.count == 4, let version = Int(digits), name.dropFirst(4).first == "_" else {
+                throw StoreError.badMigrationName(name)
+            }
+            guard seen.insert(version).inserted else { throw StoreError.duplicateMigrationVersion(version) }
+            let sql = try String(contentsOf: files.migrationsDirectory.appendingPathComponent(name), encoding: .utf8)
+            return Migration(version: version, name: name, sql: sql)
+        }
+    }
+
+    /// Migrations not yet applied; throws if an applied one changed.
+    public func pending(on connection: PostgresConnection) throws -> [Migration] {
+        try ensureTable(connection)
+        let applied = try appliedChecksums(connection)
+        let all = try migrations()
+        let known = Set(all.map(\.version))
+        for (version, entry) in applied where !known.contains(version) {
+            throw StoreError.unknownAppliedMigration(version: version, name: entry.name)
+        }
+        var result: [Migration] = []
+        for migration in all {
+            if let entry = applied[migration.version] {
+                guard entry.checksum == migration.checksum else {
+                    throw StoreError.migrationChanged(version: migration.version, name: migration.name)
+                }
+            } else {
+                result.append(migration)
+            }
+        }
+        return result
+    }
+
+    /// Applies what is pending and reloads reference data; returns the names applied.
+    @discardableResult
+    public func migrate(on connection: PostgresConnection) throws -> [String] {
+        // One migrator at a time per database, even with several service instances starting.
+        try connection.execute("SELECT pg_advisory_lock(7411093501)")
+        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(7411093501)") }
+        let todo = try pending(on: connection)
+        for migration in todo {
+            do {
+                try connection.transaction { connection in
+                    try connection.executeScript(unsafeSQL: migration.sql)
+                    try connection.execute("""
+                        INSERT INTO schema_migrations (version, name, checksum)
+                        VALUES (\(migration.version), \(migration.name), \(migration.checksum))
+                        """)
+                }
+            } catch let error as PostgresError {
+                throw StoreError.migrationFailed(name: migration.name, cause: error)
+            }
+        }
+        try loadReferenceData(on: connection)
+        return todo.map(\.name)
+    }
+
+    public func loadReferenceData(on connection: PostgresConnection) throws {
+        let directory = files.referenceDirectory
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".sql") }.sorted()
+        guard !names.isEmpty else { return }
+        try connection.transaction { connection in
+            for name in names {
+                let sql = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                do {
+                    try connection.executeScript(unsafeSQL: sql)
+                } catch let error as PostgresError {
+                    throw StoreError.migrationFailed(name: "reference/\(name)", cause: error)
+                }
+            }
+        }
+    }
+
+    private func ensureTable(_ connection: PostgresConnection) throws {
+        try connection.executeScript(unsafeSQL: """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version     integer PRIMARY KEY,
+                name        text NOT NULL,
+                checksum    text NOT NULL,
+                applied_at  timestamptz NOT NULL DEFAULT now()
+            )
+            """)
+    }
+
+    private func appliedChecksums(_ connection: PostgresConnection) throws -> [Int: (name: String, checksum: String)] {
+        var result: [Int: (name: String, checksum: String)] = [:]
+        for row in try connection.query("SELECT version, name, checksum FROM schema_migrations") {
+            result[try row.decode(Int.self, "version")] = (try row.decode(String.self, "name"), try row.decode(String.self, "checksum"))
+        }
+        return result
+    }
+}

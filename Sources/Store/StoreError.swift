@@ -1,0 +1,38 @@
+import Postgres
+
+/// What the store reports in the language of the application rather than of SQL. Messages
+/// are in Japanese where secretariat staff read them, in English for operators.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case sqlFilesNotFound(searched: [String])
+    case badMigrationName(String)
+    case duplicateMigrationVersion(Int)
+    case migrationChanged(version: Int, name: String)
+    case migrationFailed(name: String, cause: PostgresError)
+    case unknownAppliedMigration(version: Int, name: String)
+    case pendingMigrations([String])
+    case notFound(what: String, key: String)
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .sqlFilesNotFound(let searched):
+            return "SQL migrations not found; looked in: \(searched.joined(separator: ", ")) (set JINJIBU_SQL_DIR)"
+        case .badMigrationName(let name):
+            return "migration file \(name) is not named NNNN_description.sql"
+        case .duplicateMigrationVersion(let version):
+            return "two migration files share the version \(version)"
+        case .migrationChanged(let version, let name):
+            return "migration \(name) (version \(version)) was changed after it was applied; migrations are forward only: revert the file and add a new migration"
+        case .migrationFailed(let name, let cause):
+            return "migration \(name) failed and was rolled back: \(cause)"
+        case .unknownAppliedMigration(let version, let name):
+            return "the database has migration \(name) (version \(version)) that this program does not know; is it older than the database?"
+        case .pendingMigrations(let names):
+            return "the database has pending migrations (\(names.joined(separator: ", "))); run `jinjibu migrate` first"
+        case .notFound(let what, let key):
+            return "\(what) \(key) が見つかりません"
+        case .conflict(let message):
+            return message
+        }
+    }
+}
