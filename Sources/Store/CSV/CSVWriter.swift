@@ -1,0 +1,205 @@
+import Foundation
+
+/// Writes CSV records, buffered, to a file, a custom output or memory.
+///
+/// Output follows RFC 4180 the way Excel reads it: comma separators, CRLF line ends, and a
+/// field enclosed in `"` (with inner quotes doubled) only when it contains a comma, quote,
+/// CR or LF. Bytes are collected in a buffer and handed to the output each time it passes
+/// 64 KiB, and by ``finish()``, which must be called at the end.
+///
+/// **Formula safety.** With `formulaSafe` (the default), a text cell beginning with `=`, `+`,
+/// `-`, `@`, tab or CR is written with a leading `'`, so spreadsheet programs show it rather
+/// than run it (INTERFACES.md, "Batch claim export"): `=SUM(A1)` becomes `'=SUM(A1)`. Numbers
+/// must therefore be passed as ``CSVCell/number(_:)`` so that a negative amount stays
+/// `-1234`; `write(_:)` with a `[String]` treats every field as text.
+///
+/// **Encodings.** ``TextEncoding/utf8`` writes no byte-order mark unless `byteOrderMark` is
+/// set (Excel on Windows needs it to recognise UTF-8). ``TextEncoding/cp932`` converts with
+/// iconv. A character that has no CP932 form (an emoji, a kanji outside JIS X 0208 and the
+/// NEC/IBM extensions) is replaced by `〓` (U+3013 GETA MARK, the customary visible stand-in in
+/// Japanese text) so that nothing silently disappears and columns never shift; Unicode
+/// variation selectors, which only choose a glyph, are left out instead of becoming a second
+/// `〓`. Either way the cell counts in ``substitutedCells`` and the first 100 such cells are
+/// listed in ``substitutions`` for the export's report. glibc maps a few characters to a
+/// near neighbour rather than failing (U+2014 EM DASH to `―`, U+301C WAVE DASH to `～`,
+/// `¥` to byte 0x5C, which CP932 fonts show as `¥`); those are not counted.
+///
+/// Not `Sendable`: it owns the caller's output closure and an iconv descriptor, and is meant
+/// to be used by one task from start to ``finish()``.
+public struct CSVWriter {
+    /// Buffered bytes are passed to the output once they reach this many.
+    public static let flushThreshold = 64 * 1024
+    /// How many substituted cells ``substitutions`` lists at most.
+    public static let maximumListedSubstitutions = 100
+    /// What stands in for a character that the output encoding lacks.
+    public static let substituteCharacter: Character = "〓"
+
+    private enum Sink {
+        case output((UnsafeRawBufferPointer) throws -> Void)
+        case memory
+    }
+
+    /// The output encoding.
+    public let encoding: TextEncoding
+    /// Whether text cells that look like formulas get a leading `'`.
+    public let formulaSafe: Bool
+    /// Whether a UTF-8 byte-order mark starts the output (ignored for CP932).
+    public let byteOrderMark: Bool
+    /// How many records have been written.
+    public private(set) var recordsWritten = 0
+    /// How many cells had at least one character replaced or left out because the encoding
+    /// cannot represent it.
+    public private(set) var substitutedCells = 0
+    /// The first ``maximumListedSubstitutions`` of those cells, in order.
+    public private(set) var substitutions: [CSVSubstitution] = []
+    /// For a writer made with ``init(encoding:formulaSafe:byteOrderMark:)``: the encoded
+    /// output, complete once ``finish()`` has been called. Always empty for other writers.
+    public private(set) var data = Data()
+
+    private let sink: Sink
+    private var buffer: [UInt8] = []
+    /// The current record as UTF-8, before conversion, and where each of its cells starts.
+    private var record: [UInt8] = []
+    private var cellStarts: [Int] = []
+    private var recordIsASCII = true
+    private var cp932 = CP932RecordEncoder()
+
+    /// Makes a writer that passes encoded bytes to `output` in pieces of about 64 KiB.
+    ///
+    /// The bytes are only valid during the call; `output` may throw to stop the writing
+    /// (the error comes out of `write(_:)` or ``finish()``).
+    public init(
+        encoding: TextEncoding,
+        formulaSafe: Bool = true,
+        byteOrderMark: Bool = false,
+        output: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) {
+        self.init(encoding: encoding, formulaSafe: formulaSafe, byteOrderMark: byteOrderMark, sink: .output(output))
+    }
+
+    /// Makes a writer that writes to an open file.
+    public init(fileHandle: FileHandle, encoding: TextEncoding, formulaSafe: Bool = true, byteOrderMark: Bool = false) {
+        self.init(encoding: encoding, formulaSafe: formulaSafe, byteOrderMark: byteOrderMark) { bytes in
+            try fileHandle.write(contentsOf: bytes)
+        }
+    }
+
+    /// Makes a writer that collects its output in ``data``.
+    public init(encoding: TextEncoding, formulaSafe: Bool = true, byteOrderMark: Bool = false) {
+        self.init(encoding: encoding, formulaSafe: formulaSafe, byteOrderMark: byteOrderMark, sink: .memory)
+    }
+
+    private init(encoding: TextEncoding, formulaSafe: Bool, byteOrderMark: Bool, sink: Sink) {
+        self.encoding = encoding
+        self.formulaSafe = formulaSafe
+        self.byteOrderMark = byteOrderMark
+        self.sink = sink
+        buffer.reserveCapacity(Self.flushThreshold + 4096)
+        record.reserveCapacity(1024)
+        if encoding == .utf8 && byteOrderMark {
+            buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        }
+    }
+
+    /// Writes one record whose fields are all text (formula-guarded when formula-safe).
+    public mutating func write(_ fields: [String]) throws {
+        startRecord()
+        for field in fields {
+            appendCell(field, guarded: true)
+        }
+        try endRecord()
+    }
+
+    /// Writes one record, each cell written according to its kind (see ``CSVCell``).
+    public mutating func write(_ cells: [CSVCell]) throws {
+        startRecord()
+        for cell in cells {
+            switch cell {
+            case .text(let text): appendCell(text, guarded: true)
+            case .number(let number): appendCell(String(number), guarded: false)
+            case .raw(let text): appendCell(text, guarded: false)
+            }
+        }
+        try endRecord()
+    }
+
+    /// Passes everything still buffered to the output. Call it once all records are
+    /// written; calling it again, or writing more afterwards, is harmless.
+    public mutating func finish() throws {
+        try flush()
+    }
+
+    private mutating func startRecord() {
+        record.removeAll(keepingCapacity: true)
+        cellStarts.removeAll(keepingCapacity: true)
+        recordIsASCII = true
+    }
+
+    private mutating func appendCell(_ text: String, guarded: Bool) {
+        if !cellStarts.isEmpty { record.append(CSVByte.comma) }
+        cellStarts.append(record.count)
+        var text = text
+        text.withUTF8 { bytes in
+            guard let first = bytes.first else { return }
+            var needsQuotes = false
+            var highBits: UInt8 = 0
+            for byte in bytes {
+                highBits |= byte
+                if byte == CSVByte.comma || byte == CSVByte.quote
+                    || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn {
+                    needsQuotes = true
+                }
+            }
+            if highBits >= 0x80 { recordIsASCII = false }
+            if needsQuotes { record.append(CSVByte.quote) }
+            if guarded && formulaSafe && CSVByte.startsFormula(first) {
+                record.append(CSVByte.apostrophe)
+            }
+            if needsQuotes {
+                for byte in bytes {
+                    if byte == CSVByte.quote { record.append(CSVByte.quote) }
+                    record.append(byte)
+                }
+                record.append(CSVByte.quote)
+            } else {
+                record.append(contentsOf: bytes)
+            }
+        }
+    }
+
+    private mutating func endRecord() throws {
+        recordsWritten += 1
+        record.append(CSVByte.carriageReturn)
+        record.append(CSVByte.lineFeed)
+        if encoding == .utf8 || recordIsASCII {
+            // ASCII is identical in CP932, so most records skip iconv altogether.
+            buffer.append(contentsOf: record)
+        } else {
+            let input = record  // a second reference, so `buffer` can be mutated meanwhile
+            let starts = cellStarts
+            let cells = try input.withUnsafeBufferPointer { bytes throws(CSVError) in
+                try cp932.encode(bytes, cellStarts: starts, appendingTo: &buffer)
+            }
+            for column in cells {
+                substitutedCells += 1
+                if substitutions.count < Self.maximumListedSubstitutions {
+                    substitutions.append(CSVSubstitution(recordNumber: recordsWritten, columnIndex: column))
+                }
+            }
+        }
+        if buffer.count >= Self.flushThreshold {
+            try flush()
+        }
+    }
+
+    private mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        switch sink {
+        case .output(let output):
+            try buffer.withUnsafeBytes { try output($0) }
+        case .memory:
+            data.append(contentsOf: buffer)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
