@@ -38,6 +38,11 @@ func csvTemporaryPath(_ name: String) throws -> String {
     return directory.appendingPathComponent(name).path
 }
 
+/// Deletes the directory `csvTemporaryPath` made for `path`.
+func csvRemoveTemporaryDirectory(of path: String) {
+    try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+}
+
 @Suite struct CSVReaderTests {
     @Test func plainFieldsAreSplitAtCommasAndRecordsAtLineFeeds() throws {
         let records = try csvRecords("code,name\nA01,東京\nA02,大阪\n")
@@ -124,6 +129,7 @@ func csvTemporaryPath(_ name: String) throws -> String {
     @Test func readingAFileGivesTheSameRecordsAsReadingItsBytes() throws {
         let text = "a,b\n\"c\nd\",e\n"
         let path = try csvTemporaryPath("small.csv")
+        defer { csvRemoveTemporaryDirectory(of: path) }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         var reader = try CSVReader(fileAtPath: path, encoding: .utf8, chunkSize: 3)
         var records: [CSVRecord] = []
@@ -133,6 +139,7 @@ func csvTemporaryPath(_ name: String) throws -> String {
 
     @Test func aCopiedReaderContinuesIndependently() throws {
         let path = try csvTemporaryPath("copy.csv")
+        defer { csvRemoveTemporaryDirectory(of: path) }
         try Data("1\n2\n3\n".utf8).write(to: URL(fileURLWithPath: path))
         var reader = try CSVReader(fileAtPath: path, encoding: .utf8, chunkSize: 1)
         _ = try reader.next()

@@ -19,6 +19,7 @@ import Testing
     func twoHundredThousandRowsWrittenToAFileReadBackRowForRow(encoding: TextEncoding) throws {
         let count = 200_000
         let path = try csvTemporaryPath("round-trip-\(encoding).csv")
+        defer { csvRemoveTemporaryDirectory(of: path) }
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var writer = CSVWriter(fileHandle: handle, encoding: encoding, byteOrderMark: true)

@@ -78,6 +78,7 @@ func csvText(_ cells: [[CSVCell]], formulaSafe: Bool = true) throws -> String {
 
     @Test func aFileHandleWriterWritesTheFile() throws {
         let path = try csvTemporaryPath("out.csv")
+        defer { csvRemoveTemporaryDirectory(of: path) }
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var writer = CSVWriter(fileHandle: handle, encoding: .cp932)
