@@ -138,17 +138,28 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         return PQpingParams(keywordPointers, valuePointers, 0) == PQPING_OK
     }
 
-    /// A postmaster.pid left by a killed cluster whose process is gone would block the start.
+    /// A postmaster.pid left by a killed command: if its process is gone the file is removed;
+    /// if it is still our cluster's postmaster (orphaned when the command was killed), it is
+    /// stopped; anything else is an error rather than a guess.
     private func removeStalePidFile() throws {
         let pidFile = dataDirectory.appendingPathComponent("postmaster.pid")
         guard let contents = try? String(contentsOf: pidFile, encoding: .utf8),
               let pid = contents.split(separator: "\n").first.flatMap({ Int32($0) }) else { return }
         if kill(pid, 0) == 0 {
-            throw PostgresError(
-                kind: .cluster,
-                message: "another PostgreSQL (pid \(pid)) is already running on \(dataDirectory.path); stop it or choose another JINJIBU_HOME")
+            let commandLine = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+            guard commandLine.contains(dataDirectory.path) else {
+                throw PostgresError(
+                    kind: .cluster,
+                    message: "another process (pid \(pid)) holds \(dataDirectory.path); stop it or choose another JINJIBU_HOME")
+            }
+            kill(pid, SIGINT)
+            let deadline = ContinuousClock.now + .seconds(30)
+            while kill(pid, 0) == 0, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if kill(pid, 0) == 0 {
+                throw PostgresError(kind: .cluster, message: "an earlier PostgreSQL (pid \(pid)) on \(dataDirectory.path) does not stop")
+            }
         }
-        try FileManager.default.removeItem(at: pidFile)
+        try? FileManager.default.removeItem(at: pidFile)
     }
 
     private func launch(_ executable: URL, _ arguments: [String], as identity: ProcessIdentity?, logTo log: URL) throws -> Process {

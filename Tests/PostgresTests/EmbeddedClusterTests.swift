@@ -1,10 +1,11 @@
 import Foundation
 @testable import Postgres
 import Testing
+import TestSupport
 
 @Suite struct EmbeddedClusterTests {
     @Test func restartKeepsTheData() throws {
-        let directory = URL(fileURLWithPath: "/tmp/jinjibu-cluster-\(getpid())-\(UUID().uuidString.prefix(8))")
+        let directory = TestCluster.scratchDirectory("restart")
         defer { try? FileManager.default.removeItem(at: directory) }
         let cluster = EmbeddedPostgres(directory: directory, options: .init(durable: false))
         try cluster.start()

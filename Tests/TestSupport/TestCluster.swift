@@ -56,19 +56,39 @@ public enum TestCluster {
         return cluster.settings(database: name)
     }
 
+    /// A scratch directory under /tmp that the next test process sweeps if this one crashes.
+    public static func scratchDirectory(_ label: String) -> URL {
+        URL(fileURLWithPath: "/tmp/jinjibu-test-\(getpid())-\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+    }
+
     /// Stops clusters left running by earlier test processes that crashed.
     private static func sweepStaleClusters() {
         let tmp = "/tmp"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: tmp) else { return }
         for entry in entries where entry.hasPrefix("jinjibu-test-") {
-            guard let owner = Int32(entry.dropFirst("jinjibu-test-".count)), owner != getpid(),
+            let ownerText = entry.dropFirst("jinjibu-test-".count).prefix(while: { $0.isNumber })
+            guard let owner = Int32(ownerText), owner != getpid(),
                   kill(owner, 0) != 0 else { continue }
-            let pidFile = "\(tmp)/\(entry)/data/postmaster.pid"
-            if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
-               let pid = text.split(separator: "\n").first.flatMap({ Int32($0) }) {
-                kill(pid, SIGQUIT)
+            for pidFile in ["\(tmp)/\(entry)/data/postmaster.pid", "\(tmp)/\(entry)/postgres/data/postmaster.pid"] {
+                if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+                   let pid = text.split(separator: "\n").first.flatMap({ Int32($0) }) {
+                    kill(pid, SIGQUIT)
+                }
             }
             try? FileManager.default.removeItem(atPath: "\(tmp)/\(entry)")
         }
     }
+}
+
+/// Writes text to a temporary file for an import test.
+public func temporaryFile(_ contents: String, name: String = "input.csv") throws -> String {
+    try temporaryFile(Data(contents.utf8), name: name)
+}
+
+public func temporaryFile(_ data: Data, name: String = "input.csv") throws -> String {
+    let directory = TestCluster.scratchDirectory("file")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let url = directory.appendingPathComponent(name)
+    try data.write(to: url)
+    return url.path
 }

@@ -1,0 +1,192 @@
+import Foundation
+import Postgres
+
+/// Options of `jinjibu import`, as INTERFACES.md describes them.
+public struct ImportOptions: Sendable {
+    public var encoding: TextEncoding
+    public var dryRun: Bool
+    /// With `skipInvalid`, valid rows are written and invalid ones go to this file.
+    public var rejectsPath: String?
+    public var skipInvalid: Bool { rejectsPath != nil }
+
+    public init(encoding: TextEncoding = .utf8, dryRun: Bool = false, rejectsPath: String? = nil) {
+        self.encoding = encoding
+        self.dryRun = dryRun
+        self.rejectsPath = rejectsPath
+    }
+}
+
+/// The CSV import driver: all or nothing by default, every invalid row listed; with a rejects
+/// file the valid rows are written and the rest set aside; a dry run writes nothing. The
+/// whole import is one transaction and each row a savepoint in it.
+public enum CSVImport {
+    public static func run(
+        _ kind: ImportKind, file path: String, options: ImportOptions, on connection: PostgresConnection, actor: String
+    ) throws -> ImportReport {
+        switch kind {
+        case .organizations:
+            var importer = OrganizationImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .consortia:
+            var importer = ConsortiumImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .memberships:
+            var importer = MembershipImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        }
+    }
+
+    /// Sets the actor the audit trail records for this transaction.
+    public static func setActor(_ actor: String, on connection: PostgresConnection) throws {
+        try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+    }
+
+    static func run<Importer: RowImporter>(
+        _ importer: inout Importer, kind: ImportKind, file path: String, options: ImportOptions,
+        on connection: PostgresConnection, actor: String
+    ) throws -> ImportReport {
+        var report = ImportReport(kind: kind)
+        report.dryRun = options.dryRun
+        var reader: CSVReader
+        do {
+            reader = try CSVReader(fileAtPath: path, encoding: options.encoding)
+        } catch {
+            throw ImportError.unreadable(path: path, reason: String(describing: error))
+        }
+        let header: ImportHeader
+        do {
+            guard let first = try reader.next() else { throw ImportError.empty }
+            header = try ImportHeader(fields: first.fields, columns: Importer.columns)
+        } catch let error as CSVError {
+            throw ImportError.malformed(error.description)
+        }
+
+        // Pass 1: the cells alone.
+        var parsed: [(record: ImportRecord, row: Importer.Row)] = []
+        var rejected: [ImportRecord] = []
+        var firstLineOfKey: [String: Int] = [:]
+        while true {
+            let next: CSVRecord?
+            do { next = try reader.next() } catch { throw ImportError.malformed(error.description) }
+            guard let csvRecord = next else { break }
+            report.rowsRead += 1
+            var record = ImportRecord(line: csvRecord.line, fields: csvRecord.fields, header: header)
+            guard csvRecord.fields.count == header.width else {
+                record.fail(nil, "列の数が見出しと違います（見出し \(header.width) 列、この行 \(csvRecord.fields.count) 列）")
+                report.issues += record.issues
+                rejected.append(record)
+                continue
+            }
+            let row = importer.parse(&record)
+            if let row, record.issues.isEmpty {
+                let key = importer.naturalKey(of: row)
+                if let earlier = firstLineOfKey[key] {
+                    record.fail(nil, "\(earlier)行目と同じ行です（\(key)）")
+                } else {
+                    firstLineOfKey[key] = record.line
+                    parsed.append((record, row))
+                    continue
+                }
+            }
+            report.issues += record.issues
+            rejected.append(record)
+        }
+
+        // Pass 2: references and keys, written row by row in savepoints.
+        let rejectsPath = options.rejectsPath
+        let outcome: Result<ImportReport, Error> = Result {
+            try connection.transaction { connection in
+                try setActor(actor, on: connection)
+                var report = report
+                for (record, row) in parsed {
+                    do {
+                        let outcome = try connection.transaction { connection in
+                            try importer.write(row, on: connection)
+                        }
+                        switch outcome {
+                        case .inserted: report.inserted += 1
+                        case .updated: report.updated += 1
+                        case .unchanged: report.unchanged += 1
+                        }
+                    } catch let problem as RowProblem {
+                        report.issues.append(ImportIssue(line: record.line, column: problem.column, value: problem.value, reason: problem.reason))
+                        rejected.append(record)
+                    } catch let error as PostgresError where error.kind == .server {
+                        report.issues.append(ImportIssue(line: record.line, column: nil, value: nil, reason: Self.reason(for: error)))
+                        rejected.append(record)
+                    }
+                }
+                report.issues.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+                let refuse = !report.issues.isEmpty && rejectsPath == nil
+                if options.dryRun || refuse {
+                    throw Rollback(report: report)
+                }
+                if let rejectsPath, !rejected.isEmpty {
+                    report.rejectsWritten = try writeRejects(rejected, issues: report.issues, header: header, to: rejectsPath, encoding: options.encoding)
+                }
+                report.committed = true
+                return report
+            }
+        }
+        switch outcome {
+        case .success(let report):
+            return report
+        case .failure(let rollback as Rollback):
+            var report = rollback.report
+            report.committed = false
+            return report
+        case .failure(let error):
+            throw error
+        }
+    }
+
+    private struct Rollback: Error {
+        let report: ImportReport
+    }
+
+    /// A message for a constraint the database enforced that the row checks did not catch.
+    static func reason(for error: PostgresError) -> String {
+        switch error.sqlState {
+        case .uniqueViolation?: return "既に登録されている値と重なります（\(error.constraint ?? "一意制約")）"
+        case .foreignKeyViolation?: return "参照先が見つかりません（\(error.constraint ?? "外部キー")）"
+        case .checkViolation?: return "値が規則に合いません（\(error.constraint ?? "検査制約")）: \(error.message)"
+        case .notNullViolation?: return "必須の値がありません（\(error.column ?? "")）"
+        default: return "データベースが受け付けませんでした: \(error.description)"
+        }
+    }
+
+    /// Writes the rejected rows as they were, with a `reason` column, atomically. The file can
+    /// be corrected and imported again as it is: the importer ignores the `reason` column.
+    private static func writeRejects(
+        _ records: [ImportRecord], issues: [ImportIssue], header: ImportHeader, to path: String, encoding: TextEncoding
+    ) throws -> Int {
+        let reasons = Dictionary(grouping: issues, by: \.line)
+        var headerFields = Array(repeating: "", count: header.width)
+        for (name, index) in header.positions { headerFields[index] = name }
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw ImportError.rejectsUnwritable(path: path, reason: "ファイルを作れません")
+        }
+        do {
+            var writer = CSVWriter(encoding: encoding, formulaSafe: false) { bytes in
+                handle.write(Data(bytes))
+            }
+            try writer.write(headerFields + [ImportHeader.rejectReasonColumn])
+            for record in records.sorted(by: { $0.line < $1.line }) {
+                let reason = (reasons[record.line] ?? []).map(\.description).joined(separator: " / ")
+                var fields = Array(record.fields.prefix(header.width))
+                fields += Array(repeating: "", count: header.width - fields.count)
+                try writer.write(fields + [reason])
+            }
+            try writer.finish()
+            try handle.close()
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ImportError.rejectsUnwritable(path: path, reason: String(describing: error))
+        }
+        return records.count
+    }
+}

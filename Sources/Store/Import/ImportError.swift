@@ -1,0 +1,34 @@
+import Foundation
+
+/// A problem with the file as a whole: nothing was imported.
+public enum ImportError: Error, Sendable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case malformed(String)
+    case empty
+    case unknownColumns([String], accepted: [String])
+    case duplicateColumns([String])
+    case missingColumns([String])
+    case rejectsFileRequired
+    case rejectsUnwritable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "ファイル \(path) を読めません: \(reason)"
+        case .malformed(let detail):
+            return "CSVの形式が正しくありません: \(detail)"
+        case .empty:
+            return "ファイルに見出し行がありません"
+        case .unknownColumns(let names, let accepted):
+            return "1行目: 知らない列があります: \(names.joined(separator: ", "))（使える列: \(accepted.joined(separator: ", "))）"
+        case .duplicateColumns(let names):
+            return "1行目: 同じ列が二度あります: \(names.joined(separator: ", "))"
+        case .missingColumns(let names):
+            return "1行目: 必須の列がありません: \(names.joined(separator: ", "))"
+        case .rejectsFileRequired:
+            return "--skip-invalid には --rejects FILE が必要です"
+        case .rejectsUnwritable(let path, let reason):
+            return "除外行ファイル \(path) に書けません: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/// The kinds of CSV file `jinjibu import` accepts, named as on the command line.
+public enum ImportKind: String, CaseIterable, Sendable {
+    case organizations
+    case consortia
+    case memberships
+}

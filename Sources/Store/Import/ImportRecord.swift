@@ -1,0 +1,122 @@
+import Foundation
+import Domain
+
+/// One data row of a CSV file under its header, with helpers that parse cells through the
+/// Domain rules and collect every problem instead of stopping at the first.
+public struct ImportRecord {
+    public let line: Int
+    public let fields: [String]
+    let header: ImportHeader
+    public private(set) var issues: [ImportIssue] = []
+
+    init(line: Int, fields: [String], header: ImportHeader) {
+        self.line = line
+        self.fields = fields
+        self.header = header
+    }
+
+    /// The trimmed text of a column, nil when the column is absent or the cell blank.
+    public func text(_ column: String) -> String? {
+        guard let index = header.positions[column], index < fields.count else { return nil }
+        let value = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    /// The cell as written, for messages.
+    public func raw(_ column: String) -> String? {
+        guard let index = header.positions[column], index < fields.count else { return nil }
+        return fields[index]
+    }
+
+    public mutating func fail(_ column: String?, _ reason: String) {
+        issues.append(ImportIssue(line: line, column: column, value: column.flatMap { raw($0) }, reason: reason))
+    }
+
+    /// A required text value; records a problem when blank.
+    public mutating func required(_ column: String) -> String? {
+        guard let value = text(column) else {
+            fail(column, "必須の値がありません")
+            return nil
+        }
+        return value
+    }
+
+    /// Parses a cell with `parser`; a blank cell is nil, or a problem when `required`.
+    public mutating func parse<Value>(_ column: String, required: Bool = false, _ parser: (String) throws -> Value) -> Value? {
+        guard let value = text(column) else {
+            if required { fail(column, "必須の値がありません") }
+            return nil
+        }
+        do {
+            return try parser(value)
+        } catch {
+            fail(column, String(describing: error))
+            return nil
+        }
+    }
+
+    /// A vocabulary value by code or Japanese label.
+    public mutating func vocabulary<Value: DomainVocabulary>(_ column: String, _ type: Value.Type, required: Bool = false) -> Value? {
+        parse(column, required: required) { text in
+            guard let value = Value(parsing: text) else {
+                throw RowProblem(column: column, value: text, reason: "使える値: \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return value
+        }
+    }
+
+    public mutating func date(_ column: String, required: Bool = false) -> LocalDate? {
+        parse(column, required: required) { try JapaneseCalendar.parseDate($0) }
+    }
+
+    public mutating func yen(_ column: String, required: Bool = false) -> Yen? {
+        parse(column, required: required) { text in
+            let amount = try Yen(parsing: text)
+            guard amount.amount >= 0 else { throw RowProblem(column: column, value: text, reason: "0以上の金額を入れてください") }
+            return amount
+        }
+    }
+
+    public mutating func count(_ column: String, required: Bool = false) -> Int? {
+        parse(column, required: required) { text in
+            let digits = TextWidth.halfWidth(text).replacingOccurrences(of: ",", with: "")
+            guard let value = Int(digits), value >= 0, value <= 10_000_000 else {
+                throw RowProblem(column: column, value: text, reason: "0以上の整数を入れてください")
+            }
+            return value
+        }
+    }
+
+    /// A record code (organisation, consortium): letters, digits, `.`, `_`, `-`, up to 64.
+    public mutating func code(_ column: String, required: Bool = false) -> String? {
+        parse(column, required: required) { text in
+            let normalized = TextWidth.halfWidth(text)
+            guard Self.isValidCode(normalized) else {
+                throw RowProblem(column: column, value: text, reason: "コードは英数字と . _ - の64文字以内です")
+            }
+            return normalized
+        }
+    }
+
+    static func isValidCode(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64,
+              first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+    }
+}
+
+extension RowProblem: CustomStringConvertible {
+    public var description: String { reason }
+}
+
+/// Full-width ASCII (Ｔ, １２３) to half-width, as Excel users type them.
+enum TextWidth {
+    static func halfWidth(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            if (0xFF01...0xFF5E).contains(scalar.value), let converted = Unicode.Scalar(scalar.value - 0xFEE0) {
+                return converted
+            }
+            return scalar
+        }))
+    }
+}

@@ -1,0 +1,104 @@
+import Domain
+import Postgres
+
+/// `import organizations`: matched by code; corporate numbers and local government codes are
+/// checked (check digits) before anything is written.
+struct OrganizationImporter: RowImporter {
+    struct Row {
+        var code: String
+        var kind: OrganizationKind
+        var name: String
+        var corporateNumber: CorporateNumber?
+        var localGovernmentCode: LocalGovernmentCode?
+        var prefecture: Prefecture?
+        var jsicDivision: JSICDivision?
+        var smeSector: SMESector?
+        var capital: Yen?
+        var employees: Int?
+    }
+
+    static let columns = [
+        ImportColumn("code", aliases: ["コード"], required: true),
+        ImportColumn("kind", aliases: ["種別"], required: true),
+        ImportColumn("name", aliases: ["名称"], required: true),
+        ImportColumn("corporate_number", aliases: ["法人番号"]),
+        ImportColumn("local_government_code", aliases: ["団体コード"]),
+        ImportColumn("prefecture_code", aliases: ["都道府県コード", "都道府県"]),
+        ImportColumn("jsic_division", aliases: ["業種"]),
+        ImportColumn("sme_sector", aliases: ["中小企業区分"]),
+        ImportColumn("capital_yen", aliases: ["資本金"]),
+        ImportColumn("employees", aliases: ["従業員数"]),
+    ]
+
+    func naturalKey(of row: Row) -> String { row.code }
+
+    func parse(_ record: inout ImportRecord) -> Row? {
+        let code = record.code("code", required: true)
+        let kind = record.vocabulary("kind", OrganizationKind.self, required: true)
+        let name = record.required("name")
+        if let name, name.count > 200 { record.fail("name", "名称は200文字以内です") }
+        let corporateNumber = record.parse("corporate_number") { try CorporateNumber(parsing: $0) }
+        let localGovernmentCode = record.parse("local_government_code") { try LocalGovernmentCode(parsing: $0) }
+        var prefecture = record.parse("prefecture_code") { try Prefecture(parsing: $0) }
+        let jsic = record.vocabulary("jsic_division", JSICDivision.self)
+        let sector = record.vocabulary("sme_sector", SMESector.self)
+        let capital = record.yen("capital_yen")
+        let employees = record.count("employees")
+        if let localGovernmentCode {
+            if kind != nil, kind != .municipality {
+                record.fail("local_government_code", "団体コードは自治体（municipality）にだけ付けられます")
+            }
+            if let prefecture, prefecture != localGovernmentCode.prefecture {
+                record.fail("prefecture_code", "団体コード \(localGovernmentCode) の都道府県（\(localGovernmentCode.prefecture.name)）と合いません")
+            }
+            prefecture = prefecture ?? localGovernmentCode.prefecture
+        }
+        guard let code, let kind, let name, record.issues.isEmpty else { return nil }
+        return Row(
+            code: code, kind: kind, name: name, corporateNumber: corporateNumber,
+            localGovernmentCode: localGovernmentCode, prefecture: prefecture, jsicDivision: jsic,
+            smeSector: sector, capital: capital, employees: employees)
+    }
+
+    func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
+        if let number = row.corporateNumber {
+            let holder = try connection.query("""
+                SELECT code FROM organizations WHERE corporate_number = \(number.digits) AND code <> \(row.code)
+                """)
+            if let other = holder.first {
+                throw RowProblem(
+                    column: "corporate_number", value: number.digits,
+                    reason: "この法人番号は別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
+            }
+        }
+        if let lgCode = row.localGovernmentCode {
+            let holder = try connection.query("""
+                SELECT code FROM organizations WHERE local_government_code = \(lgCode.digits) AND code <> \(row.code)
+                """)
+            if let other = holder.first {
+                throw RowProblem(
+                    column: "local_government_code", value: lgCode.digits,
+                    reason: "この団体コードは別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
+            }
+        }
+        let result = try connection.query("""
+            INSERT INTO organizations AS o (code, kind, name, corporate_number, local_government_code,
+                prefecture_code, jsic_division, sme_sector, capital_yen, employees)
+            VALUES (\(row.code), \(row.kind.rawValue), \(row.name), \(row.corporateNumber?.digits),
+                \(row.localGovernmentCode?.digits), \(row.prefecture?.code), \(row.jsicDivision?.rawValue),
+                \(row.smeSector?.rawValue), \(row.capital?.amount), \(row.employees))
+            ON CONFLICT (code) DO UPDATE SET
+                kind = EXCLUDED.kind, name = EXCLUDED.name, corporate_number = EXCLUDED.corporate_number,
+                local_government_code = EXCLUDED.local_government_code, prefecture_code = EXCLUDED.prefecture_code,
+                jsic_division = EXCLUDED.jsic_division, sme_sector = EXCLUDED.sme_sector,
+                capital_yen = EXCLUDED.capital_yen, employees = EXCLUDED.employees
+            WHERE (o.kind, o.name, o.corporate_number, o.local_government_code, o.prefecture_code,
+                   o.jsic_division, o.sme_sector, o.capital_yen, o.employees)
+                IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name, EXCLUDED.corporate_number,
+                   EXCLUDED.local_government_code, EXCLUDED.prefecture_code, EXCLUDED.jsic_division,
+                   EXCLUDED.sme_sector, EXCLUDED.capital_yen, EXCLUDED.employees)
+            RETURNING (xmax = 0) AS inserted
+            """)
+        return try WriteOutcome.fromUpsert(result)
+    }
+}

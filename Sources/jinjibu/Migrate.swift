@@ -1,0 +1,46 @@
+import ArgumentParser
+import Logging
+import Postgres
+import Store
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply the SQL migrations in sql/migrations that are not yet applied, each in its own transaction.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "List the pending migrations without applying them.")
+    var dryRun = false
+
+    func run() throws {
+        let logger = Logger(label: "jinjibu.migrate")
+        if dryRun {
+            let session = try database.open(migrate: false, logger: logger, allowPending: true)
+            defer { session.close() }
+            let connection = try session.connect()
+            defer { connection.close() }
+            let pending = try wrapStoreErrors { try Migrator(files: session.sqlFiles).pending(on: connection) }
+            if pending.isEmpty {
+                print("No pending migrations.")
+            } else {
+                print("Pending migrations:")
+                pending.forEach { print("  \($0.name)") }
+            }
+            return
+        }
+        let session = try database.open(migrate: false, logger: logger, allowPending: true)
+        defer { session.close() }
+        let connection = try session.connect()
+        defer { connection.close() }
+        let applied = try wrapStoreErrors { try Migrator(files: session.sqlFiles).migrate(on: connection) }
+        print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
+    }
+}
+
+func wrapStoreErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw UserError(error.description)
+    }
+}
