@@ -66,8 +66,15 @@ struct Import: ParsableCommand {
     }
 
     static func summary(_ report: ImportReport, file: String) -> String {
-        let verb = report.dryRun ? "（--dry-run: 書き込みなし）" : (report.committed ? "" : "（書き込みなし）")
-        var text = "\(file): \(report.kind.rawValue) \(report.rowsRead)行 — 追加 \(report.inserted)、更新 \(report.updated)、変更なし \(report.unchanged)、誤り \(report.invalidRows)\(verb)"
+        let counts = "追加 \(report.inserted)、更新 \(report.updated)、変更なし \(report.unchanged)"
+        var text: String
+        if report.committed {
+            text = "\(file): \(report.kind.rawValue) \(report.rowsRead)行 — \(counts)、誤り \(report.invalidRows)"
+        } else if report.dryRun {
+            text = "\(file): \(report.kind.rawValue) \(report.rowsRead)行 — 書き込むと \(counts)、誤り \(report.invalidRows)（--dry-run: 何も書き込んでいません）"
+        } else {
+            text = "\(file): \(report.kind.rawValue) \(report.rowsRead)行を確認しました — 誤り \(report.invalidRows)行"
+        }
         if report.rejectsWritten > 0 { text += "\n除外した \(report.rejectsWritten)行を書き出しました" }
         return text
     }

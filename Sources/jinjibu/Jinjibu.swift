@@ -32,16 +32,9 @@ struct Jinjibu: AsyncParsableCommand {
                 Foundation.exit(0)
             }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data("\(usageString(for: error))\n".utf8))
-                Foundation.exit(2)
-            }
+            if code == .validationFailure { Foundation.exit(2) }
             Foundation.exit(code.rawValue == 0 ? 3 : code.rawValue)
         }
-    }
-
-    private static func usageString(for error: Error) -> String {
-        "詳しくは jinjibu --help を見てください / see jinjibu --help"
     }
 
     /// One JSON object per line when not on a terminal; readable lines otherwise.
