@@ -3,4 +3,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case organizations
     case consortia
     case memberships
+    case frames
+    case adoptedProjects = "adopted_projects"
+    case expenses
+    case kpiTargets = "kpi_targets"
 }
