@@ -6,12 +6,29 @@ import Postgres
 public func buildApplication(
     configuration: WebConfiguration, pool: PostgresPool, logger: Logger = Logger(label: "jinjibu.web")
 ) -> some ApplicationProtocol {
-    let router = Router()
-    router.add(middleware: ProblemMiddleware())
-    HealthController(pool: pool, timeout: configuration.readinessTimeout).addRoutes(to: router)
-    return Application(
-        router: router,
+    Application(
+        router: buildRouter(configuration: configuration, pool: pool),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jinjibu"),
         logger: logger
     )
+}
+
+/// Every route of the service. Public so that the tests can compare `routes` with the OpenAPI
+/// document.
+public func buildRouter(configuration: WebConfiguration, pool: PostgresPool) -> Router<APIContext> {
+    let router = Router(context: APIContext.self)
+    router.add(middleware: ProblemMiddleware())
+    HealthController(pool: pool, timeout: configuration.readinessTimeout).addRoutes(to: router)
+
+    let open = router.group("api/v1")
+    OpenAPIController().addRoutes(to: open)
+    let sessions = SessionController(pool: pool, configuration: configuration)
+    sessions.addPublicRoutes(to: open)
+
+    let api = router.group("api/v1").add(middleware: AuthMiddleware(pool: pool))
+    let database = TenantDatabase(pool: pool)
+    sessions.addRoutes(to: api)
+    TokenController(pool: pool).addRoutes(to: api)
+    OrganizationController(database: database).addRoutes(to: api)
+    return router
 }

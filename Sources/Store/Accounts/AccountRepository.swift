@@ -1,0 +1,191 @@
+import Domain
+import Foundation
+import Postgres
+
+/// Users, sessions, API tokens and failed logins. These tables are closed to the service's
+/// `jinjibu_app` role: the service reads them before it enters a tenant scope, so no request
+/// handler can reach a password hash.
+public struct AccountRepository: Sendable {
+    public init() {}
+
+    // MARK: Users
+
+    /// Creates a user with its scope: a bureau for bureau users, one or more consortia (by
+    /// code) for secretariats and viewers, neither for administrators.
+    public func createUser(
+        login: String, passwordHash: String, role: Role, bureau: Bureau?, consortiumCodes: [String],
+        on connection: PostgresConnection
+    ) throws -> UserAccount {
+        let login = login.lowercased()
+        guard login.range(of: #"^[a-z0-9][a-z0-9._@-]{2,63}$"#, options: .regularExpression) != nil else {
+            throw AccountError.invalidLogin(login)
+        }
+        switch role {
+        case .admin where bureau != nil || !consortiumCodes.isEmpty,
+             .bureau where bureau == nil || !consortiumCodes.isEmpty,
+             .secretariat where bureau != nil || consortiumCodes.isEmpty,
+             .viewer where bureau != nil || consortiumCodes.isEmpty:
+            throw AccountError.scopeMismatch(role)
+        default:
+            break
+        }
+        return try connection.transaction { connection in
+            if try connection.query("SELECT 1 AS taken FROM users WHERE login = \(login)").first != nil {
+                throw AccountError.loginTaken(login)
+            }
+            let id = try connection.query("""
+                INSERT INTO users (login, password_hash, role, bureau)
+                VALUES (\(login), \(passwordHash), \(role.rawValue), \(bureau?.rawValue))
+                RETURNING id
+                """)[0].decode(Int64.self, "id")
+            for code in consortiumCodes {
+                let inserted = try connection.execute("""
+                    INSERT INTO user_consortia (user_id, consortium_id)
+                    SELECT \(id), c.id FROM consortia c WHERE c.code = \(code)
+                    ON CONFLICT DO NOTHING
+                    """)
+                if inserted == 0, try connection.query("SELECT 1 AS found FROM consortia WHERE code = \(code)").isEmpty {
+                    throw AccountError.unknownConsortium(code)
+                }
+            }
+            guard let user = try user(id: id, on: connection) else { throw AccountError.unknownUser(login) }
+            return user
+        }
+    }
+
+    /// A user that may sign in, with its password hash; nil for unknown or disabled users.
+    public func credentials(login: String, on connection: PostgresConnection) throws -> (user: UserAccount, passwordHash: String)? {
+        guard let row = try connection.query("""
+            SELECT id, password_hash FROM users WHERE login = \(login.lowercased()) AND disabled_at IS NULL
+            """).first else { return nil }
+        guard let user = try user(id: try row.decode(Int64.self, "id"), on: connection) else { return nil }
+        return (user, try row.decode(String.self, "password_hash"))
+    }
+
+    /// An enabled user by id, with its consortia.
+    public func user(id: Int64, on connection: PostgresConnection) throws -> UserAccount? {
+        guard let row = try connection.query("""
+            SELECT u.id, u.login, u.role, u.bureau,
+                   coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
+                             FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
+                             WHERE uc.user_id = u.id), '{}')::text AS consortia
+            FROM users u WHERE u.id = \(id) AND u.disabled_at IS NULL
+            """).first else { return nil }
+        let consortia = try PostgresTextArray.parse(try row.decode(String.self, "consortia")).compactMap { entry -> ConsortiumRef? in
+            let parts = entry.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let id = Int64(parts[0]) else { return nil }
+            return ConsortiumRef(id: id, code: String(parts[1]))
+        }
+        guard let role = Role(rawValue: try row.decode(String.self, "role")) else {
+            throw PostgresError(kind: .decoding, message: "unknown role", column: "role")
+        }
+        return UserAccount(
+            id: try row.decode(Int64.self, "id"), login: try row.decode(String.self, "login"), role: role,
+            bureau: try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:)), consortia: consortia)
+    }
+
+    public func userID(login: String, on connection: PostgresConnection) throws -> Int64? {
+        try connection.query("SELECT id FROM users WHERE login = \(login.lowercased())").first?.decode(Int64.self, "id")
+    }
+
+    // MARK: Sessions
+
+    public func createSession(userID: Int64, token: SecretToken, lifetime: Duration, on connection: PostgresConnection) throws {
+        try connection.execute("""
+            INSERT INTO sessions (user_id, token_hash, expires_at)
+            VALUES (\(userID), \(token.hash), now() + make_interval(secs => \(Int64(lifetime.components.seconds))))
+            """)
+    }
+
+    /// The user of a live session; refreshes its last-seen time at most once a minute.
+    public func sessionUser(token: String, on connection: PostgresConnection) throws -> UserAccount? {
+        let hash = SecretToken.sha256(token)
+        guard let row = try connection.query("""
+            SELECT id, user_id FROM sessions WHERE token_hash = \(hash) AND expires_at > now()
+            """).first else { return nil }
+        try connection.execute("""
+            UPDATE sessions SET last_seen_at = now()
+            WHERE id = \(try row.decode(Int64.self, "id")) AND last_seen_at < now() - interval '1 minute'
+            """)
+        return try user(id: try row.decode(Int64.self, "user_id"), on: connection)
+    }
+
+    public func deleteSession(token: String, on connection: PostgresConnection) throws {
+        try connection.execute("DELETE FROM sessions WHERE token_hash = \(SecretToken.sha256(token)) OR expires_at < now() - interval '1 day'")
+    }
+
+    // MARK: API tokens
+
+    public func createToken(
+        userID: Int64, name: String, token: SecretToken, expiresAt: Date, on connection: PostgresConnection
+    ) throws -> APITokenRecord {
+        let id = try connection.query("""
+            INSERT INTO api_tokens (user_id, name, token_hash, expires_at)
+            VALUES (\(userID), \(name), \(token.hash), \(expiresAt)::timestamptz)
+            RETURNING id
+            """)[0].decode(Int64.self, "id")
+        return try tokens(userID: userID, on: connection).first { $0.id == id }!
+    }
+
+    /// The user of a token that is neither revoked nor expired.
+    public func tokenUser(token: String, on connection: PostgresConnection) throws -> UserAccount? {
+        guard let row = try connection.query("""
+            SELECT id, user_id FROM api_tokens
+            WHERE token_hash = \(SecretToken.sha256(token)) AND revoked_at IS NULL AND expires_at > now()
+            """).first else { return nil }
+        try connection.execute("""
+            UPDATE api_tokens SET last_used_at = now()
+            WHERE id = \(try row.decode(Int64.self, "id")) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+            """)
+        return try user(id: try row.decode(Int64.self, "user_id"), on: connection)
+    }
+
+    public func tokens(userID: Int64, on connection: PostgresConnection) throws -> [APITokenRecord] {
+        try connection.query("""
+            SELECT id, name, created_at, expires_at, revoked_at, last_used_at FROM api_tokens
+            WHERE user_id = \(userID) ORDER BY id
+            """).map { row in
+            APITokenRecord(
+                id: try row.decode(Int64.self, "id"), name: try row.decode(String.self, "name"),
+                createdAt: try row.decode(Date.self, "created_at"), expiresAt: try row.decode(Date.self, "expires_at"),
+                revokedAt: try row.decode(Date?.self, "revoked_at"), lastUsedAt: try row.decode(Date?.self, "last_used_at"))
+        }
+    }
+
+    /// Revokes one of the user's tokens; false when it has no such token.
+    public func revokeToken(id: Int64, userID: Int64, on connection: PostgresConnection) throws -> Bool {
+        let found = try connection.query("SELECT 1 AS found FROM api_tokens WHERE id = \(id) AND user_id = \(userID)")
+        guard !found.isEmpty else { return false }
+        try connection.execute("""
+            UPDATE api_tokens SET revoked_at = now() WHERE id = \(id) AND user_id = \(userID) AND revoked_at IS NULL
+            """)
+        return true
+    }
+
+    // MARK: Failed logins
+
+    public enum ThrottleKey: String, Sendable {
+        case login, address
+    }
+
+    /// Failures recorded for a key within the window.
+    public func recentFailures(_ kind: ThrottleKey, key: String, within window: Duration, on connection: PostgresConnection) throws -> Int {
+        try connection.query("""
+            SELECT count(*) AS failures FROM login_failures
+            WHERE kind = \(kind.rawValue) AND key_hash = \(SecretToken.sha256(key))
+              AND failed_at > now() - make_interval(secs => \(Int64(window.components.seconds)))
+            """)[0].decode(Int.self, "failures")
+    }
+
+    /// Records a failure and forgets failures older than the window.
+    public func recordFailure(_ kind: ThrottleKey, key: String, window: Duration, on connection: PostgresConnection) throws {
+        try connection.execute("""
+            DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => \(Int64(window.components.seconds)))
+            """)
+        try connection.execute("INSERT INTO login_failures (kind, key_hash) VALUES (\(kind.rawValue), \(SecretToken.sha256(key)))")
+    }
+
+    public func clearFailures(_ kind: ThrottleKey, key: String, on connection: PostgresConnection) throws {
+        try connection.execute("DELETE FROM login_failures WHERE kind = \(kind.rawValue) AND key_hash = \(SecretToken.sha256(key))")
+    }
+}

@@ -1,0 +1,87 @@
+import Domain
+import Postgres
+
+/// Consortia the caller can see. Creating one is an administrator's task (row-level
+/// security allows nobody else); its secretariat becomes a member from the start.
+public struct ConsortiumRepository: Sendable {
+    public static let kind = "コンソーシアム"
+
+    public init() {}
+
+    /// Ordered by code.
+    public func list(prefecture: Prefecture?, bureau: Bureau?, page: PageRequest, on connection: PostgresConnection) throws -> Page<ConsortiumRecord> {
+        let rows = try connection.query("""
+            SELECT \(unsafeRaw: ConsortiumRecord.columns)
+            FROM consortia c
+            JOIN organizations s ON s.id = c.secretariat_id
+            JOIN prefectures p ON p.code = c.prefecture_code
+            WHERE (\(prefecture?.code)::smallint IS NULL OR c.prefecture_code = \(prefecture?.code))
+              AND (\(bureau?.rawValue)::text IS NULL OR p.bureau = \(bureau?.rawValue))
+              AND (\(page.afterFirst)::text IS NULL OR c.code > \(page.afterFirst))
+            ORDER BY c.code
+            LIMIT \(page.limit + 1)
+            """).map(ConsortiumRecord.init(row:))
+        return Page(fetched: rows, limit: page.limit) { [$0.code] }
+    }
+
+    public func find(code: String, on connection: PostgresConnection) throws -> ConsortiumRecord {
+        guard let row = try connection.query("""
+            SELECT \(unsafeRaw: ConsortiumRecord.columns)
+            FROM consortia c JOIN organizations s ON s.id = c.secretariat_id
+            WHERE c.code = \(code)
+            """).first else {
+            throw RecordError.notFound(kind: Self.kind, key: code)
+        }
+        return try ConsortiumRecord(row: row)
+    }
+
+    public func create(
+        code: String, name: String, prefecture: Prefecture, secretariatCode: String, establishedOn: LocalDate?,
+        on connection: PostgresConnection
+    ) throws -> ConsortiumRecord {
+        do {
+            return try connection.transaction { connection in
+                guard let secretariat = try connection.query("SELECT id FROM organizations WHERE code = \(secretariatCode)").first else {
+                    throw RecordError.unknownReference(field: "secretariat", value: secretariatCode)
+                }
+                let secretariatID = try secretariat.decode(Int64.self, "id")
+                let id = try connection.query("""
+                    INSERT INTO consortia (code, name, prefecture_code, secretariat_id, established_on)
+                    VALUES (\(code), \(name), \(prefecture.code), \(secretariatID), \(establishedOn?.description)::date)
+                    RETURNING id
+                    """)[0].decode(Int64.self, "id")
+                try connection.execute("""
+                    INSERT INTO memberships (consortium_id, organization_id, role, joined_on)
+                    VALUES (\(id), \(secretariatID), 'secretariat', coalesce(\(establishedOn?.description)::date, current_date))
+                    """)
+                return try find(code: code, on: connection)
+            }
+        } catch let error as PostgresError where error.sqlState == .uniqueViolation {
+            throw RecordError.alreadyExists(kind: Self.kind, field: "code", value: code)
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+
+    /// Renames the consortium or sets its founding date.
+    public func update(
+        code: String, name: String, establishedOn: LocalDate?, expectedVersion: Int?, on connection: PostgresConnection
+    ) throws -> ConsortiumRecord {
+        do {
+            return try connection.transaction { connection in
+                let current = try find(code: code, on: connection)
+                if let expectedVersion, expectedVersion != current.rowVersion {
+                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
+                }
+                let changed = try connection.execute("""
+                    UPDATE consortia SET name = \(name), established_on = \(establishedOn?.description)::date WHERE id = \(current.id)
+                    """)
+                // Readable but not writable (a viewer's or bureau's consortium).
+                if changed == 0 { throw RecordError.forbidden("このコンソーシアムを変更する権限がありません") }
+                return try find(code: code, on: connection)
+            }
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Domain
+import Foundation
+import Postgres
+
+/// A membership of an organisation in a consortium, with the organisation's code, name and
+/// kind.
+public struct MembershipRecord: Sendable, Hashable {
+    public let id: Int64
+    public let consortiumCode: String
+    public let organizationCode: String
+    public let organizationName: String
+    public let organizationKind: OrganizationKind
+    public let role: MembershipRole
+    public let joinedOn: LocalDate
+    public let leftOn: LocalDate?
+    public let group: String?
+    public let createdAt: Date
+    public let updatedAt: Date
+    public let rowVersion: Int
+
+    static let columns = """
+        m.id, c.code AS consortium_code, o.code AS organization_code, o.name AS organization_name,
+        o.kind AS organization_kind, m.role, m.joined_on::text AS joined_on, m.left_on::text AS left_on,
+        m.group_name, m.created_at, m.updated_at, m.version
+        """
+
+    init(row: PostgresRow) throws {
+        id = try row.decode(Int64.self, "id")
+        consortiumCode = try row.decode(String.self, "consortium_code")
+        organizationCode = try row.decode(String.self, "organization_code")
+        organizationName = try row.decode(String.self, "organization_name")
+        organizationKind = try StoredValue.vocabulary(row, "organization_kind")
+        role = try StoredValue.vocabulary(row, "role")
+        joinedOn = try StoredValue.date(row, "joined_on")
+        leftOn = try StoredValue.optionalDate(row, "left_on")
+        group = try row.decode(String?.self, "group_name")
+        createdAt = try row.decode(Date.self, "created_at")
+        updatedAt = try row.decode(Date.self, "updated_at")
+        rowVersion = try row.decode(Int.self, "version")
+    }
+}
+
+/// The changeable values of a membership.
+public struct MembershipDraft: Sendable, Hashable {
+    public var role: MembershipRole
+    public var joinedOn: LocalDate
+    public var leftOn: LocalDate?
+    public var group: String?
+
+    public init(role: MembershipRole, joinedOn: LocalDate, leftOn: LocalDate? = nil, group: String? = nil) {
+        self.role = role
+        self.joinedOn = joinedOn
+        self.leftOn = leftOn
+        self.group = group
+    }
+}
+
+/// The organisation a new membership is for: one the caller can see, by code, or any, by its
+/// (public) corporate number.
+public enum MemberReference: Sendable, Hashable {
+    case code(String)
+    case corporateNumber(CorporateNumber)
+}

@@ -1,0 +1,112 @@
+import Domain
+import Postgres
+
+/// A consortium's members: who, in which role, from when to when.
+public struct MembershipRepository: Sendable {
+    public static let kind = "構成員"
+
+    public struct Filter: Sendable {
+        public var role: MembershipRole?
+        /// Members on this day (joined on or before it, not left before it).
+        public var activeOn: LocalDate?
+        public var group: String?
+
+        public init(role: MembershipRole? = nil, activeOn: LocalDate? = nil, group: String? = nil) {
+            self.role = role
+            self.activeOn = activeOn
+            self.group = group
+        }
+    }
+
+    public init() {}
+
+    /// Ordered by id (the order of registration).
+    public func list(consortiumCode: String, _ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<MembershipRecord> {
+        let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
+        let after = page.afterFirst.flatMap { Int64($0) }
+        let rows = try connection.query("""
+            SELECT \(unsafeRaw: MembershipRecord.columns)
+            FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
+            WHERE m.consortium_id = \(consortium.id)
+              AND (\(filter.role?.rawValue)::text IS NULL OR m.role = \(filter.role?.rawValue))
+              AND (\(filter.group)::text IS NULL OR m.group_name = \(filter.group))
+              AND (\(filter.activeOn?.description)::date IS NULL OR (m.joined_on <= \(filter.activeOn?.description)::date
+                   AND (m.left_on IS NULL OR m.left_on >= \(filter.activeOn?.description)::date)))
+              AND (\(after)::bigint IS NULL OR m.id > \(after))
+            ORDER BY m.id
+            LIMIT \(page.limit + 1)
+            """).map(MembershipRecord.init(row:))
+        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+    }
+
+    public func find(consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> MembershipRecord {
+        guard let row = try connection.query("""
+            SELECT \(unsafeRaw: MembershipRecord.columns)
+            FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
+            WHERE c.code = \(consortiumCode) AND m.id = \(id)
+            """).first else {
+            throw RecordError.notFound(kind: Self.kind, key: "\(consortiumCode)/\(id)")
+        }
+        return try MembershipRecord(row: row)
+    }
+
+    public func create(
+        consortiumCode: String, member: MemberReference, _ draft: MembershipDraft, on connection: PostgresConnection
+    ) throws -> MembershipRecord {
+        do {
+            return try connection.transaction { connection in
+                let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
+                let organizationID: Int64
+                switch member {
+                case .code(let code):
+                    guard let row = try connection.query("SELECT id FROM organizations WHERE code = \(code)").first else {
+                        throw RecordError.unknownReference(field: "organization", value: code)
+                    }
+                    organizationID = try row.decode(Int64.self, "id")
+                case .corporateNumber(let number):
+                    guard let id = try connection.query("""
+                        SELECT app_organization_by_corporate_number(\(number.digits)) AS id
+                        """)[0].decode(Int64?.self, "id") else {
+                        throw RecordError.unknownReference(field: "corporate_number", value: number.digits)
+                    }
+                    organizationID = id
+                }
+                let id = try connection.query("""
+                    INSERT INTO memberships (consortium_id, organization_id, role, joined_on, left_on, group_name)
+                    VALUES (\(consortium.id), \(organizationID), \(draft.role.rawValue), \(draft.joinedOn.description)::date,
+                            \(draft.leftOn?.description)::date, \(draft.group))
+                    RETURNING id
+                    """)[0].decode(Int64.self, "id")
+                return try find(consortiumCode: consortiumCode, id: id, on: connection)
+            }
+        } catch let error as PostgresError where error.sqlState == .uniqueViolation {
+            throw RecordError.alreadyExists(kind: Self.kind, field: "joined_on", value: draft.joinedOn.description)
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+
+    public func update(
+        consortiumCode: String, id: Int64, with draft: MembershipDraft, expectedVersion: Int?, on connection: PostgresConnection
+    ) throws -> MembershipRecord {
+        do {
+            return try connection.transaction { connection in
+                let current = try find(consortiumCode: consortiumCode, id: id, on: connection)
+                if let expectedVersion, expectedVersion != current.rowVersion {
+                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
+                }
+                let changed = try connection.execute("""
+                    UPDATE memberships m SET role = \(draft.role.rawValue), joined_on = \(draft.joinedOn.description)::date,
+                        left_on = \(draft.leftOn?.description)::date, group_name = \(draft.group)
+                    FROM consortia c WHERE c.id = m.consortium_id AND c.code = \(consortiumCode) AND m.id = \(id)
+                    """)
+                if changed == 0 { throw RecordError.forbidden("この構成員を変更する権限がありません") }
+                return try find(consortiumCode: consortiumCode, id: id, on: connection)
+            }
+        } catch let error as PostgresError where error.sqlState == .uniqueViolation {
+            throw RecordError.alreadyExists(kind: Self.kind, field: "joined_on", value: draft.joinedOn.description)
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+}

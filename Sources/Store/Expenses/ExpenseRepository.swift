@@ -1,0 +1,151 @@
+import Domain
+import Foundation
+import Postgres
+
+/// A project's expense lines. Lines are frozen once the project's latest claim is approved
+/// (trigger expenses_locked_by_approved_claim); a line added after that needs a reason.
+public struct ExpenseRepository: Sendable {
+    public static let kind = "経費"
+
+    public struct Filter: Sendable {
+        public var category: ExpenseCategory?
+        /// true: only paid lines; false: only unpaid ones.
+        public var paid: Bool?
+        public var incurredFrom: LocalDate?
+        public var incurredTo: LocalDate?
+
+        public init(category: ExpenseCategory? = nil, paid: Bool? = nil, incurredFrom: LocalDate? = nil, incurredTo: LocalDate? = nil) {
+            self.category = category
+            self.paid = paid
+            self.incurredFrom = incurredFrom
+            self.incurredTo = incurredTo
+        }
+    }
+
+    public init() {}
+
+    /// Ordered by id (the order of entry).
+    public func list(projectCode: String, _ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<ExpenseRecord> {
+        let project = try ProjectRepository().find(code: projectCode, on: connection)
+        let after = page.afterFirst.flatMap { Int64($0) }
+        let rows = try connection.query("""
+            SELECT \(unsafeRaw: ExpenseRecord.columns) FROM \(unsafeRaw: ExpenseRecord.joins)
+            WHERE p.id = \(project.id) AND p.code = \(projectCode)
+              AND (\(filter.category?.rawValue)::text IS NULL OR e.category = \(filter.category?.rawValue))
+              AND (\(filter.paid)::boolean IS NULL OR (e.paid_on IS NOT NULL) = \(filter.paid))
+              AND (\(filter.incurredFrom?.description)::date IS NULL OR e.incurred_on >= \(filter.incurredFrom?.description)::date)
+              AND (\(filter.incurredTo?.description)::date IS NULL OR e.incurred_on <= \(filter.incurredTo?.description)::date)
+              AND (\(after)::bigint IS NULL OR e.id > \(after))
+            ORDER BY e.id
+            LIMIT \(page.limit + 1)
+            """).map(ExpenseRecord.init(row:))
+        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+    }
+
+    public func find(projectCode: String, id: Int64, on connection: PostgresConnection) throws -> ExpenseRecord {
+        guard let row = try connection.query("""
+            SELECT \(unsafeRaw: ExpenseRecord.columns) FROM \(unsafeRaw: ExpenseRecord.joins)
+            WHERE p.code = \(projectCode) AND e.id = \(id)
+            """).first else {
+            throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(id)")
+        }
+        return try ExpenseRecord(row: row)
+    }
+
+    public func create(projectCode: String, _ draft: ExpenseDraft, on connection: PostgresConnection) throws -> ExpenseRecord {
+        do {
+            return try connection.transaction { connection in
+                let project = try ProjectRepository().find(code: projectCode, on: connection)
+                let firmID = try firmID(draft.firmCode, on: connection)
+                let lineRef = draft.lineRef ?? draft.evidenceRef ?? "api-" + UUID().uuidString.lowercased()
+                let id = try connection.query("""
+                    INSERT INTO expenses (consortium_id, project_id, line_ref, category, incurred_on, paid_on, payee, description,
+                        amount_excl_tax_yen, tax_yen, evidence_ref, firm_id, person_ref, event_ref, excluded_reason,
+                        added_for_claim_version, added_reason)
+                    SELECT p.consortium_id, p.id, \(lineRef), \(draft.category.rawValue), \(draft.incurredOn.description)::date,
+                        \(draft.paidOn?.description)::date, \(draft.payee), \(draft.description), \(draft.amountExcludingTax.amount),
+                        \(draft.tax.amount), \(draft.evidenceRef), \(firmID), \(draft.personRef), \(draft.eventRef), \(draft.excludedReason),
+                        CASE WHEN \(draft.addedReason)::text IS NOT NULL THEN coalesce((
+                            SELECT max(c.claim_version) FROM claims c WHERE c.consortium_id = p.consortium_id AND c.project_id = p.id), 0) + 1 END,
+                        \(draft.addedReason)
+                    FROM adopted_projects p WHERE p.id = \(project.id) AND p.code = \(projectCode)
+                    RETURNING id
+                    """)[0].decode(Int64.self, "id")
+                return try find(projectCode: projectCode, id: id, on: connection)
+            }
+        } catch {
+            throw Self.mapping(error, draft: draft)
+        }
+    }
+
+    /// Rewrites the line if it is still at `expectedVersion`.
+    public func update(
+        projectCode: String, id: Int64, with draft: ExpenseDraft, expectedVersion: Int, on connection: PostgresConnection
+    ) throws -> ExpenseRecord {
+        do {
+            return try connection.transaction { connection in
+                let current = try find(projectCode: projectCode, id: id, on: connection)
+                guard current.rowVersion == expectedVersion else {
+                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
+                }
+                let firmID = try firmID(draft.firmCode, on: connection)
+                let changed = try connection.execute("""
+                    UPDATE expenses e SET line_ref = \(draft.lineRef ?? current.lineRef), category = \(draft.category.rawValue),
+                        incurred_on = \(draft.incurredOn.description)::date, paid_on = \(draft.paidOn?.description)::date,
+                        payee = \(draft.payee), description = \(draft.description), amount_excl_tax_yen = \(draft.amountExcludingTax.amount),
+                        tax_yen = \(draft.tax.amount), evidence_ref = \(draft.evidenceRef), firm_id = \(firmID),
+                        person_ref = \(draft.personRef), event_ref = \(draft.eventRef), excluded_reason = \(draft.excludedReason)
+                    FROM adopted_projects p
+                    WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode)
+                      AND e.id = \(id) AND e.version = \(expectedVersion)
+                    """)
+                if changed == 0 { throw RecordError.forbidden("この経費を変更する権限がありません") }
+                return try find(projectCode: projectCode, id: id, on: connection)
+            }
+        } catch {
+            throw Self.mapping(error, draft: draft)
+        }
+    }
+
+    public func delete(projectCode: String, id: Int64, expectedVersion: Int, on connection: PostgresConnection) throws {
+        do {
+            try connection.transaction { connection in
+                let current = try find(projectCode: projectCode, id: id, on: connection)
+                guard current.rowVersion == expectedVersion else {
+                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
+                }
+                let deleted = try connection.execute("""
+                    DELETE FROM expenses e USING adopted_projects p
+                    WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode)
+                      AND e.id = \(id) AND e.version = \(expectedVersion)
+                    """)
+                if deleted == 0 { throw RecordError.forbidden("この経費を削除する権限がありません") }
+            }
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+
+    private func firmID(_ code: String?, on connection: PostgresConnection) throws -> Int64? {
+        guard let code else { return nil }
+        guard let row = try connection.query("SELECT id FROM organizations WHERE code = \(code)").first else {
+            throw RecordError.unknownReference(field: "firm", value: code)
+        }
+        return try row.decode(Int64.self, "id")
+    }
+
+    static func mapping(_ error: Error, draft: ExpenseDraft) -> Error {
+        if let error = error as? PostgresError {
+            if error.sqlState == .uniqueViolation {
+                return RecordError.alreadyExists(kind: kind, field: "line_ref", value: draft.lineRef ?? draft.evidenceRef ?? "")
+            }
+            if error.sqlState == .foreignKeyViolation, error.constraint == "expenses_event_fk" {
+                return RecordError.unknownReference(field: "event", value: draft.eventRef ?? "")
+            }
+            if error.sqlState == .checkViolation, error.constraint == "expenses_added_for_claim_complete" {
+                return RecordError.ruleViolated(constraint: error.constraint, message: "追加理由は承認済みの請求の後に追加する明細にだけ付けます")
+            }
+        }
+        return RecordError.mapping(error, kind: kind)
+    }
+}

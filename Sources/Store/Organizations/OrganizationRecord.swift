@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+import Postgres
+
+/// An organisation as stored.
+public struct OrganizationRecord: Sendable, Hashable {
+    public let id: Int64
+    public let code: String
+    public let kind: OrganizationKind
+    public let name: String
+    public let corporateNumber: String?
+    public let localGovernmentCode: String?
+    public let prefecture: Prefecture?
+    public let jsicDivision: JSICDivision?
+    public let smeSector: SMESector?
+    public let capital: Yen?
+    public let employees: Int?
+    public let createdAt: Date
+    public let updatedAt: Date
+    /// For If-Match.
+    public let rowVersion: Int
+
+    /// The values as a draft, to apply a partial change to.
+    public var draft: OrganizationDraft {
+        OrganizationDraft(
+            code: code, kind: kind, name: name, corporateNumber: corporateNumber.flatMap { try? CorporateNumber(parsing: $0) },
+            localGovernmentCode: localGovernmentCode.flatMap { try? LocalGovernmentCode(parsing: $0) }, prefecture: prefecture,
+            jsicDivision: jsicDivision, smeSector: smeSector, capital: capital, employees: employees)
+    }
+
+    static let columns = """
+        o.id, o.code, o.kind, o.name, o.corporate_number, o.local_government_code, o.prefecture_code, o.jsic_division,
+        o.sme_sector, o.capital_yen, o.employees, o.created_at, o.updated_at, o.version
+        """
+
+    init(row: PostgresRow) throws {
+        id = try row.decode(Int64.self, "id")
+        code = try row.decode(String.self, "code")
+        kind = try StoredValue.vocabulary(row, "kind")
+        name = try row.decode(String.self, "name")
+        corporateNumber = try row.decode(String?.self, "corporate_number")
+        localGovernmentCode = try row.decode(String?.self, "local_government_code")
+        prefecture = try row.decode(Int?.self, "prefecture_code").flatMap { try? Prefecture(code: $0) }
+        jsicDivision = try StoredValue.optionalVocabulary(row, "jsic_division")
+        smeSector = try StoredValue.optionalVocabulary(row, "sme_sector")
+        capital = try row.decode(Int64?.self, "capital_yen").map { Yen($0) }
+        employees = try row.decode(Int?.self, "employees")
+        createdAt = try row.decode(Date.self, "created_at")
+        updatedAt = try row.decode(Date.self, "updated_at")
+        rowVersion = try row.decode(Int.self, "version")
+    }
+}
+
+/// What a caller writes: every value already checked by the Domain rules.
+public struct OrganizationDraft: Sendable, Hashable {
+    public var code: String
+    public var kind: OrganizationKind
+    public var name: String
+    public var corporateNumber: CorporateNumber?
+    public var localGovernmentCode: LocalGovernmentCode?
+    public var prefecture: Prefecture?
+    public var jsicDivision: JSICDivision?
+    public var smeSector: SMESector?
+    public var capital: Yen?
+    public var employees: Int?
+
+    public init(
+        code: String, kind: OrganizationKind, name: String, corporateNumber: CorporateNumber? = nil,
+        localGovernmentCode: LocalGovernmentCode? = nil, prefecture: Prefecture? = nil, jsicDivision: JSICDivision? = nil,
+        smeSector: SMESector? = nil, capital: Yen? = nil, employees: Int? = nil
+    ) {
+        self.code = code
+        self.kind = kind
+        self.name = name
+        self.corporateNumber = corporateNumber
+        self.localGovernmentCode = localGovernmentCode
+        self.prefecture = prefecture
+        self.jsicDivision = jsicDivision
+        self.smeSector = smeSector
+        self.capital = capital
+        self.employees = employees
+    }
+}

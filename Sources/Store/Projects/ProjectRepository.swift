@@ -1,0 +1,92 @@
+import Domain
+import Postgres
+
+/// Adopted projects the caller can see, and changes to them under optimistic locking.
+public struct ProjectRepository: Sendable {
+    public static let kind = "事業"
+
+    public struct Filter: Sendable {
+        public var fiscalYear: FiscalYear?
+        public var consortiumCode: String?
+        public var status: ProjectStatus?
+        public var prefecture: Prefecture?
+        public var bureau: Bureau?
+        public var program: String?
+        public var frame: String?
+
+        public init(
+            fiscalYear: FiscalYear? = nil, consortiumCode: String? = nil, status: ProjectStatus? = nil,
+            prefecture: Prefecture? = nil, bureau: Bureau? = nil, program: String? = nil, frame: String? = nil
+        ) {
+            self.fiscalYear = fiscalYear
+            self.consortiumCode = consortiumCode
+            self.status = status
+            self.prefecture = prefecture
+            self.bureau = bureau
+            self.program = program
+            self.frame = frame
+        }
+    }
+
+    public init() {}
+
+    /// Ordered by code.
+    public func list(_ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<ProjectSummary> {
+        let rows = try connection.query("""
+            SELECT \(unsafeRaw: ProjectSummary.columns)
+            FROM \(unsafeRaw: ProjectSummary.joins) JOIN prefectures pf ON pf.code = p.prefecture_code
+            WHERE (\(filter.fiscalYear?.startYear)::integer IS NULL OR p.fiscal_year = \(filter.fiscalYear?.startYear))
+              AND (\(filter.consortiumCode)::text IS NULL OR c.code = \(filter.consortiumCode))
+              AND (\(filter.status?.rawValue)::text IS NULL OR p.status = \(filter.status?.rawValue))
+              AND (\(filter.prefecture?.code)::smallint IS NULL OR p.prefecture_code = \(filter.prefecture?.code))
+              AND (\(filter.bureau?.rawValue)::text IS NULL OR pf.bureau = \(filter.bureau?.rawValue))
+              AND (\(filter.program)::text IS NULL OR pr.code = \(filter.program))
+              AND (\(filter.frame)::text IS NULL OR f.code = \(filter.frame))
+              AND (\(page.afterFirst)::text IS NULL OR p.code > \(page.afterFirst))
+            ORDER BY p.code
+            LIMIT \(page.limit + 1)
+            """).map(ProjectSummary.init(row:))
+        return Page(fetched: rows, limit: page.limit) { [$0.code] }
+    }
+
+    public func find(code: String, on connection: PostgresConnection) throws -> ProjectSummary {
+        guard let row = try connection.query("""
+            SELECT \(unsafeRaw: ProjectSummary.columns) FROM \(unsafeRaw: ProjectSummary.joins) WHERE p.code = \(code)
+            """).first else {
+            throw RecordError.notFound(kind: Self.kind, key: code)
+        }
+        return try ProjectSummary(row: row)
+    }
+
+    /// Writes the draft if the project is still at `expectedVersion`. The database checks the
+    /// status move, the caps and which columns the caller's role may change.
+    public func update(
+        code: String, with draft: ProjectDraft, expectedVersion: Int, on connection: PostgresConnection
+    ) throws -> ProjectSummary {
+        do {
+            return try connection.transaction { connection in
+                let current = try find(code: code, on: connection)
+                guard expectedVersion == current.rowVersion else {
+                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
+                }
+                let changed = try connection.execute("""
+                    UPDATE adopted_projects SET project_name = \(draft.projectName), region = \(draft.region),
+                        starts_on = \(draft.startsOn?.description)::date, ends_on = \(draft.endsOn?.description)::date,
+                        granted_yen = \(draft.granted?.amount), prior_paid_yen = \(draft.priorPaid.amount), status = \(draft.status.rawValue)
+                    WHERE consortium_id = (SELECT id FROM consortia WHERE code = \(current.consortiumCode))
+                      AND id = \(current.id) AND version = \(expectedVersion)
+                    """)
+                if changed == 0 {
+                    let now = try find(code: code, on: connection)
+                    if now.rowVersion != expectedVersion {
+                        throw RecordError.staleVersion(expected: expectedVersion, actual: now.rowVersion)
+                    }
+                    throw RecordError.forbidden("この事業を変更する権限がありません")
+                }
+                return try find(code: code, on: connection)
+            }
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Postgres
+
+/// Japanese messages for the rules the schema enforces by name (triggers raise
+/// check_violation with these constraint names; see the migrations).
+enum RuleMessages {
+    static let byConstraint: [String: String] = [
+        "adopted_projects_status_transition": "事業の状態はこの順にしか進められません: 採択 → 交付決定 → 事業実施中 → 実績報告済 → 額の確定 → 支払済（支払前なら辞退・取下げ）",
+        "adopted_projects_granted_within_cap": "交付決定額が枠の上限を超えています",
+        "adopted_projects_prior_paid_within_granted": "概算払額が交付決定額を超えています",
+        "adopted_projects_period_in_fiscal_year": "事業期間は年度の中に収めてください",
+        "adopted_projects_period_order": "事業の終了日が開始日より前です",
+        "expenses_locked_by_approved_claim": "請求が承認済みのため、この事業の経費は変更できません（追加は理由と次の請求版を付けて登録してください）",
+        "claims_status_transition": "請求の状態をこのようには変えられません",
+        "claims_immutable": "提出した請求は変更できません。訂正は新しい版で行います",
+        "claims_terms_match_project": "事業または枠の条件が計算中に変わりました。もう一度計算してください",
+        "claims_totals_match_expenses": "計算の間に経費が変更されました。もう一度実行してください",
+        "claims_version_sequence": "請求の版番号が連続していません。もう一度実行してください",
+        "event_firms_member_on_date": "取組の日に構成員でない企業は参加企業にできません",
+        "placements_member_on_date": "採用日に構成員でない企業の採用は登録できません",
+        "memberships_left_on_check": "退会日が参加日より前です",
+        "expenses_added_for_claim_version_check": "追加理由は、承認済みの請求の後に追加する明細にだけ付けます",
+        "consultations_referral_order": "とりつなぎ日が相談日より前です",
+        "placements_period_order": "終了日が開始日より前です",
+        "events_period_order": "終了日が開始日より前です",
+    ]
+
+    static func message(for error: PostgresError) -> String {
+        if let constraint = error.constraint, let message = byConstraint[constraint] { return message }
+        return "値が規則に合いません（\(error.constraint ?? "検査制約")）"
+    }
+}

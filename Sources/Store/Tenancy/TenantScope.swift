@@ -1,0 +1,38 @@
+import Domain
+import Postgres
+
+/// Who a request acts for, as PostgreSQL's row-level security sees it (migration
+/// 0006_tenant_isolation.sql). `enter` sets the transaction-local settings and drops to the
+/// `jinjibu_app` role, so every later statement of the transaction sees only the caller's
+/// rows; the transaction's end undoes both.
+public struct TenantScope: Sendable, Hashable {
+    public static let databaseRole = "jinjibu_app"
+
+    public let role: Role
+    public let userID: Int64
+    public let consortia: [Int64]
+    public let bureau: Bureau?
+    public let actor: String
+
+    public init(role: Role, userID: Int64, consortia: [Int64], bureau: Bureau?, actor: String) {
+        self.role = role
+        self.userID = userID
+        self.consortia = consortia
+        self.bureau = bureau
+        self.actor = actor
+    }
+
+    /// Must run first in a transaction: outside one, SET LOCAL would not last.
+    public func enter(on connection: PostgresConnection) throws {
+        precondition(connection.isInTransaction, "TenantScope.enter needs a transaction")
+        let consortiaText = "{" + consortia.map(String.init).joined(separator: ",") + "}"
+        try connection.execute("""
+            SELECT set_config('jinjibu.role', \(role.rawValue), true),
+                   set_config('jinjibu.user_id', \(String(userID)), true),
+                   set_config('jinjibu.consortia', \(consortiaText), true),
+                   set_config('jinjibu.bureau', \(bureau?.rawValue ?? ""), true),
+                   set_config('jinjibu.actor', \(actor), true)
+            """)
+        try connection.execute("SET LOCAL ROLE jinjibu_app")
+    }
+}

@@ -1,0 +1,33 @@
+import Hummingbird
+import NIOCore
+import Store
+
+/// The request context of the service: who is calling (set by `AuthMiddleware`) and from
+/// which address (for login throttling only; never logged).
+public struct APIContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in user, nil before authentication.
+    public var caller: UserAccount?
+    /// How the caller signed in, which says whether a logout has a session to end.
+    public var credential: Credential?
+    public let clientAddress: String?
+
+    public enum Credential: Sendable {
+        case session(String)
+        case token
+    }
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Large enough for the CSV uploads; JSON bodies are far smaller and read with their own limit.
+    public var maxUploadSize: Int { 64 * 1024 * 1024 }
+
+    /// The authenticated caller; routes behind `AuthMiddleware` always have one.
+    func requireCaller() throws -> UserAccount {
+        guard let caller else { throw Problem.unauthenticated }
+        return caller
+    }
+}

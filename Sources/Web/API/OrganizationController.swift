@@ -1,0 +1,93 @@
+import Domain
+import Hummingbird
+import Store
+
+/// /api/v1/organizations: the organisations (member firms, institutions, secretariats) the
+/// caller can see; secretariats and administrators register and edit them.
+struct OrganizationController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("organizations", use: list)
+        group.post("organizations", use: create)
+        group.get("organizations/:code", use: show)
+        group.patch("organizations/:code", use: update)
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        var query = QueryReader(request)
+        let filter = OrganizationRepository.Filter(
+            kind: query.vocabulary("kind", OrganizationKind.self), prefecture: query.prefecture(), consortiumCode: query.code("consortium"))
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) { try OrganizationRepository().list(filter, page: page, on: $0) }
+        return try APIJSON.response(ListJSON(items: result.items.map(OrganizationJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let record = try await database.run(as: caller) { try OrganizationRepository().find(code: code, on: $0) }
+        return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
+    }
+
+    @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "団体の登録")
+        var body = try await JSONBody.read(request, context: context)
+        let code = body.code("code", required: true)
+        let kind = body.vocabulary("kind", OrganizationKind.self, required: true)
+        let name = body.string("name", required: true)
+        var draft = OrganizationDraft(code: code ?? "", kind: kind ?? .other, name: name ?? "")
+        Self.readOptionalFields(&body, into: &draft)
+        try body.finish()
+        let checked = draft
+        let record = try await database.run(as: caller) { try OrganizationRepository().create(checked, on: $0) }
+        return try APIJSON.response(OrganizationJSON(record), status: .created, etag: record.rowVersion,
+                                    location: "/api/v1/organizations/\(record.code)")
+    }
+
+    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "団体の変更")
+        let code = try context.parameters.require("code")
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let received = try await JSONBody.read(request, context: context)
+        let record = try await database.run(as: caller) { connection -> OrganizationRecord in
+            var body = received
+            let repository = OrganizationRepository()
+            var draft = try repository.find(code: code, on: connection).draft
+            body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", OrganizationKind.self) }
+            body.patch("name", required: &draft.name) { $0.string("name") }
+            Self.readOptionalFields(&body, into: &draft)
+            try body.finish()
+            return try repository.update(code: code, with: draft, expectedVersion: expected, on: connection)
+        }
+        return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
+    }
+
+    /// The optional fields, with PATCH semantics, and the rules that tie them together.
+    static func readOptionalFields(_ body: inout JSONBody, into draft: inout OrganizationDraft) {
+        body.patch("corporate_number", &draft.corporateNumber) { $0.parse("corporate_number") { try CorporateNumber(parsing: $0) } }
+        body.patch("local_government_code", &draft.localGovernmentCode) {
+            $0.parse("local_government_code") { try LocalGovernmentCode(parsing: $0) }
+        }
+        body.patch("prefecture_code", &draft.prefecture) { body in
+            body.integer("prefecture_code", in: 1...47).flatMap { try? Prefecture(code: Int($0)) }
+        }
+        body.patch("jsic_division", &draft.jsicDivision) { $0.vocabulary("jsic_division", JSICDivision.self) }
+        body.patch("sme_sector", &draft.smeSector) { $0.vocabulary("sme_sector", SMESector.self) }
+        body.patch("capital_yen", &draft.capital) { $0.yen("capital_yen") }
+        body.patch("employees", &draft.employees) { $0.integer("employees", in: 0...10_000_000).map(Int.init) }
+        if let code = draft.localGovernmentCode {
+            if draft.kind != .municipality {
+                body.fail("local_government_code", "団体コードは自治体（municipality）にだけ付けられます")
+            }
+            if let prefecture = draft.prefecture, prefecture != code.prefecture {
+                body.fail("prefecture_code", "団体コード \(code) の都道府県（\(code.prefecture.name)）と合いません")
+            }
+            draft.prefecture = draft.prefecture ?? code.prefecture
+        }
+    }
+}

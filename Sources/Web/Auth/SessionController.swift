@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import Postgres
+import Store
+
+/// Login and logout for the web pages (a session cookie), and who am I.
+struct SessionController {
+    let pool: PostgresPool
+    let configuration: WebConfiguration
+
+    /// Routes that need no caller.
+    func addPublicRoutes(to group: RouterGroup<APIContext>) {
+        group.post("session", use: login)
+        group.delete("session", use: logout)
+    }
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("me") { _, context in
+            try APIJSON.response(UserJSON(try context.requireCaller()))
+        }
+    }
+
+    @Sendable func login(_ request: Request, context: APIContext) async throws -> Response {
+        var body = try await JSONBody.read(request, context: context)
+        let login = body.string("login", required: true, maxLength: 64)
+        let password = body.rawString("password", required: true, maxLength: 1024)
+        try body.finish()
+        guard let login, let password else { throw Problem.validation(body.issues) }
+        let address = context.clientAddress ?? "unknown"
+        let throttle = configuration.loginThrottle
+        let accounts = AccountRepository()
+
+        let credentials = try await pool.withConnection { connection -> (UserAccount, String)?? in
+            let byLogin = try accounts.recentFailures(.login, key: login.lowercased(), within: throttle.window, on: connection)
+            let byAddress = try accounts.recentFailures(.address, key: address, within: throttle.window, on: connection)
+            if byLogin >= throttle.maximumPerLogin || byAddress >= throttle.maximumPerAddress { return .none }
+            return .some(try accounts.credentials(login: login, on: connection).map { ($0.user, $0.passwordHash) })
+        }
+        guard let found = credentials else {
+            throw Problem(status: .tooManyRequests, type: "too-many-attempts",
+                          title: "ログインの失敗が続いたため、しばらくログインできません。時間をおいてやり直してください",
+                          headers: [.retryAfter: String(throttle.window.components.seconds)])
+        }
+        // bcrypt is deliberately slow: keep it off the event loop.
+        let verified = await Task.detached {
+            Passwords.verify(password, hash: found?.1 ?? Passwords.decoy) && found != nil
+        }.value
+        guard verified, let user = found?.0 else {
+            try await pool.withConnection { connection in
+                try accounts.recordFailure(.login, key: login.lowercased(), window: throttle.window, on: connection)
+                try accounts.recordFailure(.address, key: address, window: throttle.window, on: connection)
+            }
+            throw Problem(status: .unauthorized, type: "login-failed", title: "ログイン名またはパスワードが違います")
+        }
+        let token = SecretToken.generate(prefix: "jjs_")
+        try await pool.transaction { connection in
+            try accounts.clearFailures(.login, key: login.lowercased(), on: connection)
+            try accounts.createSession(userID: user.id, token: token, lifetime: configuration.sessionLifetime, on: connection)
+        }
+        var response = try APIJSON.response(UserJSON(user))
+        response.setCookie(sessionCookie(token.value, maxAge: Int(configuration.sessionLifetime.components.seconds)))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: APIContext) async throws -> Response {
+        if let session = request.cookies[AuthMiddleware.cookieName]?.value, !session.isEmpty, session.count <= 200 {
+            try await pool.withConnection { try AccountRepository().deleteSession(token: session, on: $0) }
+        }
+        var response = Response(status: .noContent)
+        response.setCookie(sessionCookie("", maxAge: 0))
+        return response
+    }
+
+    /// HttpOnly (no script reads it), SameSite=Strict (not sent on cross-site requests, which
+    /// with the JSON-only bodies is the CSRF defence), Secure unless configured off.
+    private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: AuthMiddleware.cookieName, value: value, maxAge: maxAge, path: "/",
+               secure: configuration.secureCookies, httpOnly: true, sameSite: .strict)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import Postgres
+import Store
+
+/// The caller's own API tokens: list, create (the secret is shown once), revoke.
+struct TokenController {
+    let pool: PostgresPool
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("tokens", use: list)
+        group.post("tokens", use: create)
+        group.delete("tokens/:id", use: revoke)
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let tokens = try await pool.withConnection { try AccountRepository().tokens(userID: caller.id, on: $0) }
+        return try APIJSON.response(ListJSON(items: tokens.map { TokenJSON($0) }, nextCursor: nil))
+    }
+
+    @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        var body = try await JSONBody.read(request, context: context)
+        let name = body.string("name", required: true, maxLength: 100)
+        let days = body.integer("expires_in_days", in: 1...365) ?? 90
+        try body.finish()
+        guard let name else { throw Problem.validation(body.issues) }
+        let token = SecretToken.generate(prefix: "jjb_")
+        let expiresAt = Date().addingTimeInterval(TimeInterval(days) * 86_400)
+        let record = try await pool.withConnection { connection in
+            try AccountRepository().createToken(userID: caller.id, name: name, token: token, expiresAt: expiresAt, on: connection)
+        }
+        return try APIJSON.response(TokenJSON(record, token: token.value), status: .created, location: "/api/v1/tokens/\(record.id)")
+    }
+
+    @Sendable func revoke(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw Problem.notFound() }
+        let revoked = try await pool.withConnection { try AccountRepository().revokeToken(id: id, userID: caller.id, on: $0) }
+        guard revoked else { throw Problem.notFound("トークン \(id) は見つかりません") }
+        return Response(status: .noContent)
+    }
+}

@@ -1,0 +1,127 @@
+import Domain
+import Foundation
+import Store
+
+/// A stored claim version as the API shows it, with its figures by category and reason.
+struct ClaimJSON: Encodable {
+    struct Line: Encodable {
+        var category: String
+        var reason: String
+        var amountYen: Int64
+        var lineCount: Int
+    }
+
+    var project: String
+    var claimVersion: Int
+    var status: String
+    var asOf: String
+    var reason: String?
+    var bindingLimit: String
+    var totalExpensesYen: Int64
+    var eligibleExpensesYen: Int64
+    var ineligibleExpensesYen: Int64
+    var subsidyYen: Int64
+    var priorPaidYen: Int64
+    var claimYen: Int64
+    var refundYen: Int64
+    var lines: [Line]
+    var createdBy: String
+    var createdAt: Date
+    var statusChangedBy: String
+    var statusChangedAt: Date
+    var version: Int
+
+    init(_ claim: StoredClaim) {
+        project = claim.projectCode
+        claimVersion = claim.claimVersion
+        status = claim.status.rawValue
+        asOf = claim.asOf.description
+        reason = claim.reason
+        bindingLimit = claim.bindingLimit.rawValue
+        let figures = claim.figures
+        totalExpensesYen = figures.totalExpenses.amount
+        eligibleExpensesYen = figures.eligible.amount
+        ineligibleExpensesYen = figures.ineligible.amount
+        subsidyYen = figures.subsidy.amount
+        priorPaidYen = figures.priorPaid.amount
+        claimYen = figures.claim.amount
+        refundYen = figures.refund.amount
+        lines = ExpenseCategory.allCases.flatMap { category in
+            (figures.cells[category] ?? [:]).sorted { $0.key < $1.key }.map { bucket, cell in
+                Line(category: category.rawValue, reason: bucket.code, amountYen: cell.amount.amount, lineCount: cell.lines)
+            }
+        }
+        createdBy = claim.createdBy
+        createdAt = claim.createdAt
+        statusChangedBy = claim.statusChangedBy
+        statusChangedAt = claim.statusChangedAt
+        version = claim.rowVersion
+    }
+}
+
+/// A claim version in a list across projects.
+struct ClaimListItemJSON: Encodable {
+    var project: String
+    var consortium: String
+    var fiscalYear: Int
+    var claimVersion: Int
+    var status: String
+    var asOf: String
+    var subsidyYen: Int64
+    var claimYen: Int64
+    var refundYen: Int64
+    var createdAt: Date
+    var statusChangedAt: Date
+    var version: Int
+
+    init(_ item: ClaimListItem) {
+        project = item.projectCode
+        consortium = item.consortiumCode
+        fiscalYear = item.fiscalYear.startYear
+        claimVersion = item.claimVersion
+        status = item.status.rawValue
+        asOf = item.asOf.description
+        subsidyYen = item.subsidy.amount
+        claimYen = item.claim.amount
+        refundYen = item.refund.amount
+        createdAt = item.createdAt
+        statusChangedAt = item.statusChangedAt
+        version = item.rowVersion
+    }
+}
+
+/// What changed between a claim version and the one before it.
+struct ClaimDiffJSON: Encodable {
+    struct Total: Encodable {
+        var figure: String
+        var beforeYen: Int64
+        var afterYen: Int64
+        var deltaYen: Int64
+    }
+    struct Cell: Encodable {
+        var category: String
+        var reason: String
+        var beforeYen: Int64
+        var afterYen: Int64
+        var deltaYen: Int64
+    }
+
+    var project: String
+    var fromVersion: Int
+    var toVersion: Int
+    var totals: [Total]
+    var cells: [Cell]
+
+    init(project: String, from previous: StoredClaim, to current: StoredClaim, diff: ClaimDiff) {
+        self.project = project
+        fromVersion = previous.claimVersion
+        toVersion = current.claimVersion
+        totals = diff.totals.sorted { $0.key < $1.key }.map {
+            Total(figure: $0.key, beforeYen: $0.value.before.amount, afterYen: $0.value.after.amount, deltaYen: $0.value.delta.amount)
+        }
+        cells = diff.cells.map {
+            Cell(category: $0.category.rawValue, reason: $0.bucket.code, beforeYen: $0.before.amount, afterYen: $0.after.amount,
+                 deltaYen: $0.delta.amount)
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// A JSON object from a request body, read field by field through the Domain rules. Every
+/// problem is collected (field name and a Japanese message) and `finish()` throws them all as
+/// one 422, the way the CSV import lists every invalid cell. A field that is absent is nil;
+/// `null` is "clear this value" where the field allows it (see `isNull`).
+struct JSONBody: Sendable {
+    static let limit = 1024 * 1024
+
+    private(set) var object: [String: JSONValue]
+    private(set) var issues: [FieldIssue] = []
+    private var known: Set<String> = []
+
+    init(object: [String: JSONValue]) {
+        self.object = object
+    }
+
+    /// Reads the body; 415 unless it is declared as JSON, 400 unless it is a JSON object.
+    static func read(_ request: Request, context: APIContext) async throws -> JSONBody {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.hasPrefix("application/json") || type.hasPrefix("application/merge-patch+json") else {
+            throw Problem(status: .unsupportedMediaType, type: "unsupported-media-type",
+                          title: "本文は application/json で送ってください")
+        }
+        let buffer = try await request.body.collect(upTo: limit)
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
+            throw Problem(status: .badRequest, type: "malformed-json", title: "本文が JSON のオブジェクトではありません")
+        }
+        return JSONBody(object: object)
+    }
+
+    mutating func fail(_ field: String, _ message: String) {
+        issues.append(FieldIssue(field: field, message: message))
+    }
+
+    /// Throws every collected problem, and fields the endpoint does not know.
+    mutating func finish() throws {
+        for key in object.keys.sorted() where !known.contains(key) {
+            fail(key, "この項目は使えません")
+        }
+        if !issues.isEmpty { throw Problem.validation(issues) }
+    }
+
+    func has(_ field: String) -> Bool { object[field] != nil }
+
+    /// True when the field is present as JSON null.
+    mutating func isNull(_ field: String) -> Bool {
+        known.insert(field)
+        return object[field] == .null
+    }
+
+    private mutating func value(_ field: String, required: Bool) -> JSONValue? {
+        known.insert(field)
+        guard let value = object[field], value != .null else {
+            if required { fail(field, "必須の項目です") }
+            return nil
+        }
+        return value
+    }
+
+    /// A trimmed, non-empty string of at most `maxLength` characters.
+    mutating func string(_ field: String, required: Bool = false, maxLength: Int = 200) -> String? {
+        guard let raw = value(field, required: required) else { return nil }
+        guard case .string(let text) = raw else {
+            fail(field, "文字列で指定してください")
+            return nil
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            fail(field, required ? "必須の項目です" : "空にはできません（消すときは null を指定してください）")
+            return nil
+        }
+        if trimmed.count > maxLength {
+            fail(field, "\(maxLength)文字以内で指定してください")
+            return nil
+        }
+        return trimmed
+    }
+
+    /// PATCH semantics for an optional value: absent leaves `target`, null clears it, a value
+    /// replaces it when `read` accepts it.
+    mutating func patch<T>(_ field: String, _ target: inout T?, _ read: (inout JSONBody) -> T?) {
+        known.insert(field)
+        guard has(field) else { return }
+        if object[field] == .null {
+            target = nil
+        } else if let value = read(&self) {
+            target = value
+        }
+    }
+
+    /// PATCH semantics for a value that cannot be cleared.
+    mutating func patch<T>(_ field: String, required target: inout T, _ read: (inout JSONBody) -> T?) {
+        known.insert(field)
+        guard has(field) else { return }
+        if object[field] == .null {
+            fail(field, "null にはできません")
+        } else if let value = read(&self) {
+            target = value
+        }
+    }
+
+    /// A string as sent, untrimmed (passwords).
+    mutating func rawString(_ field: String, required: Bool = false, maxLength: Int) -> String? {
+        guard let raw = value(field, required: required) else { return nil }
+        guard case .string(let text) = raw, !text.isEmpty, text.count <= maxLength else {
+            fail(field, "1〜\(maxLength)文字の文字列で指定してください")
+            return nil
+        }
+        return text
+    }
+
+    /// A list of codes.
+    mutating func codes(_ field: String, required: Bool = false, maxCount: Int = 500) -> [String]? {
+        guard let raw = value(field, required: required) else { return nil }
+        guard case .array(let items) = raw, items.count <= maxCount else {
+            fail(field, "\(maxCount)個以内のコードの配列で指定してください")
+            return nil
+        }
+        var codes: [String] = []
+        for item in items {
+            guard case .string(let text) = item, Codes.isValid(text) else {
+                fail(field, "コードは英数字と . _ - の64文字以内です")
+                return nil
+            }
+            codes.append(text)
+        }
+        return codes
+    }
+
+    /// An integer within `range`.
+    mutating func integer(_ field: String, required: Bool = false, in range: ClosedRange<Int64> = 0...Yen.parsingLimit) -> Int64? {
+        guard let raw = value(field, required: required) else { return nil }
+        guard case .integer(let value) = raw else {
+            fail(field, "整数で指定してください")
+            return nil
+        }
+        guard range.contains(value) else {
+            fail(field, "\(range.lowerBound)以上\(range.upperBound)以下で指定してください")
+            return nil
+        }
+        return value
+    }
+
+    mutating func boolean(_ field: String, required: Bool = false) -> Bool? {
+        guard let raw = value(field, required: required) else { return nil }
+        guard case .bool(let value) = raw else {
+            fail(field, "true か false で指定してください")
+            return nil
+        }
+        return value
+    }
+
+    /// An amount of yen, never negative.
+    mutating func yen(_ field: String, required: Bool = false) -> Yen? {
+        integer(field, required: required).map { Yen($0) }
+    }
+
+    /// A string parsed by a Domain rule; the rule's own message explains a failure.
+    mutating func parse<Value>(_ field: String, required: Bool = false, maxLength: Int = 200, _ parser: (String) throws -> Value) -> Value? {
+        guard let text = string(field, required: required, maxLength: maxLength) else { return nil }
+        do {
+            return try parser(text)
+        } catch {
+            fail(field, String(describing: error))
+            return nil
+        }
+    }
+
+    /// A vocabulary value by its code.
+    mutating func vocabulary<Value: RawRepresentable & CaseIterable>(_ field: String, _ type: Value.Type, required: Bool = false) -> Value?
+    where Value.RawValue == String {
+        parse(field, required: required) { text in
+            guard let value = Value(rawValue: text) else {
+                throw FieldMessage("使える値: \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return value
+        }
+    }
+
+    /// An ISO date (the era forms are accepted too, as in CSV files).
+    mutating func date(_ field: String, required: Bool = false) -> LocalDate? {
+        parse(field, required: required, maxLength: 40) { text in
+            if let iso = LocalDate(text) { return iso }
+            return try JapaneseCalendar.parseDate(text)
+        }
+    }
+
+    /// A record code: letters, digits, `.`, `_`, `-`, up to 64.
+    mutating func code(_ field: String, required: Bool = false) -> String? {
+        parse(field, required: required, maxLength: 64) { text in
+            guard Codes.isValid(text) else { throw FieldMessage("コードは英数字と . _ - の64文字以内で、英数字で始めてください") }
+            return text
+        }
+    }
+}
+
+/// A message for a field, as a thrown error inside a parser.
+struct FieldMessage: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum Codes {
+    static func isValid(_ text: String) -> Bool {
+        text.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", options: .regularExpression) != nil
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+
+/// Encodes API representations: snake_case keys, ISO 8601 instants, sorted keys so the same
+/// data gives the same bytes.
+enum APIJSON {
+    static func encode<Value: Encodable>(_ value: Value) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    /// A JSON response, with an ETag when the representation has a row version.
+    static func response<Value: Encodable>(
+        _ value: Value, status: HTTPResponse.Status = .ok, etag: Int? = nil, location: String? = nil
+    ) throws -> Response {
+        try response(data: try encode(value), status: status, etag: etag, location: location)
+    }
+
+    static func response(data: Data, status: HTTPResponse.Status = .ok, etag: Int? = nil, location: String? = nil) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if let etag { headers[.eTag] = EntityTag.format(etag) }
+        if let location { headers[.location] = location }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// A page of a list with the cursor of the next page (null at the end).
+struct ListJSON<Item: Encodable>: Encodable {
+    var items: [Item]
+    var nextCursor: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        // Always present, null at the end, so that clients can loop on it.
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case items
+        case nextCursor
+    }
+}

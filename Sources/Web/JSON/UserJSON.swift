@@ -1,0 +1,56 @@
+import Foundation
+import Store
+
+/// The signed-in user as the API shows it.
+struct UserJSON: Encodable {
+    var id: Int64
+    var login: String
+    var role: String
+    var roleLabel: String
+    var bureau: String?
+    var consortia: [String]
+
+    init(_ user: UserAccount) {
+        id = user.id
+        login = user.login
+        role = user.role.rawValue
+        roleLabel = user.role.japaneseName
+        bureau = user.bureau?.rawValue
+        consortia = user.consortia.map(\.code)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(login, forKey: .login)
+        try container.encode(role, forKey: .role)
+        try container.encode(roleLabel, forKey: .roleLabel)
+        try container.encode(bureau, forKey: .bureau)
+        try container.encode(consortia, forKey: .consortia)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, login, role, roleLabel, bureau, consortia
+    }
+}
+
+/// An API token as listed; the secret itself only in the creation answer.
+struct TokenJSON: Encodable {
+    var id: Int64
+    var name: String
+    var createdAt: Date
+    var expiresAt: Date
+    var revokedAt: Date?
+    var lastUsedAt: Date?
+    var token: String?
+
+    init(_ record: APITokenRecord, token: String? = nil) {
+        id = record.id
+        name = record.name
+        createdAt = record.createdAt
+        expiresAt = record.expiresAt
+        revokedAt = record.revokedAt
+        lastUsedAt = record.lastUsedAt
+        self.token = token
+    }
+}
