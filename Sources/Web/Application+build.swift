@@ -30,5 +30,11 @@ public func buildRouter(configuration: WebConfiguration, pool: PostgresPool) -> 
     sessions.addRoutes(to: api)
     TokenController(pool: pool).addRoutes(to: api)
     OrganizationController(database: database).addRoutes(to: api)
+    ConsortiumController(database: database).addRoutes(to: api)
+    ProjectController(database: database).addRoutes(to: api)
+    ExpenseController(database: database).addRoutes(to: api)
+    ClaimController(database: database).addRoutes(to: api)
+    ImportController(database: database).addRoutes(to: api)
+    AuditController(database: database).addRoutes(to: api)
     return router
 }

@@ -21,6 +21,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Maximum database connections.")
     var poolSize = 8
 
+    @Flag(help: "Session cookies without Secure, for plain-HTTP testing on a local network. Never in production.")
+    var insecureCookies = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -34,7 +37,7 @@ struct Serve: AsyncParsableCommand {
             logger.info(loaded ? "loaded the demo data" : "the database already has data; demo data not loaded")
         }
         let pool = PostgresPool(configuration: .init(settings: session.settings, maximumConnections: poolSize), logger: Logger(label: "jinjibu.postgres"))
-        let app = buildApplication(configuration: WebConfiguration(host: host, port: port), pool: pool, logger: Logger(label: "jinjibu.web"))
+        let app = buildApplication(configuration: WebConfiguration(host: host, port: port, secureCookies: !insecureCookies), pool: pool, logger: Logger(label: "jinjibu.web"))
         logger.info("listening", metadata: ["address": "http://\(host):\(port)"])
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

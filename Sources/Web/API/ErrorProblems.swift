@@ -7,9 +7,9 @@ enum ErrorProblems {
     static func problem(for error: Error) -> Problem? {
         switch error {
         case let error as RecordError:
-            return problem(for: error)
+            return recordProblem(error)
         case let error as ClaimError:
-            return problem(for: error)
+            return claimProblem(error)
         case let error as PostgresError where error.kind == .pool || error.isConnectionLost:
             return Problem(status: .serviceUnavailable, type: "database-unavailable", title: "データベースに接続できません",
                            headers: [.retryAfter: "5"])
@@ -18,7 +18,7 @@ enum ErrorProblems {
         }
     }
 
-    static func problem(for error: RecordError) -> Problem {
+    static func recordProblem(_ error: RecordError) -> Problem {
         switch error {
         case .notFound:
             return .notFound(error.description)
@@ -36,7 +36,7 @@ enum ErrorProblems {
         }
     }
 
-    static func problem(for error: ClaimError) -> Problem {
+    static func claimProblem(_ error: ClaimError) -> Problem {
         switch error {
         case .projectNotFound, .versionNotFound:
             return .notFound(error.description)

@@ -1,0 +1,25 @@
+import Hummingbird
+import Store
+
+/// GET /api/v1/audit: the audit trail of the caller's consortia, newest first.
+struct AuditController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("audit", use: list)
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        var query = QueryReader(request)
+        let table = query.string("table", maxLength: 64)
+        if let table, table.range(of: "^[a-z_]+$", options: .regularExpression) == nil {
+            query.fail("table", "表の名前は英小文字と _ です")
+        }
+        let filter = AuditRepository.Filter(table: table, consortiumCode: query.code("consortium"), actor: query.string("actor", maxLength: 100))
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) { try AuditRepository().list(filter, page: page, on: $0) }
+        return try APIJSON.response(ListJSON(items: result.items.map(AuditJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+}

@@ -1,0 +1,130 @@
+import Domain
+import Hummingbird
+import Reports
+import Postgres
+import Store
+
+/// Claims: the computation preview, submission as a new version, the versions and their
+/// differences, status changes (If-Match), and the list across projects.
+struct ClaimController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("claims", use: listAll)
+        group.get("projects/:code/claim-preview", use: preview)
+        group.get("projects/:code/claims", use: versions)
+        group.post("projects/:code/claims", use: submit)
+        group.get("projects/:code/claims/:version", use: show)
+        group.patch("projects/:code/claims/:version", use: changeStatus)
+        group.get("projects/:code/claims/:version/diff", use: diff)
+    }
+
+    @Sendable func listAll(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        var query = QueryReader(request)
+        let filter = ClaimRepository.ListFilter(
+            fiscalYear: query.fiscalYear(), status: query.vocabulary("status", ClaimStatus.self),
+            consortiumCode: query.code("consortium"), latestOnly: query.boolean("latest") ?? false)
+        let page = query.page()
+        try query.finish()
+        let result = try await run(caller) { try ClaimRepository().list(filter, page: page, on: $0) }
+        return try APIJSON.response(ListJSON(items: result.items.map(ClaimListItemJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+
+    /// What the claim would be as of a date (default today), without saving anything.
+    @Sendable func preview(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        var query = QueryReader(request)
+        let asOf = query.date("as_of") ?? LocalDate.today()
+        try query.finish()
+        let document = try await run(caller) { connection in
+            let (project, computation) = try ClaimRepository().compute(projectCode: code, asOf: asOf, on: connection)
+            return try ClaimDocument(project: project, computation: computation).json()
+        }
+        return try APIJSON.response(data: document)
+    }
+
+    @Sendable func versions(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let claims = try await run(caller) { try ClaimRepository().versions(projectCode: code, on: $0) }
+        return try APIJSON.response(ListJSON(items: claims.map(ClaimJSON.init), nextCursor: nil))
+    }
+
+    /// Saves the computation as of `as_of` (default today) as the next version, submitted.
+    @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "請求の提出")
+        let code = try context.parameters.require("code")
+        var body = try await JSONBody.read(request, context: context)
+        let asOf = body.date("as_of") ?? LocalDate.today()
+        let reason = body.string("reason", maxLength: 1000)
+        try body.finish()
+        let claim = try await run(caller) {
+            try ClaimRepository().submit(projectCode: code, asOf: asOf, reason: reason, actor: caller.actor, on: $0)
+        }
+        return try APIJSON.response(ClaimJSON(claim), status: .created, etag: claim.rowVersion,
+                                    location: "/api/v1/projects/\(code)/claims/\(claim.claimVersion)")
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let version = try Self.version(context)
+        let claim = try await run(caller) { try ClaimRepository().claim(projectCode: code, version: version, on: $0) }
+        return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
+    }
+
+    @Sendable func diff(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let version = try Self.version(context)
+        let (previous, current, diff) = try await run(caller) { try ClaimRepository().diff(projectCode: code, version: version, on: $0) }
+        return try APIJSON.response(ClaimDiffJSON(project: code, from: previous, to: current, diff: diff))
+    }
+
+    /// A secretariat submits a draft; a bureau approves, returns or pays.
+    @Sendable func changeStatus(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let version = try Self.version(context)
+        var body = try await JSONBody.read(request, context: context)
+        let status = body.vocabulary("status", ClaimStatus.self, required: true)
+        try body.finish()
+        guard let status else { throw Problem.validation(body.issues) }
+        let allowed: Set<ClaimStatus> = switch caller.role {
+        case .admin: Set(ClaimStatus.allCases)
+        case .secretariat: [.submitted]
+        case .bureau: [.approved, .returned, .paid]
+        case .viewer: []
+        }
+        guard allowed.contains(status) else {
+            throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
+        }
+        let expected = try EntityTag.expectedVersion(request)
+        let claim = try await run(caller) {
+            try ClaimRepository().setStatus(
+                projectCode: code, version: version, to: status, actor: caller.actor, expectedRowVersion: expected, on: $0)
+        }
+        return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
+    }
+
+    /// Runs in the caller's scope, mapping the SQLSTATEs a claim operation expects.
+    private func run<T: Sendable>(_ caller: UserAccount, _ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        do {
+            return try await database.run(as: caller, body)
+        } catch let error as ClaimError {
+            throw error
+        } catch {
+            throw RecordError.mapping(error, kind: "請求")
+        }
+    }
+
+    static func version(_ context: APIContext) throws -> Int {
+        guard let version = context.parameters.get("version").flatMap(Int.init), version >= 1, version <= 10_000 else {
+            throw Problem.notFound()
+        }
+        return version
+    }
+}

@@ -1,0 +1,174 @@
+import Domain
+import Hummingbird
+import Store
+
+/// /api/v1/consortia and their memberships (member firms, institutions, the secretariat).
+struct ConsortiumController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("consortia", use: list)
+        group.post("consortia", use: create)
+        group.get("consortia/:code", use: show)
+        group.patch("consortia/:code", use: update)
+        group.get("consortia/:code/memberships", use: listMemberships)
+        group.post("consortia/:code/memberships", use: createMembership)
+        group.get("consortia/:code/memberships/:id", use: showMembership)
+        group.patch("consortia/:code/memberships/:id", use: updateMembership)
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        var query = QueryReader(request)
+        let prefecture = query.prefecture()
+        let bureau = query.vocabulary("bureau", Bureau.self)
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) {
+            try ConsortiumRepository().list(prefecture: prefecture, bureau: bureau, page: page, on: $0)
+        }
+        return try APIJSON.response(ListJSON(items: result.items.map(ConsortiumJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let record = try await database.run(as: caller) { try ConsortiumRepository().find(code: code, on: $0) }
+        return try APIJSON.response(ConsortiumJSON(record), etag: record.rowVersion)
+    }
+
+    @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.administer, caller, "コンソーシアムの登録")
+        var body = try await JSONBody.read(request, context: context)
+        let code = body.code("code", required: true)
+        let name = body.string("name", required: true)
+        let prefecture = body.integer("prefecture_code", required: true, in: 1...47).flatMap { try? Prefecture(code: Int($0)) }
+        let secretariat = body.code("secretariat", required: true)
+        let established = body.date("established_on")
+        try body.finish()
+        guard let code, let name, let prefecture, let secretariat else { throw Problem.validation(body.issues) }
+        let record = try await database.run(as: caller) {
+            try ConsortiumRepository().create(
+                code: code, name: name, prefecture: prefecture, secretariatCode: secretariat, establishedOn: established, on: $0)
+        }
+        return try APIJSON.response(ConsortiumJSON(record), status: .created, etag: record.rowVersion,
+                                    location: "/api/v1/consortia/\(record.code)")
+    }
+
+    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "コンソーシアムの変更")
+        let code = try context.parameters.require("code")
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let received = try await JSONBody.read(request, context: context)
+        let record = try await database.run(as: caller) { connection -> ConsortiumRecord in
+            var body = received
+            let repository = ConsortiumRepository()
+            let current = try repository.find(code: code, on: connection)
+            var name = current.name
+            var established = current.establishedOn
+            body.patch("name", required: &name) { $0.string("name") }
+            body.patch("established_on", &established) { $0.date("established_on") }
+            try body.finish()
+            return try repository.update(code: code, name: name, establishedOn: established, expectedVersion: expected, on: connection)
+        }
+        return try APIJSON.response(ConsortiumJSON(record), etag: record.rowVersion)
+    }
+
+    @Sendable func listMemberships(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        var query = QueryReader(request)
+        let filter = MembershipRepository.Filter(
+            role: query.vocabulary("role", MembershipRole.self), activeOn: query.date("active_on"), group: query.string("group"))
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) {
+            try MembershipRepository().list(consortiumCode: code, filter, page: page, on: $0)
+        }
+        return try APIJSON.response(ListJSON(items: result.items.map(MembershipJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+
+    @Sendable func showMembership(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let id = try Self.id(context)
+        let record = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
+        return try APIJSON.response(MembershipJSON(record), etag: record.rowVersion)
+    }
+
+    /// A new member: an organisation the caller can see, by `organization` code, or any
+    /// registered organisation by its `corporate_number`.
+    @Sendable func createMembership(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "構成員の登録")
+        let code = try context.parameters.require("code")
+        var body = try await JSONBody.read(request, context: context)
+        let organization = body.code("organization")
+        let number = body.parse("corporate_number") { try CorporateNumber(parsing: $0) }
+        var draft = MembershipDraft(role: .firm, joinedOn: LocalDate(year: 2000, month: 1, day: 1)!)
+        let role = body.vocabulary("role", MembershipRole.self, required: true)
+        let joined = body.date("joined_on", required: true)
+        Self.readOptional(&body, into: &draft)
+        switch (organization, number) {
+        case (nil, nil) where !body.has("organization") && !body.has("corporate_number"):
+            body.fail("organization", "organization（団体コード）か corporate_number（法人番号）のどちらかが必要です")
+        case (.some, .some):
+            body.fail("corporate_number", "organization と corporate_number はどちらか一方だけ指定してください")
+        default:
+            break
+        }
+        if let role { draft.role = role }
+        if let joined { draft.joinedOn = joined }
+        Self.checkDates(&body, draft)
+        try body.finish()
+        guard let member = organization.map(MemberReference.code) ?? number.map(MemberReference.corporateNumber) else {
+            throw Problem.validation(body.issues)
+        }
+        let checked = draft
+        let record = try await database.run(as: caller) {
+            try MembershipRepository().create(consortiumCode: code, member: member, checked, on: $0)
+        }
+        return try APIJSON.response(MembershipJSON(record), status: .created, etag: record.rowVersion,
+                                    location: "/api/v1/consortia/\(code)/memberships/\(record.id)")
+    }
+
+    @Sendable func updateMembership(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "構成員の変更")
+        let code = try context.parameters.require("code")
+        let id = try Self.id(context)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let received = try await JSONBody.read(request, context: context)
+        let record = try await database.run(as: caller) { connection -> MembershipRecord in
+            var body = received
+            let repository = MembershipRepository()
+            let current = try repository.find(consortiumCode: code, id: id, on: connection)
+            var draft = MembershipDraft(role: current.role, joinedOn: current.joinedOn, leftOn: current.leftOn, group: current.group)
+            body.patch("role", required: &draft.role) { $0.vocabulary("role", MembershipRole.self) }
+            body.patch("joined_on", required: &draft.joinedOn) { $0.date("joined_on") }
+            Self.readOptional(&body, into: &draft)
+            Self.checkDates(&body, draft)
+            try body.finish()
+            return try repository.update(consortiumCode: code, id: id, with: draft, expectedVersion: expected, on: connection)
+        }
+        return try APIJSON.response(MembershipJSON(record), etag: record.rowVersion)
+    }
+
+    static func readOptional(_ body: inout JSONBody, into draft: inout MembershipDraft) {
+        body.patch("left_on", &draft.leftOn) { $0.date("left_on") }
+        body.patch("group", &draft.group) { $0.string("group", maxLength: 100) }
+    }
+
+    static func checkDates(_ body: inout JSONBody, _ draft: MembershipDraft) {
+        if let left = draft.leftOn, left < draft.joinedOn {
+            body.fail("left_on", "退会日が参加日（\(draft.joinedOn)）より前です")
+        }
+    }
+
+    static func id(_ context: APIContext) throws -> Int64 {
+        guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw Problem.notFound() }
+        return id
+    }
+}

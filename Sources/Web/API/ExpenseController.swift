@@ -1,0 +1,112 @@
+import Domain
+import Hummingbird
+import Store
+
+/// /api/v1/projects/{code}/expenses: a project's expense lines. Changing or deleting a line
+/// names the version it was read at (If-Match).
+struct ExpenseController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("projects/:code/expenses", use: list)
+        group.post("projects/:code/expenses", use: create)
+        group.get("projects/:code/expenses/:id", use: show)
+        group.patch("projects/:code/expenses/:id", use: update)
+        group.delete("projects/:code/expenses/:id", use: delete)
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        var query = QueryReader(request)
+        let filter = ExpenseRepository.Filter(
+            category: query.vocabulary("category", ExpenseCategory.self), paid: query.boolean("paid"),
+            incurredFrom: query.date("incurred_from"), incurredTo: query.date("incurred_to"))
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) { try ExpenseRepository().list(projectCode: code, filter, page: page, on: $0) }
+        return try APIJSON.response(ListJSON(items: result.items.map(ExpenseJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        let record = try await database.run(as: caller) { try ExpenseRepository().find(projectCode: code, id: id, on: $0) }
+        return try APIJSON.response(ExpenseJSON(record), etag: record.rowVersion)
+    }
+
+    @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "経費の登録")
+        let code = try context.parameters.require("code")
+        var body = try await JSONBody.read(request, context: context)
+        let category = body.vocabulary("category", ExpenseCategory.self, required: true)
+        let incurredOn = body.date("incurred_on", required: true)
+        let payee = body.string("payee", required: true)
+        let amount = body.yen("amount_excl_tax_yen", required: true)
+        var draft = ExpenseDraft(
+            category: category ?? .other, incurredOn: incurredOn ?? LocalDate(year: 2000, month: 1, day: 1)!, payee: payee ?? "",
+            amountExcludingTax: amount ?? .zero)
+        body.patch("line_ref", &draft.lineRef) { $0.string("line_ref") }
+        Self.readOptional(&body, into: &draft)
+        try body.finish()
+        let checked = draft
+        let record = try await database.run(as: caller) { try ExpenseRepository().create(projectCode: code, checked, on: $0) }
+        return try APIJSON.response(ExpenseJSON(record), status: .created, etag: record.rowVersion,
+                                    location: "/api/v1/projects/\(code)/expenses/\(record.id)")
+    }
+
+    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "経費の変更")
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        let received = try await JSONBody.read(request, context: context)
+        let expected = try EntityTag.expectedVersion(request)
+        let record = try await database.run(as: caller) { connection -> ExpenseRecord in
+            var body = received
+            let repository = ExpenseRepository()
+            let current = try repository.find(projectCode: code, id: id, on: connection)
+            var draft = current.draft
+            body.patch("category", required: &draft.category) { $0.vocabulary("category", ExpenseCategory.self) }
+            body.patch("incurred_on", required: &draft.incurredOn) { $0.date("incurred_on") }
+            body.patch("payee", required: &draft.payee) { $0.string("payee") }
+            body.patch("amount_excl_tax_yen", required: &draft.amountExcludingTax) { $0.yen("amount_excl_tax_yen") }
+            var lineRef = draft.lineRef ?? current.lineRef
+            body.patch("line_ref", required: &lineRef) { $0.string("line_ref") }
+            draft.lineRef = lineRef
+            Self.readOptional(&body, into: &draft)
+            try body.finish()
+            return try repository.update(
+                projectCode: code, id: id, with: draft, expectedVersion: expected ?? current.rowVersion, on: connection)
+        }
+        return try APIJSON.response(ExpenseJSON(record), etag: record.rowVersion)
+    }
+
+    @Sendable func delete(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "経費の削除")
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        let expected = try EntityTag.expectedVersion(request)
+        try await database.run(as: caller) { connection in
+            let repository = ExpenseRepository()
+            let version = try expected ?? repository.find(projectCode: code, id: id, on: connection).rowVersion
+            try repository.delete(projectCode: code, id: id, expectedVersion: version, on: connection)
+        }
+        return Response(status: .noContent)
+    }
+
+    static func readOptional(_ body: inout JSONBody, into draft: inout ExpenseDraft) {
+        body.patch("paid_on", &draft.paidOn) { $0.date("paid_on") }
+        body.patch("description", &draft.description) { $0.string("description", maxLength: 1000) }
+        body.patch("tax_yen", required: &draft.tax) { $0.yen("tax_yen") }
+        body.patch("evidence_ref", &draft.evidenceRef) { $0.string("evidence_ref") }
+        body.patch("firm", &draft.firmCode) { $0.code("firm") }
+        body.patch("person_ref", &draft.personRef) { $0.string("person_ref", maxLength: 100) }
+        body.patch("event", &draft.eventRef) { $0.code("event") }
+        body.patch("excluded_reason", &draft.excludedReason) { $0.string("excluded_reason", maxLength: 500) }
+        body.patch("added_reason", &draft.addedReason) { $0.string("added_reason", maxLength: 500) }
+    }
+}

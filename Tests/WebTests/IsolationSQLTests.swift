@@ -1,0 +1,211 @@
+import Domain
+import Foundation
+import Postgres
+import Store
+import Testing
+import TestSupport
+
+/// The same isolation, proved in SQL with nothing of the service in between: a transaction
+/// that sets the settings the service sets and drops to jinjibu_app sees and changes only
+/// what row-level security allows, in every table that has a consortium_id.
+@Suite struct IsolationSQLTests {
+    let fixture: WebFixture
+    let owner: PostgresConnection
+    let tsubame: Int64
+    let kobe: Int64
+
+    init() throws {
+        fixture = try WebFixture()
+        owner = try fixture.ownerConnection()
+        tsubame = try owner.query("SELECT id FROM consortia WHERE code = 'tsubame'")[0].decode(Int64.self, "id")
+        kobe = try owner.query("SELECT id FROM consortia WHERE code = 'kobe'")[0].decode(Int64.self, "id")
+        try Self.addActivitiesAndClaims(on: owner)
+    }
+
+    /// Events, participation, placements, consultations and a claim in both consortia, so
+    /// that every consortium-scoped table has rows of each.
+    static func addActivitiesAndClaims(on connection: PostgresConnection) throws {
+        for (consortium, firm, project) in [("tsubame", "demo-seimitsu", "P-TSUBAME"), ("kobe", "kobe-firm", "P-KOBE")] {
+            try connection.execute("""
+                WITH c AS (SELECT id FROM consortia WHERE code = \(consortium)),
+                     f AS (SELECT id FROM organizations WHERE code = \(firm)),
+                     e AS (INSERT INTO events (consortium_id, code, kind, title, starts_on)
+                           SELECT c.id, 'E1', 'joint_recruiting', '合同企業説明会', '2024-07-01' FROM c RETURNING consortium_id, id),
+                     ef AS (INSERT INTO event_firms (consortium_id, event_id, organization_id) SELECT e.consortium_id, e.id, f.id FROM e, f),
+                     ep AS (INSERT INTO event_participants (consortium_id, event_id, segment, count)
+                            SELECT e.consortium_id, e.id, 'student', 12 FROM e),
+                     pl AS (INSERT INTO placements (consortium_id, firm_id, person_ref, employment_type, started_on)
+                            SELECT c.id, f.id, 'P-001', 'full_time', '2024-08-01' FROM c, f RETURNING id)
+                INSERT INTO consultations (consortium_id, firm_id, consulted_on, channel) SELECT c.id, f.id, '2024-06-01', 'direct' FROM c, f
+                """)
+            _ = try ClaimRepository().submit(projectCode: project, asOf: LocalDate("2025-03-31")!, reason: nil, actor: "seed", on: connection)
+        }
+    }
+
+    /// Every base table with a consortium_id, except the audit trail (its own policy) and the
+    /// account table that maps users to consortia (closed to the service role).
+    func scopedTables() throws -> [String] {
+        try owner.query("""
+            SELECT c.table_name FROM information_schema.columns c
+            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+            WHERE c.table_schema = 'public' AND c.column_name = 'consortium_id' AND t.table_type = 'BASE TABLE'
+              AND c.table_name NOT IN ('audit_log', 'user_consortia')
+            ORDER BY 1
+            """).map { try $0.decode(String.self, "table_name") }
+    }
+
+    /// Runs `body` in a transaction as the service would for the given caller, then rolls back.
+    func asCaller<T>(role: String, consortia: [Int64] = [], bureau: String? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
+        let connection = try PostgresConnection(settings: fixture.settings)
+        defer { connection.close() }
+        var result: T?
+        do {
+            try connection.transaction { connection in
+                let list = "{" + consortia.map(String.init).joined(separator: ",") + "}"
+                try connection.execute("""
+                    SELECT set_config('jinjibu.role', \(role), true), set_config('jinjibu.consortia', \(list), true),
+                           set_config('jinjibu.bureau', \(bureau ?? ""), true), set_config('jinjibu.actor', 'test', true)
+                    """)
+                try connection.execute("SET LOCAL ROLE jinjibu_app")
+                result = try body(connection)
+                throw TestRollback()
+            }
+        } catch is TestRollback {}
+        return result!
+    }
+
+    func count(_ table: String, consortium: Int64, on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*) AS n FROM \(unsafeRaw: table) WHERE consortium_id = \(consortium)")[0].decode(Int.self, "n")
+    }
+
+    @Test func everyScopedTableHasRowLevelSecurityAndRowsOfBothConsortia() throws {
+        let tables = try scopedTables()
+        #expect(tables.count >= 12)
+        for table in tables {
+            let enabled = try owner.query("SELECT relrowsecurity FROM pg_class WHERE oid = \(table)::regclass")[0].decode(Bool.self, "relrowsecurity")
+            #expect(enabled, "\(table) has no row-level security")
+            #expect(try count(table, consortium: kobe, on: owner) > 0, "\(table) has no row of kobe to hide")
+            #expect(try count(table, consortium: tsubame, on: owner) > 0, "\(table) has no row of tsubame to show")
+        }
+    }
+
+    @Test func aSecretariatReadsOnlyItsOwnRows() throws {
+        for table in try scopedTables() {
+            let (own, other, foreign) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+                (try count(table, consortium: tsubame, on: connection), try count(table, consortium: kobe, on: connection),
+                 try connection.query("SELECT count(*) AS n FROM \(unsafeRaw: table) WHERE consortium_id <> \(tsubame)")[0].decode(Int.self, "n"))
+            }
+            #expect(own == (try count(table, consortium: tsubame, on: owner)), "\(table)")
+            #expect(other == 0 && foreign == 0, "\(table)")
+        }
+        let (organizations, consortia) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+            (try connection.query("SELECT code FROM organizations ORDER BY code").map { try $0.decode(String.self, "code") },
+             try connection.query("SELECT code FROM consortia").map { try $0.decode(String.self, "code") })
+        }
+        #expect(!organizations.contains("kobe-firm") && !organizations.contains("kobe-sec") && organizations.contains("demo-seimitsu"))
+        #expect(consortia == ["tsubame"])
+    }
+
+    @Test func aSecretariatCannotChangeAnotherConsortiumsRows() throws {
+        for table in try scopedTables() {
+            let (updated, deleted) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+                (try connection.execute("UPDATE \(unsafeRaw: table) SET consortium_id = consortium_id WHERE consortium_id = \(kobe)"),
+                 try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE consortium_id = \(kobe)"))
+            }
+            #expect(updated == 0 && deleted == 0, "\(table)")
+            // Copying one of kobe's rows (read as the owner) into kobe is refused.
+            let row = try owner.query("""
+                SELECT to_jsonb(t) AS row FROM \(unsafeRaw: table) t WHERE consortium_id = \(kobe) LIMIT 1
+                """)[0].decode(String.self, "row")
+            let refused = try asCaller(role: "secretariat", consortia: [tsubame]) { connection -> PostgresError? in
+                do {
+                    try connection.execute("""
+                        INSERT INTO \(unsafeRaw: table) OVERRIDING SYSTEM VALUE
+                        SELECT * FROM jsonb_populate_record(NULL::\(unsafeRaw: table),
+                            \(row)::jsonb || CASE WHEN \(row)::jsonb ? 'id' THEN jsonb_build_object('id', (\(row)::jsonb ->> 'id')::bigint + 1000000) ELSE '{}' END)
+                        """)
+                    return nil
+                } catch let error as PostgresError {
+                    return error
+                }
+            }
+            #expect(refused != nil, "\(table): inserting a row of kobe was accepted")
+        }
+        let renamed = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+            try connection.execute("UPDATE organizations SET name = 'x' WHERE code = 'kobe-firm'")
+        }
+        #expect(renamed == 0)
+    }
+
+    @Test func aViewerReadsItsConsortiumButChangesNothing() throws {
+        for table in try scopedTables() {
+            let (seen, updated, deleted) = try asCaller(role: "viewer", consortia: [tsubame]) { connection in
+                (try count(table, consortium: tsubame, on: connection),
+                 try connection.execute("UPDATE \(unsafeRaw: table) SET consortium_id = consortium_id"),
+                 try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE consortium_id = \(tsubame)"))
+            }
+            #expect(seen > 0 && updated == 0 && deleted == 0, "\(table)")
+        }
+        #expect(throws: PostgresError.self) {
+            try asCaller(role: "viewer", consortia: [tsubame]) { connection in
+                try connection.execute("INSERT INTO organizations (code, kind, name) VALUES ('v1', 'company', 'x')")
+            }
+        }
+    }
+
+    @Test func aBureauReadsItsPrefecturesAndMayOnlyDecide() throws {
+        for table in try scopedTables() {
+            let (own, other) = try asCaller(role: "bureau", bureau: "kanto") { connection in
+                (try count(table, consortium: tsubame, on: connection), try count(table, consortium: kobe, on: connection))
+            }
+            #expect(own > 0 && other == 0, "\(table)")
+        }
+        // Status and grant are the bureau's; the plan is not; kinki's projects are out of reach.
+        let (status, elsewhere) = try asCaller(role: "bureau", bureau: "kanto") { connection in
+            (try connection.execute("UPDATE adopted_projects SET status = 'grant_decided' WHERE code = 'P-TSUBAME'"),
+             try connection.execute("UPDATE adopted_projects SET status = 'grant_decided' WHERE code = 'P-KOBE'"))
+        }
+        #expect(status == 1 && elsewhere == 0)
+        #expect(throws: PostgresError.self) {
+            try asCaller(role: "bureau", bureau: "kanto") { connection in
+                try connection.execute("UPDATE adopted_projects SET project_name = 'x' WHERE code = 'P-TSUBAME'")
+            }
+        }
+        let expenses = try asCaller(role: "bureau", bureau: "kanto") { connection in
+            try connection.execute("UPDATE expenses SET payee = 'x'")
+        }
+        #expect(expenses == 0)
+    }
+
+    @Test func noScopeSeesNothingAndTheAuditTrailCannotBeForged() throws {
+        for table in try scopedTables() + ["organizations", "consortia", "audit_log"] {
+            let seen = try asCaller(role: "") { connection in
+                try connection.query("SELECT count(*) AS n FROM \(unsafeRaw: table)")[0].decode(Int.self, "n")
+            }
+            #expect(seen == 0, "\(table)")
+        }
+        #expect(throws: PostgresError.self) {
+            try asCaller(role: "admin") { connection in
+                try connection.execute("INSERT INTO audit_log (actor, table_name, operation) VALUES ('forged', 'x', 'INSERT')")
+            }
+        }
+        #expect(throws: PostgresError.self) {
+            try asCaller(role: "admin") { connection in try connection.query("SELECT count(*) AS n FROM users") }
+        }
+    }
+
+    @Test func aSecretariatMaySubmitButNotApproveAClaim() throws {
+        #expect(throws: PostgresError.self) {
+            try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+                try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame)")
+            }
+        }
+        let approved = try asCaller(role: "bureau", bureau: "kanto") { connection in
+            try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame)")
+        }
+        #expect(approved == 1)
+    }
+}
+
+/// Thrown to end a test transaction without committing.
+struct TestRollback: Error {}
