@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Postgres
+import Testing
+import TestSupport
+@testable import Web
+
+@Suite struct AuditAndImportTests {
+    /// Every change made through the API is in the audit trail under the user who made it.
+    @Test func changesLandInTheAuditTrailWithTheUser() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withClient { api in
+            let created = try await api.request(.post, "/api/v1/projects/P-TSUBAME/expenses", as: .secA, json: [
+                "category": "honoraria", "incurred_on": "2024-10-01", "paid_on": "2024-10-05", "payee": "講師", "amount_excl_tax_yen": 50000,
+                "evidence_ref": "R-100",
+            ])
+            #expect(created.status == .created)
+            let project = try await api.get("/api/v1/projects/P-TSUBAME", as: .kanto)
+            let decided = try await api.request(.patch, "/api/v1/projects/P-TSUBAME", as: .kanto, json: ["status": "grant_decided"],
+                                                headers: [.ifMatch: project.etag ?? ""])
+            #expect(decided.status == .ok)
+
+            let trail = try await api.get("/api/v1/audit?consortium=tsubame&limit=10", as: .secA).items
+            let expense = try #require(trail.first { $0["table"] as? String == "expenses" })
+            #expect(expense["actor"] as? String == "user:sec-a")
+            #expect(expense["operation"] as? String == "INSERT")
+            #expect((expense["after"] as? [String: Any])?["payee"] as? String == "講師")
+            let status = try #require(trail.first { $0["table"] as? String == "adopted_projects" })
+            #expect(status["actor"] as? String == "user:kanto")
+            #expect((status["before"] as? [String: Any])?["status"] as? String == "adopted")
+            #expect((status["after"] as? [String: Any])?["status"] as? String == "grant_decided")
+            #expect(try await api.get("/api/v1/audit?actor=user:kanto", as: .secA).items.count == 1)
+        }
+        let connection = try fixture.ownerConnection()
+        defer { connection.close() }
+        let actors = try connection.query("SELECT DISTINCT actor FROM audit_log WHERE actor LIKE 'user:%' ORDER BY 1").map { try $0.decode(String.self, "actor") }
+        #expect(actors == ["user:kanto", "user:sec-a"])
+    }
+
+    @Test func anUploadIsAllOrNothingWithEveryInvalidRowListed() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withClient { api in
+            let csv = """
+                code,kind,name,corporate_number
+                up-1,company,一社目,
+                up-2,bakery,二社目,
+                up-3,company,三社目,7110002019385
+                """
+            let refused = try await api.request(.post, "/api/v1/imports/organizations", as: .secA, body: Data(csv.utf8))
+            #expect(refused.status == .unprocessableContent && refused.problemType == "import-refused")
+            let report = try #require(refused.json["report"] as? [String: Any])
+            let issues = report["issues"] as? [[String: Any]] ?? []
+            #expect(issues.compactMap { $0["line"] as? Int } == [3, 4])
+            #expect(issues.compactMap { $0["column"] as? String } == ["kind", "corporate_number"])
+            #expect(try await api.get("/api/v1/organizations/up-1", as: .secA).status == .notFound)
+
+            let dryRun = try await api.request(.post, "/api/v1/imports/organizations?dry_run=true", as: .secA, body: Data(csv.utf8))
+            #expect(dryRun.status == .ok && dryRun.json["committed"] as? Bool == false && dryRun.json["inserted"] as? Int == 1)
+
+            let skipped = try await api.request(.post, "/api/v1/imports/organizations?skip_invalid=true", as: .secA, body: Data(csv.utf8))
+            #expect(skipped.status == .ok && skipped.json["committed"] as? Bool == true && skipped.json["invalid_rows"] as? Int == 2)
+            // Registered by the secretariat: visible to it, not to the other consortium.
+            #expect(try await api.get("/api/v1/organizations/up-1", as: .secA).status == .ok)
+            #expect(try await api.get("/api/v1/organizations/up-1", as: .secB).status == .notFound)
+
+            let members = "consortium,organization,role,joined_on\ntsubame,up-1,firm,2024-04-01\n"
+            let joined = try await api.request(.post, "/api/v1/imports/memberships", as: .secA, body: Data(members.utf8))
+            #expect(joined.status == .ok && joined.json["inserted"] as? Int == 1)
+            let elsewhere = "consortium,organization,role,joined_on\nkobe,up-1,firm,2024-04-01\n"
+            #expect(try await api.request(.post, "/api/v1/imports/memberships", as: .secA, body: Data(elsewhere.utf8)).status == .unprocessableContent)
+
+            let shiftJIS = try #require("code,kind,name\nsjis-1,company,株式会社髙橋製作所\n".data(using: .shiftJIS))
+            let cp932 = try await api.request(.post, "/api/v1/imports/organizations?encoding=cp932", as: .secA, body: shiftJIS)
+            #expect(cp932.status == .ok)
+            #expect(try await api.get("/api/v1/organizations/sjis-1", as: .secA).json["name"] as? String == "株式会社髙橋製作所")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import HTTPTypes
+import Store
+import Testing
+import TestSupport
+@testable import Web
+
+/// Each role against each resource, inside its own scope: what it may do succeeds, what it
+/// may not is 403 (and outside its scope, 404: IsolationAPITests).
+@Suite struct RolePermissionTests {
+    struct Case: Sendable {
+        let method: HTTPRequest.Method
+        let path: String
+        let json: [String: any Sendable]?
+        let csv: String?
+        let etag: Bool
+        /// Expected status for admin, bureau (kanto), secretariat (sec-a), viewer (view-a).
+        let expected: [WebFixture.User: HTTPResponse.Status]
+
+        init(_ method: HTTPRequest.Method, _ path: String, json: [String: any Sendable]? = nil, csv: String? = nil, etag: Bool = false,
+             admin: HTTPResponse.Status, bureau: HTTPResponse.Status, secretariat: HTTPResponse.Status, viewer: HTTPResponse.Status) {
+            self.method = method
+            self.path = path
+            self.json = json
+            self.csv = csv
+            self.etag = etag
+            expected = [.admin: admin, .kanto: bureau, .secA: secretariat, .viewA: viewer]
+        }
+    }
+
+    static let cases: [Case] = [
+        Case(.get, "/api/v1/organizations/demo-seimitsu", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.post, "/api/v1/organizations", json: ["code": "new-firm", "kind": "company", "name": "新しい会社"],
+             admin: .created, bureau: .forbidden, secretariat: .created, viewer: .forbidden),
+        Case(.patch, "/api/v1/organizations/demo-seimitsu", json: ["employees": 90],
+             admin: .ok, bureau: .forbidden, secretariat: .ok, viewer: .forbidden),
+        Case(.get, "/api/v1/consortia/tsubame", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.post, "/api/v1/consortia", json: ["code": "sanjo", "name": "三条", "prefecture_code": 15, "secretariat": "tsubame-cci"],
+             admin: .created, bureau: .forbidden, secretariat: .forbidden, viewer: .forbidden),
+        Case(.patch, "/api/v1/consortia/tsubame", json: ["name": "燕市地域の人事部（改称）"],
+             admin: .ok, bureau: .forbidden, secretariat: .ok, viewer: .forbidden),
+        Case(.get, "/api/v1/consortia/tsubame/memberships", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.post, "/api/v1/consortia/tsubame/memberships", json: ["organization": "demo-kensetsu", "role": "institution", "joined_on": "2024-05-01"],
+             admin: .created, bureau: .forbidden, secretariat: .created, viewer: .forbidden),
+        Case(.get, "/api/v1/projects/P-TSUBAME", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.patch, "/api/v1/projects/P-TSUBAME", json: ["project_name": "燕市の人材確保・定着事業"], etag: true,
+             admin: .ok, bureau: .forbidden, secretariat: .ok, viewer: .forbidden),
+        Case(.patch, "/api/v1/projects/P-TSUBAME", json: ["status": "grant_decided"], etag: true,
+             admin: .ok, bureau: .ok, secretariat: .forbidden, viewer: .forbidden),
+        Case(.get, "/api/v1/projects/P-TSUBAME/kpi-targets", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.put, "/api/v1/projects/P-TSUBAME/kpi-targets/internships", json: ["unit": "count", "target_numerator": 30],
+             admin: .created, bureau: .forbidden, secretariat: .created, viewer: .forbidden),
+        Case(.get, "/api/v1/projects/P-TSUBAME/expenses", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.post, "/api/v1/projects/P-TSUBAME/expenses",
+             json: ["category": "travel", "incurred_on": "2024-09-01", "paid_on": "2024-09-10", "payee": "JR東日本", "amount_excl_tax_yen": 12000],
+             admin: .created, bureau: .forbidden, secretariat: .created, viewer: .forbidden),
+        Case(.get, "/api/v1/projects/P-TSUBAME/claim-preview?as_of=2025-03-31", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.get, "/api/v1/projects/P-TSUBAME/claims/1", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.patch, "/api/v1/projects/P-TSUBAME/claims/1", json: ["status": "approved"], etag: true,
+             admin: .ok, bureau: .ok, secretariat: .forbidden, viewer: .forbidden),
+        Case(.post, "/api/v1/projects/P-TSUBAME/claims", json: ["as_of": "2025-03-31", "reason": "経費の追加"],
+             admin: .created, bureau: .forbidden, secretariat: .created, viewer: .forbidden),
+        Case(.get, "/api/v1/claims?fiscal_year=2024", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.post, "/api/v1/imports/kpi_targets", csv: "project,metric,target\nP-TSUBAME,consultations,200\n",
+             admin: .ok, bureau: .forbidden, secretariat: .ok, viewer: .forbidden),
+        Case(.post, "/api/v1/imports/consortia", csv: "code,name,prefecture_code,secretariat\nsanjo2,三条,15,tsubame-cci\n",
+             admin: .ok, bureau: .forbidden, secretariat: .forbidden, viewer: .forbidden),
+        Case(.get, "/api/v1/audit", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+    ]
+
+    @Test(arguments: [WebFixture.User.admin, .kanto, .secA, .viewA])
+    func eachRoleMayDoWhatItsRoleAllowsAndNothingElse(user: WebFixture.User) async throws {
+        let fixture = try WebFixture()
+        let connection = try fixture.ownerConnection()
+        _ = try ClaimRepository().submit(projectCode: "P-TSUBAME", asOf: .init("2025-03-31")!, reason: nil, actor: "seed", on: connection)
+        connection.close()
+        try await fixture.withClient { api in
+            for check in Self.cases {
+                var headers: HTTPFields = [:]
+                if check.etag {
+                    // The version as read by the administrator, so that a refused role is refused for
+                    // its role and not for a missing ETag.
+                    headers[.ifMatch] = try await api.get(check.path, as: .admin).etag
+                }
+                let reply = try await api.request(
+                    check.method, check.path, as: user, json: check.json as Any?, headers: headers, body: check.csv.map { Data($0.utf8) })
+                let expected = try #require(check.expected[user])
+                #expect(reply.status == expected, "\(user) \(check.method) \(check.path): \(reply.status) \(reply.text)")
+                if expected == .forbidden { #expect(reply.problemType == "forbidden") }
+            }
+        }
+    }
+}
