@@ -28,7 +28,7 @@ struct HealthController {
             guard reachable else {
                 throw Problem(status: .serviceUnavailable, type: "database-unavailable", title: "データベースに接続できません")
             }
-            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Postgres
+import Store
 import Testing
 import TestSupport
 @testable import Web
@@ -74,5 +75,16 @@ import TestSupport
             #expect(cp932.status == .ok)
             #expect(try await api.get("/api/v1/organizations/sjis-1", as: .secA).json["name"] as? String == "株式会社髙橋製作所")
         }
+    }
+}
+
+@Suite struct DemoDataTests {
+    /// `serve --demo` loads this set through the importers; every row must be valid.
+    @Test func theDemoDataLoadsIntoAnEmptyDatabaseWithItsProject() throws {
+        let connection = try PostgresConnection(settings: TestCluster.freshDatabase())
+        defer { connection.close() }
+        #expect(try Store.DemoData.loadIfEmpty(on: connection, actor: "demo"))
+        #expect(try connection.query("SELECT count(*) AS n FROM expenses")[0].decode(Int.self, "n") == 5)
+        #expect(try !Store.DemoData.loadIfEmpty(on: connection, actor: "demo"))
     }
 }

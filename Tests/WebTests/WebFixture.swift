@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Postgres
-import Store
+@testable import Store
 import TestSupport
 import Web
 
@@ -78,8 +78,10 @@ final class WebFixture: Sendable {
     }
 
     private static func seed(on connection: PostgresConnection) throws {
-        try DemoData.loadIfEmpty(on: connection, actor: "seed")
-        let files: [(ImportKind, String)] = [
+        // The demo consortium's members and their memberships (not its project: the tests name
+        // their own), then a second consortium in another bureau.
+        let demo = DemoData.files.filter { [.organizations, .consortia, .memberships].contains($0.0) }
+        let files: [(ImportKind, String)] = demo + [
             (.organizations, """
             code,kind,name,corporate_number,prefecture_code,jsic_division,sme_sector,capital_yen,employees
             kobe-sec,company,神戸人材機構株式会社,\(kobeSecretariatNumber),28,L,services,10000000,8

@@ -2,7 +2,8 @@ import Foundation
 import Postgres
 
 /// The demo data set `serve --demo` loads into an empty database: the 燕市 consortium of the
-/// pilot year with its secretariat, institutions and a group of member firms. It goes in
+/// pilot year with its secretariat, institutions and a group of member firms, and one adopted
+/// project of FY2024 with KPI targets and expenses (one of them still unpaid). It goes in
 /// through the CSV importers, so it obeys every rule real data does. Corporate numbers of
 /// the fictional firms are made up but carry valid check digits.
 public enum DemoData {
@@ -61,6 +62,25 @@ public enum DemoData {
         tsubame,demo-soft,firm,2023-04-01,,
         tsubame,demo-ryokan,firm,2022-04-01,2024-03-31,
         tsubame,demo-kensetsu,firm,2024-04-01,,
+        """),
+        (.adoptedProjects, """
+        fiscal_year,program,frame,no,applicant_name,applicant_corporate_number,region,project_name,code,consortium,prefecture_code,granted_yen,starts_on,ends_on,prior_paid_yen
+        2024,chiiki-senryaku-jinzai,standard,1,株式会社つばめいと,7110002019384,新潟県燕市,燕市における地域企業の人材確保・定着事業,2024-kanto-001,tsubame,15,9000000,2024-04-01,2025-03-31,3000000
+        """),
+        (.kpiTargets, """
+        project,metric,target
+        2024-kanto-001,consultations,200
+        2024-kanto-001,placements,15
+        2024-kanto-001,internships,30
+        2024-kanto-001,retention_rate_12m,90%
+        """),
+        (.expenses, """
+        project,category,incurred_on,paid_on,payee,description,amount_excl_tax_yen,tax_yen,evidence_ref,firm
+        2024-kanto-001,venue,2024-06-15,2024-06-30,燕市産業史料館,合同企業説明会の会場,300000,30000,R6-0001,
+        2024-kanto-001,advertising,2024-05-20,2024-06-10,新潟日報社,合同企業説明会の告知,450000,45000,R6-0002,
+        2024-kanto-001,outsourcing,2024-09-01,2024-10-31,株式会社ツバメソフト,共同求人サイトの改修,2400000,240000,R6-0003,demo-soft
+        2024-kanto-001,honoraria,2024-11-12,2024-11-12,講師,経営者向け人材戦略セミナー,100000,10000,R6-0004,
+        2024-kanto-001,travel,2025-02-20,,首都圏移動,首都圏での採用活動,85000,8500,R6-0005,
         """),
     ]
 }

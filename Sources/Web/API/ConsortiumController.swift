@@ -45,12 +45,14 @@ struct ConsortiumController {
         let name = body.string("name", required: true)
         let prefecture = body.integer("prefecture_code", required: true, in: 1...47).flatMap { try? Prefecture(code: Int($0)) }
         let secretariat = body.code("secretariat", required: true)
-        let established = body.date("established_on")
+        var established: LocalDate?
+        body.patch("established_on", &established) { $0.date("established_on") }
         try body.finish()
         guard let code, let name, let prefecture, let secretariat else { throw Problem.validation(body.issues) }
+        let establishedOn = established
         let record = try await database.run(as: caller) {
             try ConsortiumRepository().create(
-                code: code, name: name, prefecture: prefecture, secretariatCode: secretariat, establishedOn: established, on: $0)
+                code: code, name: name, prefecture: prefecture, secretariatCode: secretariat, establishedOn: establishedOn, on: $0)
         }
         return try APIJSON.response(ConsortiumJSON(record), status: .created, etag: record.rowVersion,
                                     location: "/api/v1/consortia/\(record.code)")
@@ -60,8 +62,8 @@ struct ConsortiumController {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "コンソーシアムの変更")
         let code = try context.parameters.require("code")
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let received = try await JSONBody.read(request, context: context)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> ConsortiumRecord in
             var body = received
             let repository = ConsortiumRepository()
@@ -139,8 +141,8 @@ struct ConsortiumController {
         try Access.require(Access.writeConsortiumData, caller, "構成員の変更")
         let code = try context.parameters.require("code")
         let id = try Self.id(context)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let received = try await JSONBody.read(request, context: context)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> MembershipRecord in
             var body = received
             let repository = MembershipRepository()

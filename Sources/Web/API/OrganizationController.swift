@@ -52,8 +52,8 @@ struct OrganizationController {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "団体の変更")
         let code = try context.parameters.require("code")
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let received = try await JSONBody.read(request, context: context)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> OrganizationRecord in
             var body = received
             let repository = OrganizationRepository()

@@ -26,7 +26,11 @@ struct QueryReader {
     }
 
     mutating func string(_ name: String, maxLength: Int = 200) -> String? {
-        guard let value = parameters[name], !value.isEmpty else { return nil }
+        guard let value = parameters[name] else { return nil }
+        guard !value.isEmpty else {
+            fail(name, "空の値は指定できません（使わないときはパラメータごと省いてください）")
+            return nil
+        }
         guard value.count <= maxLength else {
             fail(name, "\(maxLength)文字以内で指定してください")
             return nil

@@ -51,10 +51,16 @@ struct JSONBody: Sendable {
         return object[field] == .null
     }
 
+    /// The field's value; absent is nil (a problem when required), and so is null, which only
+    /// `patch` accepts (for fields that can be cleared).
     private mutating func value(_ field: String, required: Bool) -> JSONValue? {
         known.insert(field)
-        guard let value = object[field], value != .null else {
+        guard let value = object[field] else {
             if required { fail(field, "必須の項目です") }
+            return nil
+        }
+        if value == .null {
+            fail(field, "null は指定できません")
             return nil
         }
         return value
