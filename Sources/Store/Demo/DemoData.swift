@@ -17,15 +17,22 @@ public enum DemoData {
         defer { try? FileManager.default.removeItem(at: directory) }
         try connection.transaction { connection in
             for (kind, text) in files {
-                let path = directory.appendingPathComponent("\(kind.rawValue).csv").path
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-                let report = try CSVImport.run(kind, file: path, options: ImportOptions(), on: connection, actor: actor)
-                guard report.committed else {
-                    throw StoreError.conflict("demo data \(kind.rawValue) refused: \(report.issues.map(\.description).joined(separator: "; "))")
-                }
+                try importText(kind, text, name: "\(kind.rawValue).csv", on: connection, actor: actor, directory: directory)
             }
+            try loadClaims(on: connection, actor: actor, directory: directory)
         }
         return true
+    }
+
+    static func importText(
+        _ kind: ImportKind, _ text: String, name: String, on connection: PostgresConnection, actor: String, directory: URL
+    ) throws {
+        let path = directory.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let report = try CSVImport.run(kind, file: path, options: ImportOptions(), on: connection, actor: actor)
+        guard report.committed else {
+            throw StoreError.conflict("demo data \(name) refused: \(report.issues.prefix(5).map(\.description).joined(separator: "; "))")
+        }
     }
 
     static let files: [(ImportKind, String)] = [
