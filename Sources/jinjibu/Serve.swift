@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
 import Postgres
+import Prometheus
+import ServiceLifecycle
 import Store
 import Web
 
@@ -21,6 +24,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Maximum database connections.")
     var poolSize = 8
 
+    @Option(help: "Seconds in-flight requests get to finish after SIGTERM or SIGINT.")
+    var shutdownTimeout = 30
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -33,11 +39,21 @@ struct Serve: AsyncParsableCommand {
             let loaded = try DemoData.loadIfEmpty(on: connection, actor: "demo")
             logger.info(loaded ? "loaded the demo data" : "the database already has data; demo data not loaded")
         }
-        let pool = PostgresPool(configuration: .init(settings: session.settings, maximumConnections: poolSize), logger: Logger(label: "jinjibu.postgres"))
-        let app = buildApplication(configuration: WebConfiguration(host: host, port: port), pool: pool, logger: Logger(label: "jinjibu.web"))
+        var settings = session.settings
+        // Fail fast when the server is unreachable, so requests get a 503 instead of hanging.
+        if settings.parameters["connect_timeout"] == nil { settings.parameters["connect_timeout"] = "3" }
+        let pool = PostgresPool(
+            configuration: .init(settings: settings, maximumConnections: poolSize, acquireTimeout: .seconds(5)),
+            logger: Logger(label: "jinjibu.postgres"))
+        let metrics = ServiceMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        let app = buildApplication(
+            configuration: WebConfiguration(host: host, port: port), pool: pool, metrics: metrics, logger: Logger(label: "jinjibu.web"))
         logger.info("listening", metadata: ["address": "http://\(host):\(port)"])
+        var groupConfiguration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
         do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            try await ServiceGroup(configuration: groupConfiguration).run()
         } catch {
             await pool.shutdown()
             throw error
