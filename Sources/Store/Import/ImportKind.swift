@@ -3,4 +3,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case organizations
     case consortia
     case memberships
+    case events
+    case placements
+    case consultations
 }
