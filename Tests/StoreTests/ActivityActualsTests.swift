@@ -22,7 +22,7 @@ import TestSupport
             C1,tsubame,council,協議会,2023-12-01,,,,,9,
             S1,tsubame,seminar,人材戦略セミナー,2024-04-20,,f1;f2,,,30,10
             S2,tsubame,seminar,採用力セミナー,2024-06-10,P24,f1,,,20,
-            T1,tsubame,training,合同研修,2024-07-10,P24,f1,,,15,
+            T1,tsubame,training,合同研修,2024-07-10,P24,f1;bank,,,15,
             T2,tsubame,training,DX研修,2024-11-10,Q24,f3,,,8,
             I1,tsubame,internship,夏のインターンシップ,2024-08-05,,,6,,,
             I2,tsubame,internship,職場見学会,2024-09-01,,,4,,,
@@ -63,6 +63,7 @@ import TestSupport
         #expect(a.eventsByKind == Tally([.seminar: 2, .training: 2, .internship: 2, .jointRecruiting: 1, .retention: 1]))
         #expect(a.participantsBySegment == Tally([.employee: 80, .other: 10, .student: 35, .uijTurn: 5]))
         #expect(a.participants == 130)
+        // f1, f2, f3; the bank at T1 is an institution, not a firm.
         #expect(a.participatingFirms == 3)
         #expect(a.trainingParticipants == 23)
         // PI (FY2023) is out.

@@ -117,6 +117,7 @@ import TestSupport
         try writer.write(["I1", "tsubame", "インターンシップ", "夏の合同インターンシップ", "令和6年8月5日", "f1", "６"])
         try writer.finish()
         let path = try temporaryFile(writer.data)
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         let dry = try CSVImport.run(.events, file: path, options: ImportOptions(encoding: .cp932, dryRun: true), on: connection, actor: "test")
         #expect(dry.inserted == 1 && !dry.committed)
         #expect(try fixture.count("SELECT count(*) FROM events") == 0)

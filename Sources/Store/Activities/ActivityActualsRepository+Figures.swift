@@ -16,7 +16,8 @@ extension ActivityActualsRepository {
     func eventFigures(_ range: ScopeRange) throws -> EventFigures {
         var figures = EventFigures()
         // One pass over the scope's events, three facets: events by kind; participants by
-        // kind, segment and whether interns are recorded as placements; distinct firms.
+        // kind, segment and whether interns are recorded as placements; distinct member firms
+        // (institutions at a council meeting take part too, but are not firms).
         try connection.forEachRow("""
             WITH scoped AS (
                 SELECT e.consortium_id, e.id, e.kind,
@@ -37,6 +38,9 @@ extension ActivityActualsRepository {
             UNION ALL
             SELECT 'firms', NULL, NULL, false, count(DISTINCT ef.organization_id)
             FROM scoped s JOIN event_firms ef ON ef.consortium_id = s.consortium_id AND ef.event_id = s.id
+            WHERE EXISTS (SELECT 1 FROM memberships m
+                          WHERE m.consortium_id = ef.consortium_id AND m.organization_id = ef.organization_id
+                            AND m.role = 'firm')
             """) { row in
             let n = try row.decode(Int.self, "n")
             let kind = try row.decode(String?.self, "kind").flatMap(EventKind.init(rawValue:))
