@@ -42,12 +42,11 @@ public enum ConsortiumReportTable {
     }
 
     private static func members(_ overview: ConsortiumOverview) -> [String] {
-        var table = TextTable([.left, .right, .right])
-        table.add("役割", "年度中", "年度末")
+        var table = TextTable(["役割", "年度中", "年度末"], alignments: [.left, .right, .right])
         for role in MembershipRole.allCases {
-            table.add(role.japaneseName, count(overview.members.duringYear[role], ""), count(overview.members.atYearEnd[role], ""))
+            table.add([role.japaneseName, count(overview.members.duringYear[role], ""), count(overview.members.atYearEnd[role], "")])
         }
-        var lines = table.render()
+        var lines = table.lines(indent: "  ")
         lines.append("  年度中の加入 \(count(overview.members.joinedDuringYear, ""))、退会 \(count(overview.members.leftDuringYear, ""))")
         if !overview.groups.isEmpty {
             lines.append("  グループ: " + overview.groups.map { "\($0.name) \(count($0.firms, "社"))" }.joined(separator: "、"))
@@ -56,65 +55,60 @@ public enum ConsortiumReportTable {
     }
 
     private static func sizes(_ overview: ConsortiumOverview) -> [String] {
-        var table = TextTable([.left, .right])
-        for (size, n) in overview.firmsBySizeClass.entries { table.add(size.japaneseName, count(n, "社")) }
-        if overview.firmsSizeClassUnknown > 0 { table.add("不明（規模の登録なし）", count(overview.firmsSizeClassUnknown, "社")) }
-        return table.render()
+        var table = TextTable(alignments: [.left, .right])
+        for (size, n) in overview.firmsBySizeClass.entries { table.add([size.japaneseName, count(n, "社")]) }
+        if overview.firmsSizeClassUnknown > 0 { table.add(["不明（規模の登録なし）", count(overview.firmsSizeClassUnknown, "社")]) }
+        return table.lines(indent: "  ")
     }
 
     private static func industries(_ overview: ConsortiumOverview) -> [String] {
-        var table = TextTable([.left, .right])
+        var table = TextTable(alignments: [.left, .right])
         for (division, n) in overview.firmsByIndustry.entries where n > 0 {
-            table.add("\(division.letter) \(division.japaneseName)", count(n, "社"))
+            table.add(["\(division.letter) \(division.japaneseName)", count(n, "社")])
         }
-        if overview.firmsIndustryUnknown > 0 { table.add("不明", count(overview.firmsIndustryUnknown, "社")) }
-        return table.rows.isEmpty ? ["  （参加企業なし）"] : table.render()
+        if overview.firmsIndustryUnknown > 0 { table.add(["不明", count(overview.firmsIndustryUnknown, "社")]) }
+        return table.isEmpty ? ["  （参加企業なし）"] : table.lines(indent: "  ")
     }
 
     private static func activities(_ a: ActivityActuals) -> [String] {
-        var kinds = TextTable([.left, .right])
-        for (kind, n) in a.eventsByKind.entries { kinds.add(kind.japaneseName, count(n, "件")) }
-        kinds.add("計", count(a.events, "件"))
-        var segments = TextTable([.left, .right])
-        for (segment, n) in a.participantsBySegment.entries { segments.add(segment.japaneseName, count(n, "人")) }
-        segments.add("計", count(a.participants, "人"))
-        segments.indent = "    "
-        var figures = TextTable([.left, .right])
-        figures.add("参加企業（実数）", count(a.participatingFirms, "社"))
-        figures.add("研修参加者", count(a.trainingParticipants, "人"))
-        figures.add("インターンシップ", count(a.internships, "人"))
-        return ["  種別"] + kinds.render().map { "  " + $0 } + ["  参加者（属性別）"] + segments.render() + figures.render()
+        var kinds = TextTable(alignments: [.left, .right])
+        for (kind, n) in a.eventsByKind.entries { kinds.add([kind.japaneseName, count(n, "件")]) }
+        kinds.add(["計", count(a.events, "件")])
+        var segments = TextTable(alignments: [.left, .right])
+        for (segment, n) in a.participantsBySegment.entries { segments.add([segment.japaneseName, count(n, "人")]) }
+        segments.add(["計", count(a.participants, "人")])
+        var figures = TextTable(alignments: [.left, .right])
+        figures.add(["参加企業（実数）", count(a.participatingFirms, "社")])
+        figures.add(["研修参加者", count(a.trainingParticipants, "人")])
+        figures.add(["インターンシップ", count(a.internships, "人")])
+        return ["  種別"] + kinds.lines(indent: "    ") + ["  参加者（属性別）"] + segments.lines(indent: "    ") + figures.lines(indent: "  ")
     }
 
     private static func outcomes(_ a: ActivityActuals) -> [String] {
-        var types = TextTable([.left, .right])
-        types.indent = "    "
-        for (type, n) in a.placementsByEmploymentType.entries { types.add(type.japaneseName, count(n, "人")) }
-        types.add("計", count(a.placements, "人"))
-        var segments = TextTable([.left, .right])
-        segments.indent = "    "
-        for (segment, n) in a.placementsBySegment.entries where n > 0 { segments.add(segment.japaneseName, count(n, "人")) }
-        if a.placementsSegmentUnspecified > 0 { segments.add("属性の記録なし", count(a.placementsSegmentUnspecified, "人")) }
-        var channels = TextTable([.left, .right])
-        channels.indent = "    "
-        for (channel, n) in a.consultationsByChannel.entries { channels.add(channel.japaneseName, count(n, "件")) }
-        channels.add("計", count(a.consultations, "件"))
-        var lines = ["  成約・採用（雇用形態別）"] + types.render()
-        if !segments.rows.isEmpty { lines += ["  成約・採用（属性別）"] + segments.render() }
-        lines += ["  相談（経路別）"] + channels.render()
+        var types = TextTable(alignments: [.left, .right])
+        for (type, n) in a.placementsByEmploymentType.entries { types.add([type.japaneseName, count(n, "人")]) }
+        types.add(["計", count(a.placements, "人")])
+        var segments = TextTable(alignments: [.left, .right])
+        for (segment, n) in a.placementsBySegment.entries where n > 0 { segments.add([segment.japaneseName, count(n, "人")]) }
+        if a.placementsSegmentUnspecified > 0 { segments.add(["属性の記録なし", count(a.placementsSegmentUnspecified, "人")]) }
+        var channels = TextTable(alignments: [.left, .right])
+        for (channel, n) in a.consultationsByChannel.entries { channels.add([channel.japaneseName, count(n, "件")]) }
+        channels.add(["計", count(a.consultations, "件")])
+        var lines = ["  成約・採用（雇用形態別）"] + types.lines(indent: "    ")
+        if !segments.isEmpty { lines += ["  成約・採用（属性別）"] + segments.lines(indent: "    ") }
+        lines += ["  相談（経路別）"] + channels.lines(indent: "    ")
         lines.append("  とりつなぎ \(count(a.referrals, "件"))" + (a.referralsByPartner.isEmpty ? "" : "（"
             + a.referralsByPartner.map { "\($0.name) \(count($0.referrals, "件"))" }.joined(separator: "、") + "）"))
         return lines
     }
 
     private static func funnel(_ f: ActivityFunnel) -> [String] {
-        var table = TextTable([.left, .right, .left])
-        table.add("段階", "", "前段階からの率")
-        table.add("セミナー参加者", count(f.seminarAttendees, "人"), "")
-        table.add("相談", count(f.consultations, "件"), percent(f.consultationRate))
-        table.add("とりつなぎ", count(f.referrals, "件"), percent(f.referralRate))
-        table.add("成約", count(f.placements, "件"), percent(f.placementRate))
-        return table.render()
+        var table = TextTable(["段階", "人数・件数", "前段階からの率"], alignments: [.left, .right, .right])
+        table.add(["セミナー参加者", count(f.seminarAttendees, "人"), ""])
+        table.add(["相談", count(f.consultations, "件"), percent(f.consultationRate)])
+        table.add(["とりつなぎ", count(f.referrals, "件"), percent(f.referralRate)])
+        table.add(["成約", count(f.placements, "件"), percent(f.placementRate)])
+        return table.lines(indent: "  ")
     }
 
     private static func retention(_ r: RetentionActual) -> [String] {
@@ -129,8 +123,8 @@ public enum ConsortiumReportTable {
 
     private static func kpis(_ kpis: [KPIActual]) -> [String] {
         guard !kpis.isEmpty else { return ["  （この年度の採択事業に成果目標の登録がありません）"] }
-        var table = TextTable([.left, .left, .right, .right, .left, .right, .left])
-        table.add("事業", "指標", "目標", "実績", "", "達成率", "")
+        var table = TextTable(["事業", "指標", "目標", "実績", "出所", "達成率", "判定"],
+                              alignments: [.left, .left, .right, .right, .left, .right, .left])
         for kpi in kpis {
             let source: String
             switch kpi.source {
@@ -138,11 +132,11 @@ public enum ConsortiumReportTable {
             case .manual: source = "手入力" + (kpi.note.map { ": \($0)" } ?? "")
             case .missing: source = "実績なし"
             }
-            table.add(kpi.projectCode, KPIMetric.japaneseLabel(kpi.metric), value(kpi.target, kpi.unit),
+            table.add([kpi.projectCode, KPIMetric.japaneseLabel(kpi.metric), value(kpi.target, kpi.unit),
                       kpi.actual.map { value($0, kpi.unit) } ?? "—", source, percent(kpi.achievement),
-                      kpi.actual == nil ? "" : (kpi.met ? "達成" : "未達"))
+                      kpi.actual == nil ? "" : (kpi.met ? "達成" : "未達")])
         }
-        return table.render()
+        return table.lines(indent: "  ")
     }
 
     private static func value(_ ratio: Ratio, _ unit: KPIUnit) -> String {

@@ -1,60 +1,68 @@
 import Foundation
 
-/// Columns of text aligned for a terminal, counting East Asian wide characters (kanji, kana,
-/// full-width forms) as two columns, as terminals draw them.
-struct TextTable {
-    enum Alignment { case left, right }
+/// A plain text table for the terminal that aligns columns by display width (full-width
+/// Japanese characters take two columns); numbers align right. With a header, the header and
+/// a rule of dashes come first; without one, only the rows (for label–figure listings).
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
 
-    var alignments: [Alignment]
-    var rows: [[String]] = []
-    var indent = "  "
+    private var header: [String]?
+    private var alignments: [Alignment]
+    private var rows: [[String]] = []
 
-    init(_ alignments: [Alignment]) {
+    public init(_ header: [String], alignments: [Alignment]? = nil) {
+        self.header = header
+        self.alignments = alignments ?? header.map { _ in .left }
+    }
+
+    /// A table without a header row.
+    public init(alignments: [Alignment]) {
+        self.header = nil
         self.alignments = alignments
     }
 
-    mutating func add(_ cells: String...) {
-        rows.append(cells)
+    public mutating func add(_ row: [String]) {
+        rows.append(row)
     }
 
-    func render() -> [String] {
+    /// True when no row was added.
+    public var isEmpty: Bool { rows.isEmpty }
+
+    public var rendered: String {
+        lines().joined(separator: "\n")
+    }
+
+    /// The table's lines, each prefixed with `indent`, trailing blanks removed.
+    public func lines(indent: String = "") -> [String] {
+        let all = (header.map { [$0] } ?? []) + rows
         var widths = Array(repeating: 0, count: alignments.count)
-        for row in rows {
+        for row in all {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], Self.displayWidth(cell))
             }
         }
-        return rows.map { row in
-            var line = indent
-            for (index, cell) in row.enumerated() {
-                let padding = String(repeating: " ", count: max(0, widths[min(index, widths.count - 1)] - Self.displayWidth(cell)))
-                let isLast = index == row.count - 1
-                switch alignments[min(index, alignments.count - 1)] {
-                case .left: line += cell + (isLast ? "" : padding)
-                case .right: line += padding + cell
-                }
-                if !isLast { line += "  " }
-            }
-            while line.last == " " { line.removeLast() }
-            return line
+        func line(_ row: [String]) -> String {
+            indent + row.enumerated().map { index, cell in
+                guard index < widths.count else { return cell }
+                let padding = String(repeating: " ", count: max(0, widths[index] - Self.displayWidth(cell)))
+                return alignments[index] == .right ? padding + cell : cell + padding
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
+        var lines: [String] = []
+        if let header {
+            lines = [line(header), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        }
+        return lines + rows.map(line)
     }
 
-    /// Columns a string takes in a terminal: 2 for wide characters, 1 otherwise.
     static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
-            width + (isWide(scalar) ? 2 : 1)
-        }
-    }
-
-    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
+            let value = scalar.value
+            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+                || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+                || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+                || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value)
+            return width + (wide ? 2 : 1)
         }
     }
 }

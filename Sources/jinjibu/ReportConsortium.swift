@@ -18,10 +18,6 @@ struct ReportConsortium: ParsableCommand {
             not applicable).
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
-    }
-
     @Argument(help: "The consortium's code, e.g. tsubame.")
     var code: String
 
@@ -29,7 +25,7 @@ struct ReportConsortium: ParsableCommand {
     var fiscalYear: FiscalYear
 
     @Option(help: "table (for people, in Japanese) or json (for scripts).")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
     @Option(help: "The day 12-month retention is judged on (default: today in Japan).")
     var asOf: LocalDate?

@@ -116,3 +116,19 @@ struct VocabularyTests {
         #expect(String(decoding: try JSONEncoder().encode(caps), as: UTF8.self) == #"{"equipment":500000}"#)
     }
 }
+
+@Suite struct OrganizationKindInferenceTests {
+    @Test(arguments: [
+        ("株式会社つばめいと", OrganizationKind.company),
+        ("一般社団法人ドット道東", .generalAssociation),
+        ("特定非営利活動法人プラットフォームあおもり", .npo),
+        ("松本商工会議所", .chamberOfCommerce),
+        ("三島信用金庫", .shinkinBank),
+        ("燕市", .municipality),
+        ("信州大学", .university),
+        ("協議会なにがし", .other),
+    ])
+    func theLegalFormInTheNameGivesTheKind(name: String, kind: OrganizationKind) {
+        #expect(OrganizationKind.inferred(fromName: name) == kind)
+    }
+}

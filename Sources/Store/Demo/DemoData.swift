@@ -3,9 +3,10 @@ import Postgres
 
 /// The demo data set `serve --demo` loads into an empty database: the 燕市 consortium with its
 /// secretariat, institutions and a few dozen member firms, and a realistic FY2024 (令和6年度)
-/// of events, placements and consultations. It goes in through the CSV importers, so it
-/// obeys every rule real data does, and it is the same on every run. Corporate numbers of
-/// the fictional firms are made up but carry valid check digits.
+/// of events, placements and consultations, plus the claims part (DemoData+Claims: the R4
+/// adopted-project list and a FY2024 project with KPI targets, expenses and a claim). It goes
+/// in through the CSV importers, so it obeys every rule real data does, and it is the same on
+/// every run. Corporate numbers of the fictional firms are made up but carry valid check digits.
 public enum DemoData {
     /// Loads the demo data unless the database already has a consortium; returns whether it
     /// loaded anything.
@@ -18,15 +19,22 @@ public enum DemoData {
         defer { try? FileManager.default.removeItem(at: directory) }
         try connection.transaction { connection in
             for (kind, text) in files {
-                let path = directory.appendingPathComponent("\(kind.rawValue).csv").path
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-                let report = try CSVImport.run(kind, file: path, options: ImportOptions(), on: connection, actor: actor)
-                guard report.committed else {
-                    throw StoreError.conflict("demo data \(kind.rawValue) refused: \(report.issues.map(\.description).joined(separator: "; "))")
-                }
+                try importText(kind, text, name: "\(kind.rawValue).csv", on: connection, actor: actor, directory: directory)
             }
+            try loadClaims(on: connection, actor: actor, directory: directory)
         }
         return true
+    }
+
+    static func importText(
+        _ kind: ImportKind, _ text: String, name: String, on connection: PostgresConnection, actor: String, directory: URL
+    ) throws {
+        let path = directory.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let report = try CSVImport.run(kind, file: path, options: ImportOptions(), on: connection, actor: actor)
+        guard report.committed else {
+            throw StoreError.conflict("demo data \(name) refused: \(report.issues.prefix(5).map(\.description).joined(separator: "; "))")
+        }
     }
 
     /// In import order: a placement names its event, a consultation the person placed.

@@ -33,6 +33,12 @@ public enum CSVImport {
         case .memberships:
             var importer = MembershipImporter()
             return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .frames:
+            var importer = FrameImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .adoptedProjects:
+            var importer = AdoptedProjectImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
         case .events:
             var importer = EventImporter()
             return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
@@ -42,6 +48,11 @@ public enum CSVImport {
         case .consultations:
             var importer = ConsultationImporter()
             return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .kpiTargets:
+            var importer = KPITargetImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .expenses:
+            return try ExpenseImport.run(file: path, options: options, on: connection, actor: actor)
         }
     }
 
@@ -131,7 +142,9 @@ public enum CSVImport {
                     throw Rollback(report: report)
                 }
                 if let rejectsPath, !rejected.isEmpty {
-                    report.rejectsWritten = try writeRejects(rejected, issues: report.issues, header: header, to: rejectsPath, encoding: options.encoding)
+                    report.rejectsWritten = try writeRejects(
+                        rejected.map { (line: $0.line, fields: $0.fields) }, issues: report.issues, header: header,
+                        to: rejectsPath, encoding: options.encoding)
                 }
                 report.committed = true
                 return report
@@ -166,8 +179,8 @@ public enum CSVImport {
 
     /// Writes the rejected rows as they were, with a `reason` column, atomically. The file can
     /// be corrected and imported again as it is: the importer ignores the `reason` column.
-    private static func writeRejects(
-        _ records: [ImportRecord], issues: [ImportIssue], header: ImportHeader, to path: String, encoding: TextEncoding
+    static func writeRejects(
+        _ records: [(line: Int, fields: [String])], issues: [ImportIssue], header: ImportHeader, to path: String, encoding: TextEncoding
     ) throws -> Int {
         let reasons = Dictionary(grouping: issues, by: \.line)
         var headerFields = Array(repeating: "", count: header.width)

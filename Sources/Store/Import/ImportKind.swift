@@ -3,7 +3,11 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case organizations
     case consortia
     case memberships
+    case frames
+    case adoptedProjects = "adopted_projects"
     case events
     case placements
     case consultations
+    case expenses
+    case kpiTargets = "kpi_targets"
 }

@@ -66,12 +66,16 @@ public struct ImportRecord {
     }
 
     public mutating func date(_ column: String, required: Bool = false) -> LocalDate? {
-        parse(column, required: required) { try JapaneseCalendar.parseDate($0) }
+        // ISO dates are the common case in large files: skip the lenient parser for them.
+        parse(column, required: required) { text in
+            if let iso = LocalDate(text) { return iso }
+            return try JapaneseCalendar.parseDate(text)
+        }
     }
 
     public mutating func yen(_ column: String, required: Bool = false) -> Yen? {
         parse(column, required: required) { text in
-            let amount = try Yen(parsing: text)
+            let amount: Yen = try Int64(text).map { Yen($0) } ?? Yen(parsing: text)
             guard amount.amount >= 0 else { throw RowProblem(column: column, value: text, reason: "0以上の金額を入れてください") }
             return amount
         }

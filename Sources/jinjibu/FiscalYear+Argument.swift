@@ -8,11 +8,3 @@ extension FiscalYear: ExpressibleByArgument {
         self = year
     }
 }
-
-/// A date on the command line: `2025-03-31`, `令和7年3月31日`, `R7.3.31`.
-extension LocalDate: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let date = try? JapaneseCalendar.parseDate(argument) else { return nil }
-        self = date
-    }
-}

@@ -1,0 +1,110 @@
+import Domain
+import Foundation
+import Store
+
+/// A claim computation as the JSON scripts read (`claim compute --format json`, the API):
+/// snake_case keys, amounts as integer yen, every line with its outcome.
+public struct ClaimDocument: Encodable, Sendable {
+    struct Project: Encodable, Sendable {
+        var code, name, consortium, program, frame, status: String
+        var fiscalYear: Int
+    }
+    struct Frame: Encodable, Sendable {
+        var rate: String
+        var projectCapYen, firmCapYen, personCapYen: Int64?
+        var roundingUnitYen: Int64
+        var coveredCategories: [String]
+        var categoryCapsYen: [String: Int64]
+    }
+    struct Totals: Encodable, Sendable {
+        var lines: Int
+        var totalExpensesYen, eligibleExpensesYen, ineligibleExpensesYen, taxYen: Int64
+    }
+    struct CategoryRow: Encodable, Sendable {
+        var category, label: String
+        var capYen: Int64?
+        var lines: Int
+        var totalYen, eligibleYen, ineligibleYen, taxYen: Int64
+    }
+    struct ReasonRow: Encodable, Sendable {
+        var reason, label: String
+        var lines: Int
+        var amountYen: Int64
+    }
+    struct Line: Encodable, Sendable {
+        var lineRef, category: String
+        var firm, personRef: String?
+        var amountYen, taxYen, eligibleYen, ineligibleYen: Int64
+        var reason: String?
+    }
+
+    var project: Project
+    var asOf: String
+    var startsOn, endsOn: String
+    var frame: Frame
+    var grantedYen: Int64?
+    var totals: Totals
+    var byCategory: [CategoryRow]
+    var byReason: [ReasonRow]
+    var rawSubsidyYen, subsidyAfterProjectCapYen, subsidyAfterGrantedYen, subsidyYen: Int64
+    var bindingLimit: String
+    var priorPaidYen, claimYen, refundYen: Int64
+    var lines: [Line]
+
+    public init(project record: ProjectRecord, computation: ClaimComputation) {
+        project = Project(
+            code: record.code, name: record.name, consortium: record.consortiumCode, program: record.program,
+            frame: record.frameCode, status: record.status.rawValue, fiscalYear: record.fiscalYear.startYear)
+        asOf = computation.asOf.description
+        startsOn = record.terms.startsOn.description
+        endsOn = record.terms.endsOn.description
+        let terms = computation.frame
+        frame = Frame(
+            rate: terms.rate.description, projectCapYen: terms.projectCap?.amount, firmCapYen: terms.firmCap?.amount,
+            personCapYen: terms.personCap?.amount, roundingUnitYen: terms.roundingUnit.amount,
+            coveredCategories: ExpenseCategory.allCases.filter(terms.coveredCategories.contains).map(\.rawValue),
+            categoryCapsYen: Dictionary(uniqueKeysWithValues: terms.categoryCaps.map { ($0.key.rawValue, $0.value.amount) }))
+        grantedYen = record.terms.granted?.amount
+        totals = Totals(
+            lines: computation.totals.lines, totalExpensesYen: computation.totals.total.amount,
+            eligibleExpensesYen: computation.totals.eligible.amount, ineligibleExpensesYen: computation.totals.ineligible.amount,
+            taxYen: computation.totals.tax.amount)
+        byCategory = computation.byCategory.map {
+            CategoryRow(category: $0.category.rawValue, label: $0.category.japaneseName, capYen: $0.cap?.amount,
+                        lines: $0.totals.lines, totalYen: $0.totals.total.amount, eligibleYen: $0.totals.eligible.amount,
+                        ineligibleYen: $0.totals.ineligible.amount, taxYen: $0.totals.tax.amount)
+        }
+        byReason = computation.byReason.map {
+            ReasonRow(reason: $0.reason.rawValue, label: $0.reason.japaneseName, lines: $0.lines, amountYen: $0.amount.amount)
+        }
+        rawSubsidyYen = computation.rawSubsidy.amount
+        subsidyAfterProjectCapYen = computation.subsidyAfterProjectCap.amount
+        subsidyAfterGrantedYen = computation.subsidyAfterGranted.amount
+        subsidyYen = computation.subsidy.amount
+        bindingLimit = computation.bindingLimit.rawValue
+        priorPaidYen = computation.priorPaid.amount
+        claimYen = computation.claim.amount
+        refundYen = computation.refund.amount
+        lines = computation.lines.map {
+            Line(lineRef: $0.id, category: $0.category.rawValue, firm: $0.firm, personRef: $0.personRef,
+                 amountYen: $0.amount.amount, taxYen: $0.tax.amount, eligibleYen: $0.eligible.amount,
+                 ineligibleYen: $0.ineligible.amount, reason: $0.reason?.rawValue)
+        }
+    }
+
+    /// Deterministic JSON: sorted keys, snake_case.
+    public func json() throws -> Data {
+        try JSONReportEncoder.encode(self)
+    }
+}
+
+/// The one JSON encoder configuration of every report: sorted snake_case keys, so the same
+/// data gives the same bytes.
+public enum JSONReportEncoder {
+    public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(value)
+    }
+}

@@ -1,0 +1,230 @@
+import Domain
+import Foundation
+import Postgres
+
+/// Loads what a claim is computed from, and stores and reads claim versions. Every statement
+/// runs on the caller's connection, inside the caller's transaction when there is one.
+public struct ClaimRepository: Sendable {
+    public init() {}
+
+    /// The project with its frame's terms and period (the fiscal year when none is set).
+    public func project(code: String, on connection: PostgresConnection, forUpdate: Bool = false) throws -> ProjectRecord {
+        guard let row = try connection.query("""
+            SELECT p.consortium_id, p.id, p.code, p.project_name, c.code AS consortium_code, c.name AS consortium_name,
+                   p.fiscal_year, pr.code AS program, f.code AS frame_code, p.status, p.version,
+                   p.granted_yen, p.prior_paid_yen, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
+                   f.rate_numerator, f.rate_denominator, f.project_cap_yen, f.firm_cap_yen, f.person_cap_yen,
+                   f.rounding_unit_yen,
+                   coalesce((SELECT array_agg(fc.category ORDER BY fc.category) FROM frame_categories fc WHERE fc.frame_id = f.id), '{}')::text AS categories,
+                   coalesce((SELECT jsonb_object_agg(fc.category, fc.cap_yen) FROM frame_categories fc WHERE fc.frame_id = f.id AND fc.cap_yen IS NOT NULL), '{}')::text AS caps
+            FROM adopted_projects p
+            JOIN consortia c ON c.id = p.consortium_id
+            JOIN frames f ON f.id = p.frame_id
+            JOIN programs pr ON pr.id = f.program_id
+            WHERE p.code = \(code)
+            \(unsafeRaw: forUpdate ? "FOR UPDATE OF p" : "")
+            """).first else {
+            throw ClaimError.projectNotFound(code)
+        }
+        let fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
+        let categories = try PostgresTextArray.parse(try row.decode(String.self, "categories")).compactMap(ExpenseCategory.init(rawValue:))
+        let capsObject = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, "caps").utf8)) as? [String: Int64] ?? [:]
+        var caps: [ExpenseCategory: Yen] = [:]
+        for (key, value) in capsObject { if let category = ExpenseCategory(rawValue: key) { caps[category] = Yen(value) } }
+        let frame = FrameTerms(
+            rate: try Rate(numerator: try row.decode(Int64.self, "rate_numerator"), denominator: try row.decode(Int64.self, "rate_denominator")),
+            projectCap: try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) },
+            firmCap: try row.decode(Int64?.self, "firm_cap_yen").map { Yen($0) },
+            personCap: try row.decode(Int64?.self, "person_cap_yen").map { Yen($0) },
+            roundingUnit: Yen(try row.decode(Int64.self, "rounding_unit_yen")),
+            coveredCategories: Set(categories), categoryCaps: caps)
+        let terms = ProjectTerms(
+            startsOn: try row.decode(String?.self, "starts_on").flatMap(LocalDate.init) ?? fiscalYear.firstDay,
+            endsOn: try row.decode(String?.self, "ends_on").flatMap(LocalDate.init) ?? fiscalYear.lastDay,
+            granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },
+            priorPaid: Yen(try row.decode(Int64.self, "prior_paid_yen")))
+        return ProjectRecord(
+            consortiumID: try row.decode(Int64.self, "consortium_id"), id: try row.decode(Int64.self, "id"),
+            code: try row.decode(String.self, "code"), name: try row.decode(String.self, "project_name"),
+            consortiumCode: try row.decode(String.self, "consortium_code"),
+            consortiumName: try row.decode(String.self, "consortium_name"), fiscalYear: fiscalYear,
+            program: try row.decode(String.self, "program"), frameCode: try row.decode(String.self, "frame_code"),
+            status: ProjectStatus(rawValue: try row.decode(String.self, "status")) ?? .adopted,
+            frame: frame, terms: terms, rowVersion: try row.decode(Int.self, "version"))
+    }
+
+    /// The project's expense lines, identified by line reference, firms by organisation code.
+    public func expenses(of project: ProjectRecord, on connection: PostgresConnection) throws -> [ExpenseLine] {
+        var lines: [ExpenseLine] = []
+        try connection.forEachRow("""
+            SELECT e.line_ref, e.category, e.incurred_on::text AS incurred_on, e.paid_on::text AS paid_on,
+                   e.amount_excl_tax_yen, e.tax_yen, e.evidence_ref, o.code AS firm, e.person_ref, e.excluded_reason
+            FROM expenses e LEFT JOIN organizations o ON o.id = e.firm_id
+            WHERE e.consortium_id = \(project.consortiumID) AND e.project_id = \(project.id)
+            ORDER BY e.incurred_on, e.line_ref
+            """) { row in
+            guard let category = ExpenseCategory(rawValue: try row.decode(String.self, "category")),
+                  let incurredOn = LocalDate(try row.decode(String.self, "incurred_on")) else {
+                throw PostgresError(kind: .decoding, message: "unexpected expense row", column: "category")
+            }
+            lines.append(ExpenseLine(
+                id: try row.decode(String.self, "line_ref"), category: category, incurredOn: incurredOn,
+                paidOn: try row.decode(String?.self, "paid_on").flatMap(LocalDate.init),
+                amountExcludingTax: Yen(try row.decode(Int64.self, "amount_excl_tax_yen")),
+                tax: Yen(try row.decode(Int64.self, "tax_yen")),
+                evidenceRef: try row.decode(String?.self, "evidence_ref"), firm: try row.decode(String?.self, "firm"),
+                personRef: try row.decode(String?.self, "person_ref"), excludedReason: try row.decode(String?.self, "excluded_reason")))
+        }
+        return lines
+    }
+
+    /// The computation of a project's claim as of a date, without saving anything.
+    public func compute(projectCode: String, asOf: LocalDate, on connection: PostgresConnection) throws -> (ProjectRecord, ClaimComputation) {
+        let project = try project(code: projectCode, on: connection)
+        let lines = try expenses(of: project, on: connection)
+        return (project, ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf))
+    }
+
+    /// Computes and stores the next claim version as submitted, in one transaction that locks
+    /// the project against expense changes meanwhile.
+    public func submit(
+        projectCode: String, asOf: LocalDate, reason: String?, actor: String,
+        kpiActuals: Data? = nil, activitySummary: Data? = nil, on connection: PostgresConnection
+    ) throws -> StoredClaim {
+        try connection.transaction { connection in
+            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            let project = try project(code: projectCode, on: connection, forUpdate: true)
+            let latest = try connection.query("""
+                SELECT coalesce(max(claim_version), 0) AS latest FROM claims
+                WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
+                """)[0].decode(Int.self, "latest")
+            let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+            if latest >= 1 && reason == nil {
+                throw ClaimError.reasonRequired(project: projectCode, version: latest + 1)
+            }
+            let lines = try expenses(of: project, on: connection)
+            let computation = ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let document = try encoder.encode(computation)
+            let inserted = try connection.query("""
+                INSERT INTO claims (consortium_id, project_id, claim_version, status, as_of, total_expenses_yen,
+                    eligible_expenses_yen, ineligible_expenses_yen, tax_yen, raw_subsidy_yen, subsidy_after_project_cap_yen,
+                    subsidy_after_granted_yen, subsidy_yen, prior_paid_yen, claim_yen, refund_yen, granted_yen, binding_limit,
+                    rate_numerator, rate_denominator, project_cap_yen, firm_cap_yen, person_cap_yen, rounding_unit_yen,
+                    reason, computation, kpi_actuals, activity_summary, created_by, status_changed_by)
+                VALUES (\(project.consortiumID), \(project.id), \(latest + 1), 'submitted', \(asOf.description)::date,
+                    \(computation.totals.total.amount), \(computation.totals.eligible.amount), \(computation.totals.ineligible.amount),
+                    \(computation.totals.tax.amount), \(computation.rawSubsidy.amount), \(computation.subsidyAfterProjectCap.amount),
+                    \(computation.subsidyAfterGranted.amount), \(computation.subsidy.amount), \(computation.priorPaid.amount),
+                    \(computation.claim.amount), \(computation.refund.amount), \(project.terms.granted?.amount),
+                    \(computation.bindingLimit.rawValue), \(project.frame.rate.numerator), \(project.frame.rate.denominator),
+                    \(project.frame.projectCap?.amount), \(project.frame.firmCap?.amount), \(project.frame.personCap?.amount),
+                    \(project.frame.roundingUnit.amount), \(reason), \(PostgresJSON(document))::jsonb,
+                    \(kpiActuals.map(PostgresJSON.init))::jsonb, \(activitySummary.map(PostgresJSON.init))::jsonb,
+                    \(actor), \(actor))
+                RETURNING id
+                """)
+            let claimID = try inserted[0].decode(Int64.self, "id")
+            let figures = ClaimFigures(computation: computation)
+            for (category, buckets) in figures.cells {
+                for (bucket, cell) in buckets {
+                    try connection.execute("""
+                        INSERT INTO claim_lines (consortium_id, claim_id, category, reason, amount_yen, line_count)
+                        VALUES (\(project.consortiumID), \(claimID), \(category.rawValue), \(bucket.code), \(cell.amount.amount), \(cell.lines))
+                        """)
+                }
+            }
+            return try claim(projectCode: projectCode, version: latest + 1, on: connection)
+        }
+    }
+
+    /// Every version of a project's claim, oldest first.
+    public func versions(projectCode: String, on connection: PostgresConnection) throws -> [StoredClaim] {
+        let project = try project(code: projectCode, on: connection)
+        let numbers = try connection.query("""
+            SELECT claim_version FROM claims WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id) ORDER BY claim_version
+            """).map { try $0.decode(Int.self, "claim_version") }
+        return try numbers.map { try claim(projectCode: projectCode, version: $0, on: connection) }
+    }
+
+    /// One version with its figures by category and reason.
+    public func claim(projectCode: String, version: Int, on connection: PostgresConnection) throws -> StoredClaim {
+        guard let row = try connection.query("""
+            SELECT c.id, c.consortium_id, c.claim_version, c.status, c.as_of::text AS as_of, c.reason, c.binding_limit,
+                   c.total_expenses_yen, c.eligible_expenses_yen, c.ineligible_expenses_yen, c.subsidy_yen, c.prior_paid_yen,
+                   c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version
+            FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
+            WHERE p.code = \(projectCode) AND c.claim_version = \(version)
+            """).first else {
+            throw ClaimError.versionNotFound(project: projectCode, version: version)
+        }
+        let claimID = try row.decode(Int64.self, "id")
+        var cells: [ExpenseCategory: [ClaimFigures.Bucket: ClaimFigures.Cell]] = [:]
+        for line in try connection.query("""
+            SELECT category, reason, amount_yen, line_count FROM claim_lines
+            WHERE consortium_id = \(try row.decode(Int64.self, "consortium_id")) AND claim_id = \(claimID)
+            """) {
+            guard let category = ExpenseCategory(rawValue: try line.decode(String.self, "category")),
+                  let bucket = ClaimFigures.Bucket(code: try line.decode(String.self, "reason")) else { continue }
+            cells[category, default: [:]][bucket] = ClaimFigures.Cell(
+                amount: Yen(try line.decode(Int64.self, "amount_yen")), lines: try line.decode(Int.self, "line_count"))
+        }
+        func yen(_ column: String) throws -> Yen { Yen(try row.decode(Int64.self, column)) }
+        let figures = ClaimFigures(
+            totalExpenses: try yen("total_expenses_yen"), eligible: try yen("eligible_expenses_yen"),
+            ineligible: try yen("ineligible_expenses_yen"), subsidy: try yen("subsidy_yen"), priorPaid: try yen("prior_paid_yen"),
+            claim: try yen("claim_yen"), refund: try yen("refund_yen"), cells: cells)
+        return StoredClaim(
+            id: claimID, projectCode: projectCode, claimVersion: try row.decode(Int.self, "claim_version"),
+            status: ClaimStatus(rawValue: try row.decode(String.self, "status")) ?? .submitted,
+            asOf: LocalDate(try row.decode(String.self, "as_of"))!, reason: try row.decode(String?.self, "reason"),
+            bindingLimit: SubsidyLimit(rawValue: try row.decode(String.self, "binding_limit")) ?? .rate,
+            figures: figures, createdBy: try row.decode(String.self, "created_by"),
+            createdAt: try row.decode(Date.self, "created_at"), statusChangedBy: try row.decode(String.self, "status_changed_by"),
+            statusChangedAt: try row.decode(Date.self, "status_changed_at"), rowVersion: try row.decode(Int.self, "version"))
+    }
+
+    /// The difference between a version and the one before it.
+    public func diff(projectCode: String, version: Int? = nil, on connection: PostgresConnection) throws -> (StoredClaim, StoredClaim, ClaimDiff) {
+        let all = try versions(projectCode: projectCode, on: connection)
+        guard let current = version.map({ number in all.first { $0.claimVersion == number } }) ?? all.last else {
+            if let version { throw ClaimError.versionNotFound(project: projectCode, version: version) }
+            throw ClaimError.nothingToCompare(project: projectCode)
+        }
+        guard let previous = all.last(where: { $0.claimVersion < current.claimVersion }) else {
+            throw ClaimError.nothingToCompare(project: projectCode)
+        }
+        return (previous, current, ClaimDiff.between(previous.figures, current.figures))
+    }
+
+    /// Moves a claim version to a new status (submitted → approved or returned, approved →
+    /// paid, draft → submitted). `expectedRowVersion` guards against a stale read.
+    public func setStatus(
+        projectCode: String, version: Int, to status: ClaimStatus, actor: String, expectedRowVersion: Int? = nil,
+        on connection: PostgresConnection
+    ) throws -> StoredClaim {
+        try connection.transaction { connection in
+            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            let project = try project(code: projectCode, on: connection, forUpdate: true)
+            let current = try claim(projectCode: projectCode, version: version, on: connection)
+            if let expectedRowVersion, expectedRowVersion != current.rowVersion {
+                throw ClaimError.staleVersion(expected: expectedRowVersion, actual: current.rowVersion)
+            }
+            guard current.status.canTransition(to: status) else {
+                throw ClaimError.statusTransition(from: current.status, to: status)
+            }
+            if status == .approved {
+                let latest = try connection.query("""
+                    SELECT max(claim_version) AS latest FROM claims WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
+                    """)[0].decode(Int.self, "latest")
+                if latest != version { throw ClaimError.onlyLatestCanBeApproved(latest: latest) }
+            }
+            try connection.execute("""
+                UPDATE claims SET status = \(status.rawValue), status_changed_by = \(actor), status_changed_at = now()
+                WHERE consortium_id = \(project.consortiumID) AND id = \(current.id)
+                """)
+            return try claim(projectCode: projectCode, version: version, on: connection)
+        }
+    }
+}

@@ -1,0 +1,289 @@
+import Crypto
+import Domain
+import Foundation
+import Postgres
+
+/// `import expenses`: built for files of a million lines. Cells are checked in Swift as they
+/// stream from the file and the valid rows stream through COPY into a staging table; the
+/// checks that need the database (duplicate lines, unknown events, projects locked by an
+/// approved claim) and the upsert into `expenses` then run as a few set-based statements.
+/// The same all-or-nothing, dry-run and rejects rules as every import apply.
+///
+/// A line is matched on re-import by `line_ref` if the file has that column, else by its
+/// evidence reference (invoice or receipt number), else by a hash of its content (so a line
+/// without evidence that is corrected is a new line: give such lines a `line_ref`).
+enum ExpenseImport {
+    static let columns = [
+        ImportColumn("project", aliases: ["事業"], required: true),
+        ImportColumn("category", aliases: ["経費区分"], required: true),
+        ImportColumn("incurred_on", aliases: ["発生日"], required: true),
+        ImportColumn("paid_on", aliases: ["支払日"]),
+        ImportColumn("payee", aliases: ["支払先"], required: true),
+        ImportColumn("description", aliases: ["内容"]),
+        ImportColumn("amount_excl_tax_yen", aliases: ["税抜金額"], required: true),
+        ImportColumn("tax_yen", aliases: ["消費税額"]),
+        ImportColumn("evidence_ref", aliases: ["証憑番号"]),
+        ImportColumn("firm", aliases: ["企業"]),
+        ImportColumn("person_ref", aliases: ["人材番号"]),
+        ImportColumn("event", aliases: ["取組"]),
+        ImportColumn("excluded_reason", aliases: ["対象外理由"]),
+        ImportColumn("line_ref", aliases: ["明細番号"]),
+        ImportColumn("added_reason", aliases: ["追加理由"]),
+    ]
+
+    static func run(file path: String, options: ImportOptions, on connection: PostgresConnection, actor: String) throws -> ImportReport {
+        var report = ImportReport(kind: .expenses)
+        report.dryRun = options.dryRun
+        var reader: CSVReader
+        do {
+            reader = try CSVReader(fileAtPath: path, encoding: options.encoding)
+        } catch {
+            throw ImportError.unreadable(path: path, reason: String(describing: error))
+        }
+        let header: ImportHeader
+        do {
+            guard let first = try reader.next() else { throw ImportError.empty }
+            header = try ImportHeader(fields: first.fields, columns: columns)
+        } catch let error as CSVError {
+            throw ImportError.malformed(error.description)
+        }
+        let keepFields = options.skipInvalid
+        var rejected: [Int: [String]] = [:]
+
+        let result: Result<ImportReport, Error> = Result {
+            try connection.transaction { connection in
+                try CSVImport.setActor(actor, on: connection)
+                // Dropped first: a caller's outer transaction may still hold one from an earlier import.
+                try connection.execute("DROP TABLE IF EXISTS pg_temp.expense_staging")
+                try connection.execute("""
+                    CREATE TEMPORARY TABLE expense_staging (
+                        line integer NOT NULL, project_code text NOT NULL, line_ref text NOT NULL, category text NOT NULL, incurred_on date NOT NULL, paid_on date,
+                        payee text NOT NULL, description text, amount_excl_tax_yen bigint NOT NULL, tax_yen bigint NOT NULL,
+                        evidence_ref text, firm_code text, person_ref text, event_ref text, excluded_reason text,
+                        added_reason text, fields text[]
+                    ) ON COMMIT DROP
+                    """)
+                var report = report
+                var buffer = CopyTextRow()
+                var readFailure: Error?
+                try connection.copyIn("COPY expense_staging FROM STDIN") { writer in
+                    while true {
+                        let next: CSVRecord?
+                        do { next = try reader.next() } catch { readFailure = ImportError.malformed(String(describing: error)); return }
+                        guard let csvRecord = next else { break }
+                        report.rowsRead += 1
+                        var record = ImportRecord(line: csvRecord.line, fields: csvRecord.fields, header: header)
+                        guard csvRecord.fields.count == header.width else {
+                            record.fail(nil, "列の数が見出しと違います（見出し \(header.width) 列、この行 \(csvRecord.fields.count) 列）")
+                            report.issues += record.issues
+                            if keepFields { rejected[record.line] = record.fields }
+                            continue
+                        }
+                        let projectCode = record.code("project", required: true)
+                        let category = record.vocabulary("category", ExpenseCategory.self, required: true)
+                        let incurredOn = record.date("incurred_on", required: true)
+                        let paidOn = record.date("paid_on")
+                        let payee = record.required("payee")
+                        let amount = record.yen("amount_excl_tax_yen", required: true)
+                        let tax = record.yen("tax_yen") ?? .zero
+                        let firmCode = record.code("firm")
+                        let event = record.code("event")
+                        guard let projectCode, let category, let incurredOn, let payee, let amount, record.issues.isEmpty else {
+                            report.issues += record.issues
+                            if keepFields { rejected[record.line] = record.fields }
+                            continue
+                        }
+                        let evidence = record.text("evidence_ref")
+                        let lineRef = record.text("line_ref") ?? evidence ?? Self.contentHash(record)
+                        buffer.append(Int64(record.line))
+                        buffer.append(projectCode)
+                        buffer.append(lineRef)
+                        buffer.append(category.rawValue)
+                        buffer.append(incurredOn.description)
+                        buffer.append(paidOn?.description)
+                        buffer.append(payee)
+                        buffer.append(record.text("description"))
+                        buffer.append(amount.amount)
+                        buffer.append(tax.amount)
+                        buffer.append(evidence)
+                        buffer.append(firmCode)
+                        buffer.append(record.text("person_ref"))
+                        buffer.append(event)
+                        buffer.append(record.text("excluded_reason"))
+                        buffer.append(record.text("added_reason"))
+                        buffer.append(keepFields ? PostgresTextArray(record.fields).postgresText : nil)
+                        buffer.endRow()
+                        if buffer.bytes.count > 256 * 1024 {
+                            try writer.write(buffer.bytes)
+                            buffer.removeAll()
+                        }
+                    }
+                    try writer.write(buffer.bytes)
+                }
+                if let readFailure { throw readFailure }
+                try connection.execute("CREATE INDEX ON expense_staging (project_code, line_ref)")
+                try connection.execute("ANALYZE expense_staging")
+
+                let databaseIssues = try checkStaging(on: connection)
+                report.issues += databaseIssues
+                report.issues.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+                if !report.issues.isEmpty && !options.skipInvalid {
+                    throw Rollback(report: report)
+                }
+                if !databaseIssues.isEmpty {
+                    let lines = Array(Set(databaseIssues.map(\.line))).map(Int64.init)
+                    if keepFields {
+                        for row in try connection.query("""
+                            SELECT line, fields FROM expense_staging WHERE line = ANY (\(PostgresInt64Array(lines))::integer[])
+                            """) {
+                            rejected[try row.decode(Int.self, "line")] = try PostgresTextArray.parse(try row.decode(String.self, "fields"))
+                        }
+                    }
+                    try connection.execute("DELETE FROM expense_staging WHERE line = ANY (\(PostgresInt64Array(lines))::integer[])")
+                }
+                let counts = try connection.query("""
+                    WITH projects AS (
+                        SELECT p.consortium_id, p.id, p.code FROM adopted_projects p
+                        WHERE p.code IN (SELECT DISTINCT project_code FROM expense_staging)
+                    ), latest AS (
+                        SELECT c.consortium_id, c.project_id, max(c.claim_version) AS claim_version
+                        FROM claims c JOIN projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
+                        GROUP BY c.consortium_id, c.project_id
+                    ), upserted AS (
+                        INSERT INTO expenses AS e (consortium_id, project_id, line_ref, category, incurred_on, paid_on, payee,
+                            description, amount_excl_tax_yen, tax_yen, evidence_ref, firm_id, person_ref, event_ref,
+                            excluded_reason, added_for_claim_version, added_reason)
+                        SELECT p.consortium_id, p.id, s.line_ref, s.category, s.incurred_on, s.paid_on, s.payee,
+                            s.description, s.amount_excl_tax_yen, s.tax_yen, s.evidence_ref, o.id, s.person_ref,
+                            s.event_ref, s.excluded_reason,
+                            CASE WHEN s.added_reason IS NOT NULL THEN coalesce(l.claim_version, 0) + 1 END, s.added_reason
+                        FROM expense_staging s
+                        JOIN projects p ON p.code = s.project_code
+                        LEFT JOIN organizations o ON o.code = s.firm_code
+                        LEFT JOIN latest l ON l.consortium_id = p.consortium_id AND l.project_id = p.id
+                        ORDER BY s.line
+                        ON CONFLICT (consortium_id, project_id, line_ref) DO UPDATE SET
+                            category = EXCLUDED.category, incurred_on = EXCLUDED.incurred_on, paid_on = EXCLUDED.paid_on,
+                            payee = EXCLUDED.payee, description = EXCLUDED.description,
+                            amount_excl_tax_yen = EXCLUDED.amount_excl_tax_yen, tax_yen = EXCLUDED.tax_yen,
+                            evidence_ref = EXCLUDED.evidence_ref, firm_id = EXCLUDED.firm_id, person_ref = EXCLUDED.person_ref,
+                            event_ref = EXCLUDED.event_ref, excluded_reason = EXCLUDED.excluded_reason
+                        WHERE (e.category, e.incurred_on, e.paid_on, e.payee, e.description, e.amount_excl_tax_yen, e.tax_yen,
+                               e.evidence_ref, e.firm_id, e.person_ref, e.event_ref, e.excluded_reason)
+                            IS DISTINCT FROM (EXCLUDED.category, EXCLUDED.incurred_on, EXCLUDED.paid_on, EXCLUDED.payee,
+                               EXCLUDED.description, EXCLUDED.amount_excl_tax_yen, EXCLUDED.tax_yen, EXCLUDED.evidence_ref,
+                               EXCLUDED.firm_id, EXCLUDED.person_ref, EXCLUDED.event_ref, EXCLUDED.excluded_reason)
+                        RETURNING (xmax = 0) AS inserted
+                    )
+                    SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated,
+                           (SELECT count(*) FROM expense_staging) AS staged
+                    FROM upserted
+                    """)[0]
+                report.inserted = try counts.decode(Int.self, "inserted")
+                report.updated = try counts.decode(Int.self, "updated")
+                report.unchanged = try counts.decode(Int.self, "staged") - report.inserted - report.updated
+                if options.dryRun { throw Rollback(report: report) }
+                if let rejectsPath = options.rejectsPath, !rejected.isEmpty {
+                    report.rejectsWritten = try CSVImport.writeRejects(
+                        rejected.sorted { $0.key < $1.key }.map { (line: $0.key, fields: $0.value) },
+                        issues: report.issues, header: header, to: rejectsPath, encoding: options.encoding)
+                }
+                report.committed = true
+                return report
+            }
+        }
+        switch result {
+        case .success(let report): return report
+        case .failure(let rollback as Rollback):
+            var report = rollback.report
+            report.committed = false
+            return report
+        case .failure(let error): throw error
+        }
+    }
+
+    private struct Rollback: Error { let report: ImportReport }
+
+    /// What only the database can tell, in three set-based queries over the staged rows.
+    private static func checkStaging(on connection: PostgresConnection) throws -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        for row in try connection.query("""
+            SELECT s.line, s.project_code FROM expense_staging s
+            WHERE NOT EXISTS (SELECT 1 FROM adopted_projects p WHERE p.code = s.project_code)
+            """) {
+            let code = try row.decode(String.self, "project_code")
+            issues.append(ImportIssue(line: try row.decode(Int.self, "line"), column: "project", value: code,
+                                      reason: "事業 \(code) は登録されていません"))
+        }
+        for row in try connection.query("""
+            SELECT s.line, s.firm_code FROM expense_staging s
+            WHERE s.firm_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.code = s.firm_code)
+            """) {
+            let code = try row.decode(String.self, "firm_code")
+            issues.append(ImportIssue(line: try row.decode(Int.self, "line"), column: "firm", value: code,
+                                      reason: "団体コード \(code) は登録されていません"))
+        }
+        for row in try connection.query("""
+            SELECT s.line, s.line_ref, first.line AS first_line
+            FROM expense_staging s
+            JOIN (SELECT project_code, line_ref, min(line) AS line FROM expense_staging GROUP BY project_code, line_ref HAVING count(*) > 1) first
+              ON first.project_code = s.project_code AND first.line_ref = s.line_ref AND s.line <> first.line
+            """) {
+            issues.append(ImportIssue(
+                line: try row.decode(Int.self, "line"), column: "evidence_ref", value: try row.decode(String.self, "line_ref"),
+                reason: "\(try row.decode(Int.self, "first_line"))行目と同じ明細です（証憑番号が同じなら line_ref 列で区別してください）"))
+        }
+        for row in try connection.query("""
+            SELECT s.line, s.event_ref FROM expense_staging s JOIN adopted_projects p ON p.code = s.project_code
+            WHERE s.event_ref IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM events e WHERE e.consortium_id = p.consortium_id AND e.code = s.event_ref)
+            """) {
+            let event = try row.decode(String.self, "event_ref")
+            issues.append(ImportIssue(line: try row.decode(Int.self, "line"), column: "event", value: event,
+                                      reason: "取組 \(event) はこのコンソーシアムに登録されていません"))
+        }
+        for row in try connection.query("""
+            WITH latest AS (
+                SELECT DISTINCT ON (c.consortium_id, c.project_id) c.consortium_id, c.project_id, c.claim_version, c.status
+                FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
+                WHERE p.code IN (SELECT DISTINCT project_code FROM expense_staging)
+                ORDER BY c.consortium_id, c.project_id, c.claim_version DESC
+            )
+            SELECT s.line, l.claim_version, (e.id IS NOT NULL) AS existing
+            FROM expense_staging s
+            JOIN adopted_projects p ON p.code = s.project_code
+            JOIN latest l ON l.consortium_id = p.consortium_id AND l.project_id = p.id AND l.status IN ('approved', 'paid')
+            LEFT JOIN organizations o ON o.code = s.firm_code
+            LEFT JOIN expenses e ON e.consortium_id = p.consortium_id AND e.project_id = p.id AND e.line_ref = s.line_ref
+            WHERE (e.id IS NULL AND s.added_reason IS NULL)
+               OR (e.id IS NOT NULL AND (e.category, e.incurred_on, e.paid_on, e.payee, e.description, e.amount_excl_tax_yen,
+                     e.tax_yen, e.evidence_ref, e.firm_id, e.person_ref, e.event_ref, e.excluded_reason)
+                   IS DISTINCT FROM (s.category, s.incurred_on, s.paid_on, s.payee, s.description, s.amount_excl_tax_yen,
+                     s.tax_yen, s.evidence_ref, o.id, s.person_ref, s.event_ref, s.excluded_reason))
+            """) {
+            let version = try row.decode(Int.self, "claim_version")
+            let existing = try row.decode(Bool.self, "existing")
+            issues.append(ImportIssue(
+                line: try row.decode(Int.self, "line"), column: existing ? nil : "added_reason", value: nil,
+                reason: existing
+                    ? "請求 第\(version)版が承認済みのため、既存の明細は変更できません"
+                    : "請求 第\(version)版が承認済みです。明細を追加するには added_reason 列に理由を書いてください（第\(version + 1)版の請求に入ります）"))
+        }
+        return issues
+    }
+
+    /// A stable reference for a line without evidence: a hash of what identifies it.
+    private static func contentHash(_ record: ImportRecord) -> String {
+        let parts = ["project", "category", "incurred_on", "paid_on", "payee", "description", "amount_excl_tax_yen", "firm", "person_ref"]
+            .map { record.text($0) ?? "" }
+        let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
+        return "h-" + digest.prefix(10).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A `bigint[]` parameter.
+struct PostgresInt64Array: PostgresEncodable {
+    var values: [Int64]
+    init(_ values: [Int64]) { self.values = values }
+    var postgresText: String? { "{" + values.map(String.init).joined(separator: ",") + "}" }
+}

@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+import Postgres
+
+/// `import kpi_targets`: a project's KPI targets, matched by project and metric. A target
+/// written as a percentage (`90%`) is a ratio (stored as 90/100); anything else a count.
+struct KPITargetImporter: RowImporter {
+    struct Row {
+        var project: String
+        var metric: String
+        var numerator: Int64
+        var denominator: Int64
+        var isRatio: Bool
+    }
+
+    static let columns = [
+        ImportColumn("project", aliases: ["事業"], required: true),
+        ImportColumn("metric", aliases: ["指標"], required: true),
+        ImportColumn("target", aliases: ["目標"], required: true),
+    ]
+
+    func naturalKey(of row: Row) -> String { "\(row.project)/\(row.metric)" }
+
+    func parse(_ record: inout ImportRecord) -> Row? {
+        let project = record.code("project", required: true)
+        let metric = record.parse("metric", required: true) { text -> String in
+            let normalized = TextWidth.halfWidth(text).lowercased()
+            guard normalized.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil else {
+                throw RowProblem(column: "metric", value: text, reason: "指標は英小文字・数字・_ で書きます（例: placements, retention_rate_12m）")
+            }
+            return normalized
+        }
+        let target = record.parse("target", required: true) { text -> (Int64, Int64, Bool) in
+            let normalized = TextWidth.halfWidth(text).replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+            if normalized.hasSuffix("%") {
+                let number = normalized.dropLast().trimmingCharacters(in: .whitespaces)
+                let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+                guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0,
+                      parts.count == 1 || (parts[1].count <= 2 && Int64(parts[1]) != nil) else {
+                    throw RowProblem(column: "target", value: text, reason: "割合は 90% や 92.5% の形で書いてください")
+                }
+                if parts.count == 2 {
+                    let decimals = parts[1].count
+                    let scale: Int64 = decimals == 1 ? 10 : 100
+                    return (whole * scale + Int64(parts[1])!, 100 * scale, true)
+                }
+                return (whole, 100, true)
+            }
+            guard let count = Int64(normalized), count >= 0 else {
+                throw RowProblem(column: "target", value: text, reason: "目標は0以上の整数か割合（90%）です")
+            }
+            return (count, 1, false)
+        }
+        guard let project, let metric, let target, record.issues.isEmpty else { return nil }
+        return Row(project: project, metric: metric, numerator: target.0, denominator: target.1, isRatio: target.2)
+    }
+
+    func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
+        guard let project = try connection.query("SELECT consortium_id, id FROM adopted_projects WHERE code = \(row.project)").first else {
+            throw RowProblem(column: "project", value: row.project, reason: "事業 \(row.project) は登録されていません")
+        }
+        let result = try connection.query("""
+            INSERT INTO kpi_targets AS k (consortium_id, project_id, metric, unit, target_numerator, target_denominator)
+            VALUES (\(try project.decode(Int64.self, "consortium_id")), \(try project.decode(Int64.self, "id")), \(row.metric),
+                    \(row.isRatio ? "ratio" : "count"), \(row.numerator), \(row.denominator))
+            ON CONFLICT (consortium_id, project_id, metric) DO UPDATE SET
+                unit = EXCLUDED.unit, target_numerator = EXCLUDED.target_numerator, target_denominator = EXCLUDED.target_denominator
+            WHERE (k.unit, k.target_numerator, k.target_denominator) IS DISTINCT FROM (EXCLUDED.unit, EXCLUDED.target_numerator, EXCLUDED.target_denominator)
+            RETURNING (xmax = 0) AS inserted
+            """)
+        return try WriteOutcome.fromUpsert(result)
+    }
+}

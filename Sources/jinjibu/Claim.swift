@@ -1,0 +1,135 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Logging
+import Postgres
+import Reports
+import Store
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+extension LocalDate: ExpressibleByArgument {
+    /// ISO or Japanese-era dates on the command line, as in CSV files.
+    public init?(argument: String) {
+        guard let date = try? JapaneseCalendar.parseDate(argument) else { return nil }
+        self = date
+    }
+}
+
+struct Claim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute, submit and compare an adopted project's subsidy claim.",
+        subcommands: [Compute.self, Submit.self, Versions.self, Diff.self, Status.self])
+
+    /// Runs `body` on a fresh connection, turning claim errors into user errors.
+    static func withConnection<T>(_ database: DatabaseOptions, _ body: (PostgresConnection) throws -> T) throws -> T {
+        let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.claim"))
+        defer { session.close() }
+        let connection = try session.connect()
+        defer { connection.close() }
+        do {
+            return try body(connection)
+        } catch let error as ClaimError {
+            throw UserError(error.description)
+        }
+    }
+
+    static func today() -> LocalDate { LocalDate.today() }
+
+    struct Compute: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the claim computation of a project without saving it.")
+        @Argument(help: "The adopted project's code.") var project: String
+        @Option(help: "The as-of date (payment cut-off); default today. ISO or 令和7年4月10日.") var asOf: LocalDate?
+        @Option(help: "table or json.") var format: OutputFormat = .table
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let output = try Claim.withConnection(database) { connection in
+                let (record, computation) = try ClaimRepository().compute(projectCode: project, asOf: asOf ?? Claim.today(), on: connection)
+                switch format {
+                case .table: return ClaimText.computation(computation, project: record)
+                case .json: return String(decoding: try ClaimDocument(project: record, computation: computation).json(), as: UTF8.self)
+                }
+            }
+            print(output)
+        }
+    }
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Save the computation as the next claim version, status submitted.")
+        @Argument(help: "The adopted project's code.") var project: String
+        @Option(help: "The as-of date; default today.") var asOf: LocalDate?
+        @Option(help: "Why this version exists (required from version 2 on).") var reason: String?
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let stored = try Claim.withConnection(database) { connection in
+                try ClaimRepository().submit(
+                    projectCode: project, asOf: asOf ?? Claim.today(), reason: reason, actor: DatabaseSession.commandLineActor,
+                    on: connection)
+            }
+            print("事業 \(project) の請求 第\(stored.claimVersion)版を提出しました: 補助金額 \(stored.figures.subsidy.formattedWithSymbol)、請求額 \(stored.figures.claim.formattedWithSymbol)、返還額 \(stored.figures.refund.formattedWithSymbol)")
+        }
+    }
+
+    struct Versions: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the claim versions of a project.")
+        @Argument(help: "The adopted project's code.") var project: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let claims = try Claim.withConnection(database) { try ClaimRepository().versions(projectCode: project, on: $0) }
+            print(claims.isEmpty ? "事業 \(project) の請求はまだありません" : ClaimText.versions(claims))
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Compare a claim version with the one before it, by category.")
+        @Argument(help: "The adopted project's code.") var project: String
+        @Option(help: "The version to compare with its predecessor; default the latest.") var version: Int?
+        @Option(help: "table or json.") var format: OutputFormat = .table
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let output = try Claim.withConnection(database) { connection in
+                let (previous, current, diff) = try ClaimRepository().diff(projectCode: project, version: version, on: connection)
+                switch format {
+                case .table: return ClaimText.diff(diff, from: previous, to: current)
+                case .json: return String(decoding: try JSONReportEncoder.encode(diff), as: UTF8.self)
+                }
+            }
+            print(output)
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a claim version to a new status: approved, returned, paid (or submitted from draft).")
+        @Argument(help: "The adopted project's code.") var project: String
+        @Argument(help: "The new status.") var status: ClaimStatus
+        @Option(help: "The version; default the latest.") var version: Int?
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let stored = try Claim.withConnection(database) { connection in
+                let repository = ClaimRepository()
+                let number = try version ?? (repository.versions(projectCode: project, on: connection).last?.claimVersion).orThrow(
+                    ClaimError.versionNotFound(project: project, version: 1))
+                return try repository.setStatus(
+                    projectCode: project, version: number, to: status, actor: DatabaseSession.commandLineActor, on: connection)
+            }
+            print("事業 \(project) の請求 第\(stored.claimVersion)版: \(stored.status.japaneseName)")
+        }
+    }
+}
+
+extension ClaimStatus: ExpressibleByArgument {}
+
+extension Optional {
+    func orThrow(_ error: @autoclosure () -> Error) throws -> Wrapped {
+        guard let self else { throw error() }
+        return self
+    }
+}
