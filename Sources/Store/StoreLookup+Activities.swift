@@ -48,7 +48,7 @@ extension StoreLookup {
             SELECT o.code, o.id, o.name, m.joined_on::text AS joined_on, m.left_on::text AS left_on
             FROM organizations o
             LEFT JOIN memberships m ON m.organization_id = o.id AND m.consortium_id = \(consortiumID)
-            WHERE o.code = ANY (string_to_array(\(codes.joined(separator: ";")), ';'))
+            WHERE o.code = ANY (\(PostgresTextArray(codes))::text[])
             ORDER BY o.code, m.joined_on
             """) { row in
             let code = try row.decode(String.self, "code")

@@ -113,15 +113,15 @@ struct EventImporter: RowImporter {
 
     /// Makes the event's participating organisations exactly `ids`; true when anything changed.
     private func replaceFirms(_ ids: [Int64], event: Int64, consortium: Int64, on connection: PostgresConnection) throws -> Bool {
-        let list = ids.map(String.init).joined(separator: ";")
+        let list = PostgresTextArray(ids.map(String.init))
         let removed = try connection.execute("""
             DELETE FROM event_firms
             WHERE consortium_id = \(consortium) AND event_id = \(event)
-              AND NOT (organization_id = ANY (string_to_array(\(list), ';')::bigint[]))
+              AND NOT (organization_id = ANY (\(list)::text[]::bigint[]))
             """)
         let added = try connection.execute("""
             INSERT INTO event_firms (consortium_id, event_id, organization_id)
-            SELECT \(consortium), \(event), id FROM unnest(string_to_array(\(list), ';')::bigint[]) AS id
+            SELECT \(consortium), \(event), id FROM unnest(\(list)::text[]::bigint[]) AS id
             ON CONFLICT DO NOTHING
             """)
         return removed + added > 0
@@ -130,17 +130,17 @@ struct EventImporter: RowImporter {
     /// Makes the event's participant counts exactly `counts`; true when anything changed.
     private func replaceParticipants(_ counts: [ParticipantSegment: Int], event: Int64, consortium: Int64, on connection: PostgresConnection) throws -> Bool {
         let ordered = ParticipantSegment.allCases.filter { counts[$0] != nil }
-        let segments = ordered.map(\.rawValue).joined(separator: ";")
-        let numbers = ordered.map { String(counts[$0]!) }.joined(separator: ";")
+        let segments = PostgresTextArray(ordered.map(\.rawValue))
+        let numbers = PostgresTextArray(ordered.map { String(counts[$0]!) })
         let removed = try connection.execute("""
             DELETE FROM event_participants
             WHERE consortium_id = \(consortium) AND event_id = \(event)
-              AND NOT (segment = ANY (string_to_array(\(segments), ';')))
+              AND NOT (segment = ANY (\(segments)::text[]))
             """)
         let written = try connection.execute("""
             INSERT INTO event_participants AS p (consortium_id, event_id, segment, count)
             SELECT \(consortium), \(event), s.segment, s.count
-            FROM unnest(string_to_array(\(segments), ';'), string_to_array(\(numbers), ';')::integer[]) AS s (segment, count)
+            FROM unnest(\(segments)::text[], \(numbers)::text[]::integer[]) AS s (segment, count)
             ON CONFLICT (consortium_id, event_id, segment) DO UPDATE SET count = EXCLUDED.count
             WHERE p.count IS DISTINCT FROM EXCLUDED.count
             """)
