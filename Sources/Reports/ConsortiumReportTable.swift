@@ -103,12 +103,12 @@ public enum ConsortiumReportTable {
     }
 
     private static func funnel(_ f: ActivityFunnel) -> [String] {
-        var table = TextTable(["段階", "人数・件数", "前段階からの率"], alignments: [.left, .right, .right])
+        var table = TextTable(["段階", "人数・件数", "転換率"], alignments: [.left, .right, .right])
         table.add(["セミナー参加者", count(f.seminarAttendees, "人"), ""])
-        table.add(["相談", count(f.consultations, "件"), percent(f.consultationRate)])
+        table.add(["相談（うちセミナー経由）", "\(count(f.consultations, "件"))（\(count(f.seminarConsultations, "件"))）", percent(f.consultationRate)])
         table.add(["とりつなぎ", count(f.referrals, "件"), percent(f.referralRate)])
         table.add(["成約", count(f.placements, "件"), percent(f.placementRate)])
-        return table.lines(indent: "  ")
+        return table.lines(indent: "  ") + ["  （相談の転換率はセミナー経由の相談 ÷ セミナー参加者、以降は前の段階に対する割合）"]
     }
 
     private static func retention(_ r: RetentionActual) -> [String] {

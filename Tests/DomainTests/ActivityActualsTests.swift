@@ -20,7 +20,7 @@ struct ActivityActualsTests {
             placementsBySegment: Tally(), placementsSegmentUnspecified: fullTime,
             internships: internships,
             consultationsByChannel: Tally([.bank: consultations]), referralsByPartner: [],
-            funnel: ActivityFunnel(seminarAttendees: 0, consultations: consultations, referrals: 0, placements: 0),
+            funnel: ActivityFunnel(seminarAttendees: 0, seminarConsultations: 0, consultations: consultations, referrals: 0, placements: 0),
             retention12m: RetentionActual(RetentionCalculator.twelveMonth(retention, asOf: d("2026-04-01"))))
     }
 
@@ -48,11 +48,11 @@ struct ActivityActualsTests {
     }
 
     @Test func theFunnelRatesAreExactAndNotApplicableOnAnEmptyStage() {
-        let funnel = ActivityFunnel(seminarAttendees: 120, consultations: 30, referrals: 12, placements: 0)
-        #expect(funnel.consultationRate == Ratio(30, 120))
+        let funnel = ActivityFunnel(seminarAttendees: 120, seminarConsultations: 18, consultations: 30, referrals: 12, placements: 0)
+        #expect(funnel.consultationRate == Ratio(18, 120))
         #expect(funnel.referralRate == Ratio(12, 30))
         #expect(funnel.placementRate == Ratio(0, 12))
-        #expect(ActivityFunnel(seminarAttendees: 0, consultations: 0, referrals: 0, placements: 0).referralRate.isApplicable == false)
+        #expect(ActivityFunnel(seminarAttendees: 0, seminarConsultations: 0, consultations: 0, referrals: 0, placements: 0).referralRate.isApplicable == false)
     }
 
     @Test func aComputableMetricTakesTheRecordsOverAManualFigure() {

@@ -75,7 +75,9 @@ import TestSupport
             "seminar": 30, "bank": 43, "chamber": 39, "support_center": 20, "direct": 39, "other": 17,
         ])
         let funnel = try #require(actuals["funnel"] as? [String: Any])
-        #expect(funnel["seminar_attendees"] as? Int == 83 && funnel["placements"] as? Int == 11)
+        #expect(funnel["seminar_attendees"] as? Int == 83 && funnel["seminar_consultations"] as? Int == 30)
+        #expect(funnel["consultation_rate"] as? [String: Int] == ["numerator": 30, "denominator": 83])
+        #expect(funnel["placements"] as? Int == 11)
         #expect(funnel["placement_rate"] as? [String: Int] == ["numerator": 11, "denominator": 72])
         let retention = try #require(actuals["retention_12m"] as? [String: Any])
         #expect(retention["rate"] as? [String: Int] == ["numerator": 11, "denominator": 14])

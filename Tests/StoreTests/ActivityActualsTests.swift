@@ -83,9 +83,10 @@ import TestSupport
 
     @Test func theFunnelRunsFromSeminarAttendeesToPlacementsWithExactRates() throws {
         let funnel = try repository.actuals(forConsortium: "tsubame", fiscalYear: FiscalYear(2024), asOf: Self.asOf).funnel
-        // Seminars S1 (40) and S2 (20); PC reached through two consultations counts once.
-        #expect(funnel == ActivityFunnel(seminarAttendees: 60, consultations: 7, referrals: 5, placements: 3))
-        #expect(funnel.consultationRate == Ratio(7, 60))
+        // Seminars S1 (40) and S2 (20), two consultations through seminars (f1 on 2024-05-10,
+        // outsider on 2024-12-01); PC reached through two consultations counts once.
+        #expect(funnel == ActivityFunnel(seminarAttendees: 60, seminarConsultations: 2, consultations: 7, referrals: 5, placements: 3))
+        #expect(funnel.consultationRate == Ratio(2, 60))
         #expect(funnel.referralRate == Ratio(5, 7))
         #expect(funnel.placementRate == Ratio(3, 5))
         #expect(funnel.placementRate.percent() == "60.0%")
@@ -110,7 +111,7 @@ import TestSupport
         // PJ came from T2, funded by Q24.
         #expect(p.placementsByEmploymentType == Tally([.fullTime: 4, .sideJob: 1, .internship: 2, .contract: 1]))
         #expect(p.internships == 6)
-        #expect(p.funnel == ActivityFunnel(seminarAttendees: 20, consultations: 6, referrals: 5, placements: 3))
+        #expect(p.funnel == ActivityFunnel(seminarAttendees: 20, seminarConsultations: 2, consultations: 6, referrals: 5, placements: 3))
         #expect(p.retention12m.matured == 3 && p.retention12m.rate == Ratio(2, 3))
     }
 

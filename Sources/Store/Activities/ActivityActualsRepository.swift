@@ -72,7 +72,8 @@ public struct ActivityActualsRepository {
             consultationsByChannel: consultations.byChannel,
             referralsByPartner: consultations.byPartner,
             funnel: ActivityFunnel(
-                seminarAttendees: events.participantsByKind[.seminar], consultations: consultations.byChannel.total,
+                seminarAttendees: events.participantsByKind[.seminar],
+                seminarConsultations: consultations.byChannel[.seminar], consultations: consultations.byChannel.total,
                 referrals: consultations.referrals, placements: consultations.referredPlacements),
             retention12m: RetentionActual(placements.retention))
     }
