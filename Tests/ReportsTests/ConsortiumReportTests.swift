@@ -12,9 +12,18 @@ import TestSupport
     let connection: PostgresConnection
     static let asOf = LocalDate("2026-11-21")!
 
-    init() throws {
-        connection = try PostgresConnection(settings: TestCluster.freshDatabase())
+    /// One database with the demo data for the whole suite: the tests only read it, and
+    /// loading it (a few hundred rows through the importers) is the slow part.
+    private static let demoDatabase: Result<PostgresConnectionSettings, Error> = Result {
+        let settings = try TestCluster.freshDatabase()
+        let connection = try PostgresConnection(settings: settings)
+        defer { connection.close() }
         try DemoData.loadIfEmpty(on: connection, actor: "demo")
+        return settings
+    }
+
+    init() throws {
+        connection = try PostgresConnection(settings: Self.demoDatabase.get())
     }
 
     private func overview() throws -> ConsortiumOverview {
