@@ -188,3 +188,19 @@ import TestSupport
         #expect(try fixture.connection.query("SELECT payee, category FROM expenses")[0].decode(String.self, "payee") == "髙島屋")
     }
 }
+
+@Suite struct ExpenseAuditTests {
+    @Test func everyChangedLineIsAuditedOnceWithBeforeAndAfter() throws {
+        let fixture = try ClaimFixture()
+        try fixture.project("p1")
+        _ = try fixture.expenses(["p1,venue,2024-07-01,2024-07-05,会館,会場,1000,0,INV-1,,,,,", "p1,venue,2024-07-01,2024-07-05,会館,会場,2000,0,INV-2,,,,,"])
+        _ = try fixture.expenses(["p1,venue,2024-07-01,2024-07-05,会館,会場,1500,0,INV-1,,,,,", "p1,venue,2024-07-01,2024-07-05,会館,会場,2000,0,INV-2,,,,,"])
+        try fixture.connection.execute("DELETE FROM expenses WHERE line_ref = 'INV-2'")
+        let rows = try fixture.connection.query("""
+            SELECT operation, actor, (before ->> 'amount_excl_tax_yen') AS before, (after ->> 'amount_excl_tax_yen') AS after
+            FROM audit_log WHERE table_name = 'expenses' ORDER BY id
+            """).map { [try $0.decode(String.self, "operation"), try $0.decode(String?.self, "before") ?? "-", try $0.decode(String?.self, "after") ?? "-"] }
+        #expect(rows == [["INSERT", "-", "1000"], ["INSERT", "-", "2000"], ["UPDATE", "1000", "1500"], ["DELETE", "2000", "-"]])
+        #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE table_name = 'expenses' AND actor = 'test'") == 3)
+    }
+}

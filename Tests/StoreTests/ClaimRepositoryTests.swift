@@ -123,6 +123,13 @@ import TestSupport
         #expect(try fixture.count("SELECT added_for_claim_version FROM expenses WHERE line_ref = 'INV-2'") == 2)
         let error = #expect(throws: PostgresError.self) { try fixture.connection.execute("DELETE FROM expenses WHERE line_ref = 'INV-1'") }
         #expect(error?.constraint == "expenses_locked_by_approved_claim")
+        let direct = #expect(throws: PostgresError.self) {
+            try fixture.connection.execute("""
+                INSERT INTO expenses (consortium_id, project_id, line_ref, category, incurred_on, payee, amount_excl_tax_yen)
+                SELECT consortium_id, id, 'SQL-1', 'travel', '2024-09-01', 'JR', 100 FROM adopted_projects WHERE code = 'p7'
+                """)
+        }
+        #expect(direct?.constraint == "expenses_locked_by_approved_claim")
         let second = try repository.submit(projectCode: "p7", asOf: asOf, reason: "計上漏れの旅費を追加", actor: "a", on: fixture.connection)
         #expect(second.figures.eligible == 130_000)
     }
