@@ -158,3 +158,21 @@ import TestSupport
         }
     }
 }
+
+@Suite struct ClaimSnapshotTests {
+    @Test func aSubmittedClaimKeepsTheKPIActualsAgainstTargets() throws {
+        let fixture = try ClaimFixture()
+        try fixture.project("p1")
+        try fixture.load(.kpiTargets, "project,metric,target\np1,consultations,200\np1,retention_rate_12m,90%\n")
+        _ = try fixture.expenses(["p1,venue,2024-07-01,2024-07-05,会館,会場,100000,0,INV-1,,,,,"])
+        _ = try ClaimRepository().submit(projectCode: "p1", asOf: asOf, reason: nil, actor: "a", on: fixture.connection)
+        let row = try fixture.connection.query("""
+            SELECT jsonb_array_length(kpi_actuals) AS kpis, kpi_actuals -> 0 ->> 'metric' AS first,
+                   activity_summary ? 'events' AS has_events
+            FROM claims
+            """)[0]
+        #expect(try row.decode(Int.self, "kpis") == 2)
+        #expect(try row.decode(String.self, "first") == "consultations")
+        #expect(try row.decode(Bool.self, "has_events"))
+    }
+}
