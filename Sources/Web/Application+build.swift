@@ -4,10 +4,11 @@ import Postgres
 
 /// Builds the HTTP application; the command and the tests call this same function.
 public func buildApplication(
-    configuration: WebConfiguration, pool: PostgresPool, logger: Logger = Logger(label: "jinjibu.web")
+    configuration: WebConfiguration, pool: PostgresPool, metrics: ServiceMetrics = ServiceMetrics(),
+    logger: Logger = Logger(label: "jinjibu.web")
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(configuration: configuration, pool: pool),
+        router: buildRouter(configuration: configuration, pool: pool, metrics: metrics),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jinjibu"),
         logger: logger
     )
@@ -15,10 +16,19 @@ public func buildApplication(
 
 /// Every route of the service. Public so that the tests can compare `routes` with the OpenAPI
 /// document.
-public func buildRouter(configuration: WebConfiguration, pool: PostgresPool) -> Router<APIContext> {
+public func buildRouter(
+    configuration: WebConfiguration, pool: PostgresPool, metrics: ServiceMetrics = ServiceMetrics()
+) -> Router<APIContext> {
     let router = Router(context: APIContext.self)
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ProblemMiddleware(metrics: metrics))
     HealthController(pool: pool, timeout: configuration.readinessTimeout).addRoutes(to: router)
+    router.get("metrics") { _, _ -> Response in
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool))))
+    }
 
     let open = router.group("api/v1")
     OpenAPIController().addRoutes(to: open)

@@ -8,7 +8,7 @@ import TestSupport
 
 @Suite struct AuthTests {
     @Test func aTokenIdentifiesTheCallerAndNoCredentialsIs401() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let me = try await api.get("/api/v1/me", as: .secA)
             #expect(me.status == .ok)
@@ -25,7 +25,7 @@ import TestSupport
     }
 
     @Test func loginSetsASecureHttpOnlySessionCookieAndLogoutEndsTheSession() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let login = try await api.request(.post, "/api/v1/session", json: ["login": "SEC-A", "password": WebFixture.password])
             #expect(login.status == .ok)
@@ -54,7 +54,7 @@ import TestSupport
     }
 
     @Test func aWrongPasswordAndAnUnknownLoginGetTheSameAnswer() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let wrong = try await api.request(.post, "/api/v1/session", json: ["login": "sec-a", "password": "not the password"])
             let unknown = try await api.request(.post, "/api/v1/session", json: ["login": "nobody", "password": "not the password"])
@@ -68,7 +68,7 @@ import TestSupport
     }
 
     @Test func repeatedFailuresLockTheLoginEvenForTheRightPassword() async throws {
-        let fixture = try WebFixture(configuration: WebConfiguration(loginThrottle: LoginThrottle(maximumPerLogin: 3, maximumPerAddress: 100)))
+        let fixture = try await WebFixture.make(configuration: WebConfiguration(loginThrottle: LoginThrottle(maximumPerLogin: 3, maximumPerAddress: 100)))
         try await fixture.withClient { api in
             for _ in 0..<3 {
                 let failed = try await api.request(.post, "/api/v1/session", json: ["login": "sec-b", "password": "guess"])
@@ -90,7 +90,7 @@ import TestSupport
     }
 
     @Test func theAddressLimitStopsGuessingAcrossManyLogins() async throws {
-        let fixture = try WebFixture(configuration: WebConfiguration(loginThrottle: LoginThrottle(maximumPerLogin: 100, maximumPerAddress: 2)))
+        let fixture = try await WebFixture.make(configuration: WebConfiguration(loginThrottle: LoginThrottle(maximumPerLogin: 100, maximumPerAddress: 2)))
         try await fixture.withClient { api in
             _ = try await api.request(.post, "/api/v1/session", json: ["login": "sec-a", "password": "guess"])
             _ = try await api.request(.post, "/api/v1/session", json: ["login": "sec-b", "password": "guess"])
@@ -100,7 +100,7 @@ import TestSupport
     }
 
     @Test func aTokenCanBeCreatedShownOnceListedAndRevoked() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let created = try await api.request(.post, "/api/v1/tokens", as: .secA, json: ["name": "nightly export", "expires_in_days": 30])
             #expect(created.status == .created)
@@ -125,7 +125,7 @@ import TestSupport
     }
 
     @Test func anExpiredTokenIsRefused() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         let connection = try fixture.ownerConnection()
         defer { connection.close() }
         let token = SecretToken.generate(prefix: "jjb_")

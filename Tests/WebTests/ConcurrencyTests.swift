@@ -8,7 +8,7 @@ import TestSupport
 /// If-Match is 412, a missing one 428, and nothing changes.
 @Suite struct ConcurrencyTests {
     @Test func aStaleIfMatchIsRefusedForProjectsExpensesAndClaims() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             // Project: two people read version 1; the first change wins, the second is 412.
             let read = try await api.get("/api/v1/projects/P-TSUBAME", as: .secA)

@@ -8,7 +8,7 @@ import TestSupport
 /// a change), for every resource type, reading and writing.
 @Suite struct IsolationAPITests {
     @Test func readingAnotherConsortiumsRecordsFindsNothing() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let kobeExpense = try await api.get("/api/v1/projects/P-KOBE/expenses", as: .secB).items.first?["id"] as? Int
             let kobeMembership = try await api.get("/api/v1/consortia/kobe/memberships", as: .secB).items.first?["id"] as? Int
@@ -39,7 +39,7 @@ import TestSupport
     }
 
     @Test func writingToAnotherConsortiumsRecordsChangesNothing() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let expenseID = try #require(try await api.get("/api/v1/projects/P-KOBE/expenses", as: .secB).items.first?["id"] as? Int)
             let membershipID = try #require(try await api.get("/api/v1/consortia/kobe/memberships", as: .secB).items.first?["id"] as? Int)
@@ -80,7 +80,7 @@ import TestSupport
     }
 
     @Test func aBureauSeesOnlyItsPrefectures() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             #expect(try await api.get("/api/v1/projects", as: .kanto).items.compactMap { $0["code"] as? String } == ["P-TSUBAME"])
             #expect(try await api.get("/api/v1/projects", as: .kinki).items.compactMap { $0["code"] as? String } == ["P-KOBE"])

@@ -14,12 +14,16 @@ import TestSupport
     let tsubame: Int64
     let kobe: Int64
 
-    init() throws {
-        fixture = try WebFixture()
-        owner = try fixture.ownerConnection()
-        tsubame = try owner.query("SELECT id FROM consortia WHERE code = 'tsubame'")[0].decode(Int64.self, "id")
-        kobe = try owner.query("SELECT id FROM consortia WHERE code = 'kobe'")[0].decode(Int64.self, "id")
-        try Self.addActivitiesAndClaims(on: owner)
+    init() async throws {
+        let fixture = try await WebFixture.make()
+        self.fixture = fixture
+        (owner, tsubame, kobe) = try await offThread {
+            let owner = try fixture.ownerConnection()
+            let tsubame = try owner.query("SELECT id FROM consortia WHERE code = 'tsubame'")[0].decode(Int64.self, "id")
+            let kobe = try owner.query("SELECT id FROM consortia WHERE code = 'kobe'")[0].decode(Int64.self, "id")
+            try Self.addActivitiesAndClaims(on: owner)
+            return (owner, tsubame, kobe)
+        }
     }
 
     /// Events, participation, placements, consultations and a claim in both consortia, so
@@ -78,132 +82,146 @@ import TestSupport
         try connection.query("SELECT count(*) AS n FROM \(unsafeRaw: table) WHERE consortium_id = \(consortium)")[0].decode(Int.self, "n")
     }
 
-    @Test func everyScopedTableHasRowLevelSecurityAndRowsOfBothConsortia() throws {
-        let tables = try scopedTables()
-        #expect(tables.count >= 12)
-        for table in tables {
-            let enabled = try owner.query("SELECT relrowsecurity FROM pg_class WHERE oid = \(table)::regclass")[0].decode(Bool.self, "relrowsecurity")
-            #expect(enabled, "\(table) has no row-level security")
-            #expect(try count(table, consortium: kobe, on: owner) > 0, "\(table) has no row of kobe to hide")
-            #expect(try count(table, consortium: tsubame, on: owner) > 0, "\(table) has no row of tsubame to show")
+    @Test func everyScopedTableHasRowLevelSecurityAndRowsOfBothConsortia() async throws {
+        try await offThread { [self] in
+            let tables = try scopedTables()
+            #expect(tables.count >= 12)
+            for table in tables {
+                let enabled = try owner.query("SELECT relrowsecurity FROM pg_class WHERE oid = \(table)::regclass")[0].decode(Bool.self, "relrowsecurity")
+                #expect(enabled, "\(table) has no row-level security")
+                #expect(try count(table, consortium: kobe, on: owner) > 0, "\(table) has no row of kobe to hide")
+                #expect(try count(table, consortium: tsubame, on: owner) > 0, "\(table) has no row of tsubame to show")
+            }
         }
     }
 
-    @Test func aSecretariatReadsOnlyItsOwnRows() throws {
-        for table in try scopedTables() {
-            let (own, other, foreign) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
-                (try count(table, consortium: tsubame, on: connection), try count(table, consortium: kobe, on: connection),
-                 try connection.query("SELECT count(*) AS n FROM \(unsafeRaw: table) WHERE consortium_id <> \(tsubame)")[0].decode(Int.self, "n"))
+    @Test func aSecretariatReadsOnlyItsOwnRows() async throws {
+        try await offThread { [self] in
+            for table in try scopedTables() {
+                let (own, other, foreign) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+                    (try count(table, consortium: tsubame, on: connection), try count(table, consortium: kobe, on: connection),
+                     try connection.query("SELECT count(*) AS n FROM \(unsafeRaw: table) WHERE consortium_id <> \(tsubame)")[0].decode(Int.self, "n"))
+                }
+                #expect(own == (try count(table, consortium: tsubame, on: owner)), "\(table)")
+                #expect(other == 0 && foreign == 0, "\(table)")
             }
-            #expect(own == (try count(table, consortium: tsubame, on: owner)), "\(table)")
-            #expect(other == 0 && foreign == 0, "\(table)")
+            let (organizations, consortia) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+                (try connection.query("SELECT code FROM organizations ORDER BY code").map { try $0.decode(String.self, "code") },
+                 try connection.query("SELECT code FROM consortia").map { try $0.decode(String.self, "code") })
+            }
+            #expect(!organizations.contains("kobe-firm") && !organizations.contains("kobe-sec") && organizations.contains("demo-seimitsu"))
+            #expect(consortia == ["tsubame"])
         }
-        let (organizations, consortia) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
-            (try connection.query("SELECT code FROM organizations ORDER BY code").map { try $0.decode(String.self, "code") },
-             try connection.query("SELECT code FROM consortia").map { try $0.decode(String.self, "code") })
-        }
-        #expect(!organizations.contains("kobe-firm") && !organizations.contains("kobe-sec") && organizations.contains("demo-seimitsu"))
-        #expect(consortia == ["tsubame"])
     }
 
-    @Test func aSecretariatCannotChangeAnotherConsortiumsRows() throws {
-        for table in try scopedTables() {
-            let (updated, deleted) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
-                (try connection.execute("UPDATE \(unsafeRaw: table) SET consortium_id = consortium_id WHERE consortium_id = \(kobe)"),
-                 try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE consortium_id = \(kobe)"))
+    @Test func aSecretariatCannotChangeAnotherConsortiumsRows() async throws {
+        try await offThread { [self] in
+            for table in try scopedTables() {
+                let (updated, deleted) = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+                    (try connection.execute("UPDATE \(unsafeRaw: table) SET consortium_id = consortium_id WHERE consortium_id = \(kobe)"),
+                     try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE consortium_id = \(kobe)"))
+                }
+                #expect(updated == 0 && deleted == 0, "\(table)")
+                // Copying one of kobe's rows (read as the owner) into kobe is refused.
+                let row = try owner.query("""
+                    SELECT to_jsonb(t) AS row FROM \(unsafeRaw: table) t WHERE consortium_id = \(kobe) LIMIT 1
+                    """)[0].decode(String.self, "row")
+                let refused = try asCaller(role: "secretariat", consortia: [tsubame]) { connection -> PostgresError? in
+                    do {
+                        try connection.execute("""
+                            INSERT INTO \(unsafeRaw: table) OVERRIDING SYSTEM VALUE
+                            SELECT * FROM jsonb_populate_record(NULL::\(unsafeRaw: table),
+                                \(row)::jsonb || CASE WHEN \(row)::jsonb ? 'id' THEN jsonb_build_object('id', (\(row)::jsonb ->> 'id')::bigint + 1000000) ELSE '{}' END)
+                            """)
+                        return nil
+                    } catch let error as PostgresError {
+                        return error
+                    }
+                }
+                #expect(refused != nil, "\(table): inserting a row of kobe was accepted")
             }
-            #expect(updated == 0 && deleted == 0, "\(table)")
-            // Copying one of kobe's rows (read as the owner) into kobe is refused.
-            let row = try owner.query("""
-                SELECT to_jsonb(t) AS row FROM \(unsafeRaw: table) t WHERE consortium_id = \(kobe) LIMIT 1
-                """)[0].decode(String.self, "row")
-            let refused = try asCaller(role: "secretariat", consortia: [tsubame]) { connection -> PostgresError? in
-                do {
-                    try connection.execute("""
-                        INSERT INTO \(unsafeRaw: table) OVERRIDING SYSTEM VALUE
-                        SELECT * FROM jsonb_populate_record(NULL::\(unsafeRaw: table),
-                            \(row)::jsonb || CASE WHEN \(row)::jsonb ? 'id' THEN jsonb_build_object('id', (\(row)::jsonb ->> 'id')::bigint + 1000000) ELSE '{}' END)
-                        """)
-                    return nil
-                } catch let error as PostgresError {
-                    return error
+            let renamed = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+                try connection.execute("UPDATE organizations SET name = 'x' WHERE code = 'kobe-firm'")
+            }
+            #expect(renamed == 0)
+        }
+    }
+
+    @Test func aViewerReadsItsConsortiumButChangesNothing() async throws {
+        try await offThread { [self] in
+            for table in try scopedTables() {
+                let (seen, updated, deleted) = try asCaller(role: "viewer", consortia: [tsubame]) { connection in
+                    (try count(table, consortium: tsubame, on: connection),
+                     try connection.execute("UPDATE \(unsafeRaw: table) SET consortium_id = consortium_id"),
+                     try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE consortium_id = \(tsubame)"))
+                }
+                #expect(seen > 0 && updated == 0 && deleted == 0, "\(table)")
+            }
+            #expect(throws: PostgresError.self) {
+                try asCaller(role: "viewer", consortia: [tsubame]) { connection in
+                    try connection.execute("INSERT INTO organizations (code, kind, name) VALUES ('v1', 'company', 'x')")
                 }
             }
-            #expect(refused != nil, "\(table): inserting a row of kobe was accepted")
-        }
-        let renamed = try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
-            try connection.execute("UPDATE organizations SET name = 'x' WHERE code = 'kobe-firm'")
-        }
-        #expect(renamed == 0)
-    }
-
-    @Test func aViewerReadsItsConsortiumButChangesNothing() throws {
-        for table in try scopedTables() {
-            let (seen, updated, deleted) = try asCaller(role: "viewer", consortia: [tsubame]) { connection in
-                (try count(table, consortium: tsubame, on: connection),
-                 try connection.execute("UPDATE \(unsafeRaw: table) SET consortium_id = consortium_id"),
-                 try connection.execute("DELETE FROM \(unsafeRaw: table) WHERE consortium_id = \(tsubame)"))
-            }
-            #expect(seen > 0 && updated == 0 && deleted == 0, "\(table)")
-        }
-        #expect(throws: PostgresError.self) {
-            try asCaller(role: "viewer", consortia: [tsubame]) { connection in
-                try connection.execute("INSERT INTO organizations (code, kind, name) VALUES ('v1', 'company', 'x')")
-            }
         }
     }
 
-    @Test func aBureauReadsItsPrefecturesAndMayOnlyDecide() throws {
-        for table in try scopedTables() {
-            let (own, other) = try asCaller(role: "bureau", bureau: "kanto") { connection in
-                (try count(table, consortium: tsubame, on: connection), try count(table, consortium: kobe, on: connection))
+    @Test func aBureauReadsItsPrefecturesAndMayOnlyDecide() async throws {
+        try await offThread { [self] in
+            for table in try scopedTables() {
+                let (own, other) = try asCaller(role: "bureau", bureau: "kanto") { connection in
+                    (try count(table, consortium: tsubame, on: connection), try count(table, consortium: kobe, on: connection))
+                }
+                #expect(own > 0 && other == 0, "\(table)")
             }
-            #expect(own > 0 && other == 0, "\(table)")
-        }
-        // Status and grant are the bureau's; the plan is not; kinki's projects are out of reach.
-        let (status, elsewhere) = try asCaller(role: "bureau", bureau: "kanto") { connection in
-            (try connection.execute("UPDATE adopted_projects SET status = 'grant_decided' WHERE code = 'P-TSUBAME'"),
-             try connection.execute("UPDATE adopted_projects SET status = 'grant_decided' WHERE code = 'P-KOBE'"))
-        }
-        #expect(status == 1 && elsewhere == 0)
-        #expect(throws: PostgresError.self) {
-            try asCaller(role: "bureau", bureau: "kanto") { connection in
-                try connection.execute("UPDATE adopted_projects SET project_name = 'x' WHERE code = 'P-TSUBAME'")
+            // Status and grant are the bureau's; the plan is not; kinki's projects are out of reach.
+            let (status, elsewhere) = try asCaller(role: "bureau", bureau: "kanto") { connection in
+                (try connection.execute("UPDATE adopted_projects SET status = 'grant_decided' WHERE code = 'P-TSUBAME'"),
+                 try connection.execute("UPDATE adopted_projects SET status = 'grant_decided' WHERE code = 'P-KOBE'"))
             }
-        }
-        let expenses = try asCaller(role: "bureau", bureau: "kanto") { connection in
-            try connection.execute("UPDATE expenses SET payee = 'x'")
-        }
-        #expect(expenses == 0)
-    }
-
-    @Test func noScopeSeesNothingAndTheAuditTrailCannotBeForged() throws {
-        for table in try scopedTables() + ["organizations", "consortia", "audit_log"] {
-            let seen = try asCaller(role: "") { connection in
-                try connection.query("SELECT count(*) AS n FROM \(unsafeRaw: table)")[0].decode(Int.self, "n")
+            #expect(status == 1 && elsewhere == 0)
+            #expect(throws: PostgresError.self) {
+                try asCaller(role: "bureau", bureau: "kanto") { connection in
+                    try connection.execute("UPDATE adopted_projects SET project_name = 'x' WHERE code = 'P-TSUBAME'")
+                }
             }
-            #expect(seen == 0, "\(table)")
-        }
-        #expect(throws: PostgresError.self) {
-            try asCaller(role: "admin") { connection in
-                try connection.execute("INSERT INTO audit_log (actor, table_name, operation) VALUES ('forged', 'x', 'INSERT')")
+            let expenses = try asCaller(role: "bureau", bureau: "kanto") { connection in
+                try connection.execute("UPDATE expenses SET payee = 'x'")
             }
-        }
-        #expect(throws: PostgresError.self) {
-            try asCaller(role: "admin") { connection in try connection.query("SELECT count(*) AS n FROM users") }
+            #expect(expenses == 0)
         }
     }
 
-    @Test func aSecretariatMaySubmitButNotApproveAClaim() throws {
-        #expect(throws: PostgresError.self) {
-            try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+    @Test func noScopeSeesNothingAndTheAuditTrailCannotBeForged() async throws {
+        try await offThread { [self] in
+            for table in try scopedTables() + ["organizations", "consortia", "audit_log"] {
+                let seen = try asCaller(role: "") { connection in
+                    try connection.query("SELECT count(*) AS n FROM \(unsafeRaw: table)")[0].decode(Int.self, "n")
+                }
+                #expect(seen == 0, "\(table)")
+            }
+            #expect(throws: PostgresError.self) {
+                try asCaller(role: "admin") { connection in
+                    try connection.execute("INSERT INTO audit_log (actor, table_name, operation) VALUES ('forged', 'x', 'INSERT')")
+                }
+            }
+            #expect(throws: PostgresError.self) {
+                try asCaller(role: "admin") { connection in try connection.query("SELECT count(*) AS n FROM users") }
+            }
+        }
+    }
+
+    @Test func aSecretariatMaySubmitButNotApproveAClaim() async throws {
+        try await offThread { [self] in
+            #expect(throws: PostgresError.self) {
+                try asCaller(role: "secretariat", consortia: [tsubame]) { connection in
+                    try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame)")
+                }
+            }
+            let approved = try asCaller(role: "bureau", bureau: "kanto") { connection in
                 try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame)")
             }
+            #expect(approved == 1)
         }
-        let approved = try asCaller(role: "bureau", bureau: "kanto") { connection in
-            try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame)")
-        }
-        #expect(approved == 1)
     }
 }
 

@@ -6,7 +6,7 @@ import TestSupport
 /// Lists page with `limit` and an opaque cursor, and filter by the obvious fields.
 @Suite struct ListTests {
     @Test func pagingWithTheCursorVisitsEveryItemOnce() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let all = try await api.get("/api/v1/organizations?limit=500", as: .secA).items.compactMap { $0["code"] as? String }
             #expect(all.count == 12)
@@ -29,7 +29,7 @@ import TestSupport
     }
 
     @Test func listsFilterByFiscalYearAndOtherFields() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             #expect(try await api.get("/api/v1/projects?fiscal_year=2024", as: .admin).items.count == 2)
             #expect(try await api.get("/api/v1/projects?fiscal_year=2023", as: .admin).items.isEmpty)

@@ -7,8 +7,8 @@ import TestSupport
 @Suite struct OpenAPITests {
     /// Every route the application registers is documented, and every documented operation
     /// is registered.
-    @Test func theDocumentDescribesExactlyTheRegisteredRoutes() throws {
-        let fixture = try WebFixture()
+    @Test func theDocumentDescribesExactlyTheRegisteredRoutes() async throws {
+        let fixture = try await WebFixture.make()
         let router = buildRouter(configuration: WebConfiguration(), pool: fixture.pool)
         let registered = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
         let data = try #require(OpenAPIDocument.data)
@@ -27,7 +27,7 @@ import TestSupport
     }
 
     @Test func theServedDocumentIsTheFileInTheRepository() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Web/Resources/openapi.json")
         let file = try Data(contentsOf: source)

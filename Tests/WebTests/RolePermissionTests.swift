@@ -70,7 +70,7 @@ import TestSupport
 
     @Test(arguments: [WebFixture.User.admin, .kanto, .secA, .viewA])
     func eachRoleMayDoWhatItsRoleAllowsAndNothingElse(user: WebFixture.User) async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         let connection = try fixture.ownerConnection()
         _ = try ClaimRepository().submit(projectCode: "P-TSUBAME", asOf: .init("2025-03-31")!, reason: nil, actor: "seed", on: connection)
         connection.close()

@@ -7,7 +7,7 @@ import TestSupport
 /// Writes are checked by the Domain rules and answered 422 naming each invalid field.
 @Suite struct ValidationTests {
     @Test func everyInvalidFieldIsNamed() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let organization = try await api.request(.post, "/api/v1/organizations", as: .secA, json: [
                 "code": "bad code", "kind": "bakery", "name": "", "corporate_number": "7110002019385",
@@ -47,7 +47,7 @@ import TestSupport
     }
 
     @Test func malformedBodiesAndQueriesAreClientErrors() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let notJSON = try await api.request(.post, "/api/v1/organizations", as: .secA, body: Data("{".utf8), contentType: "application/json")
             #expect(notJSON.status == .badRequest && notJSON.problemType == "malformed-json")
@@ -61,7 +61,7 @@ import TestSupport
     }
 
     @Test func aDuplicateCodeIsAConflictNamingTheField() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             let duplicate = try await api.request(.post, "/api/v1/organizations", as: .secA,
                                                   json: ["code": "demo-soft", "kind": "company", "name": "同じコード"])

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Postgres
-@testable import Store
+import Store
 import TestSupport
 import Web
 
@@ -78,10 +78,42 @@ final class WebFixture: Sendable {
     }
 
     private static func seed(on connection: PostgresConnection) throws {
-        // The demo consortium's members and their memberships (not its project: the tests name
-        // their own), then a second consortium in another bureau.
-        let demo = DemoData.files.filter { [.organizations, .consortia, .memberships].contains($0.0) }
-        let files: [(ImportKind, String)] = demo + [
+        // A small 燕市 consortium (the demo data's first members, copied so that the tests do not
+        // move when the demo data grows), then a second consortium in another bureau.
+        let files: [(ImportKind, String)] = [
+            (.organizations, """
+            code,kind,name,corporate_number,local_government_code,prefecture_code,jsic_division,sme_sector,capital_yen,employees
+            tsubameito,company,株式会社つばめいと,7110002019384,,15,L,services,10000000,12
+            tsubame-city,municipality,燕市,,152137,15,S,,,
+            tsubame-cci,chamber_of_commerce,燕商工会議所,,,15,,,,
+            daishi-hokuetsu,regional_bank,第四北越銀行,,,15,J,,32776000000,2900
+            kyoei-shinkumi,credit_cooperative,協栄信用組合,,,15,J,,,
+            demo-seimitsu,company,燕精密工業株式会社,4110001000001,,15,E,manufacturing_other,30000000,85
+            demo-kinzoku,company,三条金属加工株式会社,3110001000002,,15,E,manufacturing_other,10000000,18
+            demo-youshoku,company,株式会社洋食器つばめ,2110001000003,,15,E,manufacturing_other,50000000,140
+            demo-shoji,company,燕商事株式会社,1110001000004,,15,I,wholesale,20000000,30
+            demo-soft,company,株式会社ツバメソフト,9110001000005,,15,G,services,5000000,9
+            demo-ryokan,company,株式会社燕温泉旅館,8110001000006,,15,M,services,3000000,16
+            demo-kensetsu,company,燕建設株式会社,7110001000007,,15,D,manufacturing_other,400000000,420
+            """),
+            (.consortia, """
+            code,name,prefecture_code,secretariat,established_on
+            tsubame,燕市地域の人事部,15,tsubameito,2022-04-01
+            """),
+            (.memberships, """
+            consortium,organization,role,joined_on,left_on,group
+            tsubame,tsubame-city,institution,2022-04-01,,
+            tsubame,tsubame-cci,institution,2022-04-01,,
+            tsubame,daishi-hokuetsu,institution,2022-04-01,,
+            tsubame,kyoei-shinkumi,institution,2022-04-01,,
+            tsubame,demo-seimitsu,firm,2022-04-01,,金属加工クラブ
+            tsubame,demo-kinzoku,firm,2022-04-01,,金属加工クラブ
+            tsubame,demo-youshoku,firm,2022-06-01,,金属加工クラブ
+            tsubame,demo-shoji,firm,2023-04-01,,
+            tsubame,demo-soft,firm,2023-04-01,,
+            tsubame,demo-ryokan,firm,2022-04-01,2024-03-31,
+            tsubame,demo-kensetsu,firm,2024-04-01,,
+            """),
             (.organizations, """
             code,kind,name,corporate_number,prefecture_code,jsic_division,sme_sector,capital_yen,employees
             kobe-sec,company,神戸人材機構株式会社,\(kobeSecretariatNumber),28,L,services,10000000,8
@@ -123,5 +155,30 @@ final class WebFixture: Sendable {
                 throw StoreError.conflict("seed \(kind.rawValue): \(report.issues.map(\.description).joined(separator: "; "))")
             }
         }
+    }
+}
+
+extension WebFixture {
+    /// Builds the fixture on a thread of its own: creating and seeding a database blocks in
+    /// libpq, and blocking the few threads Swift concurrency has would stall every other test
+    /// running meanwhile (the readiness test measures time).
+    /// One at a time, too: TestCluster copies databases behind a lock that the synchronous
+    /// suites wait for on those same few threads, so a queue of fixtures there stalls them.
+    static func make(configuration: WebConfiguration = WebConfiguration(secureCookies: true)) async throws -> WebFixture {
+        try await offThread { try creation.withLock { try WebFixture(configuration: configuration) } }
+    }
+
+    private static let creation = NSLock()
+}
+
+/// Runs blocking work (libpq calls) on a new thread and awaits its result. Not on
+/// DispatchQueue.global(): on Linux its threads are the ones Swift concurrency runs on.
+func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            continuation.resume(with: Result { try body() })
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
     }
 }

@@ -8,7 +8,7 @@ import TestSupport
 /// set a target, record expenses, check the claim, submit it; the bureau approves it.
 @Suite struct YearOfWorkTests {
     @Test func aSecretariatDoesItsYearOverTheAPI() async throws {
-        let fixture = try WebFixture()
+        let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
             // A new member firm.
             let firm = try await api.request(.post, "/api/v1/organizations", as: .secA, json: [

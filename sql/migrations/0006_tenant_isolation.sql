@@ -171,9 +171,11 @@ CREATE POLICY tenant_update ON organizations FOR UPDATE TO jinjibu_app
                AND (registered_for && (SELECT app_consortia()) OR id = ANY ((SELECT app_readable_organizations())::bigint[]))))
     WITH CHECK ((SELECT app_role()) IN ('admin', 'secretariat'));
 
--- The audit trail: the trigger function now runs as its owner, so the service role needs no
--- INSERT privilege on audit_log and cannot write rows of its own into it.
+-- The audit trail: the trigger functions (per row, and per statement for expenses) now run as
+-- their owner, so the service role needs no INSERT privilege on audit_log and cannot write
+-- rows of its own into it.
 ALTER FUNCTION audit_row() SECURITY DEFINER SET search_path = public, pg_temp;
+ALTER FUNCTION audit_statement() SECURITY DEFINER SET search_path = public, pg_temp;
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 GRANT SELECT ON audit_log TO jinjibu_app;
 CREATE POLICY tenant_read ON audit_log FOR SELECT TO jinjibu_app

@@ -39,6 +39,15 @@ public enum CSVImport {
         case .adoptedProjects:
             var importer = AdoptedProjectImporter()
             return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .events:
+            var importer = EventImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .placements:
+            var importer = PlacementImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .consultations:
+            var importer = ConsultationImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
         case .kpiTargets:
             var importer = KPITargetImporter()
             return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)

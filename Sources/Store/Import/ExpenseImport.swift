@@ -53,6 +53,8 @@ enum ExpenseImport {
         let result: Result<ImportReport, Error> = Result {
             try connection.transaction { connection in
                 try CSVImport.setActor(actor, on: connection)
+                // Dropped first: a caller's outer transaction may still hold one from an earlier import.
+                try connection.execute("DROP TABLE IF EXISTS pg_temp.expense_staging")
                 try connection.execute("""
                     CREATE TEMPORARY TABLE expense_staging (
                         line integer NOT NULL, project_code text NOT NULL, line_ref text NOT NULL, category text NOT NULL, incurred_on date NOT NULL, paid_on date,

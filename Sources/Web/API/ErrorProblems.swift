@@ -1,5 +1,4 @@
 import Hummingbird
-import Postgres
 import Store
 
 /// The one place where the store's errors become HTTP problems with stable types.
@@ -10,9 +9,6 @@ enum ErrorProblems {
             return recordProblem(error)
         case let error as ClaimError:
             return claimProblem(error)
-        case let error as PostgresError where error.kind == .pool || error.isConnectionLost:
-            return Problem(status: .serviceUnavailable, type: "database-unavailable", title: "データベースに接続できません",
-                           headers: [.retryAfter: "5"])
         default:
             return nil
         }

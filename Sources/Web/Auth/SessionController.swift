@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOPosix
 import Postgres
 import Store
 
@@ -41,10 +42,11 @@ struct SessionController {
                           title: "ログインの失敗が続いたため、しばらくログインできません。時間をおいてやり直してください",
                           headers: [.retryAfter: String(throttle.window.components.seconds)])
         }
-        // bcrypt is deliberately slow: keep it off the event loop.
-        let verified = await Task.detached {
+        // bcrypt is deliberately slow: run it on NIO's blocking-work threads, not on the few
+        // threads that serve every request.
+        let verified = try await NIOThreadPool.singleton.runIfActive {
             Passwords.verify(password, hash: found?.1 ?? Passwords.decoy) && found != nil
-        }.value
+        }
         guard verified, let user = found?.0 else {
             try await pool.withConnection { connection in
                 try accounts.recordFailure(.login, key: login.lowercased(), window: throttle.window, on: connection)

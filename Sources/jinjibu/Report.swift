@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `jinjibu report ...`: read-only overviews for people (tables) and scripts (JSON).
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print overviews of the records: one consortium's year.",
+        subcommands: [ReportConsortium.self])
+}
