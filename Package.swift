@@ -75,6 +75,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Postgres", "Store"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "Domain", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Postgres", "Domain", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Postgres", "Domain", "TestSupport"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
