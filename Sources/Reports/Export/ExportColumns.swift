@@ -73,3 +73,15 @@ enum ExportColumns {
         ExportColumn("payee", "支払先"),
     ]
 }
+
+/// A column of an exported table: its English name (CSV with `--headers en`, JSON keys) and
+/// its Japanese label (CSV by default).
+struct ExportColumn: Sendable, Hashable {
+    let name: String
+    let label: String
+
+    init(_ name: String, _ label: String) {
+        self.name = name
+        self.label = label
+    }
+}

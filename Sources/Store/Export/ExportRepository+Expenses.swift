@@ -11,7 +11,6 @@ extension ExportRepository {
     /// lines by the `expenses_project_category` index, rather than sorting every line.
     public func forEachExpense(on connection: PostgresConnection, _ body: (ExportedExpense) throws -> Void) throws {
         var reader = CopyTextRowReader()
-        var failure: Error?
         try connection.copyOut("""
             COPY (
                 SELECT e.project_id, e.line_ref, e.category, e.incurred_on, e.paid_on, e.amount_excl_tax_yen, e.tax_yen,
@@ -29,9 +28,7 @@ extension ExportRepository {
             guard reader.count == 12, let project = reader.int64(0), let lineRef = reader.string(1),
                   let category = reader.string(2).flatMap(ExpenseCategory.init(rawValue:)), let incurredOn = reader.date(3),
                   let amount = reader.int64(5), let tax = reader.int64(6) else {
-                let error = PostgresError(kind: .decoding, message: "unexpected expense row in the export stream")
-                failure = error
-                throw error
+                throw PostgresError(kind: .decoding, message: "unexpected expense row in the export stream")
             }
             let line = ExpenseLine(
                 id: lineRef, category: category, incurredOn: incurredOn, paidOn: reader.date(4),
@@ -39,6 +36,5 @@ extension ExportRepository {
                 personRef: reader.string(9), excludedReason: reader.string(10))
             try body(ExportedExpense(projectID: project, line: line, payee: reader.string(11) ?? ""))
         }
-        if let failure { throw failure }
     }
 }
