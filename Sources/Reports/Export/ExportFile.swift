@@ -4,9 +4,9 @@ import Foundation
 import Glibc
 #endif
 
-/// A file of the export being written: created new (never over an existing file), hashed
-/// with SHA-256 as the bytes pass, and flushed to disk (`fsync`) when closed, so that the
-/// directory renamed into place afterwards holds only complete files.
+/// A file of the export being written: created new (never over an existing file) and hashed
+/// with SHA-256 as the bytes pass. The whole staging directory is flushed to disk once, before
+/// it is renamed into place (`FileSystemSync`).
 final class ExportFile {
     /// The name relative to the export directory ("claims.csv", "projects/P1.csv").
     let name: String
@@ -49,14 +49,11 @@ final class ExportFile {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Flushes to disk, closes, and returns the SHA-256 in lowercase hex.
+    /// Closes the file and returns its SHA-256 in lowercase hex.
     func close() throws -> String {
         guard !isClosed else { return "" }
         isClosed = true
-        let synced = fsync(descriptor)
-        let syncError = errno
-        Glibc.close(descriptor)
-        guard synced == 0 else { throw ExportError.cannotWrite(path: name, reason: String(cString: strerror(syncError))) }
+        guard Glibc.close(descriptor) == 0 else { throw ExportError.cannotWrite(path: name, reason: String(cString: strerror(errno))) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -47,27 +47,20 @@ struct ExportStaging {
         }
     }
 
-    /// Flushes the directories and renames the staging directory onto the target.
+    /// Flushes the files and directories to disk and renames the staging directory onto the
+    /// target.
     func commit() throws {
-        try Self.sync(directory.appendingPathComponent("projects"))
-        try Self.sync(directory)
+        try FileSystemSync.flush(directory)
         guard rename(directory.path, target.path) == 0 else {
             let reason = errno == ENOTEMPTY || errno == EEXIST ? "出力先に別のファイルができました" : String(cString: strerror(errno))
             throw ExportError.cannotWrite(path: target.path, reason: reason)
         }
-        try Self.sync(target.deletingLastPathComponent())
+        try FileSystemSync.sync(target.deletingLastPathComponent(), directory: true)
     }
 
     /// Removes the staging directory and everything in it.
     func discard() {
         try? FileManager.default.removeItem(at: directory)
-    }
-
-    private static func sync(_ directory: URL) throws {
-        let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ExportError.cannotWrite(path: directory.path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw ExportError.cannotWrite(path: directory.path, reason: String(cString: strerror(errno))) }
     }
 
     /// Removes staging directories of this output whose process no longer runs.

@@ -31,9 +31,7 @@ struct ProjectDetailWriter {
         case .csv:
             var writer = CSVWriter(encoding: encoding) { bytes in try file.write(bytes) }
             try writer.write(ExportColumns.project.map { headers == .ja ? $0.label : $0.name })
-            for row in Self.rows(summary, lines: lines, payees: payees) {
-                try writer.write(row.map(TableWriter.csvCell))
-            }
+            try Self.rows(summary, lines: lines, payees: payees) { try writer.write($0) }
             try writer.finish()
             return (writer.substitutedCells, writer.substitutions)
         }
@@ -43,18 +41,16 @@ struct ProjectDetailWriter {
         _ section: String, _ item: String, detail: String = "", label: String = "", lines: Int? = nil, amount: Yen? = nil,
         target: String? = nil, actual: String? = nil, achievement: String? = nil,
         lineRef: String? = nil, incurredOn: LocalDate? = nil, paidOn: LocalDate? = nil, payee: String? = nil
-    ) -> [ExportValue] {
-        [.text(section), .text(item), .text(detail), .text(label), lines.map(ExportValue.count) ?? .absent,
-         .optional(amount?.amount), target.map { .decimal($0) } ?? .absent, actual.map { .decimal($0) } ?? .absent,
-         .decimalOrAbsent(achievement), lineRef.map { .text($0) } ?? .absent,
-         incurredOn.map { .decimal($0.description) } ?? .absent, paidOn.map { .decimal($0.description) } ?? .absent,
-         payee.map { .text($0) } ?? .absent]
+    ) -> [CSVCell] {
+        [.text(section), .text(item), .text(detail), .text(label), lines.map { .number(Int64($0)) } ?? .raw(""),
+         amount.map { .number($0.amount) } ?? .raw(""), .raw(target ?? ""), .raw(actual ?? ""), .raw(achievement ?? ""),
+         .text(lineRef ?? ""), .raw(incurredOn.map(ISODate.text) ?? ""), .raw(paidOn.map(ISODate.text) ?? ""), .text(payee ?? "")]
     }
 
-    static func rows(_ summary: ProjectSummary, lines: [ExpenseLine], payees: [String]) -> [[ExportValue]] {
-        var rows: [[ExportValue]] = []
+    /// The CSV rows, handed to `emit` one at a time.
+    static func rows(_ summary: ProjectSummary, lines: [ExpenseLine], payees: [String], emit: ([CSVCell]) throws -> Void) rethrows {
         for (item, label, value) in identification(summary) {
-            rows.append(row("project", item, detail: value, label: label))
+            try emit(row("project", item, detail: value, label: label))
         }
         let figures = summary.figures
         let totals: [(String, String, Yen?)] = [
@@ -64,29 +60,28 @@ struct ProjectDetailWriter {
             ("prior_paid_yen", "概算払済額", figures.priorPaid), ("claim_yen", "請求額", figures.claim), ("refund_yen", "返還額", figures.refund),
         ]
         for (item, label, amount) in totals {
-            rows.append(row("total", item, label: label, amount: amount))
+            try emit(row("total", item, label: label, amount: amount))
         }
         for category in ExpenseCategory.allCases {
             for (bucket, cell) in (figures.cells[category] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                rows.append(row("category", category.rawValue, detail: bucket.code, label: label(category, bucket),
+                try emit(row("category", category.rawValue, detail: bucket.code, label: label(category, bucket),
                                 lines: cell.lines, amount: cell.amount))
             }
         }
         for part in LinePart.all(summary.computation, lines: lines) {
             let line = lines[part.index]
-            rows.append(row("line", part.category.rawValue, detail: part.bucket.code, label: label(part.category, part.bucket),
+            try emit(row("line", part.category.rawValue, detail: part.bucket.code, label: lineLabels[part.categoryIndex][part.bucketIndex + 1],
                             lines: 1, amount: part.amount, lineRef: line.id, incurredOn: line.incurredOn, paidOn: line.paidOn,
                             payee: payees[part.index]))
         }
         for kpi in summary.kpis {
-            rows.append(row("kpi", kpi.metric, detail: kpi.source.rawValue, label: Self.metricLabel(kpi.metric),
+            try emit(row("kpi", kpi.metric, detail: kpi.source.rawValue, label: Self.metricLabel(kpi.metric),
                             target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
                             achievement: kpi.achievement.decimalString(fractionDigits: 4)))
         }
         for (item, label, value) in activityCounts(summary) {
-            rows.append(row("activity", item, label: label, actual: value))
+            try emit(row("activity", item, label: label, actual: value))
         }
-        return rows
     }
 
     static func identification(_ summary: ProjectSummary) -> [(String, String, String)] {
@@ -129,6 +124,11 @@ struct ProjectDetailWriter {
             ("retention_retained", "うち定着", String(summary.retention.retained)),
             ("retention_rate_12m", "12か月定着率", summary.retentionRate ?? ""),
         ]
+    }
+
+    /// `label` of every category (by order) and bucket (eligible first, then the reasons).
+    private static let lineLabels: [[String]] = ExpenseCategory.allCases.map { category in
+        ([ClaimFigures.Bucket.eligible] + IneligibilityReason.allCases.map { .ineligible($0) }).map { label(category, $0) }
     }
 
     static func label(_ category: ExpenseCategory, _ bucket: ClaimFigures.Bucket) -> String {

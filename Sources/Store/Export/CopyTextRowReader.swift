@@ -15,41 +15,49 @@ struct CopyTextRowReader {
 
     var count: Int { bounds.count }
 
-    /// Splits one row (its trailing newline optional) into fields.
+    /// Splits one row (its trailing newline optional) into fields. Runs of plain bytes are
+    /// copied in one piece; only tabs and backslashes are looked at one by one.
     mutating func read(_ row: UnsafeRawBufferPointer) {
         storage.removeAll(keepingCapacity: true)
         bounds.removeAll(keepingCapacity: true)
+        guard let base = row.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            bounds.append((0, 0))
+            return
+        }
         var end = row.count
-        if end > 0 && row[end - 1] == 10 { end -= 1 }
+        if end > 0 && base[end - 1] == 10 { end -= 1 }
         var index = 0
         var start = 0
         var isNull = false
-        while index <= end {
-            if index == end || row[index] == 9 {
+        while true {
+            var scan = index
+            while scan < end && base[scan] != 9 && base[scan] != 92 { scan += 1 }
+            if scan > index { storage.append(contentsOf: UnsafeBufferPointer(start: base + index, count: scan - index)) }
+            if scan >= end || base[scan] == 9 {
                 bounds.append(isNull ? (-1, -1) : (start, storage.count))
+                guard scan < end else { return }
                 start = storage.count
                 isNull = false
-                index += 1
+                index = scan + 1
                 continue
             }
-            let byte = row[index]
-            if byte == 92, index + 1 < end {
-                let next = row[index + 1]
-                index += 2
-                switch next {
-                case 78: isNull = true  // \N
-                case 110: storage.append(10)
-                case 116: storage.append(9)
-                case 114: storage.append(13)
-                case 98: storage.append(8)
-                case 102: storage.append(12)
-                case 118: storage.append(11)
-                default: storage.append(next)  // \\ and any other escaped character
-                }
+            // A backslash escape.
+            guard scan + 1 < end else {
+                storage.append(92)
+                index = scan + 1
                 continue
             }
-            storage.append(byte)
-            index += 1
+            switch base[scan + 1] {
+            case 78: isNull = true  // \N
+            case 110: storage.append(10)
+            case 116: storage.append(9)
+            case 114: storage.append(13)
+            case 98: storage.append(8)
+            case 102: storage.append(12)
+            case 118: storage.append(11)
+            case let other: storage.append(other)  // \\ and any other escaped character
+            }
+            index = scan + 2
         }
     }
 

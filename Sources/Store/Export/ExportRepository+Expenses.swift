@@ -7,20 +7,20 @@ extension ExportRepository {
     /// statement for the whole export, nothing held but the row being read. Within a project
     /// the lines come in no particular order (the claim computation does not depend on it).
     ///
-    /// The lateral join lets the server walk `export_scope` in order and read each project's
-    /// lines by the `expenses_project_category` index, rather than sorting every line.
+    /// The plan must stream: a nested loop over `export_scope` by its primary key, reading each
+    /// project's lines by the `expenses_project_category` index, so rows leave the server in
+    /// order as they are found. (A join to `organizations` for the firm's code let the planner
+    /// choose a hash join and then sort all the lines on disk before sending the first; the
+    /// firm's code is therefore a subquery.)
     public func forEachExpense(on connection: PostgresConnection, _ body: (ExportedExpense) throws -> Void) throws {
         var reader = CopyTextRowReader()
         try connection.copyOut("""
             COPY (
-                SELECT e.project_id, e.line_ref, e.category, e.incurred_on, e.paid_on, e.amount_excl_tax_yen, e.tax_yen,
-                       e.evidence_ref, o.code, e.person_ref, e.excluded_reason, e.payee
+                SELECT x.project_id, x.line_ref, x.category, x.incurred_on, x.paid_on, x.amount_excl_tax_yen, x.tax_yen,
+                       x.evidence_ref, (SELECT o.code FROM organizations o WHERE o.id = x.firm_id), x.person_ref,
+                       x.excluded_reason, x.payee
                 FROM export_scope s
-                CROSS JOIN LATERAL (
-                    SELECT x.project_id, x.line_ref, x.category, x.incurred_on, x.paid_on, x.amount_excl_tax_yen, x.tax_yen,
-                           x.evidence_ref, x.firm_id, x.person_ref, x.excluded_reason, x.payee
-                    FROM expenses x WHERE x.consortium_id = s.consortium_id AND x.project_id = s.project_id) e
-                LEFT JOIN organizations o ON o.id = e.firm_id
+                JOIN expenses x ON x.consortium_id = s.consortium_id AND x.project_id = s.project_id
                 ORDER BY s.position
             ) TO STDOUT
             """) { bytes in

@@ -26,8 +26,8 @@ public struct ExportRepository: Sendable {
     public func prepareScope(_ scope: ExportScope, selection: Selection, on connection: PostgresConnection) throws -> Int {
         try connection.execute("""
             CREATE TEMPORARY TABLE export_scope (
-                position integer NOT NULL, consortium_id bigint NOT NULL, project_id bigint NOT NULL,
-                PRIMARY KEY (consortium_id, project_id)
+                position integer PRIMARY KEY, consortium_id bigint NOT NULL, project_id bigint NOT NULL,
+                UNIQUE (consortium_id, project_id)
             ) ON COMMIT DROP
             """)
         let onlyWithData = selection == .withExpensesOrClaims
