@@ -1,11 +1,12 @@
 import Foundation
 
 /// A plain text table for the terminal that aligns columns by display width (full-width
-/// Japanese characters take two columns); numbers align right.
+/// Japanese characters take two columns); numbers align right. With a header, the header and
+/// a rule of dashes come first; without one, only the rows (for label–figure listings).
 public struct TextTable: Sendable {
     public enum Alignment: Sendable { case left, right }
 
-    private var header: [String]
+    private var header: [String]?
     private var alignments: [Alignment]
     private var rows: [[String]] = []
 
@@ -14,27 +15,44 @@ public struct TextTable: Sendable {
         self.alignments = alignments ?? header.map { _ in .left }
     }
 
+    /// A table without a header row.
+    public init(alignments: [Alignment]) {
+        self.header = nil
+        self.alignments = alignments
+    }
+
     public mutating func add(_ row: [String]) {
         rows.append(row)
     }
 
+    /// True when no row was added.
+    public var isEmpty: Bool { rows.isEmpty }
+
     public var rendered: String {
-        let all = [header] + rows
-        var widths = Array(repeating: 0, count: header.count)
+        lines().joined(separator: "\n")
+    }
+
+    /// The table's lines, each prefixed with `indent`, trailing blanks removed.
+    public func lines(indent: String = "") -> [String] {
+        let all = (header.map { [$0] } ?? []) + rows
+        var widths = Array(repeating: 0, count: alignments.count)
         for row in all {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], Self.displayWidth(cell))
             }
         }
         func line(_ row: [String]) -> String {
-            row.enumerated().map { index, cell in
+            indent + row.enumerated().map { index, cell in
+                guard index < widths.count else { return cell }
                 let padding = String(repeating: " ", count: max(0, widths[index] - Self.displayWidth(cell)))
                 return alignments[index] == .right ? padding + cell : cell + padding
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        var lines = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        lines += rows.map(line)
-        return lines.joined(separator: "\n")
+        var lines: [String] = []
+        if let header {
+            lines = [line(header), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        }
+        return lines + rows.map(line)
     }
 
     static func displayWidth(_ text: String) -> Int {

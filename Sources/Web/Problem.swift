@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Postgres
 
 /// An RFC 9457 problem: a stable `type` per kind of error, a title people read, and details.
 public struct Problem: Error, Sendable {
@@ -35,11 +36,22 @@ public struct Problem: Error, Sendable {
 /// Turns thrown errors into problem+json. Unexpected errors become a 500 whose detail stays
 /// in the log.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServiceMetrics
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let problem as Problem {
             return problem.response
+        } catch let error as PostgresError where error.isConnectionLost || error.kind == .pool {
+            // The database is away: say so at once rather than hang, and let /readyz fail.
+            metrics.databaseError(error)
+            context.logger.warning("database unavailable", metadata: ["error": "\(error)"])
+            return Problem(status: .serviceUnavailable, type: "database-unavailable", title: "データベースに接続できません。しばらくしてからもう一度お試しください").response
+        } catch let error as PostgresError {
+            metrics.databaseError(error)
+            context.logger.error("database error", metadata: ["error": "\(error)"])
+            return Problem(status: .internalServerError, type: "internal", title: "サーバーで問題が起きました").response
         } catch let error as HTTPError {
             return Problem(status: error.status, type: error.status == .notFound ? "not-found" : "http-error",
                            title: error.status == .notFound ? "見つかりません" : error.status.reasonPhrase).response

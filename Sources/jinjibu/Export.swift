@@ -69,11 +69,3 @@ struct Export: ParsableCommand {
         }
     }
 }
-
-extension FiscalYear: ExpressibleByArgument {
-    /// 2024, 令和6年度 or R6.
-    public init?(argument: String) {
-        guard let year = try? JapaneseCalendar.parseFiscalYear(argument) else { return nil }
-        self = year
-    }
-}

@@ -1,7 +1,8 @@
 import ArgumentParser
 
+/// `jinjibu report ...`: read-only overviews for people (tables) and scripts (JSON, CSV).
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Reports for the secretariats and the bureaus.",
-        subcommands: [BureauReportCommand.self])
+        abstract: "Print overviews of the records: one consortium's year, or a bureau's.",
+        subcommands: [ReportConsortium.self, BureauReportCommand.self])
 }

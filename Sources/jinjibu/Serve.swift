@@ -2,28 +2,44 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
 import Postgres
+import Prometheus
+import ServiceLifecycle
 import Store
 import Web
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP service (JSON API and web pages).")
 
-    @Option(help: "Address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: "Address to listen on (default $JINJIBU_HOST, else 127.0.0.1).")
+    var host: String?
 
-    @Option(help: "Port to listen on.")
-    var port = 8080
+    @Option(help: "Port to listen on (default $JINJIBU_PORT, else 8080).")
+    var port: Int?
 
     @Flag(help: "Load the demo data set first if the database is empty.")
     var demo = false
 
-    @Option(help: "Maximum database connections.")
-    var poolSize = 8
+    @Option(help: "Maximum database connections (default $JINJIBU_POOL_SIZE, else 8).")
+    var poolSize: Int?
+
+    @Option(help: "Seconds in-flight requests get to finish after SIGTERM or SIGINT (default $JINJIBU_SHUTDOWN_TIMEOUT, else 30).")
+    var shutdownTimeout: Int?
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        func setting(_ name: String) throws -> Int? {
+            guard let text = environment[name], !text.isEmpty else { return nil }
+            guard let value = Int(text), value > 0 else { throw UserError("\(name)=\(text) は正の整数ではありません") }
+            return value
+        }
+        let host = self.host ?? environment["JINJIBU_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        let port = try self.port ?? setting("JINJIBU_PORT") ?? 8080
+        let poolSize = try self.poolSize ?? setting("JINJIBU_POOL_SIZE") ?? 8
+        let shutdownTimeout = try self.shutdownTimeout ?? setting("JINJIBU_SHUTDOWN_TIMEOUT") ?? 30
         let logger = Logger(label: "jinjibu.serve")
         let session = try database.open(migrate: false, logger: logger)
         defer { session.close() }
@@ -33,11 +49,21 @@ struct Serve: AsyncParsableCommand {
             let loaded = try DemoData.loadIfEmpty(on: connection, actor: "demo")
             logger.info(loaded ? "loaded the demo data" : "the database already has data; demo data not loaded")
         }
-        let pool = PostgresPool(configuration: .init(settings: session.settings, maximumConnections: poolSize), logger: Logger(label: "jinjibu.postgres"))
-        let app = buildApplication(configuration: WebConfiguration(host: host, port: port), pool: pool, logger: Logger(label: "jinjibu.web"))
+        var settings = session.settings
+        // Fail fast when the server is unreachable, so requests get a 503 instead of hanging.
+        if settings.parameters["connect_timeout"] == nil { settings.parameters["connect_timeout"] = "3" }
+        let pool = PostgresPool(
+            configuration: .init(settings: settings, maximumConnections: poolSize, acquireTimeout: .seconds(5)),
+            logger: Logger(label: "jinjibu.postgres"))
+        let metrics = ServiceMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        let app = buildApplication(
+            configuration: WebConfiguration(host: host, port: port), pool: pool, metrics: metrics, logger: Logger(label: "jinjibu.web"))
         logger.info("listening", metadata: ["address": "http://\(host):\(port)"])
+        var groupConfiguration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
         do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            try await ServiceGroup(configuration: groupConfiguration).run()
         } catch {
             await pool.shutdown()
             throw error

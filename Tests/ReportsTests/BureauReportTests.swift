@@ -6,7 +6,7 @@ import Store
 import Testing
 import TestSupport
 
-@Suite struct BureauReportTests {
+@Suite(.serialized) struct BureauReportTests {
     func json(_ report: BureauReport) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
     }

@@ -7,7 +7,7 @@ import Store
 import Testing
 import TestSupport
 
-@Suite struct ClaimExportRunTests {
+@Suite(.serialized) struct ClaimExportRunTests {
     struct Stop: Error {}
 
     func options(_ out: String) -> ExportOptions {

@@ -21,7 +21,7 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
     return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
 }
 
-@Suite struct ClaimExportTests {
+@Suite(.serialized) struct ClaimExportTests {
     static let claimColumns = [
         "fiscal_year", "bureau", "prefecture_code", "consortium_code", "consortium_name", "project_code", "applicant_name",
         "applicant_corporate_number", "program", "frame", "rate", "project_cap_yen", "granted_yen", "total_expenses_yen",

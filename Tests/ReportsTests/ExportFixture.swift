@@ -5,7 +5,7 @@ import Store
 import TestSupport
 
 /// A small hand-built data set whose every figure is worked out below by hand, loaded through
-/// the importers (activities by SQL, as they have no importer yet).
+/// the importers (the activities by SQL, so that every date and link is exactly as stated).
 ///
 /// FY2024, as of 2025-07-31:
 /// - R6-T1 (燕, 新潟 → kanto; 通常枠 1/2, cap ¥10,000,000, equipment capped at ¥500,000;

@@ -72,11 +72,11 @@ public struct ClaimRepository: Sendable {
         return (project, ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf))
     }
 
-    /// Computes and stores the next claim version as submitted, in one transaction that locks
-    /// the project against expense changes meanwhile.
+    /// Computes and stores the next claim version as submitted, with the project's KPI actuals
+    /// against its targets and its activity figures as of the same date, in one transaction
+    /// that locks the project against expense changes meanwhile.
     public func submit(
-        projectCode: String, asOf: LocalDate, reason: String?, actor: String,
-        kpiActuals: Data? = nil, activitySummary: Data? = nil, on connection: PostgresConnection
+        projectCode: String, asOf: LocalDate, reason: String?, actor: String, on connection: PostgresConnection
     ) throws -> StoredClaim {
         try connection.transaction { connection in
             try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
@@ -94,6 +94,10 @@ public struct ClaimRepository: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let document = try encoder.encode(computation)
+            let actuals = try ActivityActualsRepository(connection: connection).actuals(forProject: projectCode, asOf: asOf)
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let kpiActuals = try encoder.encode(actuals.kpis)
+            let activitySummary = try encoder.encode(actuals.withKPIs([]))
             let inserted = try connection.query("""
                 INSERT INTO claims (consortium_id, project_id, claim_version, status, as_of, total_expenses_yen,
                     eligible_expenses_yen, ineligible_expenses_yen, tax_yen, raw_subsidy_yen, subsidy_after_project_cap_yen,
@@ -108,7 +112,7 @@ public struct ClaimRepository: Sendable {
                     \(computation.bindingLimit.rawValue), \(project.frame.rate.numerator), \(project.frame.rate.denominator),
                     \(project.frame.projectCap?.amount), \(project.frame.firmCap?.amount), \(project.frame.personCap?.amount),
                     \(project.frame.roundingUnit.amount), \(reason), \(PostgresJSON(document))::jsonb,
-                    \(kpiActuals.map(PostgresJSON.init))::jsonb, \(activitySummary.map(PostgresJSON.init))::jsonb,
+                    \(PostgresJSON(kpiActuals))::jsonb, \(PostgresJSON(activitySummary))::jsonb,
                     \(actor), \(actor))
                 RETURNING id
                 """)

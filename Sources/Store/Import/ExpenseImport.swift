@@ -34,25 +34,15 @@ enum ExpenseImport {
     static func run(file path: String, options: ImportOptions, on connection: PostgresConnection, actor: String) throws -> ImportReport {
         var report = ImportReport(kind: .expenses)
         report.dryRun = options.dryRun
-        var reader: CSVReader
-        do {
-            reader = try CSVReader(fileAtPath: path, encoding: options.encoding)
-        } catch {
-            throw ImportError.unreadable(path: path, reason: String(describing: error))
-        }
-        let header: ImportHeader
-        do {
-            guard let first = try reader.next() else { throw ImportError.empty }
-            header = try ImportHeader(fields: first.fields, columns: columns)
-        } catch let error as CSVError {
-            throw ImportError.malformed(error.description)
-        }
+        var (reader, header) = try CSVImport.openFile(path, encoding: options.encoding, columns: columns)
         let keepFields = options.skipInvalid
         var rejected: [Int: [String]] = [:]
 
         let result: Result<ImportReport, Error> = Result {
             try connection.transaction { connection in
                 try CSVImport.setActor(actor, on: connection)
+                // Dropped first: a caller's outer transaction may still hold one from an earlier import.
+                try connection.execute("DROP TABLE IF EXISTS pg_temp.expense_staging")
                 try connection.execute("""
                     CREATE TEMPORARY TABLE expense_staging (
                         line integer NOT NULL, project_code text NOT NULL, line_ref text NOT NULL, category text NOT NULL, incurred_on date NOT NULL, paid_on date,

@@ -5,6 +5,9 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case memberships
     case frames
     case adoptedProjects = "adopted_projects"
+    case events
+    case placements
+    case consultations
     case expenses
     case kpiTargets = "kpi_targets"
 }

@@ -1,0 +1,105 @@
+import Domain
+import Postgres
+
+/// `import consultations`: matched by consortium, firm, day and channel. The consulting firm
+/// must be a registered organisation but need not be a member yet (firms often join after
+/// asking for help). `placement_person_ref` links the consultation to the placement of that
+/// person at the same firm: the only one, or else the first that started on or after the
+/// consultation; placements are imported first.
+struct ConsultationImporter: RowImporter {
+    struct Row {
+        var consortiumCode: String
+        var firmCode: String
+        var consultedOn: LocalDate
+        var channel: ConsultationChannel
+        var jobCategory: JobCategory?
+        var employmentType: EmploymentType?
+        var referredToCode: String?
+        var referredOn: LocalDate?
+        var placementPersonRef: String?
+    }
+
+    static let columns = [
+        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn("firm", aliases: ["企業", "相談企業"], required: true),
+        ImportColumn("consulted_on", aliases: ["相談日"], required: true),
+        ImportColumn("channel", aliases: ["経路", "相談経路"], required: true),
+        ImportColumn("job_category", aliases: ["職種"]),
+        ImportColumn("employment_type", aliases: ["雇用形態"]),
+        ImportColumn("referred_to", aliases: ["とりつなぎ先"]),
+        ImportColumn("referred_on", aliases: ["とりつなぎ日"]),
+        ImportColumn("placement_person_ref", aliases: ["成約人材番号"]),
+    ]
+
+    private var consortia = StoreLookup.ConsortiumCache()
+
+    func naturalKey(of row: Row) -> String {
+        "\(row.consortiumCode)/\(row.firmCode)/\(row.consultedOn)/\(row.channel.rawValue)"
+    }
+
+    func parse(_ record: inout ImportRecord) -> Row? {
+        let consortium = record.code("consortium", required: true)
+        let firm = record.code("firm", required: true)
+        let consulted = record.date("consulted_on", required: true)
+        let channel = record.vocabulary("channel", ConsultationChannel.self, required: true)
+        let job = record.vocabulary("job_category", JobCategory.self)
+        let type = record.vocabulary("employment_type", EmploymentType.self)
+        let referredTo = record.code("referred_to")
+        let referredOn = record.date("referred_on")
+        if let consulted, let referredOn, referredOn < consulted {
+            record.fail("referred_on", "とりつなぎ日が相談日（\(consulted)）より前です")
+        }
+        if referredOn != nil, record.text("referred_to") == nil {
+            record.fail("referred_on", "とりつなぎ日があるのに、とりつなぎ先（referred_to）がありません")
+        }
+        let personRef = record.boundedText("placement_person_ref", limit: 100)
+        guard let consortium, let firm, let consulted, let channel, record.issues.isEmpty else { return nil }
+        return Row(consortiumCode: consortium, firmCode: firm, consultedOn: consulted, channel: channel, jobCategory: job,
+                   employmentType: type, referredToCode: referredTo, referredOn: referredOn, placementPersonRef: personRef)
+    }
+
+    mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
+        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+        let firmID = try StoreLookup.organizationID(code: row.firmCode, column: "firm", on: connection)
+        let partnerID = try row.referredToCode.map {
+            try StoreLookup.organizationID(code: $0, column: "referred_to", on: connection)
+        }
+        let placementID = try row.placementPersonRef.map {
+            try placement(of: $0, firmID: firmID, consortiumID: consortiumID, row: row, on: connection)
+        }
+        let result = try connection.query("""
+            INSERT INTO consultations AS c (consortium_id, firm_id, consulted_on, channel, job_category, employment_type,
+                                            referred_to_id, referred_on, placement_id)
+            VALUES (\(consortiumID), \(firmID), \(row.consultedOn.description)::date, \(row.channel.rawValue),
+                    \(row.jobCategory?.rawValue), \(row.employmentType?.rawValue), \(partnerID),
+                    \(row.referredOn?.description)::date, \(placementID))
+            ON CONFLICT (consortium_id, firm_id, consulted_on, channel) DO UPDATE SET
+                job_category = EXCLUDED.job_category, employment_type = EXCLUDED.employment_type,
+                referred_to_id = EXCLUDED.referred_to_id, referred_on = EXCLUDED.referred_on,
+                placement_id = EXCLUDED.placement_id
+            WHERE (c.job_category, c.employment_type, c.referred_to_id, c.referred_on, c.placement_id)
+                IS DISTINCT FROM (EXCLUDED.job_category, EXCLUDED.employment_type, EXCLUDED.referred_to_id,
+                                  EXCLUDED.referred_on, EXCLUDED.placement_id)
+            RETURNING (xmax = 0) AS inserted
+            """)
+        return try WriteOutcome.fromUpsert(result)
+    }
+
+    /// The placement of `personRef` at the consulting firm that the consultation led to.
+    private func placement(of personRef: String, firmID: Int64, consortiumID: Int64, row: Row, on connection: PostgresConnection) throws -> Int64 {
+        var candidates: [(id: Int64, startedOn: LocalDate)] = []
+        try connection.forEachRow("""
+            SELECT id, started_on::text AS started_on FROM placements
+            WHERE consortium_id = \(consortiumID) AND firm_id = \(firmID) AND person_ref = \(personRef)
+            ORDER BY started_on
+            """) { placement in
+            candidates.append((try placement.decode(Int64.self, "id"), try placement.localDate("started_on")))
+        }
+        if candidates.count == 1 { return candidates[0].id }
+        if let after = candidates.first(where: { $0.startedOn >= row.consultedOn }) { return after.id }
+        let reason = candidates.isEmpty
+            ? "\(row.firmCode) に \(personRef) の成約・採用が登録されていません（先に placements を読み込んでください）"
+            : "\(row.firmCode) の \(personRef) の成約・採用が複数あり（開始日 \(candidates.map(\.startedOn.description).joined(separator: "、"))）、相談日 \(row.consultedOn) 以降に始まったものがないため、どれか決められません"
+        throw RowProblem(column: "placement_person_ref", value: personRef, reason: reason)
+    }
+}

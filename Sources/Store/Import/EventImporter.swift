@@ -1,0 +1,149 @@
+import Domain
+import Postgres
+
+/// `import events`: matched by consortium and code. A row is the whole truth about its event:
+/// the participating organisations and the participant counts are replaced by the file's
+/// (a blank or 0 count removes the segment). Every participating organisation must be a
+/// member of the consortium on the event's first day, and a funding project must be an
+/// adopted project of the same consortium whose period contains that day.
+struct EventImporter: RowImporter {
+    struct Row {
+        var code: String
+        var consortiumCode: String
+        var kind: EventKind
+        var title: String
+        var startsOn: LocalDate
+        var endsOn: LocalDate?
+        var projectCode: String?
+        var venue: String?
+        var online: Bool
+        var firmCodes: [String]
+        var participants: [ParticipantSegment: Int]
+    }
+
+    static func participantsColumn(_ segment: ParticipantSegment) -> String {
+        "participants_\(segment.rawValue)"
+    }
+
+    static let columns = [
+        ImportColumn("code", aliases: ["コード", "取組コード"], required: true),
+        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn("kind", aliases: ["種別"], required: true),
+        ImportColumn("title", aliases: ["名称", "取組名"], required: true),
+        ImportColumn("starts_on", aliases: ["開始日", "実施日"], required: true),
+        ImportColumn("ends_on", aliases: ["終了日"]),
+        ImportColumn("project", aliases: ["採択事業"]),
+        ImportColumn("venue", aliases: ["会場"]),
+        ImportColumn("online", aliases: ["オンライン"]),
+        ImportColumn("firms", aliases: ["参加企業"]),
+    ] + ParticipantSegment.allCases.map {
+        ImportColumn(participantsColumn($0), aliases: ["参加者数（\($0.japaneseName)）"])
+    }
+
+    private var consortia = StoreLookup.ConsortiumCache()
+
+    func naturalKey(of row: Row) -> String { "\(row.consortiumCode)/\(row.code)" }
+
+    func parse(_ record: inout ImportRecord) -> Row? {
+        let code = record.code("code", required: true)
+        let consortium = record.code("consortium", required: true)
+        let kind = record.vocabulary("kind", EventKind.self, required: true)
+        let title = record.required("title")
+        if let title, title.count > 500 { record.fail("title", "名称は500文字以内です") }
+        let starts = record.date("starts_on", required: true)
+        let ends = record.date("ends_on")
+        if let starts, let ends, ends < starts {
+            record.fail("ends_on", "終了日が開始日（\(starts)）より前です")
+        }
+        let project = record.code("project")
+        let venue = record.boundedText("venue", limit: 500)
+        let online = record.flag("online") ?? false
+        let firms = record.codeList("firms")
+        var participants: [ParticipantSegment: Int] = [:]
+        for segment in ParticipantSegment.allCases {
+            if let count = record.count(Self.participantsColumn(segment)), count > 0 {
+                participants[segment] = count
+            }
+        }
+        guard let code, let consortium, let kind, let title, let starts, record.issues.isEmpty else { return nil }
+        return Row(code: code, consortiumCode: consortium, kind: kind, title: title, startsOn: starts, endsOn: ends,
+                   projectCode: project, venue: venue, online: online, firmCodes: firms, participants: participants)
+    }
+
+    mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
+        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+        var projectID: Int64?
+        if let projectCode = row.projectCode {
+            let project = try StoreLookup.project(code: projectCode, consortiumID: consortiumID, column: "project", on: connection)
+            guard project.from <= row.startsOn, row.startsOn <= project.to else {
+                throw RowProblem(column: "starts_on", value: row.startsOn.description,
+                                 reason: "開始日が採択事業 \(projectCode) の実施期間（\(project.from)〜\(project.to)）の外です")
+            }
+            projectID = project.id
+        }
+        let firmIDs = try StoreLookup.members(
+            codes: row.firmCodes, of: consortiumID, consortiumCode: row.consortiumCode, on: row.startsOn,
+            column: "firms", on: connection)
+
+        let result = try connection.query("""
+            INSERT INTO events AS e (consortium_id, code, kind, title, starts_on, ends_on, project_id, venue, online)
+            VALUES (\(consortiumID), \(row.code), \(row.kind.rawValue), \(row.title), \(row.startsOn.description)::date,
+                    \(row.endsOn?.description)::date, \(projectID), \(row.venue), \(row.online))
+            ON CONFLICT (consortium_id, code) DO UPDATE SET
+                kind = EXCLUDED.kind, title = EXCLUDED.title, starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on,
+                project_id = EXCLUDED.project_id, venue = EXCLUDED.venue, online = EXCLUDED.online
+            WHERE (e.kind, e.title, e.starts_on, e.ends_on, e.project_id, e.venue, e.online)
+                IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.title, EXCLUDED.starts_on, EXCLUDED.ends_on,
+                                  EXCLUDED.project_id, EXCLUDED.venue, EXCLUDED.online)
+            RETURNING id, (xmax = 0) AS inserted
+            """)
+        let eventID: Int64
+        if let written = result.first {
+            eventID = try written.decode(Int64.self, "id")
+        } else {
+            eventID = try connection.query("""
+                SELECT id FROM events WHERE consortium_id = \(consortiumID) AND code = \(row.code)
+                """)[0].decode(Int64.self, "id")
+        }
+        let firmsChanged = try replaceFirms(firmIDs, event: eventID, consortium: consortiumID, on: connection)
+        let participantsChanged = try replaceParticipants(row.participants, event: eventID, consortium: consortiumID, on: connection)
+        let outcome = try WriteOutcome.fromUpsert(result)
+        return outcome == .unchanged && (firmsChanged || participantsChanged) ? .updated : outcome
+    }
+
+    /// Makes the event's participating organisations exactly `ids`; true when anything changed.
+    private func replaceFirms(_ ids: [Int64], event: Int64, consortium: Int64, on connection: PostgresConnection) throws -> Bool {
+        let list = PostgresTextArray(ids.map(String.init))
+        let removed = try connection.execute("""
+            DELETE FROM event_firms
+            WHERE consortium_id = \(consortium) AND event_id = \(event)
+              AND NOT (organization_id = ANY (\(list)::text[]::bigint[]))
+            """)
+        let added = try connection.execute("""
+            INSERT INTO event_firms (consortium_id, event_id, organization_id)
+            SELECT \(consortium), \(event), id FROM unnest(\(list)::text[]::bigint[]) AS id
+            ON CONFLICT DO NOTHING
+            """)
+        return removed + added > 0
+    }
+
+    /// Makes the event's participant counts exactly `counts`; true when anything changed.
+    private func replaceParticipants(_ counts: [ParticipantSegment: Int], event: Int64, consortium: Int64, on connection: PostgresConnection) throws -> Bool {
+        let ordered = ParticipantSegment.allCases.filter { counts[$0] != nil }
+        let segments = PostgresTextArray(ordered.map(\.rawValue))
+        let numbers = PostgresTextArray(ordered.map { String(counts[$0]!) })
+        let removed = try connection.execute("""
+            DELETE FROM event_participants
+            WHERE consortium_id = \(consortium) AND event_id = \(event)
+              AND NOT (segment = ANY (\(segments)::text[]))
+            """)
+        let written = try connection.execute("""
+            INSERT INTO event_participants AS p (consortium_id, event_id, segment, count)
+            SELECT \(consortium), \(event), s.segment, s.count
+            FROM unnest(\(segments)::text[], \(numbers)::text[]::integer[]) AS s (segment, count)
+            ON CONFLICT (consortium_id, event_id, segment) DO UPDATE SET count = EXCLUDED.count
+            WHERE p.count IS DISTINCT FROM EXCLUDED.count
+            """)
+        return removed + written > 0
+    }
+}

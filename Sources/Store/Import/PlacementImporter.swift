@@ -1,0 +1,91 @@
+import Domain
+import Postgres
+
+/// `import placements`: matched by consortium, firm, person reference and start date. The
+/// firm must be a member of the consortium on the start date; the event it came from, if
+/// given, must be one of the consortium's and must not start after the placement.
+struct PlacementImporter: RowImporter {
+    struct Row {
+        var consortiumCode: String
+        var firmCode: String
+        var personRef: String
+        var personName: String?
+        var employmentType: EmploymentType
+        var startedOn: LocalDate
+        var endedOn: LocalDate?
+        var segment: ParticipantSegment?
+        var jobCategory: JobCategory?
+        var eventCode: String?
+    }
+
+    static let columns = [
+        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn("firm", aliases: ["企業", "参加企業"], required: true),
+        ImportColumn("person_ref", aliases: ["人材番号", "本人参照"], required: true),
+        ImportColumn("person_name", aliases: ["氏名"]),
+        ImportColumn("employment_type", aliases: ["雇用形態"], required: true),
+        ImportColumn("started_on", aliases: ["開始日", "入社日"], required: true),
+        ImportColumn("ended_on", aliases: ["終了日", "退職日"]),
+        ImportColumn("segment", aliases: ["属性", "人材母集団"]),
+        ImportColumn("job_category", aliases: ["職種"]),
+        ImportColumn("event", aliases: ["取組", "取組コード"]),
+    ]
+
+    private var consortia = StoreLookup.ConsortiumCache()
+
+    func naturalKey(of row: Row) -> String {
+        "\(row.consortiumCode)/\(row.firmCode)/\(row.personRef)/\(row.startedOn)"
+    }
+
+    func parse(_ record: inout ImportRecord) -> Row? {
+        let consortium = record.code("consortium", required: true)
+        let firm = record.code("firm", required: true)
+        let personRef = record.required("person_ref")
+        if let personRef, personRef.count > 100 { record.fail("person_ref", "100文字以内で入れてください") }
+        let personName = record.boundedText("person_name", limit: 200)
+        let type = record.vocabulary("employment_type", EmploymentType.self, required: true)
+        let started = record.date("started_on", required: true)
+        let ended = record.date("ended_on")
+        if let started, let ended, ended < started {
+            record.fail("ended_on", "終了日が開始日（\(started)）より前です")
+        }
+        let segment = record.vocabulary("segment", ParticipantSegment.self)
+        let job = record.vocabulary("job_category", JobCategory.self)
+        let event = record.code("event")
+        guard let consortium, let firm, let personRef, let type, let started, record.issues.isEmpty else { return nil }
+        return Row(consortiumCode: consortium, firmCode: firm, personRef: personRef, personName: personName,
+                   employmentType: type, startedOn: started, endedOn: ended, segment: segment, jobCategory: job, eventCode: event)
+    }
+
+    mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
+        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+        let firmID = try StoreLookup.members(
+            codes: [row.firmCode], of: consortiumID, consortiumCode: row.consortiumCode, on: row.startedOn,
+            column: "firm", on: connection)[0]
+        var eventID: Int64?
+        if let eventCode = row.eventCode {
+            let event = try StoreLookup.event(code: eventCode, consortiumID: consortiumID, consortiumCode: row.consortiumCode, column: "event", on: connection)
+            guard event.startsOn <= row.startedOn else {
+                throw RowProblem(column: "started_on", value: row.startedOn.description,
+                                 reason: "開始日が元になった取組 \(eventCode) の開始日（\(event.startsOn)）より前です")
+            }
+            eventID = event.id
+        }
+        let result = try connection.query("""
+            INSERT INTO placements AS p (consortium_id, firm_id, person_ref, person_name, employment_type, started_on,
+                                         ended_on, segment, job_category, event_id)
+            VALUES (\(consortiumID), \(firmID), \(row.personRef), \(row.personName), \(row.employmentType.rawValue),
+                    \(row.startedOn.description)::date, \(row.endedOn?.description)::date, \(row.segment?.rawValue),
+                    \(row.jobCategory?.rawValue), \(eventID))
+            ON CONFLICT (consortium_id, firm_id, person_ref, started_on) DO UPDATE SET
+                person_name = EXCLUDED.person_name, employment_type = EXCLUDED.employment_type,
+                ended_on = EXCLUDED.ended_on, segment = EXCLUDED.segment, job_category = EXCLUDED.job_category,
+                event_id = EXCLUDED.event_id
+            WHERE (p.person_name, p.employment_type, p.ended_on, p.segment, p.job_category, p.event_id)
+                IS DISTINCT FROM (EXCLUDED.person_name, EXCLUDED.employment_type, EXCLUDED.ended_on,
+                                  EXCLUDED.segment, EXCLUDED.job_category, EXCLUDED.event_id)
+            RETURNING (xmax = 0) AS inserted
+            """)
+        return try WriteOutcome.fromUpsert(result)
+    }
+}

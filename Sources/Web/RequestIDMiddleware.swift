@@ -1,0 +1,15 @@
+import HTTPTypes
+import Hummingbird
+
+/// Returns the request id Hummingbird gives every request (and puts in its log metadata as
+/// `hb.request.id`) in the `X-Request-ID` response header, errors included, so a user's
+/// report can be matched to the log lines.
+struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var header: HTTPField.Name { HTTPField.Name("X-Request-ID")! }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[Self.header] = context.id
+        return response
+    }
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Expense import benchmark: `jinjibu import expenses` on N generated lines, next to a plain
+# `psql \copy` of the same rows into the same table (and of the same file into a raw text
+# table), measured in the same run on a private PostgreSQL this script starts and stops.
+#
+#   bash bench/expense-import/run.sh [LINES] [PROJECTS]     (default 1000000 lines, 10 projects)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+LINES=${1:-1000000}
+PROJECTS=${2:-10}
+WORK=$(mktemp -d /tmp/jinjibu-bench-XXXXXX)
+chmod 755 "$WORK"
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$WORK"
+cleanup() { run_pg "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "== building (release)"
+swift build -c release --product jinjibu >/dev/null
+JINJIBU=$(swift build -c release --show-bin-path)/jinjibu
+
+echo "== starting PostgreSQL in $WORK"
+run_pg "$PGBIN/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 --locale=C --no-instructions >/dev/null
+run_pg "$PGBIN/pg_ctl" -D "$WORK/data" -o "-k $WORK -c listen_addresses= -c shared_buffers=512MB -c max_wal_size=4GB" -l "$WORK/log" -w start >/dev/null
+PSQL="psql -X -q -h $WORK -U postgres -v ON_ERROR_STOP=1"
+
+setup_db() {
+  $PSQL -d postgres -c "CREATE DATABASE $1"
+  local url="postgresql:///$1?host=$WORK&user=postgres"
+  "$JINJIBU" migrate --database-url "$url" >/dev/null
+  printf 'code,kind,name,corporate_number,prefecture_code\ntsubameito,company,株式会社つばめいと,7110002019384,15\n' > "$WORK/org.csv"
+  printf 'code,name,prefecture_code,secretariat\ntsubame,燕市地域の人事部,15,tsubameito\n' > "$WORK/con.csv"
+  { echo "fiscal_year,program,frame,code,consortium,applicant_name,applicant_corporate_number,region,project_name"
+    for p in $(seq 0 $((PROJECTS - 1))); do printf '2024,chiiki-senryaku-jinzai,standard,bench-%04d,tsubame,株式会社つばめいと,7110002019384,新潟県燕市,ベンチマーク事業 %d\n' "$p" "$p"; done
+  } > "$WORK/projects.csv"
+  "$JINJIBU" import organizations "$WORK/org.csv" --database-url "$url" >/dev/null
+  "$JINJIBU" import consortia "$WORK/con.csv" --database-url "$url" >/dev/null
+  "$JINJIBU" import adopted_projects "$WORK/projects.csv" --database-url "$url" >/dev/null
+}
+
+setup_db bench_import
+setup_db bench_copy
+CONSORTIUM=$($PSQL -d bench_copy -t -A -c "SELECT id FROM consortia WHERE code = 'tsubame'")
+FIRST_PROJECT=$($PSQL -d bench_copy -t -A -c "SELECT min(id) FROM adopted_projects")
+
+echo "== generating $LINES lines over $PROJECTS projects"
+python3 bench/expense-import/generate.py "$LINES" "$PROJECTS" "$WORK/expenses.csv" "$WORK/expenses.tsv" "$CONSORTIUM" "$FIRST_PROJECT"
+ls -la "$WORK/expenses.csv" | awk '{printf "   file: %.1f MB\n", $5/1048576}'
+
+now() { date +%s.%N; }
+rate() { python3 -c "import sys; print(f'{int(sys.argv[1])/float(sys.argv[2]):,.0f}')" "$1" "$2"; }
+
+echo "== jinjibu import expenses"
+t0=$(now)
+/usr/bin/time -f "%M" -o "$WORK/mem" "$JINJIBU" import expenses "$WORK/expenses.csv" --database-url "postgresql:///bench_import?host=$WORK&user=postgres" >/dev/null
+t1=$(now)
+import_s=$(python3 -c "print(round($t1 - $t0, 2))")
+
+echo "== psql \\copy of the same rows into expenses (same schema, triggers and indexes)"
+t0=$(now)
+$PSQL -d bench_copy -c "\\copy expenses (consortium_id, project_id, line_ref, category, incurred_on, paid_on, payee, description, amount_excl_tax_yen, tax_yen, evidence_ref) FROM '$WORK/expenses.tsv'"
+t1=$(now)
+copy_s=$(python3 -c "print(round($t1 - $t0, 2))")
+
+echo "== psql \\copy of the same CSV file into a plain text table (no constraints or triggers)"
+$PSQL -d bench_copy -c "CREATE UNLOGGED TABLE raw_expenses (project text, category text, incurred_on text, paid_on text, payee text, description text, amount text, tax text, evidence text)"
+t0=$(now)
+$PSQL -d bench_copy -c "\\copy raw_expenses FROM '$WORK/expenses.csv' (FORMAT csv, HEADER true)"
+t1=$(now)
+raw_s=$(python3 -c "print(round($t1 - $t0, 2))")
+
+count=$($PSQL -d bench_import -t -A -c "SELECT count(*) FROM expenses")
+[ "$count" -eq "$LINES" ] || { echo "expected $LINES rows, found $count"; exit 1; }
+
+echo
+echo "Expense import benchmark: $LINES lines, $PROJECTS projects ($(nproc) cores)"
+printf '  %-58s %8s s  %12s rows/s\n' "jinjibu import expenses (validate + COPY + upsert)" "$import_s" "$(rate "$LINES" "$import_s")"
+printf '  %-58s %8s s  %12s rows/s\n' "psql \\copy into expenses (same table, triggers)" "$copy_s" "$(rate "$LINES" "$copy_s")"
+printf '  %-58s %8s s  %12s rows/s\n' "psql \\copy of the CSV into a raw text table" "$raw_s" "$(rate "$LINES" "$raw_s")"
+echo "  jinjibu peak memory: $(( $(cat "$WORK/mem") / 1024 )) MiB"
+echo "Reproduce: bash bench/expense-import/run.sh $LINES $PROJECTS"
