@@ -12,14 +12,14 @@ import TestSupport
     }
 
     /// The fixture with R6-T2's claim submitted, so that claimed totals have something to add.
-    func fixture() throws -> ExportFixture {
-        let fixture = try ExportFixture()
+    func fixture() async throws -> ExportFixture {
+        let fixture = try await ExportFixture.make()
         _ = try ClaimRepository().submit(projectCode: "R6-T2", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
         return fixture
     }
 
-    @Test func allBureausHaveEveryKeyAndTheFiguresWorkedOutByHand() throws {
-        let fixture = try fixture()
+    @Test func allBureausHaveEveryKeyAndTheFiguresWorkedOutByHand() async throws {
+        let fixture = try await fixture()
         let report = try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024)), asOf: ExportFixture.asOf, on: fixture.connection)
         let object = try json(report)
         for key in ["fiscal_year", "bureau", "adopted_projects", "applicant_organizations", "repeat_applicants", "by_bureau",
@@ -48,8 +48,8 @@ import TestSupport
         #expect(repeats.first?["fiscal_years"] as? [Int] == [2023, 2024])
     }
 
-    @Test func oneBureauByCodeOrJapaneseNameSeesOnlyItsPrefectures() throws {
-        let fixture = try fixture()
+    @Test func oneBureauByCodeOrJapaneseNameSeesOnlyItsPrefectures() async throws {
+        let fixture = try await fixture()
         let kinki = try #require(Bureau(parsing: "近畿経済産業局"))
         let report = try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024), bureau: kinki), asOf: ExportFixture.asOf, on: fixture.connection)
         let object = try json(report)
@@ -61,8 +61,8 @@ import TestSupport
         #expect(Bureau(parsing: "kanto") == .kanto)
     }
 
-    @Test func tableAndCSVCarryTheSameFigures() throws {
-        let fixture = try fixture()
+    @Test func tableAndCSVCarryTheSameFigures() async throws {
+        let fixture = try await fixture()
         let report = try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024), bureau: .kanto), asOf: ExportFixture.asOf, on: fixture.connection)
         let text = report.text
         #expect(text.contains("関東経済産業局") && text.contains("¥11,000,000") && text.contains("12か月定着率: 50.0%"))

@@ -14,14 +14,18 @@ import TestSupport
         ExportOptions(scope: ExportScope(fiscalYear: FiscalYear(2024)), headers: .en, outDirectory: out, asOf: ExportFixture.asOf, actor: "test")
     }
 
+    func run(_ options: ExportOptions, on connection: PostgresConnection) async throws -> ClaimExport.Result {
+        try await blocking { try ClaimExport(options: options).run(on: connection) }
+    }
+
     func sha256(_ path: String) throws -> String {
         SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))).map { String(format: "%02x", $0) }.joined()
     }
 
-    @Test func theRunIsRecordedWithItsParametersAndTheChecksumOfEveryFile() throws {
-        let fixture = try ExportFixture()
+    @Test func theRunIsRecordedWithItsParametersAndTheChecksumOfEveryFile() async throws {
+        let fixture = try await ExportFixture.make()
         let out = ExportFixture.outputPath("run")
-        let result = try ClaimExport(options: options(out)).run(on: fixture.connection)
+        let result = try await run(options(out), on: fixture.connection)
         let row = try fixture.connection.query("""
             SELECT fiscal_year, bureau, format, encoding, headers, out_dir, as_of::text AS as_of, actor, status, row_count,
                    substituted_cells, files::text AS files, finished_at IS NOT NULL AS finished
@@ -46,13 +50,17 @@ import TestSupport
         #expect(listed.count == 5 && listed["claims.csv"] == files["claims.csv"])
     }
 
-    @Test func aRunThatFailsMidwayLeavesNothingBehindAndIsRecordedAsFailed() throws {
-        let fixture = try ExportFixture()
+    @Test func aRunThatFailsMidwayLeavesNothingBehindAndIsRecordedAsFailed() async throws {
+        let fixture = try await ExportFixture.make()
         let out = ExportFixture.outputPath("failed")
         let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
-        #expect(throws: Stop.self) {
-            try ClaimExport(options: options(out)).run(on: fixture.connection) { progress in
-                if progress.done == 2 { throw Stop() }
+        let options = options(out)
+        let connection = fixture.connection
+        await #expect(throws: Stop.self) {
+            try await blocking {
+                try ClaimExport(options: options).run(on: connection) { progress in
+                    if progress.done == 2 { throw Stop() }
+                }
             }
         }
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -61,36 +69,36 @@ import TestSupport
         #expect(try run.decode(String.self, "status") == "failed" && run.decode(Bool.self, "has_error"))
     }
 
-    @Test func aKilledRunsStagingDirectoryIsSweptByTheNextRun() throws {
-        let fixture = try ExportFixture()
+    @Test func aKilledRunsStagingDirectoryIsSweptByTheNextRun() async throws {
+        let fixture = try await ExportFixture.make()
         let out = ExportFixture.outputPath("swept")
         let parent = URL(fileURLWithPath: out).deletingLastPathComponent()
         // What a run killed by SIGKILL leaves: its staging directory, named with its pid.
         let stale = parent.appendingPathComponent(".swept.jinjibu-export-7-999999.tmp/projects")
         try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
-        _ = try ClaimExport(options: options(out)).run(on: fixture.connection)
+        _ = try await run(options(out), on: fixture.connection)
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["swept"])
     }
 
-    @Test func anOutputDirectoryThatHoldsAnythingIsRefusedAndNothingIsRecorded() throws {
-        let fixture = try ExportFixture()
+    @Test func anOutputDirectoryThatHoldsAnythingIsRefusedAndNothingIsRecorded() async throws {
+        let fixture = try await ExportFixture.make()
         let out = ExportFixture.outputPath("full")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try Data("old".utf8).write(to: URL(fileURLWithPath: out + "/claims.csv"))
-        #expect(throws: ExportError.outputNotEmpty(path: out)) {
-            try ClaimExport(options: options(out)).run(on: fixture.connection)
+        await #expect(throws: ExportError.outputNotEmpty(path: out)) {
+            try await run(options(out), on: fixture.connection)
         }
         #expect(try String(contentsOfFile: out + "/claims.csv", encoding: .utf8) == "old")
         #expect(try fixture.connection.query("SELECT count(*) AS n FROM export_runs")[0].decode(Int.self, "n") == 0)
         // An empty directory is fine: the export takes its place.
         let empty = ExportFixture.outputPath("empty")
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        let result = try ClaimExport(options: options(empty)).run(on: fixture.connection)
+        let result = try await run(options(empty), on: fixture.connection)
         #expect(FileManager.default.fileExists(atPath: result.outDirectory + "/manifest.json"))
     }
 
-    @Test func aClaimOfRecordStandsForItsProjectEvenWhenLinesWereAddedSince() throws {
-        let fixture = try ExportFixture()
+    @Test func aClaimOfRecordStandsForItsProjectEvenWhenLinesWereAddedSince() async throws {
+        let fixture = try await ExportFixture.make()
         let claims = ClaimRepository()
         _ = try claims.submit(projectCode: "R6-T2", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
         try fixture.load(.expenses, """
@@ -101,7 +109,7 @@ import TestSupport
         _ = try claims.submit(projectCode: "R6-O1", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
         _ = try claims.setStatus(projectCode: "R6-O1", version: 1, to: .returned, actor: "test", on: fixture.connection)
         let out = ExportFixture.outputPath("claimed")
-        _ = try ClaimExport(options: options(out)).run(on: fixture.connection)
+        _ = try await run(options(out), on: fixture.connection)
         let rows = Dictionary(uniqueKeysWithValues: try records(out + "/claims.csv").map { ($0["project_code"]!, $0) })
         #expect(rows["R6-T2"]?["total_expenses_yen"] == "5500001" && rows["R6-T2"]?["subsidy_yen"] == "1150000")
         let detail = try readCSV(out + "/projects/R6-T2.csv")
@@ -116,10 +124,10 @@ import TestSupport
         #expect(counts["projects_from_claims"] == 1 && counts["projects_computed"] == 2 && counts["projects_with_lines_changed_since_claim"] == 1)
     }
 
-    @Test func theProjectFileListsCategoriesLinesKPIsAndActivities() throws {
-        let fixture = try ExportFixture()
+    @Test func theProjectFileListsCategoriesLinesKPIsAndActivities() async throws {
+        let fixture = try await ExportFixture.make()
         let out = ExportFixture.outputPath("detail")
-        _ = try ClaimExport(options: options(out)).run(on: fixture.connection)
+        _ = try await run(options(out), on: fixture.connection)
         let rows = try readCSV(out + "/projects/R6-T1.csv")
         #expect(rows[0] == ["section", "item", "detail", "label", "lines", "amount_yen", "target", "actual", "achievement",
                             "line_ref", "incurred_on", "paid_on", "payee"])

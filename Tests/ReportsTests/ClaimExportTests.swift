@@ -37,17 +37,16 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
     func export(
         _ fixture: ExportFixture, bureau: Bureau? = nil, format: ExportFormat = .csv, encoding: TextEncoding = .utf8,
         headers: ExportHeaders = .en, out: String = ExportFixture.outputPath("out"),
-        progress: ((ClaimExport.Progress) throws -> Void)? = nil
-    ) throws -> ClaimExport.Result {
+    ) async throws -> ClaimExport.Result {
         let options = ExportOptions(
             scope: ExportScope(fiscalYear: FiscalYear(2024), bureau: bureau), format: format, encoding: encoding, headers: headers,
             outDirectory: out, asOf: ExportFixture.asOf, actor: "test")
-        return try ClaimExport(options: options).run(on: fixture.connection, progress: progress)
+        return try await blocking { try ClaimExport(options: options).run(on: fixture.connection) }
     }
 
-    @Test func claimsCSVHasTheColumnsInOrderAndFiguresWorkedOutByHand() throws {
-        let fixture = try ExportFixture()
-        let result = try export(fixture)
+    @Test func claimsCSVHasTheColumnsInOrderAndFiguresWorkedOutByHand() async throws {
+        let fixture = try await ExportFixture.make()
+        let result = try await export(fixture)
         #expect(result.projects == 3)
         let rows = try readCSV(result.outDirectory + "/claims.csv")
         #expect(rows[0] == Self.claimColumns)
@@ -72,9 +71,9 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
         #expect(o1["events"] == "0" && o1["retention_rate_12m"] == "")
     }
 
-    @Test func consortiaCSVSumsTheProjectsAndCountsTheConsortiumsYearOnce() throws {
-        let fixture = try ExportFixture()
-        let result = try export(fixture)
+    @Test func consortiaCSVSumsTheProjectsAndCountsTheConsortiumsYearOnce() async throws {
+        let fixture = try await ExportFixture.make()
+        let result = try await export(fixture)
         let rows = try readCSV(result.outDirectory + "/consortia.csv")
         #expect(rows[0] == Self.consortiumColumns)
         let byCode = Dictionary(uniqueKeysWithValues: try records(result.outDirectory + "/consortia.csv").map { ($0["consortium_code"]!, $0) })
@@ -87,18 +86,18 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
         #expect(tsubame["internships"] == "4" && tsubame["placements_full_time"] == "2" && tsubame["retention_rate_12m"] == "0.5000")
     }
 
-    @Test func japaneseHeadersAreTheDefault() throws {
-        let fixture = try ExportFixture()
-        let result = try export(fixture, headers: .ja)
+    @Test func japaneseHeadersAreTheDefault() async throws {
+        let fixture = try await ExportFixture.make()
+        let result = try await export(fixture, headers: .ja)
         let header = try readCSV(result.outDirectory + "/claims.csv")[0]
         #expect(header.count == Self.claimColumns.count)
         #expect(header.first == "年度" && header[5] == "事業コード" && header.last == "12か月定着率")
         #expect(try readCSV(result.outDirectory + "/consortia.csv")[0][5] == "事務局")
     }
 
-    @Test func jsonUsesTheColumnNamesAsKeysAndIntegersForAmounts() throws {
-        let fixture = try ExportFixture()
-        let result = try export(fixture, format: .json)
+    @Test func jsonUsesTheColumnNamesAsKeysAndIntegersForAmounts() async throws {
+        let fixture = try await ExportFixture.make()
+        let result = try await export(fixture, format: .json)
         let claims = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: result.outDirectory + "/claims.json"))) as? [[String: Any]])
         #expect(claims.count == 3)
         #expect(Set(claims[0].keys) == Set(Self.claimColumns))
@@ -114,10 +113,10 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
         #expect(FileManager.default.fileExists(atPath: result.outDirectory + "/manifest.json"))
     }
 
-    @Test func twoRunsOverTheSameDataGiveByteIdenticalFiles() throws {
-        let fixture = try ExportFixture()
-        let first = try export(fixture, out: ExportFixture.outputPath("a"))
-        let second = try export(fixture, out: ExportFixture.outputPath("b"))
+    @Test func twoRunsOverTheSameDataGiveByteIdenticalFiles() async throws {
+        let fixture = try await ExportFixture.make()
+        let first = try await export(fixture, out: ExportFixture.outputPath("a"))
+        let second = try await export(fixture, out: ExportFixture.outputPath("b"))
         let names = try FileManager.default.subpathsOfDirectory(atPath: first.outDirectory).sorted()
         #expect(names == (try FileManager.default.subpathsOfDirectory(atPath: second.outDirectory).sorted()))
         #expect(names.contains("projects/R6-T1.csv") && names.contains("manifest.json"))
@@ -129,18 +128,18 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
         #expect(first.files == second.files)
     }
 
-    @Test func theBureauOptionLeavesOutProjectsOfOtherBureaus() throws {
-        let fixture = try ExportFixture()
-        let result = try export(fixture, bureau: .kanto)
+    @Test func theBureauOptionLeavesOutProjectsOfOtherBureaus() async throws {
+        let fixture = try await ExportFixture.make()
+        let result = try await export(fixture, bureau: .kanto)
         let codes = try records(result.outDirectory + "/claims.csv").map { $0["project_code"]! }
         #expect(codes == ["R6-T1", "R6-T2"])
         #expect(!FileManager.default.fileExists(atPath: result.outDirectory + "/projects/R6-O1.csv"))
         #expect(try records(result.outDirectory + "/consortia.csv").map { $0["consortium_code"]! } == ["tsubame"])
     }
 
-    @Test func formulaLikeTextIsWrittenInert() throws {
-        let fixture = try ExportFixture(osakaName: "=1+2", osakaProjectName: "=cmd|' /C calc'!A0")
-        let result = try export(fixture)
+    @Test func formulaLikeTextIsWrittenInert() async throws {
+        let fixture = try await ExportFixture.make(osakaName: "=1+2", osakaProjectName: "=cmd|' /C calc'!A0")
+        let result = try await export(fixture)
         let osaka = try #require(try records(result.outDirectory + "/claims.csv").first { $0["project_code"] == "R6-O1" })
         #expect(osaka["consortium_name"] == "'=1+2")
         let detail = try readCSV(result.outDirectory + "/projects/R6-O1.csv")
@@ -152,9 +151,9 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
         #expect(!raw.contains(",=HYPERLINK") && !raw.contains("\"=HYPERLINK"))
     }
 
-    @Test func cp932ReplacesWhatShiftJISLacksWithAGetaMarkAndCountsTheCells() throws {
-        let fixture = try ExportFixture(osakaName: "大阪😀人事部")
-        let result = try export(fixture, encoding: .cp932, headers: .ja)
+    @Test func cp932ReplacesWhatShiftJISLacksWithAGetaMarkAndCountsTheCells() async throws {
+        let fixture = try await ExportFixture.make(osakaName: "大阪😀人事部")
+        let result = try await export(fixture, encoding: .cp932, headers: .ja)
         let claims = try readCSV(result.outDirectory + "/claims.csv", encoding: .cp932)
         #expect(claims[0][4] == "コンソーシアム名")
         let osaka = try #require(claims.first { $0[5] == "R6-O1" })

@@ -11,18 +11,21 @@ import TestSupport
 /// actuals (`ActivityActualsRepository`, one project or consortium at a time) and plain SQL.
 @Suite(.serialized) struct DemoDataExportTests {
     static let asOf = LocalDate("2026-11-21")!
-    let connection: PostgresConnection
-
-    init() throws {
-        connection = try PostgresConnection(settings: TestCluster.freshDatabase())
-        try DemoData.loadIfEmpty(on: connection, actor: "demo")
+    /// A database with the demo data, loaded off the cooperative threads.
+    func demo() async throws -> PostgresConnection {
+        try await blocking {
+            let connection = try PostgresConnection(settings: TestCluster.freshDatabase())
+            try DemoData.loadIfEmpty(on: connection, actor: "demo")
+            return connection
+        }
     }
 
-    @Test func theExportAgreesWithTheStoredClaimAndTheActivitiesModule() throws {
+    @Test func theExportAgreesWithTheStoredClaimAndTheActivitiesModule() async throws {
+        let connection = try await demo()
         let out = ExportFixture.outputPath("demo")
-        let result = try ClaimExport(options: ExportOptions(
-            scope: ExportScope(fiscalYear: FiscalYear(2024)), headers: .en, outDirectory: out, asOf: Self.asOf, actor: "test"))
-            .run(on: connection)
+        let options = ExportOptions(
+            scope: ExportScope(fiscalYear: FiscalYear(2024)), headers: .en, outDirectory: out, asOf: Self.asOf, actor: "test")
+        let result = try await blocking { try ClaimExport(options: options).run(on: connection) }
         let rows = try records(out + "/claims.csv")
         let projects = try connection.query("""
             SELECT p.code FROM adopted_projects p WHERE p.fiscal_year = 2024
@@ -54,7 +57,8 @@ import TestSupport
         }
     }
 
-    @Test func theBureauReportCountsThePublishedListAndTheClaimsLikePlainSQL() throws {
+    @Test func theBureauReportCountsThePublishedListAndTheClaimsLikePlainSQL() async throws {
+        let connection = try await demo()
         for year in [2022, 2024] {
             let report = try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(year)), asOf: Self.asOf, on: connection)
             let expected = try connection.query("""

@@ -25,13 +25,17 @@ import TestSupport
             .replacingOccurrences(of: ":lines", with: String(lines))
     }
 
-    @Test func everyProjectMatchesItsOwnComputationAndTheConsortiaAddUp() throws {
-        let connection = try PostgresConnection(settings: TestCluster.freshDatabase())
-        try connection.executeScript(unsafeSQL: try Self.generator(consortia: 20, lines: 6000))
+    @Test func everyProjectMatchesItsOwnComputationAndTheConsortiaAddUp() async throws {
+        let script = try Self.generator(consortia: 20, lines: 6000)
+        let connection = try await blocking {
+            let connection = try PostgresConnection(settings: TestCluster.freshDatabase())
+            try connection.executeScript(unsafeSQL: script)
+            return connection
+        }
         let out = ExportFixture.outputPath("generated")
-        let result = try ClaimExport(options: ExportOptions(
-            scope: ExportScope(fiscalYear: FiscalYear(2024)), headers: .en, outDirectory: out, asOf: Self.asOf, actor: "test"))
-            .run(on: connection)
+        let options = ExportOptions(
+            scope: ExportScope(fiscalYear: FiscalYear(2024)), headers: .en, outDirectory: out, asOf: Self.asOf, actor: "test")
+        let result = try await blocking { try ClaimExport(options: options).run(on: connection) }
         #expect(result.projects == 20 && result.expenseLines == 6000)
         let rows = try records(out + "/claims.csv")
         var subsidyByConsortium: [String: Int64] = [:]
