@@ -47,5 +47,6 @@ public func buildRouter(
     ClaimController(database: database).addRoutes(to: api)
     ImportController(database: database).addRoutes(to: api)
     AuditController(database: database).addRoutes(to: api)
+    ReportController(database: database).addRoutes(to: api)
     return router
 }
