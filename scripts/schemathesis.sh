@@ -63,21 +63,23 @@ done
 # refused, as they should be) and the checks that need resources created in a chain.
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,negative_data_rejection
 status=0
+# Run from the scratch directory, so that schemathesis' caches stay out of the checkout.
+REPO="$(pwd)"
 run() {
-    schemathesis "${CONFIG[@]}" run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
+    (cd "$WORK" && schemathesis "${CONFIG[@]}" run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
         --url "http://127.0.0.1:$PORT" \
         --header "Authorization: Bearer $TOKEN" \
         --checks "$CHECKS" \
         --max-examples "$MAX_EXAMPLES" \
         --workers 2 \
-        --no-color "$@" || status=$?
+        --no-color "$@") || status=$?
 }
 # First with generated codes and ids (mostly 404: nothing to see), then with the demo data's
 # (scripts/schemathesis.toml) so that requests reach validation and the business rules.
 # Revoking tokens comes last: a generated id may well be this run's own token.
 CONFIG=()
 run --exclude-operation-id revokeToken "$@"
-CONFIG=(--config-file scripts/schemathesis.toml)
+CONFIG=(--config-file "$REPO/scripts/schemathesis.toml")
 run --exclude-operation-id revokeToken --exclude-operation-id logout "$@"
 CONFIG=()
 run --include-operation-id revokeToken "$@"

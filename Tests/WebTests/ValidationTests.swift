@@ -60,6 +60,27 @@ import TestSupport
         }
     }
 
+    /// PostgreSQL text cannot hold NUL: it must be refused as input, never reach the database.
+    @Test func controlCharactersAreRefusedBeforeTheDatabase() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withClient { api in
+            let token = try await api.request(.post, "/api/v1/tokens", as: .secA, json: ["name": "\u{0}"])
+            #expect(token.status == .unprocessableContent && token.errorFields == ["name"])
+            let path = try await api.get("/api/v1/organizations/demo%00soft", as: .secA)
+            #expect(path.status == .notFound)
+            let query = try await api.get("/api/v1/audit?actor=%00", as: .secA)
+            #expect(query.status == .badRequest)
+            let metric = try await api.request(.delete, "/api/v1/projects/P-TSUBAME/kpi-targets/placements%0A", as: .secA)
+            #expect(metric.status == .notFound)
+            let csv = Data("code,kind,name\nnul-1,company,a\u{0}b\n".utf8)
+            let upload = try await api.request(.post, "/api/v1/imports/organizations", as: .secA, body: csv)
+            #expect(upload.status.code < 500)
+            let expenses = Data("project,category,incurred_on,payee,amount_excl_tax_yen\nP-TSUBAME,travel,2024-08-01,a\u{0}b,1\n".utf8)
+            let lines = try await api.request(.post, "/api/v1/imports/expenses", as: .secA, body: expenses)
+            #expect(lines.status.code < 500)
+        }
+    }
+
     @Test func aDuplicateCodeIsAConflictNamingTheField() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withClient { api in

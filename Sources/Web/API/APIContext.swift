@@ -25,6 +25,13 @@ public struct APIContext: RequestContext {
     /// Large enough for the CSV uploads; JSON bodies are far smaller and read with their own limit.
     public var maxUploadSize: Int { 64 * 1024 * 1024 }
 
+    /// A code from the path (organisation, consortium, project, event). Anything that cannot
+    /// be a code names nothing: 404, before it reaches the database.
+    func code(_ name: String) throws -> String {
+        guard let value = parameters.get(name), Codes.isValid(value) else { throw Problem.notFound() }
+        return value
+    }
+
     /// The authenticated caller; routes behind `AuthMiddleware` always have one.
     func requireCaller() throws -> UserAccount {
         guard let caller else { throw Problem.unauthenticated }

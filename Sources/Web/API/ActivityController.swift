@@ -30,7 +30,7 @@ struct ActivityController {
 
     @Sendable func listEvents(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var query = QueryReader(request)
         let filter = EventRepository.Filter(
             fiscalYear: query.fiscalYear(), kind: query.vocabulary("kind", EventKind.self), projectCode: query.code("project"))
@@ -42,7 +42,7 @@ struct ActivityController {
 
     @Sendable func showEvent(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let (code, event) = (try context.parameters.require("code"), try context.parameters.require("event"))
+        let (code, event) = (try context.code("code"), try context.code("event"))
         let record = try await database.run(as: caller) { try EventRepository().find(consortiumCode: code, code: event, on: $0) }
         return try APIJSON.response(EventJSON(record), etag: record.rowVersion)
     }
@@ -50,7 +50,7 @@ struct ActivityController {
     @Sendable func createEvent(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "取組の登録")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let eventCode = body.code("code", required: true)
         let kind = body.vocabulary("kind", EventKind.self, required: true)
@@ -68,7 +68,7 @@ struct ActivityController {
     @Sendable func updateEvent(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "取組の変更")
-        let (code, event) = (try context.parameters.require("code"), try context.parameters.require("event"))
+        let (code, event) = (try context.code("code"), try context.code("event"))
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> EventRecord in
@@ -88,7 +88,7 @@ struct ActivityController {
     @Sendable func deleteEvent(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "取組の削除")
-        let (code, event) = (try context.parameters.require("code"), try context.parameters.require("event"))
+        let (code, event) = (try context.code("code"), try context.code("event"))
         try await database.run(as: caller) { try EventRepository().delete(consortiumCode: code, code: event, on: $0) }
         return Response(status: .noContent)
     }
@@ -107,7 +107,7 @@ struct ActivityController {
 
     @Sendable func listPlacements(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var query = QueryReader(request)
         let filter = OutcomeRepository.Filter(fiscalYear: query.fiscalYear(), firmCode: query.code("firm"))
         let type = query.vocabulary("employment_type", EmploymentType.self)
@@ -122,7 +122,7 @@ struct ActivityController {
 
     @Sendable func showPlacement(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let record = try await database.run(as: caller) { try OutcomeRepository().placement(consortiumCode: code, id: id, on: $0) }
         return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
@@ -131,7 +131,7 @@ struct ActivityController {
     @Sendable func createPlacement(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "成約・採用の登録")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let firm = body.code("firm", required: true)
         let person = body.string("person_ref", required: true, maxLength: 100)
@@ -152,7 +152,7 @@ struct ActivityController {
     @Sendable func updatePlacement(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "成約・採用の変更")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
@@ -187,7 +187,7 @@ struct ActivityController {
 
     @Sendable func listConsultations(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var query = QueryReader(request)
         let filter = OutcomeRepository.Filter(fiscalYear: query.fiscalYear(), firmCode: query.code("firm"))
         let channel = query.vocabulary("channel", ConsultationChannel.self)
@@ -201,7 +201,7 @@ struct ActivityController {
 
     @Sendable func showConsultation(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let record = try await database.run(as: caller) { try OutcomeRepository().consultation(consortiumCode: code, id: id, on: $0) }
         return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
@@ -210,7 +210,7 @@ struct ActivityController {
     @Sendable func createConsultation(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "相談の登録")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let firm = body.code("firm", required: true)
         let consulted = body.date("consulted_on", required: true)
@@ -230,7 +230,7 @@ struct ActivityController {
     @Sendable func updateConsultation(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "相談の変更")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
@@ -263,7 +263,7 @@ struct ActivityController {
     /// The consortium's fiscal year as `jinjibu report consortium CODE --format json` prints it.
     @Sendable func report(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var query = QueryReader(request)
         let year = query.fiscalYear()
         let asOf = query.date("as_of")

@@ -34,7 +34,7 @@ struct ClaimController {
     /// What the claim would be as of a date (default today), without saving anything.
     @Sendable func preview(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var query = QueryReader(request)
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
@@ -47,7 +47,7 @@ struct ClaimController {
 
     @Sendable func versions(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let claims = try await run(caller) { try ClaimRepository().versions(projectCode: code, on: $0) }
         return try APIJSON.response(ListJSON(items: claims.map(ClaimJSON.init), nextCursor: nil))
     }
@@ -56,7 +56,7 @@ struct ClaimController {
     @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "請求の提出")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let asOf = body.date("as_of") ?? LocalDate.today()
         let reason = body.string("reason", maxLength: 1000)
@@ -70,7 +70,7 @@ struct ClaimController {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let version = try Self.version(context)
         let claim = try await run(caller) { try ClaimRepository().claim(projectCode: code, version: version, on: $0) }
         return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
@@ -78,7 +78,7 @@ struct ClaimController {
 
     @Sendable func diff(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let version = try Self.version(context)
         let (previous, current, diff) = try await run(caller) { try ClaimRepository().diff(projectCode: code, version: version, on: $0) }
         return try APIJSON.response(ClaimDiffJSON(project: code, from: previous, to: current, diff: diff))
@@ -87,7 +87,7 @@ struct ClaimController {
     /// A secretariat submits a draft; a bureau approves, returns or pays.
     @Sendable func changeStatus(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let version = try Self.version(context)
         var body = try await JSONBody.read(request, context: context)
         let status = body.vocabulary("status", ClaimStatus.self, required: true)

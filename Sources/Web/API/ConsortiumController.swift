@@ -32,7 +32,7 @@ struct ConsortiumController {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let record = try await database.run(as: caller) { try ConsortiumRepository().find(code: code, on: $0) }
         return try APIJSON.response(ConsortiumJSON(record), etag: record.rowVersion)
     }
@@ -61,7 +61,7 @@ struct ConsortiumController {
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "コンソーシアムの変更")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> ConsortiumRecord in
@@ -80,7 +80,7 @@ struct ConsortiumController {
 
     @Sendable func listMemberships(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var query = QueryReader(request)
         let filter = MembershipRepository.Filter(
             role: query.vocabulary("role", MembershipRole.self), activeOn: query.date("active_on"), group: query.string("group"))
@@ -94,7 +94,7 @@ struct ConsortiumController {
 
     @Sendable func showMembership(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try Self.id(context)
         let record = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
         return try APIJSON.response(MembershipJSON(record), etag: record.rowVersion)
@@ -105,7 +105,7 @@ struct ConsortiumController {
     @Sendable func createMembership(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "構成員の登録")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let organization = body.code("organization")
         let number = body.parse("corporate_number") { try CorporateNumber(parsing: $0) }
@@ -139,7 +139,7 @@ struct ConsortiumController {
     @Sendable func updateMembership(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "構成員の変更")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try Self.id(context)
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)

@@ -17,7 +17,7 @@ struct ExpenseController {
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var query = QueryReader(request)
         let filter = ExpenseRepository.Filter(
             category: query.vocabulary("category", ExpenseCategory.self), paid: query.boolean("paid"),
@@ -30,7 +30,7 @@ struct ExpenseController {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let record = try await database.run(as: caller) { try ExpenseRepository().find(projectCode: code, id: id, on: $0) }
         return try APIJSON.response(ExpenseJSON(record), etag: record.rowVersion)
@@ -39,7 +39,7 @@ struct ExpenseController {
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "経費の登録")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let category = body.vocabulary("category", ExpenseCategory.self, required: true)
         let incurredOn = body.date("incurred_on", required: true)
@@ -60,7 +60,7 @@ struct ExpenseController {
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "経費の変更")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let received = try await JSONBody.read(request, context: context)
         let expected = try EntityTag.expectedVersion(request)
@@ -87,7 +87,7 @@ struct ExpenseController {
     @Sendable func delete(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "経費の削除")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let expected = try EntityTag.expectedVersion(request)
         try await database.run(as: caller) { connection in

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Postgres
 import Store
 
 /// POST /api/v1/imports/{kind}: the command line's CSV imports over HTTP, with the same rules:
@@ -56,6 +57,11 @@ struct ImportController {
             }
         } catch let error as ImportError {
             throw Problem(status: .unprocessableContent, type: "import-file-invalid", title: "ファイルを読み込めません", detail: error.description)
+        } catch let error as PostgresError where error.kind == .server && error.sqlState?.errorClass == "22" {
+            // A value the database cannot hold at all (a NUL byte in a cell): the expenses
+            // import streams its rows with COPY, which refuses the whole file for it.
+            throw Problem(status: .unprocessableContent, type: "import-file-invalid", title: "ファイルを読み込めません",
+                          detail: "データベースに保存できない文字（NUL など）が含まれています")
         }
         let json = ImportReportJSON(report)
         if !report.committed && !report.dryRun {

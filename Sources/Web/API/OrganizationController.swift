@@ -27,7 +27,7 @@ struct OrganizationController {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let record = try await database.run(as: caller) { try OrganizationRepository().find(code: code, on: $0) }
         return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
     }
@@ -51,7 +51,7 @@ struct OrganizationController {
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "団体の変更")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> OrganizationRecord in

@@ -35,7 +35,7 @@ struct ProjectController {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let record = try await database.run(as: caller) { try ProjectRepository().find(code: code, on: $0) }
         return try APIJSON.response(ProjectJSON(record), etag: record.rowVersion)
     }
@@ -43,7 +43,7 @@ struct ProjectController {
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require([.admin, .secretariat, .bureau], caller, "事業の変更")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let received = try await JSONBody.read(request, context: context)
         let expected = try EntityTag.expectedVersion(request)
         let allowed: Set<String> = switch caller.role {
@@ -103,7 +103,7 @@ struct ProjectController {
 
     @Sendable func listTargets(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let targets = try await database.run(as: caller) { try KPITargetRepository().list(projectCode: code, on: $0) }
         return try APIJSON.response(ListJSON(items: targets.map(KPITargetJSON.init), nextCursor: nil))
     }
@@ -113,9 +113,9 @@ struct ProjectController {
     @Sendable func putTarget(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "成果目標の設定")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let metric = try context.parameters.require("metric")
-        guard metric.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil else {
+        guard metric.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil, !JSONBody.hasControlCharacters(metric), !metric.contains("\n") else {
             throw Problem.validation([FieldIssue(field: "metric", message: "指標は英小文字・数字・_ で書きます（例: placements, retention_rate_12m）")])
         }
         var body = try await JSONBody.read(request, context: context)
@@ -143,8 +143,9 @@ struct ProjectController {
     @Sendable func deleteTarget(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "成果目標の削除")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let metric = try context.parameters.require("metric")
+        guard metric.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil, !JSONBody.hasControlCharacters(metric), !metric.contains("\n") else { throw Problem.notFound() }
         try await database.run(as: caller) { try KPITargetRepository().delete(projectCode: code, metric: metric, on: $0) }
         return Response(status: .noContent)
     }

@@ -31,6 +31,10 @@ struct QueryReader {
             fail(name, "空の値は指定できません（使わないときはパラメータごと省いてください）")
             return nil
         }
+        guard !JSONBody.hasControlCharacters(value) else {
+            fail(name, "制御文字は使えません")
+            return nil
+        }
         guard value.count <= maxLength else {
             fail(name, "\(maxLength)文字以内で指定してください")
             return nil

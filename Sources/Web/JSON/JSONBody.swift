@@ -74,6 +74,10 @@ struct JSONBody: Sendable {
             return nil
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if Self.hasControlCharacters(trimmed) {
+            fail(field, "制御文字（改行とタブ以外）は使えません")
+            return nil
+        }
         if trimmed.isEmpty {
             fail(field, required ? "必須の項目です" : "空にはできません（消すときは null を指定してください）")
             return nil
@@ -111,11 +115,17 @@ struct JSONBody: Sendable {
     /// A string as sent, untrimmed (passwords).
     mutating func rawString(_ field: String, required: Bool = false, maxLength: Int) -> String? {
         guard let raw = value(field, required: required) else { return nil }
-        guard case .string(let text) = raw, !text.isEmpty, text.count <= maxLength else {
-            fail(field, "1〜\(maxLength)文字の文字列で指定してください")
+        guard case .string(let text) = raw, !text.isEmpty, text.count <= maxLength, !Self.hasControlCharacters(text) else {
+            fail(field, "制御文字を含まない1〜\(maxLength)文字の文字列で指定してください")
             return nil
         }
         return text
+    }
+
+    /// NUL cannot be stored (PostgreSQL text refuses it) and other C0 controls are never
+    /// meant; tab and line breaks are allowed in free text.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }
     }
 
     /// A list of codes.
@@ -233,7 +243,15 @@ struct FieldMessage: Error, CustomStringConvertible {
 }
 
 enum Codes {
+    /// `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`, checked by scalar: a regular expression's `$`
+    /// would also accept a trailing line break.
     static func isValid(_ text: String) -> Bool {
-        text.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", options: .regularExpression) != nil
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first, scalars.count <= 64, isAlphanumeric(first) else { return false }
+        return scalars.allSatisfy { isAlphanumeric($0) || $0 == "." || $0 == "_" || $0 == "-" }
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 }
