@@ -61,25 +61,29 @@ public enum CSVImport {
         try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
     }
 
+    /// Opens a CSV file and reads its header against the kind's columns.
+    static func openFile(_ path: String, encoding: TextEncoding, columns: [ImportColumn]) throws -> (CSVReader, ImportHeader) {
+        var reader: CSVReader
+        do {
+            reader = try CSVReader(fileAtPath: path, encoding: encoding)
+        } catch {
+            throw ImportError.unreadable(path: path, reason: String(describing: error))
+        }
+        do {
+            guard let first = try reader.next() else { throw ImportError.empty }
+            return (reader, try ImportHeader(fields: first.fields, columns: columns))
+        } catch let error as CSVError {
+            throw ImportError.malformed(error.description)
+        }
+    }
+
     static func run<Importer: RowImporter>(
         _ importer: inout Importer, kind: ImportKind, file path: String, options: ImportOptions,
         on connection: PostgresConnection, actor: String
     ) throws -> ImportReport {
         var report = ImportReport(kind: kind)
         report.dryRun = options.dryRun
-        var reader: CSVReader
-        do {
-            reader = try CSVReader(fileAtPath: path, encoding: options.encoding)
-        } catch {
-            throw ImportError.unreadable(path: path, reason: String(describing: error))
-        }
-        let header: ImportHeader
-        do {
-            guard let first = try reader.next() else { throw ImportError.empty }
-            header = try ImportHeader(fields: first.fields, columns: Importer.columns)
-        } catch let error as CSVError {
-            throw ImportError.malformed(error.description)
-        }
+        var (reader, header) = try openFile(path, encoding: options.encoding, columns: Importer.columns)
 
         // Pass 1: the cells alone.
         var parsed: [(record: ImportRecord, row: Importer.Row)] = []

@@ -34,19 +34,7 @@ enum ExpenseImport {
     static func run(file path: String, options: ImportOptions, on connection: PostgresConnection, actor: String) throws -> ImportReport {
         var report = ImportReport(kind: .expenses)
         report.dryRun = options.dryRun
-        var reader: CSVReader
-        do {
-            reader = try CSVReader(fileAtPath: path, encoding: options.encoding)
-        } catch {
-            throw ImportError.unreadable(path: path, reason: String(describing: error))
-        }
-        let header: ImportHeader
-        do {
-            guard let first = try reader.next() else { throw ImportError.empty }
-            header = try ImportHeader(fields: first.fields, columns: columns)
-        } catch let error as CSVError {
-            throw ImportError.malformed(error.description)
-        }
+        var (reader, header) = try CSVImport.openFile(path, encoding: options.encoding, columns: columns)
         let keepFields = options.skipInvalid
         var rejected: [Int: [String]] = [:]
 
