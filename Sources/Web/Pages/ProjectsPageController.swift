@@ -1,0 +1,96 @@
+import Domain
+import Foundation
+import Hummingbird
+import Store
+
+/// Adopted projects the caller may see, with filters, a chart by prefecture and the list as
+/// CSV in the published form. A bureau sees its prefectures, a secretariat its consortia:
+/// the database's scope decides, the same as for GET /api/v1/projects.
+struct ProjectsPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("projects", use: list)
+        group.get("projects.csv", use: csv)
+    }
+
+    struct Selection {
+        var filter: ProjectRepository.Filter
+        var year: FiscalYear
+    }
+
+    static func selection(_ request: Request) throws -> Selection {
+        var query = QueryReader(form: request)
+        let year = query.fiscalYear("year") ?? PageFormat.currentFiscalYear()
+        let filter = ProjectRepository.Filter(
+            fiscalYear: year, status: query.vocabulary("status", ProjectStatus.self), prefecture: query.prefecture(),
+            frame: query.code("frame"))
+        try query.finish()
+        return Selection(filter: filter, year: year)
+    }
+
+    private func load(_ selection: Selection, caller: UserAccount) async throws -> [ProjectSummary] {
+        try await database.run(as: caller) { connection in
+            var items: [ProjectSummary] = []
+            var page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try ProjectRepository().list(selection.filter, page: page, on: connection)
+                items += result.items
+                guard let next = result.next else { return items }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let selection = try Self.selection(request)
+        let projects = try await load(selection, caller: caller)
+        var byPrefecture: [Prefecture: (count: Int, granted: Int64)] = [:]
+        for project in projects {
+            byPrefecture[project.prefecture, default: (0, 0)].count += 1
+            byPrefecture[project.prefecture, default: (0, 0)].granted += project.granted?.amount ?? 0
+        }
+        let prefectures = byPrefecture.keys.sorted { $0.code < $1.code }
+        let bars = prefectures.map { prefecture -> SVGChart.Bar in
+            let entry = byPrefecture[prefecture]!
+            return SVGChart.Bar(label: prefecture.name, value: Int64(entry.count),
+                                caption: "\(entry.count)件 \(Yen(entry.granted).formattedWithSymbol)")
+        }
+        let current = PageFormat.currentFiscalYear().startYear
+        let filter = selection.filter
+        let values: [String: Any] = [
+            "year": selection.year.japaneseName,
+            "years": ((current - 4)...(current + 1)).reversed().map {
+                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == selection.year.startYear]
+            },
+            "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }
+                .filter { caller.bureau == nil || $0.bureau == caller.bureau }
+                .map { ["value": String($0.code), "label": $0.name, "selected": $0 == filter.prefecture] },
+            "statuses": ProjectStatus.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == filter.status] },
+            "frame": filter.frame ?? "",
+            "query": request.uri.query ?? "",
+            "projects": projects.map(ProjectsView.row),
+            "count": projects.count,
+            "granted": Yen(projects.reduce(0) { $0 + ($1.granted?.amount ?? 0) }).formattedWithSymbol,
+            "chart": SVGChart.horizontalBars(title: "都道府県別の採択件数と交付決定額", bars: bars),
+        ]
+        return renderer.page("projects", title: "採択事業 \(selection.year.japaneseName)", values: values, context: context)
+    }
+
+    @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let selection = try Self.selection(request)
+        let projects = try await load(selection, caller: caller)
+        // UTF-8 with a byte-order mark: Excel then opens it without asking for the encoding.
+        var writer = CSVWriter(encoding: .utf8, formulaSafe: true, byteOrderMark: true)
+        try writer.write(ProjectsView.csvHeader)
+        for project in projects { try writer.write(ProjectsView.csvRecord(project)) }
+        try writer.finish()
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"adopted_\(selection.year.startYear).csv\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: writer.data)))
+    }
+}
