@@ -73,3 +73,21 @@ extension WebFixture {
         }
     }
 }
+
+extension PageClient {
+    /// Posts a file input and fields as `multipart/form-data`, as a browser's upload form does.
+    func upload(_ path: String, fields: [String: String], file: String, filename: String, session: String) async throws -> Reply {
+        let boundary = "----jinjibu-test-\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n"
+        body += "--\(boundary)--\r\n"
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        headers[.cookie] = "jinjibu_session=\(session)"
+        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return Reply(status: response.status, headers: response.headers, body: Data(buffer: response.body))
+    }
+}
