@@ -20,6 +20,7 @@ struct ClaimPageController {
         group.post("projects/:code/claim", use: submit)
         group.get("projects/:code/claims/:version", use: version)
         group.post("projects/:code/claims/:version/status", use: changeStatus)
+        group.post("projects/:code/status", use: changeProjectStatus)
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
@@ -46,6 +47,10 @@ struct ClaimPageController {
         values["needsReason"] = !versions.isEmpty
         values["form"] = ["as_of": typed["as_of"] ?? asOf.description, "reason": typed["reason"] ?? ""]
         values["errors"] = errors
+        let next = Access.decide.contains(caller.role) ? ProjectStatus.allCases.filter { project.status.canTransition(to: $0) } : []
+        values["projectStatuses"] = next.map { ["value": $0.rawValue, "label": $0.japaneseName] }
+        values["canDecide"] = !next.isEmpty
+        values["projectRowVersion"] = project.rowVersion
         return renderer.page("claim", title: "請求 \(project.code)", values: values, context: context, status: status)
     }
 
@@ -124,6 +129,22 @@ struct ClaimPageController {
                 projectCode: code, version: number, to: status, actor: caller.actor, expectedRowVersion: rowVersion, on: $0)
         }
         return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)")
+    }
+
+    /// A bureau moves the project on (grant decided, confirmed, paid …) through the API's
+    /// project update, with the version the page was read at.
+    @Sendable func changeProjectStatus(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        let code = try context.parameters.require("code")
+        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        var body = form.jsonBody()
+        body = JSONBody(object: body.object.filter { $0.key == "status" })
+        _ = try await ProjectController(database: database).apply(body, to: code, expected: expected, caller: caller)
+        return PageRenderer.redirect(to: "/projects/\(code)/claim")
     }
 
     static func actionLabel(_ status: ClaimStatus) -> String {
