@@ -41,6 +41,7 @@ public func buildRouter(
     TokenController(pool: pool).addRoutes(to: api)
     OrganizationController(database: database).addRoutes(to: api)
     ConsortiumController(database: database).addRoutes(to: api)
+    ActivityController(database: database).addRoutes(to: api)
     ProjectController(database: database).addRoutes(to: api)
     ExpenseController(database: database).addRoutes(to: api)
     ClaimController(database: database).addRoutes(to: api)

@@ -7,8 +7,20 @@ import TestSupport
 /// A secretariat that guesses another consortium's codes and ids gets 404 (never data, never
 /// a change), for every resource type, reading and writing.
 @Suite struct IsolationAPITests {
+    /// The ids of kobe's placement and consultation (IsolationSQLTests adds activities).
+    static func addActivities(_ fixture: WebFixture) async throws -> (placement: Int64, consultation: Int64) {
+        try await offThread {
+            let connection = try fixture.ownerConnection()
+            defer { connection.close() }
+            try IsolationSQLTests.addActivitiesAndClaims(on: connection)
+            return (try connection.query("SELECT p.id FROM placements p JOIN consortia c ON c.id = p.consortium_id WHERE c.code = 'kobe'")[0].decode(Int64.self, "id"),
+                    try connection.query("SELECT x.id FROM consultations x JOIN consortia c ON c.id = x.consortium_id WHERE c.code = 'kobe'")[0].decode(Int64.self, "id"))
+        }
+    }
+
     @Test func readingAnotherConsortiumsRecordsFindsNothing() async throws {
         let fixture = try await WebFixture.make()
+        let ids = try await Self.addActivities(fixture)
         try await fixture.withClient { api in
             let kobeExpense = try await api.get("/api/v1/projects/P-KOBE/expenses", as: .secB).items.first?["id"] as? Int
             let kobeMembership = try await api.get("/api/v1/consortia/kobe/memberships", as: .secB).items.first?["id"] as? Int
@@ -20,6 +32,10 @@ import TestSupport
                 "/api/v1/projects/P-KOBE", "/api/v1/projects/P-KOBE/kpi-targets", "/api/v1/projects/P-KOBE/expenses",
                 "/api/v1/projects/P-KOBE/expenses/\(expenseID)", "/api/v1/projects/P-KOBE/claim-preview",
                 "/api/v1/projects/P-KOBE/claims", "/api/v1/projects/P-KOBE/claims/1",
+                "/api/v1/consortia/kobe/events", "/api/v1/consortia/kobe/events/E1",
+                "/api/v1/consortia/kobe/placements", "/api/v1/consortia/kobe/placements/\(ids.placement)",
+                "/api/v1/consortia/kobe/consultations", "/api/v1/consortia/kobe/consultations/\(ids.consultation)",
+                "/api/v1/consortia/kobe/report?fiscal_year=2024",
             ] {
                 let reply = try await api.get(path, as: .secA)
                 #expect(reply.status == .notFound, "\(path)")
@@ -40,6 +56,7 @@ import TestSupport
 
     @Test func writingToAnotherConsortiumsRecordsChangesNothing() async throws {
         let fixture = try await WebFixture.make()
+        let ids = try await Self.addActivities(fixture)
         try await fixture.withClient { api in
             let expenseID = try #require(try await api.get("/api/v1/projects/P-KOBE/expenses", as: .secB).items.first?["id"] as? Int)
             let membershipID = try #require(try await api.get("/api/v1/consortia/kobe/memberships", as: .secB).items.first?["id"] as? Int)
@@ -55,7 +72,14 @@ import TestSupport
                 (.post, "/api/v1/projects/P-KOBE/expenses", ["category": "venue", "incurred_on": "2024-06-01", "payee": "x", "amount_excl_tax_yen": 1]),
                 (.patch, "/api/v1/projects/P-KOBE/expenses/\(expenseID)", ["amount_excl_tax_yen": 1]),
                 (.delete, "/api/v1/projects/P-KOBE/expenses/\(expenseID)", nil),
-                (.post, "/api/v1/projects/P-KOBE/claims", ["as_of": "2025-03-31"]),
+                (.post, "/api/v1/projects/P-KOBE/claims", ["as_of": "2025-03-31", "reason": "訂正"]),
+                (.post, "/api/v1/consortia/kobe/events", ["code": "E2", "kind": "seminar", "title": "x", "starts_on": "2024-07-01"]),
+                (.patch, "/api/v1/consortia/kobe/events/E1", ["title": "乗っ取り"]),
+                (.delete, "/api/v1/consortia/kobe/events/E1", nil),
+                (.post, "/api/v1/consortia/kobe/placements", ["firm": "kobe-firm", "person_ref": "X", "employment_type": "full_time", "started_on": "2024-09-01"]),
+                (.patch, "/api/v1/consortia/kobe/placements/\(ids.placement)", ["ended_on": "2024-09-30"]),
+                (.post, "/api/v1/consortia/kobe/consultations", ["firm": "kobe-firm", "consulted_on": "2024-09-01", "channel": "bank"]),
+                (.patch, "/api/v1/consortia/kobe/consultations/\(ids.consultation)", ["job_category": "sales"]),
             ]
             for (method, path, json) in attempts {
                 let reply = try await api.request(method, path, as: .secA, json: json ?? [:], headers: ifMatch)
@@ -66,6 +90,9 @@ import TestSupport
             let imported = try await api.request(.post, "/api/v1/imports/expenses", as: .secA, body: Data(csv.utf8))
             #expect(imported.status == .unprocessableContent)
             #expect(imported.text.contains("登録されていません"))
+            let events = "code,consortium,kind,title,starts_on\nE3,kobe,seminar,x,2024-07-01\n"
+            let refused = try await api.request(.post, "/api/v1/imports/events", as: .secA, body: Data(events.utf8))
+            #expect(refused.status == .unprocessableContent)
         }
         // Nothing of kobe's changed.
         let connection = try fixture.ownerConnection()

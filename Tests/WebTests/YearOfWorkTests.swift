@@ -4,8 +4,9 @@ import Testing
 import TestSupport
 @testable import Web
 
-/// A secretariat's fiscal year over the API alone: register a firm and make it a member,
-/// set a target, record expenses, check the claim, submit it; the bureau approves it.
+/// A secretariat's fiscal year over the API alone: register a firm and make it a member, hold
+/// an event, record who was hired and the consultation behind it, set a target, record
+/// expenses, check the claim, submit it; the bureau approves it.
 @Suite struct YearOfWorkTests {
     @Test func aSecretariatDoesItsYearOverTheAPI() async throws {
         let fixture = try await WebFixture.make()
@@ -28,13 +29,47 @@ import TestSupport
             #expect(shared.status == .created)
             #expect(try await api.get("/api/v1/organizations/kobe-firm", as: .secA).status == .ok)
 
+            // An event with the firms that took part and the people who came; a firm that was not
+            // yet a member on the day is refused, naming the field.
+            let early = try await api.request(.post, "/api/v1/consortia/tsubame/events", as: .secA, json: [
+                "code": "JR-2024-01", "kind": "joint_recruiting", "title": "合同企業説明会", "starts_on": "2024-04-10",
+                "firms": ["tsubame-kogyo"],
+            ])
+            #expect(early.status == .unprocessableContent && early.errorFields == ["firms"])
+            let event = try await api.request(.post, "/api/v1/consortia/tsubame/events", as: .secA, json: [
+                "code": "JR-2024-01", "kind": "joint_recruiting", "title": "合同企業説明会", "starts_on": "2024-07-06",
+                "project": "P-TSUBAME", "venue": "燕三条地場産業振興センター", "firms": ["tsubame-kogyo", "demo-seimitsu"],
+                "participants": ["student": 48, "uij_turn": 7],
+            ])
+            #expect(event.status == .created)
+            #expect(event.json["participants_total"] as? Int == 55)
+            // A hire from it, and a consultation that led to it.
+            let placement = try await api.request(.post, "/api/v1/consortia/tsubame/placements", as: .secA, json: [
+                "firm": "tsubame-kogyo", "person_ref": "T-0001", "person_name": "燕 太郎", "employment_type": "full_time",
+                "started_on": "2024-10-01", "segment": "new_graduate", "job_category": "engineering_design", "event": "JR-2024-01",
+            ])
+            #expect(placement.status == .created && placement.json["person_name"] as? String == "燕 太郎")
+            let consultation = try await api.request(.post, "/api/v1/consortia/tsubame/consultations", as: .secA, json: [
+                "firm": "tsubame-kogyo", "consulted_on": "2024-07-06", "channel": "seminar", "referred_to": "daishi-hokuetsu",
+                "referred_on": "2024-07-20", "placement_person_ref": "T-0001",
+            ])
+            #expect(consultation.status == .created)
+            // Names never leave the consortium: the bureau sees the reference only.
+            let seenByBureau = try await api.get("/api/v1/consortia/tsubame/placements", as: .kanto).items
+            #expect(seenByBureau.count == 1 && seenByBureau[0]["person_name"] == nil && seenByBureau[0]["person_ref"] as? String == "T-0001")
+            let placementPath = "/api/v1/consortia/tsubame/placements/\(try #require(placement.json["id"] as? Int))"
+            let left = try await api.request(.patch, placementPath, as: .secA, json: ["ended_on": "2025-02-28"])
+            #expect(left.status == .ok && left.json["ended_on"] as? String == "2025-02-28")
+            let report = try await api.get("/api/v1/consortia/tsubame/report?fiscal_year=2024&as_of=2025-03-31", as: .secA)
+            #expect(report.status == .ok)
+
             // Targets and expenses.
             #expect(try await api.request(.put, "/api/v1/projects/P-TSUBAME/kpi-targets/retention_rate_12m", as: .secA,
                                           json: ["unit": "ratio", "target_numerator": 90, "target_denominator": 100]).status == .created)
             for (category, day, amount, evidence) in [("outsourcing", "2024-09-20", 2_400_000, "R-010"), ("personnel", "2025-01-31", 3_000_000, "R-011")] {
                 let expense = try await api.request(.post, "/api/v1/projects/P-TSUBAME/expenses", as: .secA, json: [
                     "category": category, "incurred_on": day, "paid_on": day, "payee": "支払先", "amount_excl_tax_yen": amount,
-                    "tax_yen": amount / 10, "evidence_ref": evidence, "firm": "tsubame-kogyo",
+                    "tax_yen": amount / 10, "evidence_ref": evidence, "firm": "tsubame-kogyo", "event": "JR-2024-01",
                 ])
                 #expect(expense.status == .created)
             }

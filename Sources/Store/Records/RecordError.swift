@@ -15,6 +15,9 @@ public enum RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     case forbidden(String)
     /// A rule of the domain that the database enforces (trigger or CHECK) refused the change.
     case ruleViolated(constraint: String?, message: String)
+    /// One field's value is refused for a reason only the records can tell (a firm that is
+    /// not a member on the day, an event of another date).
+    case invalidField(field: String, message: String)
 
     public var description: String {
         switch self {
@@ -25,11 +28,16 @@ public enum RecordError: Error, Sendable, Equatable, CustomStringConvertible {
             return "他の人が先に更新しました（読み込んだ版 \(expected)、現在 \(actual)）。読み込み直してください"
         case .forbidden(let message): return message
         case .ruleViolated(_, let message): return message
+        case .invalidField(let field, let message): return "\(field): \(message)"
         }
     }
 
-    /// Maps the SQLSTATEs a write may expect; returns the error unchanged otherwise.
+    /// Maps the SQLSTATEs a write may expect, and an importer's row problem; returns the
+    /// error unchanged otherwise.
     public static func mapping(_ error: Error, kind: String) -> Error {
+        if let problem = error as? RowProblem {
+            return RecordError.invalidField(field: problem.column ?? "", message: problem.reason)
+        }
         guard let error = error as? PostgresError, error.kind == .server else { return error }
         switch error.sqlState {
         case .uniqueViolation?:

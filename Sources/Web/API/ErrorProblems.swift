@@ -9,6 +9,8 @@ enum ErrorProblems {
             return recordProblem(error)
         case let error as ClaimError:
             return claimProblem(error)
+        case StoreError.notFound(let what, let key):
+            return .notFound("\(what) \(key) は見つかりません")
         default:
             return nil
         }
@@ -27,6 +29,8 @@ enum ErrorProblems {
             return Problem(status: .preconditionFailed, type: "stale-version", title: "他の人が先に更新しました", detail: error.description)
         case .forbidden(let message):
             return .forbidden(message)
+        case .invalidField(let field, let message):
+            return .validation([FieldIssue(field: field, message: message)])
         case .ruleViolated(_, let message):
             return Problem(status: .conflict, type: "rule-violation", title: "業務ルールにより受け付けられません", detail: message)
         }

@@ -136,6 +136,29 @@ struct JSONBody: Sendable {
         return codes
     }
 
+    /// Counts by vocabulary value, e.g. participants by segment: `{"student": 12}`.
+    mutating func counts<Key: RawRepresentable & CaseIterable & Hashable>(_ field: String, _ type: Key.Type) -> [Key: Int]?
+    where Key.RawValue == String {
+        guard let raw = value(field, required: false) else { return nil }
+        guard case .object(let members) = raw else {
+            fail(field, "{\"区分\": 人数} のオブジェクトで指定してください")
+            return nil
+        }
+        var counts: [Key: Int] = [:]
+        for (name, value) in members {
+            guard let key = Key(rawValue: name) else {
+                fail(field, "使える区分: \(Key.allCases.map(\.rawValue).joined(separator: ", "))")
+                return nil
+            }
+            guard case .integer(let count) = value, (0...1_000_000).contains(count) else {
+                fail(field, "人数は0以上の整数です")
+                return nil
+            }
+            if count > 0 { counts[key] = Int(count) }
+        }
+        return counts
+    }
+
     /// An integer within `range`.
     mutating func integer(_ field: String, required: Bool = false, in range: ClosedRange<Int64> = 0...Yen.parsingLimit) -> Int64? {
         guard let raw = value(field, required: required) else { return nil }

@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+import Postgres
+
+/// A consultation (相談) by a member firm, the referral (とりつなぎ) if any, and the placement
+/// it led to, named by the person's reference.
+public struct ConsultationRecord: Sendable, Hashable {
+    public let id: Int64
+    public let consortiumCode: String
+    public let firmCode: String
+    public let consultedOn: LocalDate
+    public let channel: ConsultationChannel
+    public let jobCategory: JobCategory?
+    public let employmentType: EmploymentType?
+    public let referredToCode: String?
+    public let referredOn: LocalDate?
+    public let placementPersonRef: String?
+    public let createdAt: Date
+    public let updatedAt: Date
+    public let rowVersion: Int
+
+    static let columns = """
+        x.id, c.code AS consortium_code, o.code AS firm_code, x.consulted_on::text AS consulted_on, x.channel, x.job_category,
+        x.employment_type, r.code AS referred_to_code, x.referred_on::text AS referred_on, p.person_ref AS placement_person_ref,
+        x.created_at, x.updated_at, x.version
+        """
+
+    static let joins = """
+        consultations x JOIN consortia c ON c.id = x.consortium_id JOIN organizations o ON o.id = x.firm_id
+        LEFT JOIN organizations r ON r.id = x.referred_to_id
+        LEFT JOIN placements p ON p.consortium_id = x.consortium_id AND p.id = x.placement_id
+        """
+
+    init(row: PostgresRow) throws {
+        id = try row.decode(Int64.self, "id")
+        consortiumCode = try row.decode(String.self, "consortium_code")
+        firmCode = try row.decode(String.self, "firm_code")
+        consultedOn = try StoredValue.date(row, "consulted_on")
+        channel = try StoredValue.vocabulary(row, "channel")
+        jobCategory = try StoredValue.optionalVocabulary(row, "job_category")
+        employmentType = try StoredValue.optionalVocabulary(row, "employment_type")
+        referredToCode = try row.decode(String?.self, "referred_to_code")
+        referredOn = try StoredValue.optionalDate(row, "referred_on")
+        placementPersonRef = try row.decode(String?.self, "placement_person_ref")
+        createdAt = try row.decode(Date.self, "created_at")
+        updatedAt = try row.decode(Date.self, "updated_at")
+        rowVersion = try row.decode(Int.self, "version")
+    }
+
+    public var draft: ConsultationDraft {
+        ConsultationDraft(firmCode: firmCode, consultedOn: consultedOn, channel: channel, jobCategory: jobCategory,
+                          employmentType: employmentType, referredToCode: referredToCode, referredOn: referredOn,
+                          placementPersonRef: placementPersonRef)
+    }
+}
+
+/// What a caller writes for a consultation. Firm, day and channel identify it.
+public struct ConsultationDraft: Sendable, Hashable {
+    public var firmCode: String
+    public var consultedOn: LocalDate
+    public var channel: ConsultationChannel
+    public var jobCategory: JobCategory?
+    public var employmentType: EmploymentType?
+    public var referredToCode: String?
+    public var referredOn: LocalDate?
+    public var placementPersonRef: String?
+
+    public init(
+        firmCode: String, consultedOn: LocalDate, channel: ConsultationChannel, jobCategory: JobCategory? = nil,
+        employmentType: EmploymentType? = nil, referredToCode: String? = nil, referredOn: LocalDate? = nil,
+        placementPersonRef: String? = nil
+    ) {
+        self.firmCode = firmCode
+        self.consultedOn = consultedOn
+        self.channel = channel
+        self.jobCategory = jobCategory
+        self.employmentType = employmentType
+        self.referredToCode = referredToCode
+        self.referredOn = referredOn
+        self.placementPersonRef = placementPersonRef
+    }
+}

@@ -1,0 +1,112 @@
+import Domain
+import Postgres
+
+/// A consortium's events. Writes go through the events importer, so that the API and CSV
+/// files obey the same rules (members on the day, the funding project's period) with the same
+/// messages.
+public struct EventRepository: Sendable {
+    public static let kind = "取組"
+
+    public struct Filter: Sendable {
+        public var fiscalYear: FiscalYear?
+        public var kind: EventKind?
+        public var projectCode: String?
+
+        public init(fiscalYear: FiscalYear? = nil, kind: EventKind? = nil, projectCode: String? = nil) {
+            self.fiscalYear = fiscalYear
+            self.kind = kind
+            self.projectCode = projectCode
+        }
+    }
+
+    public init() {}
+
+    /// Ordered by first day, then code.
+    public func list(consortiumCode: String, _ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<EventRecord> {
+        let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
+        let afterDate = page.after.flatMap { $0.count == 2 ? LocalDate($0[0]) : nil }
+        let afterCode = page.after.flatMap { $0.count == 2 ? $0[1] : nil }
+        let rows = try connection.query("""
+            SELECT \(unsafeRaw: EventRecord.columns) FROM \(unsafeRaw: EventRecord.joins)
+            WHERE e.consortium_id = \(consortium.id)
+              AND (\(filter.fiscalYear?.firstDay.description)::date IS NULL
+                   OR e.starts_on BETWEEN \(filter.fiscalYear?.firstDay.description)::date AND \(filter.fiscalYear?.lastDay.description)::date)
+              AND (\(filter.kind?.rawValue)::text IS NULL OR e.kind = \(filter.kind?.rawValue))
+              AND (\(filter.projectCode)::text IS NULL OR p.code = \(filter.projectCode))
+              AND (\(afterDate?.description)::date IS NULL OR (e.starts_on, e.code) > (\(afterDate?.description)::date, \(afterCode)::text))
+            ORDER BY e.starts_on, e.code
+            LIMIT \(page.limit + 1)
+            """).map(EventRecord.init(row:))
+        return Page(fetched: rows, limit: page.limit) { [$0.startsOn.description, $0.code] }
+    }
+
+    public func find(consortiumCode: String, code: String, on connection: PostgresConnection) throws -> EventRecord {
+        guard let row = try connection.query("""
+            SELECT \(unsafeRaw: EventRecord.columns) FROM \(unsafeRaw: EventRecord.joins)
+            WHERE c.code = \(consortiumCode) AND e.code = \(code)
+            """).first else {
+            throw RecordError.notFound(kind: Self.kind, key: "\(consortiumCode)/\(code)")
+        }
+        return try EventRecord(row: row)
+    }
+
+    public func create(consortiumCode: String, _ draft: EventDraft, on connection: PostgresConnection) throws -> EventRecord {
+        do {
+            return try connection.transaction { connection in
+                _ = try ConsortiumRepository().find(code: consortiumCode, on: connection)
+                if (try? find(consortiumCode: consortiumCode, code: draft.code, on: connection)) != nil {
+                    throw RecordError.alreadyExists(kind: Self.kind, field: "code", value: draft.code)
+                }
+                try write(consortiumCode: consortiumCode, draft, on: connection)
+                return try find(consortiumCode: consortiumCode, code: draft.code, on: connection)
+            }
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+
+    /// Rewrites the event (its code stays) with its participation.
+    public func update(
+        consortiumCode: String, code: String, with draft: EventDraft, expectedVersion: Int?, on connection: PostgresConnection
+    ) throws -> EventRecord {
+        do {
+            return try connection.transaction { connection in
+                let current = try find(consortiumCode: consortiumCode, code: code, on: connection)
+                if let expectedVersion, expectedVersion != current.rowVersion {
+                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
+                }
+                var draft = draft
+                draft.code = code
+                try write(consortiumCode: consortiumCode, draft, on: connection)
+                return try find(consortiumCode: consortiumCode, code: code, on: connection)
+            }
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+
+    public func delete(consortiumCode: String, code: String, on connection: PostgresConnection) throws {
+        do {
+            try connection.transaction { connection in
+                let current = try find(consortiumCode: consortiumCode, code: code, on: connection)
+                let deleted = try connection.execute("""
+                    DELETE FROM events e USING consortia c
+                    WHERE c.id = e.consortium_id AND c.code = \(consortiumCode) AND e.id = \(current.id)
+                    """)
+                if deleted == 0 { throw RecordError.forbidden("この取組を削除する権限がありません") }
+            }
+        } catch let error as PostgresError where error.sqlState == .foreignKeyViolation {
+            throw RecordError.ruleViolated(constraint: error.constraint, message: "経費や採用の記録がこの取組を指しているため削除できません")
+        } catch {
+            throw RecordError.mapping(error, kind: Self.kind)
+        }
+    }
+
+    private func write(consortiumCode: String, _ draft: EventDraft, on connection: PostgresConnection) throws {
+        var importer = EventImporter()
+        _ = try importer.write(EventImporter.Row(
+            code: draft.code, consortiumCode: consortiumCode, kind: draft.kind, title: draft.title, startsOn: draft.startsOn,
+            endsOn: draft.endsOn, projectCode: draft.projectCode, venue: draft.venue, online: draft.online,
+            firmCodes: draft.firmCodes, participants: draft.participants), on: connection)
+    }
+}

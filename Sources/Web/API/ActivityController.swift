@@ -1,0 +1,281 @@
+import Domain
+import Foundation
+import Hummingbird
+import Reports
+import Store
+
+/// A consortium's activities and outcomes: events with participation, placements and
+/// consultations, and the year's overview (`jinjibu report consortium`).
+struct ActivityController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("consortia/:code/events", use: listEvents)
+        group.post("consortia/:code/events", use: createEvent)
+        group.get("consortia/:code/events/:event", use: showEvent)
+        group.patch("consortia/:code/events/:event", use: updateEvent)
+        group.delete("consortia/:code/events/:event", use: deleteEvent)
+        group.get("consortia/:code/placements", use: listPlacements)
+        group.post("consortia/:code/placements", use: createPlacement)
+        group.get("consortia/:code/placements/:id", use: showPlacement)
+        group.patch("consortia/:code/placements/:id", use: updatePlacement)
+        group.get("consortia/:code/consultations", use: listConsultations)
+        group.post("consortia/:code/consultations", use: createConsultation)
+        group.get("consortia/:code/consultations/:id", use: showConsultation)
+        group.patch("consortia/:code/consultations/:id", use: updateConsultation)
+        group.get("consortia/:code/report", use: report)
+    }
+
+    // MARK: Events
+
+    @Sendable func listEvents(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        var query = QueryReader(request)
+        let filter = EventRepository.Filter(
+            fiscalYear: query.fiscalYear(), kind: query.vocabulary("kind", EventKind.self), projectCode: query.code("project"))
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) { try EventRepository().list(consortiumCode: code, filter, page: page, on: $0) }
+        return try APIJSON.response(ListJSON(items: result.items.map(EventJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+
+    @Sendable func showEvent(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let (code, event) = (try context.parameters.require("code"), try context.parameters.require("event"))
+        let record = try await database.run(as: caller) { try EventRepository().find(consortiumCode: code, code: event, on: $0) }
+        return try APIJSON.response(EventJSON(record), etag: record.rowVersion)
+    }
+
+    @Sendable func createEvent(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "取組の登録")
+        let code = try context.parameters.require("code")
+        var body = try await JSONBody.read(request, context: context)
+        let eventCode = body.code("code", required: true)
+        let kind = body.vocabulary("kind", EventKind.self, required: true)
+        let title = body.string("title", required: true, maxLength: 500)
+        let starts = body.date("starts_on", required: true)
+        var draft = EventDraft(code: eventCode ?? "", kind: kind ?? .council, title: title ?? "", startsOn: starts ?? LocalDate(year: 2000, month: 1, day: 1)!)
+        Self.readEvent(&body, into: &draft)
+        try body.finish()
+        let checked = draft
+        let record = try await database.run(as: caller) { try EventRepository().create(consortiumCode: code, checked, on: $0) }
+        return try APIJSON.response(EventJSON(record), status: .created, etag: record.rowVersion,
+                                    location: "/api/v1/consortia/\(code)/events/\(record.code)")
+    }
+
+    @Sendable func updateEvent(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "取組の変更")
+        let (code, event) = (try context.parameters.require("code"), try context.parameters.require("event"))
+        let received = try await JSONBody.read(request, context: context)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let record = try await database.run(as: caller) { connection -> EventRecord in
+            var body = received
+            let repository = EventRepository()
+            var draft = try repository.find(consortiumCode: code, code: event, on: connection).draft
+            body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", EventKind.self) }
+            body.patch("title", required: &draft.title) { $0.string("title", maxLength: 500) }
+            body.patch("starts_on", required: &draft.startsOn) { $0.date("starts_on") }
+            Self.readEvent(&body, into: &draft)
+            try body.finish()
+            return try repository.update(consortiumCode: code, code: event, with: draft, expectedVersion: expected, on: connection)
+        }
+        return try APIJSON.response(EventJSON(record), etag: record.rowVersion)
+    }
+
+    @Sendable func deleteEvent(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "取組の削除")
+        let (code, event) = (try context.parameters.require("code"), try context.parameters.require("event"))
+        try await database.run(as: caller) { try EventRepository().delete(consortiumCode: code, code: event, on: $0) }
+        return Response(status: .noContent)
+    }
+
+    static func readEvent(_ body: inout JSONBody, into draft: inout EventDraft) {
+        body.patch("ends_on", &draft.endsOn) { $0.date("ends_on") }
+        body.patch("project", &draft.projectCode) { $0.code("project") }
+        body.patch("venue", &draft.venue) { $0.string("venue", maxLength: 500) }
+        body.patch("online", required: &draft.online) { $0.boolean("online") }
+        body.patch("firms", required: &draft.firmCodes) { $0.codes("firms") }
+        body.patch("participants", required: &draft.participants) { $0.counts("participants", ParticipantSegment.self) }
+        if let ends = draft.endsOn, ends < draft.startsOn { body.fail("ends_on", "終了日が開始日（\(draft.startsOn)）より前です") }
+    }
+
+    // MARK: Placements
+
+    @Sendable func listPlacements(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        var query = QueryReader(request)
+        let filter = OutcomeRepository.Filter(fiscalYear: query.fiscalYear(), firmCode: query.code("firm"))
+        let type = query.vocabulary("employment_type", EmploymentType.self)
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) {
+            try OutcomeRepository().placements(consortiumCode: code, filter, employmentType: type, page: page, on: $0)
+        }
+        let names = Self.showsNames(caller)
+        return try APIJSON.response(ListJSON(items: result.items.map { PlacementJSON($0, showName: names) }, nextCursor: Cursor.encode(result.next)))
+    }
+
+    @Sendable func showPlacement(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        let record = try await database.run(as: caller) { try OutcomeRepository().placement(consortiumCode: code, id: id, on: $0) }
+        return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
+    }
+
+    @Sendable func createPlacement(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "成約・採用の登録")
+        let code = try context.parameters.require("code")
+        var body = try await JSONBody.read(request, context: context)
+        let firm = body.code("firm", required: true)
+        let person = body.string("person_ref", required: true, maxLength: 100)
+        let type = body.vocabulary("employment_type", EmploymentType.self, required: true)
+        let started = body.date("started_on", required: true)
+        var draft = PlacementDraft(firmCode: firm ?? "", personRef: person ?? "", employmentType: type ?? .fullTime,
+                                   startedOn: started ?? LocalDate(year: 2000, month: 1, day: 1)!)
+        Self.readPlacement(&body, into: &draft)
+        try body.finish()
+        let checked = draft
+        let record = try await database.run(as: caller) {
+            try OutcomeRepository().savePlacement(consortiumCode: code, checked, replacing: nil, expectedVersion: nil, on: $0)
+        }
+        return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), status: .created, etag: record.rowVersion,
+                                    location: "/api/v1/consortia/\(code)/placements/\(record.id)")
+    }
+
+    @Sendable func updatePlacement(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "成約・採用の変更")
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        let received = try await JSONBody.read(request, context: context)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let record = try await database.run(as: caller) { connection -> PlacementRecord in
+            var body = received
+            let repository = OutcomeRepository()
+            let current = try repository.placement(consortiumCode: code, id: id, on: connection)
+            var draft = current.draft
+            body.patch("employment_type", required: &draft.employmentType) { $0.vocabulary("employment_type", EmploymentType.self) }
+            Self.readPlacement(&body, into: &draft)
+            try body.finish()
+            return try repository.savePlacement(consortiumCode: code, draft, replacing: current, expectedVersion: expected, on: connection)
+        }
+        return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
+    }
+
+    static func readPlacement(_ body: inout JSONBody, into draft: inout PlacementDraft) {
+        body.patch("person_name", &draft.personName) { $0.string("person_name", maxLength: 200) }
+        body.patch("ended_on", &draft.endedOn) { $0.date("ended_on") }
+        body.patch("segment", &draft.segment) { $0.vocabulary("segment", ParticipantSegment.self) }
+        body.patch("job_category", &draft.jobCategory) { $0.vocabulary("job_category", JobCategory.self) }
+        body.patch("event", &draft.eventCode) { $0.code("event") }
+        if let ended = draft.endedOn, ended < draft.startedOn { body.fail("ended_on", "終了日が開始日（\(draft.startedOn)）より前です") }
+    }
+
+    /// Names never leave the consortium: only its own secretariat and viewers see them.
+    static func showsNames(_ caller: UserAccount) -> Bool {
+        caller.role == .secretariat || caller.role == .viewer
+    }
+
+    // MARK: Consultations
+
+    @Sendable func listConsultations(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        var query = QueryReader(request)
+        let filter = OutcomeRepository.Filter(fiscalYear: query.fiscalYear(), firmCode: query.code("firm"))
+        let channel = query.vocabulary("channel", ConsultationChannel.self)
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) {
+            try OutcomeRepository().consultations(consortiumCode: code, filter, channel: channel, page: page, on: $0)
+        }
+        return try APIJSON.response(ListJSON(items: result.items.map(ConsultationJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+
+    @Sendable func showConsultation(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        let record = try await database.run(as: caller) { try OutcomeRepository().consultation(consortiumCode: code, id: id, on: $0) }
+        return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
+    }
+
+    @Sendable func createConsultation(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "相談の登録")
+        let code = try context.parameters.require("code")
+        var body = try await JSONBody.read(request, context: context)
+        let firm = body.code("firm", required: true)
+        let consulted = body.date("consulted_on", required: true)
+        let channel = body.vocabulary("channel", ConsultationChannel.self, required: true)
+        var draft = ConsultationDraft(firmCode: firm ?? "", consultedOn: consulted ?? LocalDate(year: 2000, month: 1, day: 1)!,
+                                      channel: channel ?? .other)
+        Self.readConsultation(&body, into: &draft)
+        try body.finish()
+        let checked = draft
+        let record = try await database.run(as: caller) {
+            try OutcomeRepository().saveConsultation(consortiumCode: code, checked, replacing: nil, expectedVersion: nil, on: $0)
+        }
+        return try APIJSON.response(ConsultationJSON(record), status: .created, etag: record.rowVersion,
+                                    location: "/api/v1/consortia/\(code)/consultations/\(record.id)")
+    }
+
+    @Sendable func updateConsultation(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "相談の変更")
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        let received = try await JSONBody.read(request, context: context)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let record = try await database.run(as: caller) { connection -> ConsultationRecord in
+            var body = received
+            let repository = OutcomeRepository()
+            let current = try repository.consultation(consortiumCode: code, id: id, on: connection)
+            var draft = current.draft
+            Self.readConsultation(&body, into: &draft)
+            try body.finish()
+            return try repository.saveConsultation(consortiumCode: code, draft, replacing: current, expectedVersion: expected, on: connection)
+        }
+        return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
+    }
+
+    static func readConsultation(_ body: inout JSONBody, into draft: inout ConsultationDraft) {
+        body.patch("job_category", &draft.jobCategory) { $0.vocabulary("job_category", JobCategory.self) }
+        body.patch("employment_type", &draft.employmentType) { $0.vocabulary("employment_type", EmploymentType.self) }
+        body.patch("referred_to", &draft.referredToCode) { $0.code("referred_to") }
+        body.patch("referred_on", &draft.referredOn) { $0.date("referred_on") }
+        body.patch("placement_person_ref", &draft.placementPersonRef) { $0.string("placement_person_ref", maxLength: 100) }
+        if let referred = draft.referredOn {
+            if referred < draft.consultedOn { body.fail("referred_on", "とりつなぎ日が相談日（\(draft.consultedOn)）より前です") }
+            if draft.referredToCode == nil { body.fail("referred_to", "とりつなぎ日があるときは、とりつなぎ先が必要です") }
+        }
+    }
+
+    // MARK: Report
+
+    /// The consortium's fiscal year as `jinjibu report consortium CODE --format json` prints it.
+    @Sendable func report(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        var query = QueryReader(request)
+        let year = query.fiscalYear()
+        let asOf = query.date("as_of")
+        if year == nil, query.issues.isEmpty { query.fail("fiscal_year", "年度を指定してください") }
+        try query.finish()
+        guard let year else { throw Problem.invalidQuery(query.issues) }
+        let data = try await database.run(as: caller) { connection -> Data in
+            _ = try ConsortiumRepository().find(code: code, on: connection)
+            let overview = try ConsortiumOverviewRepository(connection: connection)
+                .overview(of: code, fiscalYear: year, asOf: asOf ?? LocalDate.today())
+            return try ReportJSON.encode(overview)
+        }
+        return try APIJSON.response(data: data)
+    }
+}
