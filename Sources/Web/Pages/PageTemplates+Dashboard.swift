@@ -23,7 +23,7 @@ extension PageTemplates {
     {{^kpis}}<tr><td colspan="6">目標が登録されていません</td></tr>{{/kpis}}
     </table></div>
 
-    <h2>構成員</h2>
+    <h2>構成員 <a class="no-print" href="/consortia/{{code}}/members">（一覧・追加・退会）</a></h2>
     <table>
     <tr><th>役割</th><th class="num">年度中に在籍</th><th class="num">年度末</th></tr>
     {{#members}}<tr><td>{{role}}</td><td class="num">{{during}}</td><td class="num">{{end}}</td></tr>{{/members}}

@@ -17,4 +17,5 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     ClaimPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ExpensePageController(database: database, renderer: renderer).addRoutes(to: pages)
     ImportPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
 }
