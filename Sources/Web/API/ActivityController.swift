@@ -52,14 +52,7 @@ struct ActivityController {
         try Access.require(Access.writeConsortiumData, caller, "取組の登録")
         let code = try context.parameters.require("code")
         var body = try await JSONBody.read(request, context: context)
-        let eventCode = body.code("code", required: true)
-        let kind = body.vocabulary("kind", EventKind.self, required: true)
-        let title = body.string("title", required: true, maxLength: 500)
-        let starts = body.date("starts_on", required: true)
-        var draft = EventDraft(code: eventCode ?? "", kind: kind ?? .council, title: title ?? "", startsOn: starts ?? LocalDate(year: 2000, month: 1, day: 1)!)
-        Self.readEvent(&body, into: &draft)
-        try body.finish()
-        let checked = draft
+        let checked = try Self.readNewEvent(&body)
         let record = try await database.run(as: caller) { try EventRepository().create(consortiumCode: code, checked, on: $0) }
         return try APIJSON.response(EventJSON(record), status: .created, etag: record.rowVersion,
                                     location: "/api/v1/consortia/\(code)/events/\(record.code)")
@@ -91,6 +84,19 @@ struct ActivityController {
         let (code, event) = (try context.parameters.require("code"), try context.parameters.require("event"))
         try await database.run(as: caller) { try EventRepository().delete(consortiumCode: code, code: event, on: $0) }
         return Response(status: .noContent)
+    }
+
+    /// A new event's fields, checked; throws 422 with every problem. The events page reads
+    /// its form through this too.
+    static func readNewEvent(_ body: inout JSONBody) throws -> EventDraft {
+        let eventCode = body.code("code", required: true)
+        let kind = body.vocabulary("kind", EventKind.self, required: true)
+        let title = body.string("title", required: true, maxLength: 500)
+        let starts = body.date("starts_on", required: true)
+        var draft = EventDraft(code: eventCode ?? "", kind: kind ?? .council, title: title ?? "", startsOn: starts ?? LocalDate(year: 2000, month: 1, day: 1)!)
+        Self.readEvent(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     static func readEvent(_ body: inout JSONBody, into draft: inout EventDraft) {

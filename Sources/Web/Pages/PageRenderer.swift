@@ -57,6 +57,7 @@ struct PageRenderer: Sendable {
         for consortium in caller.consortia {
             items.append(["href": "/consortia/\(consortium.code)", "label": "ダッシュボード（\(consortium.code)）"])
             items.append(["href": "/consortia/\(consortium.code)/members", "label": "構成員"])
+            items.append(["href": "/consortia/\(consortium.code)/events", "label": "取組"])
         }
         items.append(["href": "/projects", "label": "採択事業"])
         if caller.role == .admin || caller.role == .secretariat {

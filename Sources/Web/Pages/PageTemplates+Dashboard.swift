@@ -31,7 +31,7 @@ extension PageTemplates {
     <p>年度中の加入 {{joined}} 団体、退会 {{left}} 団体。参加企業 {{memberFirms}} 社{{#hasGroups}}（グループ: {{#groups}}{{name}} {{firms}}社 {{/groups}}）{{/hasGroups}}</p>
     <div class="grid"><div>{{{sizeChart}}}</div><div>{{{industryChart}}}</div></div>
 
-    <h2>取組と参加者</h2>
+    <h2>取組と参加者 <a class="no-print" href="/consortia/{{code}}/events?year={{yearValue}}">（月別の一覧・登録）</a></h2>
     <p>取組 {{events}} 件、参加者 {{participants}} 人、参加企業 {{participatingFirms}} 社、インターンシップ {{internships}} 人</p>
     <div class="grid"><div>{{{eventsChart}}}</div><div>{{{participantsChart}}}</div></div>
 

@@ -18,4 +18,5 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     ExpensePageController(database: database, renderer: renderer).addRoutes(to: pages)
     ImportPageController(database: database, renderer: renderer).addRoutes(to: pages)
     MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
 }
