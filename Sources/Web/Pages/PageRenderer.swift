@@ -58,6 +58,7 @@ struct PageRenderer: Sendable {
             items.append(["href": "/consortia/\(consortium.code)", "label": "ダッシュボード（\(consortium.code)）"])
             items.append(["href": "/consortia/\(consortium.code)/members", "label": "構成員"])
             items.append(["href": "/consortia/\(consortium.code)/events", "label": "取組"])
+            items.append(["href": "/consortia/\(consortium.code)/outcomes", "label": "成約・相談"])
         }
         items.append(["href": "/projects", "label": "採択事業"])
         if caller.role == .admin || caller.role == .secretariat {

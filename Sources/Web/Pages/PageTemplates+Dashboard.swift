@@ -35,7 +35,7 @@ extension PageTemplates {
     <p>取組 {{events}} 件、参加者 {{participants}} 人、参加企業 {{participatingFirms}} 社、インターンシップ {{internships}} 人</p>
     <div class="grid"><div>{{{eventsChart}}}</div><div>{{{participantsChart}}}</div></div>
 
-    <h2>成約・定着</h2>
+    <h2>成約・定着 <a class="no-print" href="/consortia/{{code}}/outcomes?year={{yearValue}}">（成約・相談の一覧）</a></h2>
     <div class="grid"><div>{{{placementsChart}}}</div>
     <div><table>
     {{#retention}}

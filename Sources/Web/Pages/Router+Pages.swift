@@ -19,4 +19,5 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     ImportPageController(database: database, renderer: renderer).addRoutes(to: pages)
     MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
     EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
 }
