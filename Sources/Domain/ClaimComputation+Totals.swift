@@ -32,8 +32,9 @@ extension ClaimComputation {
         public let totals: Totals
 
         static func all(_ lines: [LineOutcome], caps: [ExpenseCategory: Yen]) -> [CategoryTotals] {
+            // Lazily filtered, so that no line is copied: a batch export runs this per project.
             ExpenseCategory.allCases.compactMap { category in
-                let matching = lines.filter { $0.category == category }
+                let matching = lines.lazy.filter { $0.category == category }
                 return matching.isEmpty ? nil : CategoryTotals(category: category, cap: caps[category], totals: Totals(matching))
             }
         }
@@ -48,8 +49,12 @@ extension ClaimComputation {
 
         static func all(_ lines: [LineOutcome]) -> [ReasonTotals] {
             IneligibilityReason.allCases.compactMap { reason in
-                let matching = lines.filter { $0.reason == reason }
-                return matching.isEmpty ? nil : ReasonTotals(reason: reason, amount: matching.map(\.ineligible).sum(), lines: matching.count)
+                var (amount, count) = (Yen.zero, 0)
+                for line in lines where line.reason == reason {
+                    amount += line.ineligible
+                    count += 1
+                }
+                return count == 0 ? nil : ReasonTotals(reason: reason, amount: amount, lines: count)
             }
         }
     }

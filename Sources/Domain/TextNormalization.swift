@@ -25,9 +25,18 @@ enum TextNormalization {
         return String(scalars)
     }
 
+    /// What `trimmed` removes: white space and line breaks, U+3000 and the byte-order mark.
+    private static let trimmable = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{FEFF}"))
+
     /// Removes leading and trailing white space, including U+3000 and line breaks.
+    ///
+    /// Text that neither starts nor ends with such a character is returned as it is without
+    /// calling Foundation: the claim computation trims every line's references, and a batch
+    /// export runs it over millions of lines.
     static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{FEFF}")))
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !trimmable.contains(first) && !trimmable.contains(last) { return text }
+        return text.trimmingCharacters(in: trimmable)
     }
 
     /// `halfWidth` followed by `trimmed`.

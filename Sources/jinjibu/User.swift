@@ -6,7 +6,6 @@ import Store
 import Web
 
 extension Role: ExpressibleByArgument {}
-extension Bureau: ExpressibleByArgument {}
 
 struct User: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -22,8 +22,10 @@ import TestSupport
         return settings
     }
 
-    init() throws {
-        connection = try PostgresConnection(settings: Self.demoDatabase.get())
+    /// Off the cooperative threads (Blocking.swift): every test of the suite waits here while
+    /// the first loads the demo data, and on those threads they would starve the timed tests.
+    init() async throws {
+        connection = try await blocking { try PostgresConnection(settings: Self.demoDatabase.get()) }
     }
 
     private func overview() throws -> ConsortiumOverview {

@@ -13,10 +13,7 @@ public struct ClaimRepository: Sendable {
             SELECT p.consortium_id, p.id, p.code, p.project_name, c.code AS consortium_code, c.name AS consortium_name,
                    p.fiscal_year, pr.code AS program, f.code AS frame_code, p.status, p.version,
                    p.granted_yen, p.prior_paid_yen, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
-                   f.rate_numerator, f.rate_denominator, f.project_cap_yen, f.firm_cap_yen, f.person_cap_yen,
-                   f.rounding_unit_yen,
-                   coalesce((SELECT array_agg(fc.category ORDER BY fc.category) FROM frame_categories fc WHERE fc.frame_id = f.id), '{}')::text AS categories,
-                   coalesce((SELECT jsonb_object_agg(fc.category, fc.cap_yen) FROM frame_categories fc WHERE fc.frame_id = f.id AND fc.cap_yen IS NOT NULL), '{}')::text AS caps
+                   \(unsafeRaw: FrameTerms.selectSQL)
             FROM adopted_projects p
             JOIN consortia c ON c.id = p.consortium_id
             JOIN frames f ON f.id = p.frame_id
@@ -27,17 +24,7 @@ public struct ClaimRepository: Sendable {
             throw ClaimError.projectNotFound(code)
         }
         let fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
-        let categories = try PostgresTextArray.parse(try row.decode(String.self, "categories")).compactMap(ExpenseCategory.init(rawValue:))
-        let capsObject = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, "caps").utf8)) as? [String: Int64] ?? [:]
-        var caps: [ExpenseCategory: Yen] = [:]
-        for (key, value) in capsObject { if let category = ExpenseCategory(rawValue: key) { caps[category] = Yen(value) } }
-        let frame = FrameTerms(
-            rate: try Rate(numerator: try row.decode(Int64.self, "rate_numerator"), denominator: try row.decode(Int64.self, "rate_denominator")),
-            projectCap: try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) },
-            firmCap: try row.decode(Int64?.self, "firm_cap_yen").map { Yen($0) },
-            personCap: try row.decode(Int64?.self, "person_cap_yen").map { Yen($0) },
-            roundingUnit: Yen(try row.decode(Int64.self, "rounding_unit_yen")),
-            coveredCategories: Set(categories), categoryCaps: caps)
+        let frame = try FrameTerms(row: row)
         let terms = ProjectTerms(
             startsOn: try row.decode(String?.self, "starts_on").flatMap(LocalDate.init) ?? fiscalYear.firstDay,
             endsOn: try row.decode(String?.self, "ends_on").flatMap(LocalDate.init) ?? fiscalYear.lastDay,

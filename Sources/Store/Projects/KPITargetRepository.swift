@@ -6,20 +6,20 @@ public struct KPITargetRepository: Sendable {
 
     public init() {}
 
-    public func list(projectCode: String, on connection: PostgresConnection) throws -> [KPITargetRecord] {
+    public func list(projectCode: String, on connection: PostgresConnection) throws -> [ProjectKPITarget] {
         let project = try ProjectRepository().find(code: projectCode, on: connection)
         return try connection.query("""
-            SELECT \(unsafeRaw: KPITargetRecord.columns) FROM kpi_targets k
+            SELECT \(unsafeRaw: ProjectKPITarget.columns) FROM kpi_targets k
             JOIN adopted_projects p ON p.consortium_id = k.consortium_id AND p.id = k.project_id
             WHERE p.id = \(project.id) AND p.code = \(projectCode)
             ORDER BY k.metric
-            """).map(KPITargetRecord.init(row:))
+            """).map(ProjectKPITarget.init(row:))
     }
 
     /// Sets the target for a metric, adding it when new; returns it and whether it was added.
     public func put(
         projectCode: String, metric: String, _ draft: KPITargetDraft, on connection: PostgresConnection
-    ) throws -> (KPITargetRecord, created: Bool) {
+    ) throws -> (ProjectKPITarget, created: Bool) {
         do {
             return try connection.transaction { connection in
                 let project = try ProjectRepository().find(code: projectCode, on: connection)

@@ -70,7 +70,7 @@ struct KPITargetJSON: Encodable {
     var updatedAt: Date
     var version: Int
 
-    init(_ record: KPITargetRecord) {
+    init(_ record: ProjectKPITarget) {
         metric = record.metric
         unit = record.unit.rawValue
         targetNumerator = record.targetNumerator

@@ -3,7 +3,7 @@ import Postgres
 
 /// One KPI target of a project: a count, or a ratio as an exact fraction (90% = 90/100), with
 /// an actual entered by hand where the records cannot give it.
-public struct KPITargetRecord: Sendable, Hashable {
+public struct ProjectKPITarget: Sendable, Hashable {
     public enum Unit: String, Sendable, Hashable {
         case count, ratio
     }
@@ -38,13 +38,13 @@ public struct KPITargetRecord: Sendable, Hashable {
 
 /// A target to set: a count (denominator 1) or a ratio, and optionally a manual actual.
 public struct KPITargetDraft: Sendable {
-    public var unit: KPITargetRecord.Unit
+    public var unit: ProjectKPITarget.Unit
     public var targetNumerator: Int64
     public var targetDenominator: Int64
     public var manualActual: (numerator: Int64, denominator: Int64)?
     public var actualNote: String?
 
-    public init(unit: KPITargetRecord.Unit, targetNumerator: Int64, targetDenominator: Int64,
+    public init(unit: ProjectKPITarget.Unit, targetNumerator: Int64, targetDenominator: Int64,
                 manualActual: (numerator: Int64, denominator: Int64)? = nil, actualNote: String? = nil) {
         self.unit = unit
         self.targetNumerator = targetNumerator

@@ -1,0 +1,107 @@
+import Domain
+import Foundation
+import Postgres
+import Store
+
+/// Writes one export's files into a staging directory from the database (see `ClaimExport`).
+///
+/// This thread reads: the per-export statements, then the expense stream, cutting it into
+/// one batch per project; a `ProjectWriter` on a second thread computes and writes each
+/// project as its batch arrives, so the database, the reading and the writing overlap.
+struct ExportBuilder {
+    let options: ExportOptions
+    let directory: URL
+    let progress: ((ClaimExport.Progress) throws -> Void)?
+
+    private(set) var files: [String: String] = [:]
+    private(set) var substitutedCells = 0
+    private(set) var projectCount = 0
+    private(set) var consortiumCount = 0
+    private(set) var expenseLines = 0
+
+    init(options: ExportOptions, directory: URL, progress: ((ClaimExport.Progress) throws -> Void)?) {
+        self.options = options
+        self.directory = directory
+        self.progress = progress
+    }
+
+    mutating func build(on connection: PostgresConnection) throws {
+        let repository = ExportRepository()
+        let fiscalYear = options.scope.fiscalYear
+        try repository.prepareScope(options.scope, selection: .withExpensesOrClaims, on: connection)
+        let input = ProjectWriter.Input(
+            projects: try repository.projects(on: connection), claims: try repository.claimsOfRecord(on: connection),
+            activities: try repository.projectActivities(on: connection), targets: try repository.kpiTargets(on: connection))
+        let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
+        let consortiumActivities = try repository.consortiumActivities(fiscalYear: fiscalYear, on: connection)
+        let projects = input.projects
+        projectCount = projects.count
+        try progress?(ClaimExport.Progress(done: 0, total: projects.count))
+
+        let writer = try ProjectWriter(options: options, directory: directory, input: input, progress: progress)
+        let pipeline = ProjectPipeline<ProjectWriter.Batch>()
+        pipeline.start { try writer.write($0) }
+        do {
+            // The lines arrive grouped by project in the projects' order; a project without
+            // lines (a claim only) is sent when the stream passes its place.
+            var next = 0
+            var lines: [ExpenseLine] = []
+            var payees: [String] = []
+            func send() throws {
+                try pipeline.put(ProjectWriter.Batch(index: next, lines: lines, payees: payees))
+                lines = []
+                payees = []
+                next += 1
+            }
+            try repository.forEachExpense(on: connection) { expense in
+                while next < projects.count && projects[next].id != expense.projectID { try send() }
+                guard next < projects.count else {
+                    throw PostgresError(kind: .decoding, message: "expense of a project outside the export's order")
+                }
+                lines.append(expense.line)
+                payees.append(expense.payee)
+            }
+            while next < projects.count { try send() }
+            try pipeline.finish()
+        } catch {
+            pipeline.abandon(error)
+            throw error
+        }
+        try writer.finish()
+        expenseLines = writer.expenseLines
+
+        let consortiaFile = try ExportFile(name: "consortia.\(options.format.fileExtension)", in: directory)
+        var consortiaTable = try TableWriter(file: consortiaFile, columns: ExportColumns.consortia, format: options.format,
+                                             encoding: options.encoding, headers: options.headers)
+        for consortium in consortia {
+            guard let sums = writer.totals[consortium.id] else { continue }
+            try consortiaTable.write(sums.row(consortium, fiscalYear: fiscalYear,
+                                              activities: consortiumActivities[consortium.id] ?? ActivityTally(), asOf: options.asOf))
+            consortiumCount += 1
+        }
+        try consortiaTable.finish()
+        try writer.record(consortiaFile, substituted: consortiaTable.substitutedCells, substitutions: consortiaTable.substitutions,
+                          columns: ExportColumns.consortia)
+        files = writer.files
+        substitutedCells = writer.substitutedCells
+        try writeManifest(writer)
+    }
+
+    private mutating func writeManifest(_ writer: ProjectWriter) throws {
+        let manifest = ExportManifest(
+            parameters: ExportManifest.Parameters(
+                fiscalYear: options.scope.fiscalYear.startYear, bureau: options.scope.bureau?.rawValue,
+                format: options.format.rawValue, encoding: options.format == .json ? "utf8" : options.encoding.rawValue,
+                headers: options.headers.rawValue, asOf: options.asOf.description),
+            rowCount: projectCount,
+            rows: ExportManifest.Rows(
+                projects: projectCount, consortia: consortiumCount, projectsFromClaims: writer.fromClaims,
+                projectsComputed: projectCount - writer.fromClaims, projectsWithLinesChangedSinceClaim: writer.linesChanged,
+                expenseLines: writer.expenseLines),
+            files: files, substitutedCells: substitutedCells, substitutions: writer.substitutions)
+        let file = try ExportFile(name: "manifest.json", in: directory)
+        try file.write(Array(try JSONReportEncoder.encode(manifest)))
+        try file.write("\n")
+        files[file.name] = try file.close()
+    }
+}

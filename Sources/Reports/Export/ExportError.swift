@@ -1,0 +1,20 @@
+/// Why an export did not happen, in words for the operator.
+public enum ExportError: Error, Sendable, CustomStringConvertible, Equatable {
+    case outputNotEmpty(path: String)
+    case outputIsNotDirectory(path: String)
+    case cannotWrite(path: String, reason: String)
+    case jsonIsUTF8Only
+
+    public var description: String {
+        switch self {
+        case .outputNotEmpty(let path):
+            return "出力先 \(path) は空ではありません。既存の出力を上書きしないよう、新しいディレクトリか空のディレクトリを指定してください"
+        case .outputIsNotDirectory(let path):
+            return "出力先 \(path) はディレクトリではありません"
+        case .cannotWrite(let path, let reason):
+            return "\(path) に書き込めません: \(reason)"
+        case .jsonIsUTF8Only:
+            return "JSON は UTF-8 でのみ出力します（--encoding cp932 は CSV 用です）"
+        }
+    }
+}

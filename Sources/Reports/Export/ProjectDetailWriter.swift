@@ -1,0 +1,156 @@
+import Domain
+import Foundation
+import Store
+
+/// Writes `projects/CODE.csv` (or `.json`): one project's claim as the bureau reviews it.
+///
+/// The CSV is one long table (columns `ExportColumns.project`) whose `section` says what each
+/// row is, so that it filters well in a spreadsheet:
+/// - `project`: who and what (`item` the field, `detail` its value), the basis of the figures
+///   (`claim` with its version, status and as-of date, or `computed`);
+/// - `total`: the header figures (`amount_yen`);
+/// - `category`: amounts and line counts by expense category (`item`) and eligibility
+///   (`detail`: `eligible` or the reason), as the claim stores them;
+/// - `line`: every expense line with its outcome, by category, eligibility, date and line
+///   reference (a line split by a category cap appears once per part);
+/// - `kpi`: each target (`item` the metric, `detail` where the actual came from) with
+///   `target`, `actual` and `achievement` (actual / target to four places);
+/// - `activity`: the activity counts of the project's period (`actual`).
+struct ProjectDetailWriter {
+    let format: ExportFormat
+    let encoding: TextEncoding
+    let headers: ExportHeaders
+
+    /// Writes the file and returns how many cells had characters substituted (CP932).
+    func write(_ summary: ProjectSummary, lines: [ExpenseLine], payees: [String], to file: ExportFile) throws -> (Int, [CSVSubstitution]) {
+        switch format {
+        case .json:
+            try file.write(Array(try ProjectDocument(summary, lines: lines, payees: payees).json()))
+            try file.write("\n")
+            return (0, [])
+        case .csv:
+            var writer = CSVWriter(encoding: encoding) { bytes in try file.write(bytes) }
+            try writer.write(ExportColumns.project.map { headers == .ja ? $0.label : $0.name })
+            try Self.rows(summary, lines: lines, payees: payees) { try writer.write($0) }
+            try writer.finish()
+            return (writer.substitutedCells, writer.substitutions)
+        }
+    }
+
+    private static func row(
+        _ section: String, _ item: String, detail: String = "", label: String = "", lines: Int? = nil, amount: Yen? = nil,
+        target: String? = nil, actual: String? = nil, achievement: String? = nil,
+        lineRef: String? = nil, incurredOn: LocalDate? = nil, paidOn: LocalDate? = nil, payee: String? = nil
+    ) -> [CSVCell] {
+        [.text(section), .text(item), .text(detail), .text(label), lines.map { .number(Int64($0)) } ?? .raw(""),
+         amount.map { .number($0.amount) } ?? .raw(""), .raw(target ?? ""), .raw(actual ?? ""), .raw(achievement ?? ""),
+         .text(lineRef ?? ""), .raw(incurredOn.map(ISODate.text) ?? ""), .raw(paidOn.map(ISODate.text) ?? ""), .text(payee ?? "")]
+    }
+
+    /// The CSV rows, handed to `emit` one at a time.
+    static func rows(_ summary: ProjectSummary, lines: [ExpenseLine], payees: [String], emit: ([CSVCell]) throws -> Void) rethrows {
+        for (item, label, value) in identification(summary) {
+            try emit(row("project", item, detail: value, label: label))
+        }
+        let figures = summary.figures
+        let totals: [(String, String, Yen?)] = [
+            ("total_expenses_yen", "経費合計（税抜）", figures.totalExpenses), ("eligible_expenses_yen", "補助対象経費", figures.eligible),
+            ("ineligible_expenses_yen", "対象外経費", figures.ineligible), ("project_cap_yen", "補助上限額", summary.projectCap),
+            ("granted_yen", "交付決定額", summary.granted), ("subsidy_yen", "補助金額", figures.subsidy),
+            ("prior_paid_yen", "概算払済額", figures.priorPaid), ("claim_yen", "請求額", figures.claim), ("refund_yen", "返還額", figures.refund),
+        ]
+        for (item, label, amount) in totals {
+            try emit(row("total", item, label: label, amount: amount))
+        }
+        for category in ExpenseCategory.allCases {
+            for (bucket, cell) in (figures.cells[category] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                try emit(row("category", category.rawValue, detail: bucket.code, label: label(category, bucket),
+                                lines: cell.lines, amount: cell.amount))
+            }
+        }
+        for part in LinePart.all(summary.computation, lines: lines) {
+            let line = lines[part.index]
+            try emit(row("line", part.category.rawValue, detail: part.bucket.code, label: lineLabels[part.categoryIndex][part.bucketIndex + 1],
+                            lines: 1, amount: part.amount, lineRef: line.id, incurredOn: line.incurredOn, paidOn: line.paidOn,
+                            payee: payees[part.index]))
+        }
+        for kpi in summary.kpis {
+            try emit(row("kpi", kpi.metric, detail: kpi.source.rawValue, label: Self.metricLabel(kpi.metric),
+                            target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
+                            achievement: kpi.achievement.decimalString(fractionDigits: 4)))
+        }
+        for (item, label, value) in activityCounts(summary) {
+            try emit(row("activity", item, label: label, actual: value))
+        }
+    }
+
+    static func identification(_ summary: ProjectSummary) -> [(String, String, String)] {
+        let project = summary.project
+        var items: [(String, String, String)] = [
+            ("project_code", "事業コード", project.code), ("project_name", "事業名", project.name),
+            ("fiscal_year", "年度", String(project.fiscalYear.startYear)), ("bureau", "経済産業局", project.bureau),
+            ("prefecture_code", "都道府県コード", ProjectSummary.prefectureCode(project.prefectureCode)),
+            ("region", "事業実施地域", project.region),
+            ("consortium_code", "コンソーシアムコード", project.consortiumCode), ("consortium_name", "コンソーシアム名", project.consortiumName),
+            ("applicant_name", "事業者名", project.applicantNames.joined(separator: ";")),
+            ("applicant_corporate_number", "法人番号", project.applicantCorporateNumbers.allSatisfy(\.isEmpty) ? "" : project.applicantCorporateNumbers.joined(separator: ";")),
+            ("program", "補助事業", project.program), ("frame", "枠", project.frameCode), ("rate", "補助率", summary.rate.description),
+            ("period", "事業期間", "\(project.terms.startsOn)/\(project.terms.endsOn)"),
+        ]
+        switch summary.basis {
+        case .claim(let claim):
+            items += [
+                ("basis", "算定の根拠", "claim"), ("claim_version", "請求の版", String(claim.claimVersion)),
+                ("claim_status", "請求の状態", claim.status.rawValue), ("as_of", "算定基準日", claim.asOf.description),
+                ("lines_match_claim", "明細と請求の一致", summary.linesMatchClaim == true ? "true" : "false"),
+            ]
+        case .computed:
+            items += [("basis", "算定の根拠", "computed"), ("as_of", "算定基準日", summary.computation.asOf.description)]
+        }
+        return items
+    }
+
+    static func activityCounts(_ summary: ProjectSummary) -> [(String, String, String)] {
+        let activities = summary.activities
+        return [
+            ("events", "取組件数", String(activities.events)), ("participants", "参加者数", String(activities.participants)),
+            ("training_participants", "研修参加者数", String(activities.trainingParticipants)),
+            ("placements", "成約・採用数", String(activities.placements)),
+            ("placements_full_time", "採用数（常勤）", String(activities.placementsFullTime)),
+            ("placements_side_job", "成約数（副業・兼業）", String(activities.placementsSideJob)),
+            ("internships", "インターンシップ受入数", String(activities.internships)),
+            ("consultations", "相談件数", String(activities.consultations)), ("referrals", "とりつなぎ件数", String(activities.referrals)),
+            ("retention_matured", "12か月経過した常勤採用", String(summary.retention.matured)),
+            ("retention_retained", "うち定着", String(summary.retention.retained)),
+            ("retention_rate_12m", "12か月定着率", summary.retentionRate ?? ""),
+        ]
+    }
+
+    /// `label` of every category (by order) and bucket (eligible first, then the reasons).
+    private static let lineLabels: [[String]] = ExpenseCategory.allCases.map { category in
+        ([ClaimFigures.Bucket.eligible] + IneligibilityReason.allCases.map { .ineligible($0) }).map { label(category, $0) }
+    }
+
+    static func label(_ category: ExpenseCategory, _ bucket: ClaimFigures.Bucket) -> String {
+        switch bucket {
+        case .eligible: category.japaneseName + "／対象"
+        case .ineligible(let reason): category.japaneseName + "／" + reason.japaneseName
+        }
+    }
+
+    static func metricLabel(_ metric: String) -> String {
+        switch metric {
+        case "events": "取組件数"
+        case "participants": "参加者数"
+        case "training_participants": "研修参加者数"
+        case "placements": "成約・採用数"
+        case "placements_full_time": "採用数（常勤）"
+        case "placements_side_job": "成約数（副業・兼業）"
+        case "internships": "インターンシップ受入数"
+        case "consultations": "相談件数"
+        case "referrals": "とりつなぎ件数"
+        case "retention_rate_12m": "12か月定着率"
+        default: metric
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Domain
+import Foundation
+import Store
+
+/// `projects/CODE.json`: the same content as the CSV form (`ProjectDetailWriter`) as one
+/// object with snake_case keys, sorted, amounts as integers and ratios as decimal strings.
+struct ProjectDocument: Encodable {
+    struct Field: Encodable { var item, label, value: String }
+    struct Total: Encodable { var item, label: String; var amountYen: Int64? }
+    struct Cell: Encodable { var category, bucket, label: String; var lines: Int; var amountYen: Int64 }
+    struct Line: Encodable {
+        var lineRef, category, bucket, incurredOn, payee: String
+        var paidOn: String?
+        var amountYen, taxYen: Int64
+    }
+    struct KPI: Encodable {
+        var metric, unit, source, label: String
+        var target, actual, achievement: String?
+        var met: Bool
+    }
+    struct Activity: Encodable { var item, label, value: String }
+
+    var project: [Field]
+    var totals: [Total]
+    var byCategory: [Cell]
+    var lines: [Line]
+    var kpis: [KPI]
+    var activities: [Activity]
+
+    init(_ summary: ProjectSummary, lines expenseLines: [ExpenseLine], payees: [String]) {
+        project = ProjectDetailWriter.identification(summary).map { Field(item: $0.0, label: $0.1, value: $0.2) }
+        let figures = summary.figures
+        totals = [
+            Total(item: "total_expenses_yen", label: "経費合計（税抜）", amountYen: figures.totalExpenses.amount),
+            Total(item: "eligible_expenses_yen", label: "補助対象経費", amountYen: figures.eligible.amount),
+            Total(item: "ineligible_expenses_yen", label: "対象外経費", amountYen: figures.ineligible.amount),
+            Total(item: "project_cap_yen", label: "補助上限額", amountYen: summary.projectCap?.amount),
+            Total(item: "granted_yen", label: "交付決定額", amountYen: summary.granted?.amount),
+            Total(item: "subsidy_yen", label: "補助金額", amountYen: figures.subsidy.amount),
+            Total(item: "prior_paid_yen", label: "概算払済額", amountYen: figures.priorPaid.amount),
+            Total(item: "claim_yen", label: "請求額", amountYen: figures.claim.amount),
+            Total(item: "refund_yen", label: "返還額", amountYen: figures.refund.amount),
+        ]
+        byCategory = ExpenseCategory.allCases.flatMap { category in
+            (figures.cells[category] ?? [:]).sorted { $0.key < $1.key }.map { bucket, cell in
+                Cell(category: category.rawValue, bucket: bucket.code, label: ProjectDetailWriter.label(category, bucket),
+                     lines: cell.lines, amountYen: cell.amount.amount)
+            }
+        }
+        lines = LinePart.all(summary.computation, lines: expenseLines).map { part in
+            let line = expenseLines[part.index]
+            return Line(lineRef: line.id, category: part.category.rawValue, bucket: part.bucket.code,
+                        incurredOn: line.incurredOn.description, payee: payees[part.index], paidOn: line.paidOn?.description,
+                        amountYen: part.amount.amount, taxYen: line.tax.amount)
+        }
+        kpis = summary.kpis.map { kpi in
+            KPI(metric: kpi.metric, unit: kpi.unit.rawValue, source: kpi.source.rawValue, label: ProjectDetailWriter.metricLabel(kpi.metric),
+                target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
+                achievement: kpi.achievement.decimalString(fractionDigits: 4), met: kpi.met)
+        }
+        activities = ProjectDetailWriter.activityCounts(summary).map { Activity(item: $0.0, label: $0.1, value: $0.2) }
+    }
+
+    func json() throws -> Data {
+        try JSONReportEncoder.encode(self)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Hands finished projects from the thread that reads the expense stream to the thread that
+/// computes and writes them, a few at a time, so that reading (and the server producing the
+/// stream) overlaps with the computation and the writing. The queue is bounded: memory holds
+/// at most `capacity` projects' lines besides the one being read and the one being written.
+final class ProjectPipeline<Item>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private var closed = false
+    private var failure: Error?
+    private var workerDone = false
+    let capacity: Int
+
+    init(capacity: Int = 4) {
+        self.capacity = capacity
+    }
+
+    /// Starts the worker thread; it takes items in order until the pipeline is closed or
+    /// `body` throws, which stops the pipeline with that error.
+    func start(_ body: @escaping @Sendable (Item) throws -> Void) {
+        let thread = Thread { [self] in
+            while let item = take() {
+                do {
+                    try body(item)
+                } catch {
+                    stop(error)
+                }
+            }
+            condition.withLock {
+                workerDone = true
+                condition.broadcast()
+            }
+        }
+        thread.name = "jinjibu.export.writer"
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Queues an item, waiting while the queue is full; throws the worker's error, if any.
+    func put(_ item: Item) throws {
+        try condition.withLock {
+            while items.count >= capacity && failure == nil { condition.wait() }
+            if let failure { throw failure }
+            items.append(item)
+            condition.broadcast()
+        }
+    }
+
+    /// Says no more items come, waits until the worker has taken and finished every item, and
+    /// throws its error if it failed.
+    func finish() throws {
+        try condition.withLock {
+            closed = true
+            condition.broadcast()
+            while !workerDone { condition.wait() }
+            if let failure { throw failure }
+        }
+    }
+
+    /// Stops the pipeline (the reader failed): the worker drops what is queued and ends.
+    func abandon(_ error: Error) {
+        stop(error)
+        condition.withLock {
+            while !workerDone { condition.wait() }
+        }
+    }
+
+    private func stop(_ error: Error) {
+        condition.withLock {
+            if failure == nil { failure = error }
+            items.removeAll()
+            closed = true
+            condition.broadcast()
+        }
+    }
+
+    private func take() -> Item? {
+        condition.withLock {
+            while items.isEmpty && !closed { condition.wait() }
+            guard failure == nil, !items.isEmpty else { return nil }
+            let item = items.removeFirst()
+            condition.broadcast()
+            return item
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Domain
+import Foundation
+import Store
+
+/// Computes and writes the projects of an export, one at a time and in order, on the
+/// pipeline's worker thread: the project's `claims` row, its `projects/CODE` file, and its
+/// share of the consortium totals. Only that thread touches it until the pipeline finishes.
+final class ProjectWriter: @unchecked Sendable {
+    struct Input: Sendable {
+        let projects: [ExportProject]
+        let claims: [Int64: ClaimOfRecord]
+        let activities: [Int64: ActivityTally]
+        let targets: [Int64: [KPITargetRecord]]
+    }
+
+    /// One project's lines, as read from the stream.
+    struct Batch: Sendable {
+        let index: Int
+        let lines: [ExpenseLine]
+        let payees: [String]
+    }
+
+    private let options: ExportOptions
+    private let directory: URL
+    private let input: Input
+    private let progress: ((ClaimExport.Progress) throws -> Void)?
+    private let claimsFile: ExportFile
+    private var claimsTable: TableWriter
+    private let detail: ProjectDetailWriter
+
+    private(set) var files: [String: String] = [:]
+    private(set) var substitutedCells = 0
+    private(set) var substitutions: [ExportManifest.Substitution] = []
+    private(set) var totals: [Int64: ConsortiumTotals] = [:]
+    private(set) var fromClaims = 0
+    private(set) var linesChanged = 0
+    private(set) var expenseLines = 0
+    private(set) var written = 0
+
+    init(options: ExportOptions, directory: URL, input: Input, progress: ((ClaimExport.Progress) throws -> Void)?) throws {
+        self.options = options
+        self.directory = directory
+        self.input = input
+        self.progress = progress
+        claimsFile = try ExportFile(name: "claims.\(options.format.fileExtension)", in: directory)
+        claimsTable = try TableWriter(file: claimsFile, columns: ExportColumns.claims, format: options.format,
+                                      encoding: options.encoding, headers: options.headers)
+        detail = ProjectDetailWriter(format: options.format, encoding: options.encoding, headers: options.headers)
+    }
+
+    func write(_ batch: Batch) throws {
+        let project = input.projects[batch.index]
+        let summary = ProjectSummary(
+            project: project, claim: input.claims[project.id], lines: batch.lines, asOf: options.asOf,
+            activities: input.activities[project.id] ?? ActivityTally(), targets: input.targets[project.id] ?? [])
+        try claimsTable.write(summary.claimRow)
+        let file = try ExportFile(name: "projects/\(project.code).\(options.format.fileExtension)", in: directory)
+        let (substituted, listed) = try detail.write(summary, lines: batch.lines, payees: batch.payees, to: file)
+        try record(file, substituted: substituted, substitutions: listed, columns: ExportColumns.project)
+        totals[project.consortiumID, default: ConsortiumTotals()].add(summary)
+        if case .claim = summary.basis { fromClaims += 1 }
+        if summary.linesMatchClaim == false { linesChanged += 1 }
+        expenseLines += batch.lines.count
+        written += 1
+        try progress?(ClaimExport.Progress(done: written, total: input.projects.count))
+    }
+
+    /// Ends `claims`, once every project is written.
+    func finish() throws {
+        try claimsTable.finish()
+        try record(claimsFile, substituted: claimsTable.substitutedCells, substitutions: claimsTable.substitutions,
+                   columns: ExportColumns.claims)
+    }
+
+    /// Closes a finished file, keeping its SHA-256 and where characters were substituted.
+    func record(_ file: ExportFile, substituted: Int, substitutions list: [CSVSubstitution], columns: [ExportColumn]) throws {
+        files[file.name] = try file.close()
+        substitutedCells += substituted
+        for substitution in list where substitutions.count < CSVWriter.maximumListedSubstitutions {
+            let column = substitution.columnIndex < columns.count ? columns[substitution.columnIndex].name : String(substitution.columnIndex)
+            substitutions.append(ExportManifest.Substitution(file: file.name, record: substitution.recordNumber, column: column))
+        }
+    }
+}

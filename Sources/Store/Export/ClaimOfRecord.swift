@@ -1,0 +1,19 @@
+import Domain
+
+/// The claim version that stands for a project in the export and the bureau report: its
+/// latest version whose status is submitted, approved or paid. A draft has not been claimed
+/// and a returned version was sent back, so neither counts.
+public struct ClaimOfRecord: Sendable, Hashable {
+    public let projectID: Int64
+    public let claimVersion: Int
+    public let status: ClaimStatus
+    public let asOf: LocalDate
+    public let figures: ClaimFigures
+    /// The terms the version was computed with (copied into the claim when it was saved).
+    public let rate: Rate
+    public let projectCap: Yen?
+    public let granted: Yen?
+
+    /// The statuses that make a version a claim of record, as SQL text.
+    static let statusesSQL = "('submitted', 'approved', 'paid')"
+}

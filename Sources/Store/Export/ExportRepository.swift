@@ -1,0 +1,187 @@
+import Domain
+import Foundation
+import Postgres
+
+/// The reads of `export claims` and `report bureau`. Every method runs on the caller's
+/// connection inside the caller's transaction (the export uses one REPEATABLE READ
+/// transaction, so every read sees the same snapshot).
+///
+/// `prepareScope` first fills the temporary table `export_scope` (position, consortium_id,
+/// project_id) with the projects in scope, numbered in project-code order; every later read
+/// joins it, so no read needs a value spliced into its text and none runs per project.
+public struct ExportRepository: Sendable {
+    public init() {}
+
+    /// Which projects `prepareScope` takes.
+    public enum Selection: Sendable {
+        /// Projects with at least one expense line or claim version (the export).
+        case withExpensesOrClaims
+        /// Every adopted project (the bureau report).
+        case all
+    }
+
+    /// Fills `export_scope` for the fiscal year and bureau; returns how many projects it holds.
+    /// Must run inside a transaction: the table is dropped at commit.
+    @discardableResult
+    public func prepareScope(_ scope: ExportScope, selection: Selection, on connection: PostgresConnection) throws -> Int {
+        try connection.execute("""
+            CREATE TEMPORARY TABLE export_scope (
+                position integer PRIMARY KEY, consortium_id bigint NOT NULL, project_id bigint NOT NULL,
+                UNIQUE (consortium_id, project_id)
+            ) ON COMMIT DROP
+            """)
+        let onlyWithData = selection == .withExpensesOrClaims
+        // Codes compare byte-wise (COLLATE "C"), so the order does not depend on the
+        // database's locale and matches Swift's comparison of these ASCII codes.
+        let inserted = try connection.execute("""
+            INSERT INTO export_scope (position, consortium_id, project_id)
+            SELECT row_number() OVER (ORDER BY p.code COLLATE "C"), p.consortium_id, p.id
+            FROM adopted_projects p JOIN prefectures pf ON pf.code = p.prefecture_code
+            WHERE p.fiscal_year = \(scope.fiscalYear.startYear) AND (\(scope.bureau?.rawValue)::text IS NULL OR pf.bureau = \(scope.bureau?.rawValue))
+              AND (NOT \(onlyWithData)::boolean
+                   OR EXISTS (SELECT 1 FROM expenses e WHERE e.consortium_id = p.consortium_id AND e.project_id = p.id)
+                   OR EXISTS (SELECT 1 FROM claims c WHERE c.consortium_id = p.consortium_id AND c.project_id = p.id))
+            """)
+        try connection.execute("ANALYZE export_scope")
+        return inserted
+    }
+
+    /// The projects in scope, in project-code order, with their frames' terms.
+    public func projects(on connection: PostgresConnection) throws -> [ExportProject] {
+        var frames: [Int64: (program: String, code: String, terms: FrameTerms)] = [:]
+        for row in try connection.query("""
+            SELECT f.id, pr.code AS program, f.code, \(unsafeRaw: FrameTerms.selectSQL)
+            FROM frames f JOIN programs pr ON pr.id = f.program_id
+            WHERE f.id IN (SELECT p.frame_id FROM export_scope s JOIN adopted_projects p ON p.consortium_id = s.consortium_id AND p.id = s.project_id)
+            """) {
+            frames[try row.decode(Int64.self, "id")] = (try row.decode(String.self, "program"), try row.decode(String.self, "code"), try FrameTerms(row: row))
+        }
+        return try connection.query("""
+            SELECT p.consortium_id, p.id, p.code, p.project_name, p.region, p.fiscal_year, p.prefecture_code, pf.bureau,
+                   c.code AS consortium_code, c.name AS consortium_name, p.frame_id, p.status, p.granted_yen, p.prior_paid_yen,
+                   p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
+                   coalesce(a.names, '{}')::text AS applicant_names, coalesce(a.numbers, '{}')::text AS applicant_numbers
+            FROM export_scope s
+            JOIN adopted_projects p ON p.consortium_id = s.consortium_id AND p.id = s.project_id
+            JOIN consortia c ON c.id = p.consortium_id
+            JOIN prefectures pf ON pf.code = p.prefecture_code
+            LEFT JOIN LATERAL (
+                SELECT array_agg(o.name ORDER BY pa.position) AS names,
+                       array_agg(coalesce(o.corporate_number, '') ORDER BY pa.position) AS numbers
+                FROM project_applicants pa JOIN organizations o ON o.id = pa.organization_id
+                WHERE pa.consortium_id = p.consortium_id AND pa.project_id = p.id) a ON true
+            ORDER BY s.position
+            """).map { row in
+            let fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
+            guard let frame = frames[try row.decode(Int64.self, "frame_id")] else {
+                throw PostgresError(kind: .decoding, message: "project without its frame", column: "frame_id")
+            }
+            return ExportProject(
+                consortiumID: try row.decode(Int64.self, "consortium_id"), id: try row.decode(Int64.self, "id"),
+                code: try row.decode(String.self, "code"), name: try row.decode(String.self, "project_name"),
+                region: try row.decode(String.self, "region"), fiscalYear: fiscalYear,
+                prefectureCode: try row.decode(Int.self, "prefecture_code"), bureau: try row.decode(String.self, "bureau"),
+                consortiumCode: try row.decode(String.self, "consortium_code"),
+                consortiumName: try row.decode(String.self, "consortium_name"),
+                program: frame.program, frameCode: frame.code,
+                status: ProjectStatus(rawValue: try row.decode(String.self, "status")) ?? .adopted,
+                applicantNames: try PostgresTextArray.parse(try row.decode(String.self, "applicant_names")),
+                applicantCorporateNumbers: try PostgresTextArray.parse(try row.decode(String.self, "applicant_numbers")),
+                frame: frame.terms,
+                terms: ProjectTerms(
+                    startsOn: try row.decode(String?.self, "starts_on").flatMap(LocalDate.init) ?? fiscalYear.firstDay,
+                    endsOn: try row.decode(String?.self, "ends_on").flatMap(LocalDate.init) ?? fiscalYear.lastDay,
+                    granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },
+                    priorPaid: Yen(try row.decode(Int64.self, "prior_paid_yen"))))
+        }
+    }
+
+    /// Each project's claim of record (its latest submitted, approved or paid version), with
+    /// the version's figures by category and reason, by project id.
+    public func claimsOfRecord(on connection: PostgresConnection) throws -> [Int64: ClaimOfRecord] {
+        var headers: [Int64: PostgresRow] = [:]
+        var cells: [Int64: [ExpenseCategory: [ClaimFigures.Bucket: ClaimFigures.Cell]]] = [:]
+        let rows = try connection.query("""
+            WITH chosen AS (
+                SELECT DISTINCT ON (c.consortium_id, c.project_id) c.*
+                FROM claims c JOIN export_scope s ON s.consortium_id = c.consortium_id AND s.project_id = c.project_id
+                WHERE c.status IN \(unsafeRaw: ClaimOfRecord.statusesSQL)
+                ORDER BY c.consortium_id, c.project_id, c.claim_version DESC)
+            SELECT ch.project_id, ch.claim_version, ch.status, ch.as_of::text AS as_of, ch.total_expenses_yen,
+                   ch.eligible_expenses_yen, ch.ineligible_expenses_yen, ch.subsidy_yen, ch.prior_paid_yen, ch.claim_yen,
+                   ch.refund_yen, ch.granted_yen, ch.rate_numerator, ch.rate_denominator, ch.project_cap_yen,
+                   l.category, l.reason, l.amount_yen, l.line_count
+            FROM chosen ch LEFT JOIN claim_lines l ON l.consortium_id = ch.consortium_id AND l.claim_id = ch.id
+            """)
+        for row in rows {
+            let project = try row.decode(Int64.self, "project_id")
+            headers[project] = row
+            guard let categoryText = try row.decode(String?.self, "category"),
+                  let category = ExpenseCategory(rawValue: categoryText),
+                  let bucket = ClaimFigures.Bucket(code: try row.decode(String.self, "reason")) else { continue }
+            cells[project, default: [:]][category, default: [:]][bucket] = ClaimFigures.Cell(
+                amount: Yen(try row.decode(Int64.self, "amount_yen")), lines: try row.decode(Int.self, "line_count"))
+        }
+        var result: [Int64: ClaimOfRecord] = [:]
+        for (project, row) in headers {
+            func yen(_ column: String) throws -> Yen { Yen(try row.decode(Int64.self, column)) }
+            let figures = ClaimFigures(
+                totalExpenses: try yen("total_expenses_yen"), eligible: try yen("eligible_expenses_yen"),
+                ineligible: try yen("ineligible_expenses_yen"), subsidy: try yen("subsidy_yen"), priorPaid: try yen("prior_paid_yen"),
+                claim: try yen("claim_yen"), refund: try yen("refund_yen"), cells: cells[project] ?? [:])
+            result[project] = ClaimOfRecord(
+                projectID: project, claimVersion: try row.decode(Int.self, "claim_version"),
+                status: ClaimStatus(rawValue: try row.decode(String.self, "status")) ?? .submitted,
+                asOf: LocalDate(try row.decode(String.self, "as_of"))!, figures: figures,
+                rate: try Rate(numerator: try row.decode(Int64.self, "rate_numerator"), denominator: try row.decode(Int64.self, "rate_denominator")),
+                projectCap: try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) },
+                granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) })
+        }
+        return result
+    }
+
+    /// The consortia of the projects in scope, with their secretariat and the member firms
+    /// they had during the fiscal year, in consortium-code order.
+    public func consortia(fiscalYear: FiscalYear, on connection: PostgresConnection) throws -> [ExportConsortium] {
+        try connection.query("""
+            SELECT c.id, c.code, c.name, c.prefecture_code, pf.bureau, o.name AS secretariat_name,
+                   (SELECT count(DISTINCT m.organization_id) FROM memberships m
+                    WHERE m.consortium_id = c.id AND m.role = 'firm'
+                      AND m.joined_on <= make_date(\(fiscalYear.startYear) + 1, 3, 31)
+                      AND (m.left_on IS NULL OR m.left_on >= make_date(\(fiscalYear.startYear), 4, 1))) AS member_firms
+            FROM consortia c
+            JOIN prefectures pf ON pf.code = c.prefecture_code
+            JOIN organizations o ON o.id = c.secretariat_id
+            WHERE c.id IN (SELECT consortium_id FROM export_scope)
+            ORDER BY c.code COLLATE "C"
+            """).map { row in
+            ExportConsortium(
+                id: try row.decode(Int64.self, "id"), code: try row.decode(String.self, "code"),
+                name: try row.decode(String.self, "name"), prefectureCode: try row.decode(Int.self, "prefecture_code"),
+                bureau: try row.decode(String.self, "bureau"), secretariatName: try row.decode(String.self, "secretariat_name"),
+                memberFirms: try row.decode(Int.self, "member_firms"))
+        }
+    }
+
+    /// The KPI targets of the projects in scope, by project id, each project's by metric.
+    public func kpiTargets(on connection: PostgresConnection) throws -> [Int64: [KPITargetRecord]] {
+        var result: [Int64: [KPITargetRecord]] = [:]
+        for row in try connection.query("""
+            SELECT k.project_id, k.metric, k.unit, k.target_numerator, k.target_denominator,
+                   k.actual_manual_numerator, k.actual_manual_denominator, k.actual_note
+            FROM kpi_targets k JOIN export_scope s ON s.consortium_id = k.consortium_id AND s.project_id = k.project_id
+            ORDER BY k.project_id, k.metric COLLATE "C"
+            """) {
+            let project = try row.decode(Int64.self, "project_id")
+            let manual = try row.decode(Int64?.self, "actual_manual_numerator").map { numerator in
+                Ratio(numerator, (try? row.decode(Int64.self, "actual_manual_denominator")) ?? 1)
+            }
+            result[project, default: []].append(KPITargetRecord(
+                projectID: project, metric: try row.decode(String.self, "metric"),
+                unit: KPITargetRecord.Unit(rawValue: try row.decode(String.self, "unit")) ?? .count,
+                target: Ratio(try row.decode(Int64.self, "target_numerator"), try row.decode(Int64.self, "target_denominator")),
+                manualActual: manual, note: try row.decode(String?.self, "actual_note")))
+        }
+        return result
+    }
+}
