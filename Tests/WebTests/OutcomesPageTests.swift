@@ -43,4 +43,39 @@ import TestSupport
             #expect(try await pages.get("/consortia/tsubame/outcomes?year=2024", session: other).status == .notFound)
         }
     }
+
+    @Test func theEntryFormsKeepWhatWasTypedAndSaveThroughTheAPIRules() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, _ in
+            let session = try await pages.login(.secA)
+            let page = try await pages.get("/consortia/tsubame/outcomes?year=2024", session: session)
+            let token = try #require(PageClient.csrf(in: page.text))
+            let invalid = try await pages.post("/consortia/tsubame/outcomes/placements", form: [
+                "csrf": token, "firm": "demo-seimitsu", "started_on": "2024-06-31",
+            ], session: session)
+            #expect(invalid.status == .unprocessableContent)
+            #expect(try #require(PageClient.field("placement_firm", in: invalid.text)).contains("value=\"demo-seimitsu\""))
+            #expect(try #require(PageClient.field("placement_person_ref", in: invalid.text)).contains("field-error"))
+            #expect(try #require(PageClient.field("placement_employment_type", in: invalid.text)).contains("field-error"))
+            let date = try #require(PageClient.field("placement_started_on", in: invalid.text))
+            #expect(date.contains("field-error"))
+            #expect(date.contains("value=\"2024-06-31\""))
+            #expect(!(try #require(PageClient.field("consultation_firm", in: invalid.text)).contains("field-error")))
+
+            let saved = try await pages.post("/consortia/tsubame/outcomes/consultations", form: [
+                "csrf": token, "firm": "demo-kinzoku", "consulted_on": "令和6年7月1日", "channel": "seminar",
+            ], session: session)
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location] == "/consortia/tsubame/outcomes?year=2024")
+            #expect(try await pages.get("/consortia/tsubame/outcomes?year=2024", session: session).text.contains("相談 1件、とりつなぎ 0件"))
+
+            let viewer = try await pages.login(.viewA)
+            let viewed = try await pages.get("/consortia/tsubame/outcomes?year=2024", session: viewer)
+            #expect(!viewed.text.contains("成約・採用を登録する"))
+            let refused = try await pages.post("/consortia/tsubame/outcomes/consultations", form: [
+                "csrf": try #require(PageClient.csrf(in: viewed.text)), "firm": "demo-kinzoku", "consulted_on": "2024-07-02", "channel": "bank",
+            ], session: viewer)
+            #expect(refused.status == .forbidden)
+        }
+    }
 }

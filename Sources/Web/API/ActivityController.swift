@@ -139,15 +139,7 @@ struct ActivityController {
         try Access.require(Access.writeConsortiumData, caller, "成約・採用の登録")
         let code = try context.parameters.require("code")
         var body = try await JSONBody.read(request, context: context)
-        let firm = body.code("firm", required: true)
-        let person = body.string("person_ref", required: true, maxLength: 100)
-        let type = body.vocabulary("employment_type", EmploymentType.self, required: true)
-        let started = body.date("started_on", required: true)
-        var draft = PlacementDraft(firmCode: firm ?? "", personRef: person ?? "", employmentType: type ?? .fullTime,
-                                   startedOn: started ?? LocalDate(year: 2000, month: 1, day: 1)!)
-        Self.readPlacement(&body, into: &draft)
-        try body.finish()
-        let checked = draft
+        let checked = try Self.readNewPlacement(&body)
         let record = try await database.run(as: caller) {
             try OutcomeRepository().savePlacement(consortiumCode: code, checked, replacing: nil, expectedVersion: nil, on: $0)
         }
@@ -173,6 +165,19 @@ struct ActivityController {
             return try repository.savePlacement(consortiumCode: code, draft, replacing: current, expectedVersion: expected, on: connection)
         }
         return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
+    }
+
+    /// A new placement's fields, checked; the outcomes page reads its form through this too.
+    static func readNewPlacement(_ body: inout JSONBody) throws -> PlacementDraft {
+        let firm = body.code("firm", required: true)
+        let person = body.string("person_ref", required: true, maxLength: 100)
+        let type = body.vocabulary("employment_type", EmploymentType.self, required: true)
+        let started = body.date("started_on", required: true)
+        var draft = PlacementDraft(firmCode: firm ?? "", personRef: person ?? "", employmentType: type ?? .fullTime,
+                                   startedOn: started ?? LocalDate(year: 2000, month: 1, day: 1)!)
+        Self.readPlacement(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     static func readPlacement(_ body: inout JSONBody, into draft: inout PlacementDraft) {
@@ -218,14 +223,7 @@ struct ActivityController {
         try Access.require(Access.writeConsortiumData, caller, "相談の登録")
         let code = try context.parameters.require("code")
         var body = try await JSONBody.read(request, context: context)
-        let firm = body.code("firm", required: true)
-        let consulted = body.date("consulted_on", required: true)
-        let channel = body.vocabulary("channel", ConsultationChannel.self, required: true)
-        var draft = ConsultationDraft(firmCode: firm ?? "", consultedOn: consulted ?? LocalDate(year: 2000, month: 1, day: 1)!,
-                                      channel: channel ?? .other)
-        Self.readConsultation(&body, into: &draft)
-        try body.finish()
-        let checked = draft
+        let checked = try Self.readNewConsultation(&body)
         let record = try await database.run(as: caller) {
             try OutcomeRepository().saveConsultation(consortiumCode: code, checked, replacing: nil, expectedVersion: nil, on: $0)
         }
@@ -250,6 +248,18 @@ struct ActivityController {
             return try repository.saveConsultation(consortiumCode: code, draft, replacing: current, expectedVersion: expected, on: connection)
         }
         return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
+    }
+
+    /// A new consultation's fields, checked; the outcomes page reads its form through this too.
+    static func readNewConsultation(_ body: inout JSONBody) throws -> ConsultationDraft {
+        let firm = body.code("firm", required: true)
+        let consulted = body.date("consulted_on", required: true)
+        let channel = body.vocabulary("channel", ConsultationChannel.self, required: true)
+        var draft = ConsultationDraft(firmCode: firm ?? "", consultedOn: consulted ?? LocalDate(year: 2000, month: 1, day: 1)!,
+                                      channel: channel ?? .other)
+        Self.readConsultation(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     static func readConsultation(_ body: inout JSONBody, into draft: inout ConsultationDraft) {
