@@ -26,7 +26,8 @@ import TestSupport
     @Test func waitingTooLongFailsWithAPoolError() async throws {
         let pool = PostgresPool(configuration: .init(
             settings: try TestCluster.freshDatabase(empty: true), maximumConnections: 1, acquireTimeout: .milliseconds(200)))
-        async let slow: Void = pool.withConnection { try $0.execute("SELECT pg_sleep(1)") }
+        // Long enough that a late timer under load still fires before the connection frees.
+        async let slow: Void = pool.withConnection { try $0.execute("SELECT pg_sleep(3)") }
         while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
         await #expect(throws: PostgresError.self) {
             try await pool.withConnection { try $0.execute("SELECT 1") }
