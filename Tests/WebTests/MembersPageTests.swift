@@ -70,4 +70,38 @@ import TestSupport
             #expect(refused.status == .forbidden)
         }
     }
+
+    @Test func aSecretariatEditsAMembershipAndSeesMistakesBesideTheirFields() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, _ in
+            let session = try await pages.login(.secA)
+            let list = try await pages.get("/consortia/tsubame/members", session: session).text
+            let name = try #require(list.range(of: ">燕商事株式会社</a>"))
+            let start = try #require(list[..<name.lowerBound].range(of: "/consortia/tsubame/members/", options: .backwards))
+            let path = "/consortia/tsubame/members/" + list[start.upperBound...].prefix { $0.isNumber }
+            let form = try await pages.get(path, session: session)
+            #expect(form.status == .ok)
+            #expect(try #require(PageClient.field("joined_on", in: form.text)).contains("value=\"2023-04-01\""))
+            let token = try #require(PageClient.csrf(in: form.text))
+            let version = try #require(form.text.range(of: #"name="row_version" value="\d+""#, options: .regularExpression))
+            let rowVersion = String(form.text[version].split(separator: "\"")[3])
+
+            let invalid = try await pages.post(path, form: [
+                "csrf": token, "row_version": rowVersion, "role": "firm", "joined_on": "2023-04-01", "left_on": "2023-03-01", "group": "商社会",
+            ], session: session)
+            #expect(invalid.status == .unprocessableContent)
+            let left = try #require(PageClient.field("left_on", in: invalid.text))
+            #expect(left.contains("field-error"))
+            #expect(left.contains("value=\"2023-03-01\""))
+            #expect(try #require(PageClient.field("group", in: invalid.text)).contains("value=\"商社会\""))
+
+            let saved = try await pages.post(path, form: [
+                "csrf": token, "row_version": rowVersion, "role": "firm", "joined_on": "2023-04-01", "left_on": "", "group": "商社会",
+            ], session: session)
+            #expect(saved.status == .seeOther)
+            #expect(try await pages.get("/consortia/tsubame/members?q=%E5%95%86%E7%A4%BE%E4%BC%9A", session: session).text.contains("燕商事株式会社"))
+            let other = try await pages.login(.secB)
+            #expect(try await pages.get(path, session: other).status == .notFound)
+        }
+    }
 }

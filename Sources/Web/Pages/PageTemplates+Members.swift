@@ -9,7 +9,7 @@ extension PageTemplates {
     <p>{{count}} 件</p>
     <div class="scroll"><table>
     <tr><th>名称</th><th>コード</th><th>種別</th><th>役割</th><th>グループ</th><th>参加日</th><th>退会日</th>{{#canWrite}}<th class="no-print">退会の記録</th>{{/canWrite}}</tr>
-    {{#members}}<tr><td>{{orgName}}</td><td>{{orgCode}}</td><td>{{kind}}</td><td>{{role}}</td><td>{{group}}</td>
+    {{#members}}<tr><td>{{#canWrite}}<a href="/consortia/{{code}}/members/{{id}}">{{orgName}}</a>{{/canWrite}}{{^canWrite}}{{orgName}}{{/canWrite}}</td><td>{{orgCode}}</td><td>{{kind}}</td><td>{{role}}</td><td>{{group}}</td>
     <td>{{joinedOn.era}}<span class="iso">{{joinedOn.iso}}</span></td><td>{{#leftOn}}{{era}}<span class="iso">{{iso}}</span>{{/leftOn}}</td>
     {{#canWrite}}<td class="no-print">{{#canLeave}}<form method="post" action="/consortia/{{code}}/members/{{id}}/leave"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{rowVersion}}"><input name="left_on" value="{{today}}" size="10" aria-label="退会日"> <button type="submit">退会</button></form>{{/canLeave}}</td>{{/canWrite}}</tr>{{/members}}
     {{^members}}<tr><td colspan="8">該当する構成員はありません</td></tr>{{/members}}

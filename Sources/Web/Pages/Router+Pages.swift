@@ -18,6 +18,7 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     ExpensePageController(database: database, renderer: renderer).addRoutes(to: pages)
     ImportPageController(database: database, renderer: renderer).addRoutes(to: pages)
     MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    MemberEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
     EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
     OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
 }
