@@ -209,7 +209,7 @@ import TestSupport
 
     @Test func aBureauListsItsProjectsByPrefectureAndDownloadsThePublishedList() async throws {
         let fixture = try await WebFixture.make()
-        try await fixture.withPages { pages, _ in
+        try await fixture.withPages { pages, api in
             let session = try await pages.login(.kanto)
             let list = try await pages.get("/projects?year=2024&prefecture_code=&status=", session: session)
             #expect(list.status == .ok)
@@ -217,6 +217,13 @@ import TestSupport
             #expect(!list.text.contains("P-KOBE"))
             #expect(list.text.contains("新潟県"))
             #expect(list.text.contains("<svg"))
+            #expect(list.text.contains("未提出"))
+            // Once the secretariat submits (eligible ¥800,000 at 1/2), the bureau sees the claim.
+            let submitted = try await api.request(.post, "/api/v1/projects/P-TSUBAME/claims", as: .secA, json: ["as_of": "2025-03-31"])
+            #expect(submitted.status == .created)
+            let claimed = try await pages.get("/projects?year=2024", session: session).text
+            #expect(claimed.contains("<td>第1版 提出済</td><td class=\"num\">¥400,000</td>"))
+            #expect(claimed.contains("<td>新潟県</td><td class=\"num\">1</td><td class=\"num\">¥9,000,000</td><td class=\"num\">¥400,000</td>"))
             let filtered = try await pages.get("/projects?year=2024&prefecture_code=13", session: session)
             #expect(!filtered.text.contains("P-TSUBAME"))
             let csv = try await pages.get("/projects.csv?year=2024", session: session)

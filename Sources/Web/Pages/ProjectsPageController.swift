@@ -30,27 +30,38 @@ struct ProjectsPageController {
         return Selection(filter: filter, year: year)
     }
 
-    private func load(_ selection: Selection, caller: UserAccount) async throws -> [ProjectSummary] {
+    /// The projects, and each one's latest claim version (what the bureau reviews).
+    private func load(_ selection: Selection, caller: UserAccount) async throws -> ([ProjectSummary], [String: ClaimListItem]) {
         try await database.run(as: caller) { connection in
             var items: [ProjectSummary] = []
             var page = PageRequest(limit: PageRequest.maximumLimit)
             while true {
                 let result = try ProjectRepository().list(selection.filter, page: page, on: connection)
                 items += result.items
-                guard let next = result.next else { return items }
+                guard let next = result.next else { break }
                 page = PageRequest(limit: PageRequest.maximumLimit, after: next)
             }
+            var claims: [String: ClaimListItem] = [:]
+            page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try ClaimRepository().list(.init(fiscalYear: selection.year, latestOnly: true), page: page, on: connection)
+                for claim in result.items { claims[claim.projectCode] = claim }
+                guard let next = result.next else { break }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+            return (items, claims)
         }
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         let selection = try Self.selection(request)
-        let projects = try await load(selection, caller: caller)
-        var byPrefecture: [Prefecture: (count: Int, granted: Int64)] = [:]
+        let (projects, claims) = try await load(selection, caller: caller)
+        var byPrefecture: [Prefecture: (count: Int, granted: Int64, claimed: Int64)] = [:]
         for project in projects {
-            byPrefecture[project.prefecture, default: (0, 0)].count += 1
-            byPrefecture[project.prefecture, default: (0, 0)].granted += project.granted?.amount ?? 0
+            byPrefecture[project.prefecture, default: (0, 0, 0)].count += 1
+            byPrefecture[project.prefecture, default: (0, 0, 0)].granted += project.granted?.amount ?? 0
+            byPrefecture[project.prefecture, default: (0, 0, 0)].claimed += Self.claimed(claims[project.code])?.amount ?? 0
         }
         let prefectures = byPrefecture.keys.sorted { $0.code < $1.code }
         let bars = prefectures.map { prefecture -> SVGChart.Bar in
@@ -71,7 +82,18 @@ struct ProjectsPageController {
             "statuses": ProjectStatus.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == filter.status] },
             "frame": filter.frame ?? "",
             "query": request.uri.query ?? "",
-            "projects": projects.map(ProjectsView.row),
+            "projects": projects.map { project -> [String: Any] in
+                var row = ProjectsView.row(project)
+                let claim = claims[project.code]
+                row["claimStatus"] = claim.map { "第\($0.claimVersion)版 \($0.status.japaneseName)" } ?? "未提出"
+                row["claimAmount"] = Self.claimed(claim).map(\.formattedWithSymbol) ?? ""
+                return row
+            },
+            "prefectureRows": prefectures.map { prefecture -> [String: Any] in
+                let entry = byPrefecture[prefecture]!
+                return ["name": prefecture.name, "count": entry.count, "granted": Yen(entry.granted).formattedWithSymbol,
+                        "claimed": Yen(entry.claimed).formattedWithSymbol]
+            },
             "count": projects.count,
             "granted": Yen(projects.reduce(0) { $0 + ($1.granted?.amount ?? 0) }).formattedWithSymbol,
             "chart": SVGChart.horizontalBars(title: "都道府県別の採択件数と交付決定額", bars: bars),
@@ -79,10 +101,17 @@ struct ProjectsPageController {
         return renderer.page("projects", title: "採択事業 \(selection.year.japaneseName)", values: values, context: context)
     }
 
+    /// The amount claimed by a claim of record (submitted, approved or paid); a returned or
+    /// draft version claims nothing.
+    static func claimed(_ claim: ClaimListItem?) -> Yen? {
+        guard let claim, [.submitted, .approved, .paid].contains(claim.status) else { return nil }
+        return claim.claim
+    }
+
     @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         let selection = try Self.selection(request)
-        let projects = try await load(selection, caller: caller)
+        let (projects, _) = try await load(selection, caller: caller)
         // UTF-8 with a byte-order mark: Excel then opens it without asking for the encoding.
         var writer = CSVWriter(encoding: .utf8, formulaSafe: true, byteOrderMark: true)
         try writer.write(ProjectsView.csvHeader)
