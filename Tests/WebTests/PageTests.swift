@@ -82,6 +82,10 @@ import TestSupport
             #expect(html.contains("P-TSUBAME"))
             #expect(!html.contains("P-KOBE"))
             #expect(!html.contains("<script"))
+            // Without a year the page opens on the latest year with an adopted project.
+            let latest = try await pages.get("/consortia/tsubame", session: session)
+            #expect(latest.text.contains("<option value=\"2024\" selected>"))
+            #expect(latest.text.contains("P-TSUBAME"))
         }
     }
 
@@ -218,6 +222,7 @@ import TestSupport
             #expect(list.text.contains("新潟県"))
             #expect(list.text.contains("<svg"))
             #expect(list.text.contains("未提出"))
+            #expect(try await pages.get("/projects", session: session).text.contains("P-TSUBAME"))
             // Once the secretariat submits (eligible ¥800,000 at 1/2), the bureau sees the claim.
             let submitted = try await api.request(.post, "/api/v1/projects/P-TSUBAME/claims", as: .secA, json: ["as_of": "2025-03-31"])
             #expect(submitted.status == .created)

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Postgres
 import Store
 
 /// Adopted projects the caller may see, with filters, a chart by prefecture and the list as
@@ -17,12 +18,13 @@ struct ProjectsPageController {
 
     struct Selection {
         var filter: ProjectRepository.Filter
-        var year: FiscalYear
+        /// nil: the latest year with projects the caller can see, up to the current one.
+        var year: FiscalYear?
     }
 
     static func selection(_ request: Request) throws -> Selection {
         var query = QueryReader(form: request)
-        let year = query.fiscalYear("year") ?? PageFormat.currentFiscalYear()
+        let year = query.fiscalYear("year")
         let filter = ProjectRepository.Filter(
             fiscalYear: year, status: query.vocabulary("status", ProjectStatus.self), prefecture: query.prefecture(),
             frame: query.code("frame"))
@@ -31,8 +33,13 @@ struct ProjectsPageController {
     }
 
     /// The projects, and each one's latest claim version (what the bureau reviews).
-    private func load(_ selection: Selection, caller: UserAccount) async throws -> ([ProjectSummary], [String: ClaimListItem]) {
+    private func load(_ chosen: Selection, caller: UserAccount) async throws -> ([ProjectSummary], [String: ClaimListItem], Selection) {
         try await database.run(as: caller) { connection in
+            var selection = chosen
+            if selection.year == nil {
+                selection.year = try Self.latestYear(selection.filter, on: connection)
+            }
+            selection.filter.fiscalYear = selection.year
             var items: [ProjectSummary] = []
             var page = PageRequest(limit: PageRequest.maximumLimit)
             while true {
@@ -49,14 +56,14 @@ struct ProjectsPageController {
                 guard let next = result.next else { break }
                 page = PageRequest(limit: PageRequest.maximumLimit, after: next)
             }
-            return (items, claims)
+            return (items, claims, selection)
         }
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let selection = try Self.selection(request)
-        let (projects, claims) = try await load(selection, caller: caller)
+        let (projects, claims, selection) = try await load(try Self.selection(request), caller: caller)
+        let year = selection.year ?? PageFormat.currentFiscalYear()
         var byPrefecture: [Prefecture: (count: Int, granted: Int64, claimed: Int64)] = [:]
         for project in projects {
             byPrefecture[project.prefecture, default: (0, 0, 0)].count += 1
@@ -72,9 +79,9 @@ struct ProjectsPageController {
         let current = PageFormat.currentFiscalYear().startYear
         let filter = selection.filter
         let values: [String: Any] = [
-            "year": selection.year.japaneseName,
+            "year": year.japaneseName,
             "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == selection.year.startYear]
+                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
             },
             "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }
                 .filter { caller.bureau == nil || $0.bureau == caller.bureau }
@@ -98,7 +105,21 @@ struct ProjectsPageController {
             "granted": Yen(projects.reduce(0) { $0 + ($1.granted?.amount ?? 0) }).formattedWithSymbol,
             "chart": SVGChart.horizontalBars(title: "都道府県別の採択件数と交付決定額", bars: bars),
         ]
-        return renderer.page("projects", title: "採択事業 \(selection.year.japaneseName)", values: values, context: context)
+        return renderer.page("projects", title: "採択事業 \(year.japaneseName)", values: values, context: context)
+    }
+
+    /// The latest fiscal year, up to the current one and ten years back, with a project that
+    /// matches; the current one when there is none. A page without a year opens where the work is.
+    static func latestYear(_ filter: ProjectRepository.Filter, on connection: PostgresConnection) throws -> FiscalYear {
+        let current = PageFormat.currentFiscalYear()
+        var year = current
+        for _ in 0..<10 {
+            var probe = filter
+            probe.fiscalYear = year
+            if try !ProjectRepository().list(probe, page: PageRequest(limit: 1), on: connection).items.isEmpty { return year }
+            year = year.previous
+        }
+        return current
     }
 
     /// The amount claimed by a claim of record (submitted, approved or paid); a returned or
@@ -110,8 +131,8 @@ struct ProjectsPageController {
 
     @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let selection = try Self.selection(request)
-        let (projects, _) = try await load(selection, caller: caller)
+        let (projects, _, selection) = try await load(try Self.selection(request), caller: caller)
+        let year = selection.year ?? PageFormat.currentFiscalYear()
         // UTF-8 with a byte-order mark: Excel then opens it without asking for the encoding.
         var writer = CSVWriter(encoding: .utf8, formulaSafe: true, byteOrderMark: true)
         try writer.write(ProjectsView.csvHeader)
@@ -119,7 +140,7 @@ struct ProjectsPageController {
         try writer.finish()
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"adopted_\(selection.year.startYear).csv\""
+        headers[.contentDisposition] = "attachment; filename=\"adopted_\(year.startYear).csv\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: writer.data)))
     }
 }
