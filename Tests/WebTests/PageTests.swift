@@ -25,6 +25,11 @@ import TestSupport
             #expect(wrong.text.contains("value=\"sec-a\""))
             #expect(PageClient.sessionCookie(wrong) == nil)
 
+            // After login the browser goes back to the page it asked for, never to another site.
+            for (next, expected) in [("/projects", "/projects"), ("//evil.example/", "/"), ("/\t/evil.example/", "/"), ("https://evil.example/", "/")] {
+                let reply = try await pages.post("/login", form: ["login": "sec-a", "password": WebFixture.password, "next": next])
+                #expect(reply.headers[.location] == expected, "\(next)")
+            }
             let secretariat = try await pages.login(.secA)
             let home = try await pages.get("/", session: secretariat)
             #expect(home.status == .seeOther)

@@ -62,7 +62,9 @@ struct LoginPageController {
 
     /// Only a path on this site, so the login form cannot send people elsewhere.
     static func safeNext(_ value: String?) -> String {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.count < 500 else { return "/" }
+        // Printable ASCII only: browsers drop tabs and newlines, so "/\t/host" would become "//host".
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.count < 500,
+              value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else { return "/" }
         return value
     }
 }
