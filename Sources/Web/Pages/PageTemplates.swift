@@ -20,7 +20,7 @@ enum PageTemplates {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>{{title}} | 地域の人事部 事業管理</title>
     <style>
-    body{font-family:"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",Meiryo,sans-serif;margin:0;color:#111;background:#fff;line-height:1.5}
+    body{font-family:"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",Meiryo,"IPAGothic",sans-serif;margin:0;color:#111;background:#fff;line-height:1.5}
     header{display:flex;flex-wrap:wrap;align-items:center;gap:.5em 1.2em;padding:.5em 1em;border-bottom:2px solid #222;background:#f4f4f4}
     header .brand{font-weight:bold}
     header nav a{margin-right:1em}
@@ -41,6 +41,7 @@ enum PageTemplates {
     .field input,.field select{font-size:1em;padding:.2em}
     .field.invalid input,.field.invalid select{border:2px solid #a00000}
     button{font-size:1em;padding:.3em 1em}
+    svg.chart{max-width:720px;height:auto;display:block;margin:.5em 0}
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1em}
     .scroll{overflow-x:auto}
     .muted{color:#555}
