@@ -19,7 +19,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def free_port():
@@ -85,15 +86,21 @@ class Walk:
         self.driver.set_window_size(1280, max(800, min(height + 100, 8000)))
         self.driver.save_screenshot(os.path.join(self.shots, f"{self.count:02d}-{safe}.png"))
 
+    def click(self, element):
+        """Clicks and waits for the next page: reading the old page's text would race it."""
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(page))
+
     def login(self, login, password):
         self.driver.delete_all_cookies()
         self.driver.get(self.base + "/login")
         self.driver.find_element(By.ID, "login").send_keys(login)
         self.driver.find_element(By.ID, "password").send_keys(password)
-        self.driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.click(self.driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
 
     def submit(self, form_selector):
-        self.driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]").click()
+        self.click(self.driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]"))
 
 
 def main():
@@ -129,8 +136,9 @@ def main():
         walk.check("経費を登録しました", "expense-saved")
         walk.open(f"/projects/{project}/claim?as_of=2025-03-31", "補助金額と請求額の算定", "claim")
         walk.driver.find_element(By.ID, "reason").send_keys("ブラウザから経費を追加したため")
-        walk.submit(f"form[action='/projects/{project}/claim']")
-        walk.check("提出済", "claim-submitted")
+        walk.submit(f"form[method=post][action='/projects/{project}/claim']")
+        walk.check("請求 第2版", "claim-submitted")
+        assert walk.driver.current_url.endswith(f"/projects/{project}/claims/2"), walk.driver.current_url
         walk.open("/imports", "CSVの取り込み")
         # A bureau's review.
         walk.login("demo-kanto", password)
@@ -140,10 +148,10 @@ def main():
         request.add_header("Cookie", "; ".join(f"{c['name']}={c['value']}" for c in walk.driver.get_cookies()))
         csv = urllib.request.urlopen(request).read().decode("utf-8-sig")
         assert csv.startswith("年度,枠,No.,事業者名"), csv[:80]
-        body = walk.open(f"/projects/{project}/claim", "事業の状態を変える", "bureau-claim")
-        walk.driver.find_element(By.CSS_SELECTOR, "a[href*='/claims/']").click()
-        walk.check("審査", "bureau-claim-version")
-        walk.driver.find_element(By.XPATH, "//button[text()='承認する']").click()
+        walk.open(f"/projects/{project}/claim", "事業の状態を変える", "bureau-claim")
+        walk.click(walk.driver.find_element(By.CSS_SELECTOR, f"a[href='/projects/{project}/claims/2']"))
+        walk.check("第1版との違い", "bureau-claim-version")
+        walk.click(walk.driver.find_element(By.XPATH, "//button[text()='承認する']"))
         walk.check("承認済", "bureau-approved")
         print(f"browser walkthrough passed: {walk.count} screenshots in {shots}")
     finally:
