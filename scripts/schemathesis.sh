@@ -5,11 +5,16 @@
 # the server. Fails on any 5xx and on any response that does not match the document.
 #
 #   pip install schemathesis      # once
-#   scripts/schemathesis.sh       # ROLE=secretariat and MAX_EXAMPLES=N are optional
+#   scripts/schemathesis.sh       # ROLE=secretariat, MAX_EXAMPLES=N and PORT=P are optional
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT="${PORT:-18089}"
+# A free port of the loopback unless PORT says which: another checkout's server may be running.
+PORT="${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+    echo "port $PORT is already in use" >&2
+    exit 2
+fi
 ROLE="${ROLE:-admin}"
 MAX_EXAMPLES="${MAX_EXAMPLES:-30}"
 WORK="$(mktemp -d /tmp/jinjibu-schemathesis-XXXXXX)"
@@ -76,6 +81,11 @@ CONFIG=(--config-file scripts/schemathesis.toml)
 run --exclude-operation-id revokeToken --exclude-operation-id logout "$@"
 CONFIG=()
 run --include-operation-id revokeToken "$@"
+if ! kill -0 "$SERVER" 2>/dev/null; then
+    echo "the server is gone; the end of its log:" >&2
+    tail -n 20 "$WORK/serve.log" >&2
+    status=1
+fi
 if grep -q '"level":"error"' "$WORK/serve.log"; then
     echo "the server logged errors:" >&2
     grep '"level":"error"' "$WORK/serve.log" >&2

@@ -47,6 +47,7 @@ public func buildRouter(
     ClaimController(database: database).addRoutes(to: api)
     ImportController(database: database).addRoutes(to: api)
     AuditController(database: database).addRoutes(to: api)
+    ReportController(database: database).addRoutes(to: api)
     addPages(to: router, sessions: sessions, database: database, pool: pool)
     return router
 }

@@ -70,6 +70,16 @@ import TestSupport
             let elsewhere = "consortium,organization,role,joined_on\nkobe,up-1,firm,2024-04-01\n"
             #expect(try await api.request(.post, "/api/v1/imports/memberships", as: .secA, body: Data(elsewhere.utf8)).status == .unprocessableContent)
 
+            let expenses = """
+                project,category,incurred_on,paid_on,payee,amount_excl_tax_yen,tax_yen,evidence_ref
+                P-TSUBAME,travel,2024-08-01,2024-08-10,JR東日本,24000,2400,R-200
+                P-TSUBAME,consumables,2024-08-02,2024-08-10,文具店,8000,800,R-201
+                """
+            let lines = try await api.request(.post, "/api/v1/imports/expenses", as: .secA, body: Data(expenses.utf8))
+            #expect(lines.status == .ok && lines.json["inserted"] as? Int == 2)
+            let audited = try await api.get("/api/v1/audit?table=expenses&actor=user:sec-a", as: .secA).items
+            #expect(audited.count == 2)
+
             let shiftJIS = try #require("code,kind,name\nsjis-1,company,株式会社髙橋製作所\n".data(using: .shiftJIS))
             let cp932 = try await api.request(.post, "/api/v1/imports/organizations?encoding=cp932", as: .secA, body: shiftJIS)
             #expect(cp932.status == .ok)

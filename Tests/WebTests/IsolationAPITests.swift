@@ -108,7 +108,27 @@ import TestSupport
 
     @Test func aBureauSeesOnlyItsPrefectures() async throws {
         let fixture = try await WebFixture.make()
+        try await offThread {
+            let connection = try fixture.ownerConnection()
+            defer { connection.close() }
+            for bureau in ["kanto", "kinki"] {
+                try connection.execute("""
+                    INSERT INTO export_runs (fiscal_year, bureau, format, out_dir, as_of, actor)
+                    VALUES (2024, \(bureau), 'csv', '/srv/exports', '2025-04-10', 'cli:operator')
+                    """)
+            }
+        }
         try await fixture.withClient { api in
+            let report = try await api.get("/api/v1/reports/bureau?fiscal_year=2024", as: .kanto)
+            #expect(report.status == .ok && report.json["bureau"] as? String == "kanto" && report.json["adopted_projects"] as? Int == 1)
+            #expect(try await api.get("/api/v1/reports/bureau?fiscal_year=2024&bureau=kinki", as: .kanto).status == .forbidden)
+            let everything = try await api.get("/api/v1/reports/bureau?fiscal_year=2024", as: .admin)
+            #expect(everything.json["adopted_projects"] as? Int == 2)
+            let runs = try await api.get("/api/v1/export-runs", as: .kanto).items
+            #expect(runs.compactMap { $0["bureau"] as? String } == ["kanto"])
+            let kinkiRun = try #require(try await api.get("/api/v1/export-runs", as: .kinki).items.first?["id"] as? Int)
+            #expect(try await api.get("/api/v1/export-runs/\(kinkiRun)", as: .kanto).status == .notFound)
+            #expect(try await api.get("/api/v1/export-runs", as: .admin).items.count == 2)
             #expect(try await api.get("/api/v1/projects", as: .kanto).items.compactMap { $0["code"] as? String } == ["P-TSUBAME"])
             #expect(try await api.get("/api/v1/projects", as: .kinki).items.compactMap { $0["code"] as? String } == ["P-KOBE"])
             #expect(try await api.get("/api/v1/projects/P-KOBE", as: .kanto).status == .notFound)

@@ -78,6 +78,8 @@ import TestSupport
         Case(.post, "/api/v1/imports/consortia", csv: "code,name,prefecture_code,secretariat\nsanjo2,三条,15,tsubame-cci\n",
              admin: .ok, bureau: .forbidden, secretariat: .forbidden, viewer: .forbidden),
         Case(.get, "/api/v1/audit", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.get, "/api/v1/reports/bureau?fiscal_year=2024", admin: .ok, bureau: .ok, secretariat: .forbidden, viewer: .forbidden),
+        Case(.get, "/api/v1/export-runs", admin: .ok, bureau: .ok, secretariat: .forbidden, viewer: .forbidden),
     ]
 
     @Test(arguments: [WebFixture.User.admin, .kanto, .secA, .viewA])

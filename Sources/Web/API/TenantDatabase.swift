@@ -13,4 +13,14 @@ struct TenantDatabase: Sendable {
             return try body(connection)
         }
     }
+
+    /// The same in one snapshot (REPEATABLE READ), for reports that read many tables; their own
+    /// `SET TRANSACTION` to the same level is then allowed.
+    func snapshot<T: Sendable>(as caller: UserAccount, _ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await pool.transaction { connection in
+            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            try caller.scope.enter(on: connection)
+            return try body(connection)
+        }
+    }
 }

@@ -1,0 +1,46 @@
+import Domain
+import Foundation
+import Postgres
+
+/// One batch export run as recorded in `export_runs`: parameters, who, when, how it ended.
+public struct ExportRunRecord: Sendable, Hashable {
+    public let id: Int64
+    public let fiscalYear: FiscalYear
+    public let bureau: Bureau?
+    public let format: String
+    public let encoding: String
+    public let headers: String
+    public let asOf: LocalDate
+    public let actor: String
+    public let startedAt: Date
+    public let finishedAt: Date?
+    public let status: String
+    public let rowCount: Int?
+    /// File name → SHA-256 (hex).
+    public let files: [String: String]
+    public let substitutedCells: Int?
+    public let error: String?
+
+    static let columns = """
+        r.id, r.fiscal_year, r.bureau, r.format, r.encoding, r.headers, r.as_of::text AS as_of, r.actor, r.started_at,
+        r.finished_at, r.status, r.row_count, coalesce(r.files, '{}')::text AS files, r.substituted_cells, r.error
+        """
+
+    init(row: PostgresRow) throws {
+        id = try row.decode(Int64.self, "id")
+        fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
+        bureau = try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:))
+        format = try row.decode(String.self, "format")
+        encoding = try row.decode(String.self, "encoding")
+        headers = try row.decode(String.self, "headers")
+        asOf = try StoredValue.date(row, "as_of")
+        actor = try row.decode(String.self, "actor")
+        startedAt = try row.decode(Date.self, "started_at")
+        finishedAt = try row.decode(Date?.self, "finished_at")
+        status = try row.decode(String.self, "status")
+        rowCount = try row.decode(Int?.self, "row_count")
+        files = (try? JSONDecoder().decode([String: String].self, from: Data(try row.decode(String.self, "files").utf8))) ?? [:]
+        substitutedCells = try row.decode(Int?.self, "substituted_cells")
+        error = try row.decode(String?.self, "error")
+    }
+}

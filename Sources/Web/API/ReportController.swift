@@ -1,0 +1,58 @@
+import Domain
+import Foundation
+import Hummingbird
+import Reports
+import Store
+
+/// The bureau's view of a fiscal year (`jinjibu report bureau`) and the record of batch
+/// export runs (`jinjibu export claims`).
+struct ReportController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("reports/bureau", use: bureau)
+        group.get("export-runs", use: listRuns)
+        group.get("export-runs/:id", use: showRun)
+    }
+
+    /// A bureau sees its own bureau's report; an administrator any bureau's, or all.
+    @Sendable func bureau(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "経済産業局の集計")
+        var query = QueryReader(request)
+        let year = query.fiscalYear()
+        var bureau = query.vocabulary("bureau", Bureau.self)
+        let asOf = query.date("as_of")
+        if year == nil, query.issues.isEmpty { query.fail("fiscal_year", "年度を指定してください") }
+        try query.finish()
+        guard let year else { throw Problem.invalidQuery(query.issues) }
+        if caller.role == .bureau {
+            if let bureau, bureau != caller.bureau { throw Problem.forbidden("他の経済産業局の集計は見られません") }
+            bureau = caller.bureau
+        }
+        let scope = ExportScope(fiscalYear: year, bureau: bureau)
+        let data = try await database.snapshot(as: caller) { connection in
+            try BureauReport.load(scope: scope, asOf: asOf ?? LocalDate.today(), on: connection).json()
+        }
+        return try APIJSON.response(data: data)
+    }
+
+    @Sendable func listRuns(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "書き出しの記録の閲覧")
+        var query = QueryReader(request)
+        let year = query.fiscalYear()
+        let page = query.page()
+        try query.finish()
+        let result = try await database.run(as: caller) { try ExportRunRepository().list(fiscalYear: year, page: page, on: $0) }
+        return try APIJSON.response(ListJSON(items: result.items.map(ExportRunJSON.init), nextCursor: Cursor.encode(result.next)))
+    }
+
+    @Sendable func showRun(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "書き出しの記録の閲覧")
+        let id = try ConsortiumController.id(context)
+        let run = try await database.run(as: caller) { try ExportRunRepository().find(id: id, on: $0) }
+        return try APIJSON.response(ExportRunJSON(run))
+    }
+}
