@@ -39,4 +39,27 @@ import TestSupport
                                          form: ["csrf": token, "status": "grant_decided", "row_version": "1"], session: bureau).status == .notFound)
         }
     }
+
+    @Test func theBureauReportPageShowsItsOwnPrefecturesOnly() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, api in
+            let submitted = try await api.request(.post, "/api/v1/projects/P-TSUBAME/claims", as: .secA, json: ["as_of": "2025-03-31"])
+            #expect(submitted.status == .created)
+            let kanto = try await pages.login(.kanto)
+            let report = try await pages.get("/bureau/report?year=2024", session: kanto)
+            #expect(report.status == .ok)
+            let html = report.text
+            #expect(html.contains("関東経済産業局 令和6年度"))
+            #expect(html.contains("<td>新潟県</td><td class=\"num\">1</td><td class=\"num\">¥9,000,000</td><td class=\"num\">¥400,000</td><td class=\"num\">¥400,000</td>"))
+            #expect(!html.contains("兵庫県"))
+            #expect(html.contains("<svg"))
+            #expect(try await pages.get("/bureau/report", session: kanto).text.contains("<option value=\"2024\" selected>"))
+            let kinki = try await pages.login(.kinki)
+            let other = try await pages.get("/bureau/report?year=2024", session: kinki).text
+            #expect(other.contains("兵庫県"))
+            #expect(!other.contains("新潟県"))
+            let secretariat = try await pages.login(.secA)
+            #expect(try await pages.get("/bureau/report?year=2024", session: secretariat).status == .forbidden)
+        }
+    }
 }

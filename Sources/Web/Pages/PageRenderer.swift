@@ -61,6 +61,9 @@ struct PageRenderer: Sendable {
             items.append(["href": "/consortia/\(consortium.code)/outcomes", "label": "成約・相談"])
         }
         items.append(["href": "/projects", "label": "採択事業"])
+        if Access.decide.contains(caller.role) {
+            items.append(["href": "/bureau/report", "label": "集計"])
+        }
         if caller.role == .admin || caller.role == .secretariat {
             items.append(["href": "/imports", "label": "CSV取り込み"])
         }

@@ -21,4 +21,5 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     MemberEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
     EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
     OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    BureauReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
 }
