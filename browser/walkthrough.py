@@ -144,6 +144,7 @@ def main():
         walk.login("demo-kanto", password)
         walk.check("採択事業", "bureau-projects")
         walk.open("/projects?year=2024", "都道府県別", "bureau-projects-2024")
+        walk.open("/bureau/report?year=2024", "都道府県別", "bureau-report")
         request = urllib.request.Request(f"{walk.base}/projects.csv?year=2024")
         request.add_header("Cookie", "; ".join(f"{c['name']}={c['value']}" for c in walk.driver.get_cookies()))
         csv = urllib.request.urlopen(request).read().decode("utf-8-sig")
