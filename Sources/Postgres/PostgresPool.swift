@@ -132,8 +132,11 @@ public final class PostgresPool: Sendable {
             return state.nextWaiterID
         }
         let timeout = configuration.acquireTimeout
-        let timer = Task { [weak self] in
-            try await Task.sleep(for: timeout)
+        // The timer runs on an event loop, not as a task: it must fire even when every
+        // cooperative thread is busy, which is exactly when callers queue for connections.
+        let (seconds, attoseconds) = timeout.components
+        let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(nanoseconds)) { [weak self] in
             self?.failWaiter(id)
         }
         defer { timer.cancel() }

@@ -53,7 +53,8 @@ public enum ClaimText {
         return table.rendered
     }
 
-    static let totalLabels: [(String, String)] = [
+    /// The claim's header figures by name, with their Japanese labels, in the order shown.
+    public static let totalLabels: [(String, String)] = [
         ("total_expenses", "経費合計"), ("eligible", "補助対象経費"), ("ineligible", "対象外経費"), ("subsidy", "補助金額"),
         ("prior_paid", "概算払済額"), ("claim", "請求額"), ("refund", "返還額"),
     ]

@@ -51,6 +51,7 @@ struct Serve: AsyncParsableCommand {
             defer { connection.close() }
             let loaded = try DemoData.loadIfEmpty(on: connection, actor: "demo")
             logger.info(loaded ? "loaded the demo data" : "the database already has data; demo data not loaded")
+            if loaded { try Self.createDemoAccounts(on: connection) }
         }
         var settings = session.settings
         // Fail fast when the server is unreachable, so requests get a 503 instead of hanging.
@@ -73,5 +74,25 @@ struct Serve: AsyncParsableCommand {
         }
         await pool.shutdown()
         logger.info("stopped")
+    }
+}
+
+extension Serve {
+    /// Two accounts to try the web pages with, made together with the demo data: the 燕市
+    /// secretariat and the Kanto bureau. The password is random and shown once, here.
+    static func createDemoAccounts(on connection: PostgresConnection) throws {
+        let password = String(SecretToken.generate(prefix: "").value.prefix(16))
+        let hash = Passwords.hash(password)
+        let accounts = AccountRepository()
+        _ = try accounts.createUser(
+            login: "demo-secretariat", passwordHash: hash, role: .secretariat, bureau: nil, consortiumCodes: ["tsubame"], on: connection)
+        _ = try accounts.createUser(login: "demo-kanto", passwordHash: hash, role: .bureau, bureau: .kanto, consortiumCodes: [], on: connection)
+        // Written straight to standard output: print() would sit in a buffer while the server runs.
+        FileHandle.standardOutput.write(Data("""
+            デモ用アカウント（パスワードは今回だけ表示します）:
+              事務局（燕市地域の人事部）  ログイン名 demo-secretariat  パスワード \(password)
+              関東経済産業局              ログイン名 demo-kanto        パスワード \(password)
+
+            """.utf8))
     }
 }

@@ -52,14 +52,7 @@ struct ActivityController {
         try Access.require(Access.writeConsortiumData, caller, "取組の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
-        let eventCode = body.code("code", required: true)
-        let kind = body.vocabulary("kind", EventKind.self, required: true)
-        let title = body.string("title", required: true, maxLength: 500)
-        let starts = body.date("starts_on", required: true)
-        var draft = EventDraft(code: eventCode ?? "", kind: kind ?? .council, title: title ?? "", startsOn: starts ?? LocalDate(year: 2000, month: 1, day: 1)!)
-        Self.readEvent(&body, into: &draft)
-        try body.finish()
-        let checked = draft
+        let checked = try Self.readNewEvent(&body)
         let record = try await database.run(as: caller) { try EventRepository().create(consortiumCode: code, checked, on: $0) }
         return try APIJSON.response(EventJSON(record), status: .created, etag: record.rowVersion,
                                     location: "/api/v1/consortia/\(code)/events/\(record.code)")
@@ -91,6 +84,19 @@ struct ActivityController {
         let (code, event) = (try context.code("code"), try context.code("event"))
         try await database.run(as: caller) { try EventRepository().delete(consortiumCode: code, code: event, on: $0) }
         return Response(status: .noContent)
+    }
+
+    /// A new event's fields, checked; throws 422 with every problem. The events page reads
+    /// its form through this too.
+    static func readNewEvent(_ body: inout JSONBody) throws -> EventDraft {
+        let eventCode = body.code("code", required: true)
+        let kind = body.vocabulary("kind", EventKind.self, required: true)
+        let title = body.string("title", required: true, maxLength: 500)
+        let starts = body.date("starts_on", required: true)
+        var draft = EventDraft(code: eventCode ?? "", kind: kind ?? .council, title: title ?? "", startsOn: starts ?? LocalDate(year: 2000, month: 1, day: 1)!)
+        Self.readEvent(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     static func readEvent(_ body: inout JSONBody, into draft: inout EventDraft) {
@@ -133,15 +139,7 @@ struct ActivityController {
         try Access.require(Access.writeConsortiumData, caller, "成約・採用の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
-        let firm = body.code("firm", required: true)
-        let person = body.string("person_ref", required: true, maxLength: 100)
-        let type = body.vocabulary("employment_type", EmploymentType.self, required: true)
-        let started = body.date("started_on", required: true)
-        var draft = PlacementDraft(firmCode: firm ?? "", personRef: person ?? "", employmentType: type ?? .fullTime,
-                                   startedOn: started ?? LocalDate(year: 2000, month: 1, day: 1)!)
-        Self.readPlacement(&body, into: &draft)
-        try body.finish()
-        let checked = draft
+        let checked = try Self.readNewPlacement(&body)
         let record = try await database.run(as: caller) {
             try OutcomeRepository().savePlacement(consortiumCode: code, checked, replacing: nil, expectedVersion: nil, on: $0)
         }
@@ -167,6 +165,19 @@ struct ActivityController {
             return try repository.savePlacement(consortiumCode: code, draft, replacing: current, expectedVersion: expected, on: connection)
         }
         return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
+    }
+
+    /// A new placement's fields, checked; the outcomes page reads its form through this too.
+    static func readNewPlacement(_ body: inout JSONBody) throws -> PlacementDraft {
+        let firm = body.code("firm", required: true)
+        let person = body.string("person_ref", required: true, maxLength: 100)
+        let type = body.vocabulary("employment_type", EmploymentType.self, required: true)
+        let started = body.date("started_on", required: true)
+        var draft = PlacementDraft(firmCode: firm ?? "", personRef: person ?? "", employmentType: type ?? .fullTime,
+                                   startedOn: started ?? LocalDate(year: 2000, month: 1, day: 1)!)
+        Self.readPlacement(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     static func readPlacement(_ body: inout JSONBody, into draft: inout PlacementDraft) {
@@ -212,14 +223,7 @@ struct ActivityController {
         try Access.require(Access.writeConsortiumData, caller, "相談の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
-        let firm = body.code("firm", required: true)
-        let consulted = body.date("consulted_on", required: true)
-        let channel = body.vocabulary("channel", ConsultationChannel.self, required: true)
-        var draft = ConsultationDraft(firmCode: firm ?? "", consultedOn: consulted ?? LocalDate(year: 2000, month: 1, day: 1)!,
-                                      channel: channel ?? .other)
-        Self.readConsultation(&body, into: &draft)
-        try body.finish()
-        let checked = draft
+        let checked = try Self.readNewConsultation(&body)
         let record = try await database.run(as: caller) {
             try OutcomeRepository().saveConsultation(consortiumCode: code, checked, replacing: nil, expectedVersion: nil, on: $0)
         }
@@ -244,6 +248,18 @@ struct ActivityController {
             return try repository.saveConsultation(consortiumCode: code, draft, replacing: current, expectedVersion: expected, on: connection)
         }
         return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
+    }
+
+    /// A new consultation's fields, checked; the outcomes page reads its form through this too.
+    static func readNewConsultation(_ body: inout JSONBody) throws -> ConsultationDraft {
+        let firm = body.code("firm", required: true)
+        let consulted = body.date("consulted_on", required: true)
+        let channel = body.vocabulary("channel", ConsultationChannel.self, required: true)
+        var draft = ConsultationDraft(firmCode: firm ?? "", consultedOn: consulted ?? LocalDate(year: 2000, month: 1, day: 1)!,
+                                      channel: channel ?? .other)
+        Self.readConsultation(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     static func readConsultation(_ body: inout JSONBody, into draft: inout ConsultationDraft) {

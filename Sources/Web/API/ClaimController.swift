@@ -93,13 +93,7 @@ struct ClaimController {
         let status = body.vocabulary("status", ClaimStatus.self, required: true)
         try body.finish()
         guard let status else { throw Problem.validation(body.issues) }
-        let allowed: Set<ClaimStatus> = switch caller.role {
-        case .admin: Set(ClaimStatus.allCases)
-        case .secretariat: [.submitted]
-        case .bureau: [.approved, .returned, .paid]
-        case .viewer: []
-        }
-        guard allowed.contains(status) else {
+        guard Self.allowedStatuses(for: caller.role).contains(status) else {
             throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
         }
         let expected = try EntityTag.expectedVersion(request)
@@ -110,8 +104,18 @@ struct ClaimController {
         return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
     }
 
+    /// The statuses a role may move a claim to; the claim page offers the same.
+    static func allowedStatuses(for role: Role) -> Set<ClaimStatus> {
+        switch role {
+        case .admin: Set(ClaimStatus.allCases)
+        case .secretariat: [.submitted]
+        case .bureau: [.approved, .returned, .paid]
+        case .viewer: []
+        }
+    }
+
     /// Runs in the caller's scope, mapping the SQLSTATEs a claim operation expects.
-    private func run<T: Sendable>(_ caller: UserAccount, _ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+    func run<T: Sendable>(_ caller: UserAccount, _ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         do {
             return try await database.run(as: caller, body)
         } catch let error as ClaimError {

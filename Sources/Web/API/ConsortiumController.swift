@@ -107,6 +107,46 @@ struct ConsortiumController {
         try Access.require(Access.writeConsortiumData, caller, "構成員の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
+        let (member, checked) = try Self.readNewMembership(&body)
+        let record = try await database.run(as: caller) {
+            try MembershipRepository().create(consortiumCode: code, member: member, checked, on: $0)
+        }
+        return try APIJSON.response(MembershipJSON(record), status: .created, etag: record.rowVersion,
+                                    location: "/api/v1/consortia/\(code)/memberships/\(record.id)")
+    }
+
+    @Sendable func updateMembership(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "構成員の変更")
+        let code = try context.code("code")
+        let id = try Self.id(context)
+        let received = try await JSONBody.read(request, context: context)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let record = try await applyMembership(received, consortium: code, id: id, expected: expected, caller: caller)
+        return try APIJSON.response(MembershipJSON(record), etag: record.rowVersion)
+    }
+
+    /// Changes a membership (e.g. `left_on` when a firm leaves) at the version read; the
+    /// members page's leave form comes through here.
+    func applyMembership(_ received: JSONBody, consortium code: String, id: Int64, expected: Int?, caller: UserAccount) async throws -> MembershipRecord {
+        try Access.require(Access.writeConsortiumData, caller, "構成員の変更")
+        return try await database.run(as: caller) { connection -> MembershipRecord in
+            var body = received
+            let repository = MembershipRepository()
+            let current = try repository.find(consortiumCode: code, id: id, on: connection)
+            var draft = MembershipDraft(role: current.role, joinedOn: current.joinedOn, leftOn: current.leftOn, group: current.group)
+            body.patch("role", required: &draft.role) { $0.vocabulary("role", MembershipRole.self) }
+            body.patch("joined_on", required: &draft.joinedOn) { $0.date("joined_on") }
+            Self.readOptional(&body, into: &draft)
+            Self.checkDates(&body, draft)
+            try body.finish()
+            return try repository.update(consortiumCode: code, id: id, with: draft, expectedVersion: expected, on: connection)
+        }
+    }
+
+    /// A new membership's fields, checked; throws 422 with every problem. The members page
+    /// reads its form through this too.
+    static func readNewMembership(_ body: inout JSONBody) throws -> (MemberReference, MembershipDraft) {
         let organization = body.code("organization")
         let number = body.parse("corporate_number") { try CorporateNumber(parsing: $0) }
         var draft = MembershipDraft(role: .firm, joinedOn: LocalDate(year: 2000, month: 1, day: 1)!)
@@ -128,34 +168,7 @@ struct ConsortiumController {
         guard let member = organization.map(MemberReference.code) ?? number.map(MemberReference.corporateNumber) else {
             throw Problem.validation(body.issues)
         }
-        let checked = draft
-        let record = try await database.run(as: caller) {
-            try MembershipRepository().create(consortiumCode: code, member: member, checked, on: $0)
-        }
-        return try APIJSON.response(MembershipJSON(record), status: .created, etag: record.rowVersion,
-                                    location: "/api/v1/consortia/\(code)/memberships/\(record.id)")
-    }
-
-    @Sendable func updateMembership(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "構成員の変更")
-        let code = try context.code("code")
-        let id = try Self.id(context)
-        let received = try await JSONBody.read(request, context: context)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
-        let record = try await database.run(as: caller) { connection -> MembershipRecord in
-            var body = received
-            let repository = MembershipRepository()
-            let current = try repository.find(consortiumCode: code, id: id, on: connection)
-            var draft = MembershipDraft(role: current.role, joinedOn: current.joinedOn, leftOn: current.leftOn, group: current.group)
-            body.patch("role", required: &draft.role) { $0.vocabulary("role", MembershipRole.self) }
-            body.patch("joined_on", required: &draft.joinedOn) { $0.date("joined_on") }
-            Self.readOptional(&body, into: &draft)
-            Self.checkDates(&body, draft)
-            try body.finish()
-            return try repository.update(consortiumCode: code, id: id, with: draft, expectedVersion: expected, on: connection)
-        }
-        return try APIJSON.response(MembershipJSON(record), etag: record.rowVersion)
+        return (member, draft)
     }
 
     static func readOptional(_ body: inout JSONBody, into draft: inout MembershipDraft) {

@@ -41,17 +41,7 @@ struct ExpenseController {
         try Access.require(Access.writeConsortiumData, caller, "経費の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
-        let category = body.vocabulary("category", ExpenseCategory.self, required: true)
-        let incurredOn = body.date("incurred_on", required: true)
-        let payee = body.string("payee", required: true)
-        let amount = body.yen("amount_excl_tax_yen", required: true)
-        var draft = ExpenseDraft(
-            category: category ?? .other, incurredOn: incurredOn ?? LocalDate(year: 2000, month: 1, day: 1)!, payee: payee ?? "",
-            amountExcludingTax: amount ?? .zero)
-        body.patch("line_ref", &draft.lineRef) { $0.string("line_ref") }
-        Self.readOptional(&body, into: &draft)
-        try body.finish()
-        let checked = draft
+        let checked = try Self.readNew(&body)
         let record = try await database.run(as: caller) { try ExpenseRepository().create(projectCode: code, checked, on: $0) }
         return try APIJSON.response(ExpenseJSON(record), status: .created, etag: record.rowVersion,
                                     location: "/api/v1/projects/\(code)/expenses/\(record.id)")
@@ -96,6 +86,22 @@ struct ExpenseController {
             try repository.delete(projectCode: code, id: id, expectedVersion: version, on: connection)
         }
         return Response(status: .noContent)
+    }
+
+    /// A new line's fields, checked; throws 422 with every problem. The expense page reads
+    /// its form through this too.
+    static func readNew(_ body: inout JSONBody) throws -> ExpenseDraft {
+        let category = body.vocabulary("category", ExpenseCategory.self, required: true)
+        let incurredOn = body.date("incurred_on", required: true)
+        let payee = body.string("payee", required: true)
+        let amount = body.yen("amount_excl_tax_yen", required: true)
+        var draft = ExpenseDraft(
+            category: category ?? .other, incurredOn: incurredOn ?? LocalDate(year: 2000, month: 1, day: 1)!, payee: payee ?? "",
+            amountExcludingTax: amount ?? .zero)
+        body.patch("line_ref", &draft.lineRef) { $0.string("line_ref") }
+        Self.readOptional(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     static func readOptional(_ body: inout JSONBody, into draft: inout ExpenseDraft) {

@@ -27,11 +27,7 @@ struct ImportController {
         guard let kind = ImportKind(rawValue: kindName) else {
             throw Problem.notFound("取り込みの種類は \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")) です")
         }
-        switch caller.role {
-        case .admin: break
-        case .secretariat where Self.secretariatKinds.contains(kind.rawValue): break
-        default: throw Problem.forbidden("\(caller.role.japaneseName)の権限では \(kind.rawValue) を取り込めません")
-        }
+        try Self.requireAllowed(kind, caller)
         var query = QueryReader(request)
         let dryRun = query.boolean("dry_run") ?? false
         let skipInvalid = query.boolean("skip_invalid") ?? false
@@ -50,9 +46,28 @@ struct ImportController {
         // Rows set aside by skip_invalid are listed in the answer; the file is not kept.
         let options = ImportOptions(
             encoding: encoding, dryRun: dryRun, rejectsPath: skipInvalid ? directory.appendingPathComponent("rejects.csv").path : nil)
-        let report: ImportReport
+        let report = try await perform(kind, file: file, options: options, caller: caller)
+        let json = ImportReportJSON(report)
+        if !report.committed && !report.dryRun {
+            throw Problem(status: .unprocessableContent, type: "import-refused",
+                          title: "\(report.invalidRows)行に誤りがあるため、何も書き込みませんでした",
+                          extensions: ["report": json])
+        }
+        return try APIJSON.response(json)
+    }
+
+    static func requireAllowed(_ kind: ImportKind, _ caller: UserAccount) throws {
+        switch caller.role {
+        case .admin: break
+        case .secretariat where Self.secretariatKinds.contains(kind.rawValue): break
+        default: throw Problem.forbidden("\(caller.role.japaneseName)の権限では \(kind.rawValue) を取り込めません")
+        }
+    }
+
+    /// Runs the import in the caller's scope; the upload page comes through here too.
+    func perform(_ kind: ImportKind, file: String, options: ImportOptions, caller: UserAccount) async throws -> ImportReport {
         do {
-            report = try await database.run(as: caller) { connection in
+            return try await database.run(as: caller) { connection in
                 try CSVImport.run(kind, file: file, options: options, on: connection, actor: caller.actor)
             }
         } catch let error as ImportError {
@@ -63,13 +78,6 @@ struct ImportController {
             throw Problem(status: .unprocessableContent, type: "import-file-invalid", title: "ファイルを読み込めません",
                           detail: "データベースに保存できない文字（NUL など）が含まれています")
         }
-        let json = ImportReportJSON(report)
-        if !report.committed && !report.dryRun {
-            throw Problem(status: .unprocessableContent, type: "import-refused",
-                          title: "\(report.invalidRows)行に誤りがあるため、何も書き込みませんでした",
-                          extensions: ["report": json])
-        }
-        return try APIJSON.response(json)
     }
 
     /// Streams the body to a file, refusing more than the limit.

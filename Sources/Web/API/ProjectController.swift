@@ -42,10 +42,17 @@ struct ProjectController {
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        try Access.require([.admin, .secretariat, .bureau], caller, "事業の変更")
         let code = try context.code("code")
         let received = try await JSONBody.read(request, context: context)
         let expected = try EntityTag.expectedVersion(request)
+        let record = try await apply(received, to: code, expected: expected, caller: caller)
+        return try APIJSON.response(ProjectJSON(record), etag: record.rowVersion)
+    }
+
+    /// Applies a change as the caller's role allows (plan fields for secretariats, decisions
+    /// for bureaus) at the version read; the project page's status form comes through here.
+    func apply(_ received: JSONBody, to code: String, expected: Int?, caller: UserAccount) async throws -> ProjectSummary {
+        try Access.require([.admin, .secretariat, .bureau], caller, "事業の変更")
         let allowed: Set<String> = switch caller.role {
         case .admin: Self.planFields.union(Self.decisionFields)
         case .secretariat: Self.planFields
@@ -57,7 +64,7 @@ struct ProjectController {
             throw Problem.forbidden("\(caller.role.japaneseName)はこの項目を変更できません",
                                     errors: refused.sorted().map { FieldIssue(field: $0, message: "変更する権限がありません") })
         }
-        let record = try await database.run(as: caller) { connection -> ProjectSummary in
+        return try await database.run(as: caller) { connection -> ProjectSummary in
             var body = received
             let repository = ProjectRepository()
             let current = try repository.find(code: code, on: connection)
@@ -76,7 +83,6 @@ struct ProjectController {
             }
             return try repository.update(code: code, with: draft, expectedVersion: current.rowVersion, on: connection)
         }
-        return try APIJSON.response(ProjectJSON(record), etag: record.rowVersion)
     }
 
     /// The Domain rules a project's values obey together.

@@ -17,6 +17,15 @@ struct QueryReader {
         self.parameters = parameters
     }
 
+    /// For the pages' filter forms, which send an empty value for "all": empty means absent.
+    init(form request: Request) {
+        var parameters: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters where !value.isEmpty {
+            parameters[String(key)] = String(value)
+        }
+        self.parameters = parameters
+    }
+
     mutating func fail(_ name: String, _ message: String) {
         issues.append(FieldIssue(field: name, message: message))
     }

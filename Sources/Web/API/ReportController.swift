@@ -21,20 +21,28 @@ struct ReportController {
         try Access.require(Access.decide, caller, "経済産業局の集計")
         var query = QueryReader(request)
         let year = query.fiscalYear()
-        var bureau = query.vocabulary("bureau", Bureau.self)
+        let bureau = query.vocabulary("bureau", Bureau.self)
         let asOf = query.date("as_of")
         if year == nil, query.issues.isEmpty { query.fail("fiscal_year", "年度を指定してください") }
         try query.finish()
         guard let year else { throw Problem.invalidQuery(query.issues) }
+        let report = try await bureauReport(year: year, bureau: bureau, asOf: asOf ?? LocalDate.today(), caller: caller)
+        return try APIJSON.response(data: try report.json())
+    }
+
+    /// The report in the caller's scope: a bureau only its own; the bureau report page comes
+    /// through here too.
+    func bureauReport(year: FiscalYear, bureau requested: Bureau?, asOf: LocalDate, caller: UserAccount) async throws -> BureauReport {
+        try Access.require(Access.decide, caller, "経済産業局の集計")
+        var bureau = requested
         if caller.role == .bureau {
             if let bureau, bureau != caller.bureau { throw Problem.forbidden("他の経済産業局の集計は見られません") }
             bureau = caller.bureau
         }
         let scope = ExportScope(fiscalYear: year, bureau: bureau)
-        let data = try await database.snapshot(as: caller) { connection in
-            try BureauReport.load(scope: scope, asOf: asOf ?? LocalDate.today(), on: connection).json()
+        return try await database.snapshot(as: caller) { connection in
+            try BureauReport.load(scope: scope, asOf: asOf, on: connection)
         }
-        return try APIJSON.response(data: data)
     }
 
     @Sendable func listRuns(_ request: Request, context: APIContext) async throws -> Response {

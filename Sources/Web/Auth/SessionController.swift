@@ -27,7 +27,17 @@ struct SessionController {
         let password = body.rawString("password", required: true, maxLength: 1024)
         try body.finish()
         guard let login, let password else { throw Problem.validation(body.issues) }
-        let address = context.clientAddress ?? "unknown"
+        let (user, token) = try await signIn(login: login, password: password, address: context.clientAddress)
+        var response = try APIJSON.response(UserJSON(user))
+        response.setCookie(sessionCookie(token, maxAge: Int(configuration.sessionLifetime.components.seconds)))
+        return response
+    }
+
+    /// Checks the password (throttled per login and per address) and opens a session; the
+    /// JSON login and the login page both come through here. Returns the user and the
+    /// session token for the cookie.
+    func signIn(login: String, password: String, address clientAddress: String?) async throws -> (UserAccount, String) {
+        let address = clientAddress ?? "unknown"
         let throttle = configuration.loginThrottle
         let accounts = AccountRepository()
 
@@ -59,9 +69,7 @@ struct SessionController {
             try accounts.clearFailures(.login, key: login.lowercased(), on: connection)
             try accounts.createSession(userID: user.id, token: token, lifetime: configuration.sessionLifetime, on: connection)
         }
-        var response = try APIJSON.response(UserJSON(user))
-        response.setCookie(sessionCookie(token.value, maxAge: Int(configuration.sessionLifetime.components.seconds)))
-        return response
+        return (user, token.value)
     }
 
     @Sendable func logout(_ request: Request, context: APIContext) async throws -> Response {
@@ -75,7 +83,7 @@ struct SessionController {
 
     /// HttpOnly (no script reads it), SameSite=Strict (not sent on cross-site requests, which
     /// with the JSON-only bodies is the CSRF defence), Secure unless configured off.
-    private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+    func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
         Cookie(name: AuthMiddleware.cookieName, value: value, maxAge: maxAge, path: "/",
                secure: configuration.secureCookies, httpOnly: true, sameSite: .strict)
     }

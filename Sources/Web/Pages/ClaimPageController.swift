@@ -1,0 +1,159 @@
+import Domain
+import Hummingbird
+import Store
+
+/// The claim page: the computation as of a date, submitting it as the next version, each
+/// version with its difference from the one before, and the bureau's approval or return.
+/// Every write is the API's: the same repository calls, role checks and version checks.
+struct ClaimPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+    private var api: ClaimController { ClaimController(database: database) }
+
+    init(database: TenantDatabase, renderer: PageRenderer) {
+        self.database = database
+        self.renderer = renderer
+    }
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("projects/:code/claim", use: show)
+        group.post("projects/:code/claim", use: submit)
+        group.get("projects/:code/claims/:version", use: version)
+        group.post("projects/:code/claims/:version/status", use: changeStatus)
+        group.post("projects/:code/status", use: changeProjectStatus)
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        var query = QueryReader(form: request)
+        let asOf = query.date("as_of") ?? LocalDate.today()
+        try query.finish()
+        return try await page(context: context, asOf: asOf, typed: [:], errors: [:], status: .ok)
+    }
+
+    private func page(
+        context: APIContext, asOf: LocalDate, typed: [String: String], errors: [String: String], status: HTTPResponse.Status
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let (project, computation, versions) = try await api.run(caller) { connection in
+            let repository = ClaimRepository()
+            let (project, computation) = try repository.compute(projectCode: code, asOf: asOf, on: connection)
+            return (project, computation, try repository.versions(projectCode: code, on: connection))
+        }
+        var values = ClaimView.header(project)
+        values["computation"] = ClaimView.computation(computation)
+        values["versions"] = versions.reversed().map(ClaimView.version)
+        values["canSubmit"] = Access.writeConsortiumData.contains(caller.role)
+        values["needsReason"] = !versions.isEmpty
+        values["form"] = ["as_of": typed["as_of"] ?? asOf.description, "reason": typed["reason"] ?? ""]
+        values["errors"] = errors
+        let next = Access.decide.contains(caller.role) ? ProjectStatus.allCases.filter { project.status.canTransition(to: $0) } : []
+        values["projectStatuses"] = next.map { ["value": $0.rawValue, "label": $0.japaneseName] }
+        values["canDecide"] = !next.isEmpty
+        values["projectRowVersion"] = project.rowVersion
+        return renderer.page("claim", title: "請求 \(project.code)", values: values, context: context, status: status)
+    }
+
+    @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        try Access.require(Access.writeConsortiumData, caller, "請求の提出")
+        let code = try context.parameters.require("code")
+        var body = form.jsonBody()
+        let asOf = body.date("as_of") ?? LocalDate.today()
+        let reason = body.string("reason", maxLength: 1000)
+        do {
+            try body.finish()
+            let claim = try await api.run(caller) {
+                try ClaimRepository().submit(projectCode: code, asOf: asOf, reason: reason, actor: caller.actor, on: $0)
+            }
+            return PageRenderer.redirect(to: "/projects/\(code)/claims/\(claim.claimVersion)")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent else { throw error }
+            // Show the page again with what was typed and each message beside its field.
+            let shown = LocalDate(form["as_of"] ?? "") ?? LocalDate.today()
+            return try await page(context: context, asOf: shown, typed: form.typed, errors: fieldErrors(problem.errors),
+                                  status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func version(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let number = try ClaimController.version(context)
+        let (project, claim, diff) = try await api.run(caller) { connection in
+            let repository = ClaimRepository()
+            let project = try repository.project(code: code, on: connection)
+            let claim = try repository.claim(projectCode: code, version: number, on: connection)
+            let diff = number > 1 ? try repository.diff(projectCode: code, version: number, on: connection).2 : nil
+            return (project, claim, diff)
+        }
+        let actions = ClaimController.allowedStatuses(for: caller.role)
+            .filter { claim.status.canTransition(to: $0) }
+            .sorted { $0.rawValue < $1.rawValue }
+            .map { ["value": $0.rawValue, "label": Self.actionLabel($0)] }
+        var values = ClaimView.header(project)
+        values["claim"] = ClaimView.version(claim)
+        values["cells"] = ClaimView.cells(claim.figures)
+        values["totals"] = ClaimView.totals(claim.figures)
+        values["binding"] = claim.bindingLimit.japaneseName
+        values["diff"] = diff.map(ClaimView.diff) ?? false
+        values["previous"] = number > 1 ? number - 1 : false
+        values["actions"] = actions
+        values["hasActions"] = !actions.isEmpty
+        values["statusChangedBy"] = claim.statusChangedBy
+        return renderer.page("claimVersion", title: "請求 \(code) 第\(number)版", values: values, context: context)
+    }
+
+    @Sendable func changeStatus(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        let code = try context.parameters.require("code")
+        let number = try ClaimController.version(context)
+        var body = form.jsonBody()
+        let status = body.vocabulary("status", ClaimStatus.self, required: true)
+        let rowVersion = body.parse("row_version", required: true) { text -> Int in
+            guard let value = Int(text), value > 0 else { throw FieldMessage("版の番号が正しくありません") }
+            return value
+        }
+        try body.finish()
+        guard let status, let rowVersion else { throw Problem.validation(body.issues) }
+        guard ClaimController.allowedStatuses(for: caller.role).contains(status) else {
+            throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
+        }
+        _ = try await api.run(caller) {
+            try ClaimRepository().setStatus(
+                projectCode: code, version: number, to: status, actor: caller.actor, expectedRowVersion: rowVersion, on: $0)
+        }
+        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)")
+    }
+
+    /// A bureau moves the project on (grant decided, confirmed, paid …) through the API's
+    /// project update, with the version the page was read at.
+    @Sendable func changeProjectStatus(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        let code = try context.parameters.require("code")
+        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        var body = form.jsonBody()
+        body = JSONBody(object: body.object.filter { $0.key == "status" })
+        _ = try await ProjectController(database: database).apply(body, to: code, expected: expected, caller: caller)
+        return PageRenderer.redirect(to: "/projects/\(code)/claim")
+    }
+
+    static func actionLabel(_ status: ClaimStatus) -> String {
+        switch status {
+        case .approved: "承認する"
+        case .returned: "差し戻す"
+        case .paid: "支払済にする"
+        case .submitted: "提出する"
+        case .draft: "下書きに戻す"
+        }
+    }
+}

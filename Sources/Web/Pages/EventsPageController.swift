@@ -1,0 +1,117 @@
+import Domain
+import Hummingbird
+import Store
+
+/// A consortium's events of a fiscal year month by month, and the form for a new one with
+/// its participating firms and the people who came by segment. The new event is read by
+/// `ActivityController.readNewEvent` and saved as POST /api/v1/consortia/{code}/events does.
+struct EventsPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("consortia/:code/events", use: list)
+        group.post("consortia/:code/events", use: create)
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        var query = QueryReader(form: request)
+        let year = query.fiscalYear("year") ?? PageFormat.currentFiscalYear()
+        try query.finish()
+        return try await page(context: context, year: year, typed: [:], errors: [:], status: .ok)
+    }
+
+    private func page(
+        context: APIContext, year: FiscalYear, typed: [String: String], errors: [String: String], status: HTTPResponse.Status
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let (consortium, events) = try await database.run(as: caller) { connection in
+            let consortium = try ConsortiumRepository().find(code: code, on: connection)
+            var events: [EventRecord] = []
+            var page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try EventRepository().list(consortiumCode: code, .init(fiscalYear: year), page: page, on: connection)
+                events += result.items
+                guard let next = result.next else { return (consortium, events) }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+        }
+        // A calendar-like list: one block per month of the fiscal year, April first.
+        let months = (0..<12).map { offset -> [String: Any] in
+            let month = (3 + offset) % 12 + 1
+            let calendarYear = year.startYear + (month < 4 ? 1 : 0)
+            let inMonth = events.filter { $0.startsOn.year == calendarYear && $0.startsOn.month == month }
+                .sorted { ($0.startsOn, $0.code) < ($1.startsOn, $1.code) }
+            let first = LocalDate(year: calendarYear, month: month, day: 1)!
+            let label = JapaneseCalendar.format(first).replacingOccurrences(of: "1日", with: "")
+            return ["label": label, "events": inMonth.map(Self.row), "count": inMonth.count, "empty": inMonth.isEmpty]
+        }
+        let current = PageFormat.currentFiscalYear().startYear
+        let values: [String: Any] = [
+            "code": code, "name": consortium.name, "year": year.japaneseName, "yearValue": String(year.startYear),
+            "years": ((current - 4)...(current + 1)).reversed().map {
+                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
+            },
+            "months": months, "total": events.count,
+            "participants": events.reduce(0) { $0 + $1.participants.values.reduce(0, +) },
+            "canWrite": Access.writeConsortiumData.contains(caller.role),
+            "kinds": EventKind.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": typed["kind"] == $0.rawValue] },
+            "segments": ParticipantSegment.allCases.map {
+                ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": typed["participants_\($0.rawValue)"] ?? ""]
+            },
+            "form": typed, "errors": errors, "hasErrors": !errors.isEmpty, "online": typed["online"] == "1",
+        ]
+        return renderer.page("events", title: "取組 \(consortium.name) \(year.japaneseName)", values: values, context: context, status: status)
+    }
+
+    static func row(_ event: EventRecord) -> [String: Any] {
+        [
+            "code": event.code, "kind": event.kind.japaneseName, "title": event.title,
+            "startsOn": PageFormat.dateWithISO(event.startsOn), "endsOn": event.endsOn.map(PageFormat.dateWithISO) ?? false,
+            "place": event.online ? "オンライン" + (event.venue.map { "・\($0)" } ?? "") : (event.venue ?? ""),
+            "firms": event.firms.count, "participants": event.participants.values.reduce(0, +),
+            "segments": ParticipantSegment.allCases.compactMap { segment in
+                event.participants[segment].flatMap { $0 > 0 ? "\(segment.japaneseName) \($0)" : nil }
+            }.joined(separator: "、"),
+        ]
+    }
+
+    @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        try Access.require(Access.writeConsortiumData, caller, "取組の登録")
+        let code = try context.parameters.require("code")
+        do {
+            var body = Self.eventBody(form)
+            let draft = try ActivityController.readNewEvent(&body)
+            _ = try await database.run(as: caller) { try EventRepository().create(consortiumCode: code, draft, on: $0) }
+            return PageRenderer.redirect(to: "/consortia/\(code)/events?year=\(FiscalYear(containing: draft.startsOn).startYear)")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
+            let year = LocalDate(form["starts_on"] ?? "").map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
+            return try await page(context: context, year: year, typed: form.typed, errors: fieldErrors(problem.errors),
+                                  status: .unprocessableContent)
+        }
+    }
+
+    /// The form as the API's JSON: firms as a list (codes separated by `;`, `、` or spaces),
+    /// the counts per segment as one `participants` object, the checkbox as a boolean.
+    static func eventBody(_ form: FormBody) -> JSONBody {
+        var object = form.jsonBody().object.filter { !$0.key.hasPrefix("participants_") && $0.key != "firms" && $0.key != "online" }
+        if let firms = form.trimmed("firms") {
+            let codes = firms.split(whereSeparator: { ";、, \n".contains($0) }).map { JSONValue.string(String($0)) }
+            object["firms"] = .array(codes)
+        }
+        var counts: [String: JSONValue] = [:]
+        for segment in ParticipantSegment.allCases {
+            guard let text = form.trimmed("participants_\(segment.rawValue)") else { continue }
+            counts[segment.rawValue] = Int64(text).map(JSONValue.integer) ?? .string(text)
+        }
+        if !counts.isEmpty { object["participants"] = .object(counts) }
+        object["online"] = .bool(form["online"] == "1")
+        return JSONBody(object: object)
+    }
+}

@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// The fields of an HTML form post (`application/x-www-form-urlencoded`). Pages turn these
+/// into the same `JSONBody` the API reads, so that a form and a JSON request pass the same
+/// checks.
+struct FormBody: Sendable {
+    static let limit = 1024 * 1024
+
+    private(set) var fields: [String: String]
+
+    init(fields: [String: String]) {
+        self.fields = fields
+    }
+
+    static func read(_ request: Request, context: APIContext) async throws -> FormBody {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.hasPrefix("application/x-www-form-urlencoded") else {
+            throw Problem(status: .unsupportedMediaType, type: "unsupported-media-type", title: "フォームの送信形式が違います")
+        }
+        let buffer = try await request.body.collect(upTo: limit)
+        return FormBody(encoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    init(encoded: String) {
+        var fields: [String: String] = [:]
+        for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            // A repeated name keeps its first value; the pages use no multi-valued fields.
+            if fields[name] == nil { fields[name] = value }
+        }
+        self.fields = fields
+    }
+
+    subscript(name: String) -> String? { fields[name] }
+
+    /// The value with surrounding whitespace removed, nil when that leaves nothing.
+    func trimmed(_ name: String) -> String? {
+        guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    private static func decode(_ part: Substring) -> String {
+        let spaced = part.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+}
+
+extension FormBody {
+    /// The form as the JSON object the API would receive, so the API's field checks apply
+    /// unchanged: empty fields are absent, `amountFields` become integers when they read as
+    /// yen (`1,234,567`, `¥` accepted) and the form token is left out.
+    func jsonBody(amountFields: Set<String> = []) -> JSONBody {
+        var object: [String: JSONValue] = [:]
+        for (name, _) in fields where name != CSRF.field {
+            guard let value = trimmed(name) else { continue }
+            if amountFields.contains(name), let yen = try? Domain.Yen(parsing: value) {
+                object[name] = .integer(yen.amount)
+            } else {
+                object[name] = .string(value)
+            }
+        }
+        return JSONBody(object: object)
+    }
+
+    /// The fields as typed, for showing a form again after a validation failure.
+    var typed: [String: String] {
+        fields.filter { $0.key != CSRF.field }
+    }
+}
+
+/// Validation messages by field name, for showing each next to its input.
+func fieldErrors(_ issues: [FieldIssue]) -> [String: String] {
+    var errors: [String: String] = [:]
+    for issue in issues {
+        errors[issue.field] = errors[issue.field].map { $0 + "／" + issue.message } ?? issue.message
+    }
+    return errors
+}

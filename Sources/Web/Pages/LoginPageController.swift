@@ -1,0 +1,70 @@
+import Hummingbird
+import Store
+
+/// The login form, logout, and the home page that sends each role where its work is.
+/// Signing in is `SessionController.signIn`, the same code as the JSON login.
+struct LoginPageController {
+    let sessions: SessionController
+    let renderer: PageRenderer
+
+    /// Routes that need no caller.
+    func addPublicRoutes(to group: RouterGroup<APIContext>) {
+        group.get("login", use: form)
+        group.post("login", use: login)
+    }
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("", use: home)
+        group.post("logout", use: logout)
+    }
+
+    @Sendable func form(_ request: Request, context: APIContext) async throws -> Response {
+        let next = Self.safeNext(request.uri.queryParameters.get("next"))
+        return renderer.page("login", title: "ログイン", values: ["next": next], context: nil)
+    }
+
+    @Sendable func login(_ request: Request, context: APIContext) async throws -> Response {
+        let form = try await FormBody.read(request, context: context)
+        let next = Self.safeNext(form["next"])
+        let login = form.trimmed("login") ?? ""
+        guard !login.isEmpty, login.count <= 64, let password = form["password"], !password.isEmpty, password.count <= 1024 else {
+            return renderer.page("login", title: "ログイン", values: ["next": next, "login": login, "message": "ログイン名とパスワードを入力してください"],
+                                 context: nil, status: .unprocessableContent)
+        }
+        do {
+            let (_, token) = try await sessions.signIn(login: login, password: password, address: context.clientAddress)
+            var response = PageRenderer.redirect(to: next)
+            response.setCookie(sessions.sessionCookie(token, maxAge: Int(sessions.configuration.sessionLifetime.components.seconds)))
+            return response
+        } catch let problem as Problem where problem.status == .unauthorized || problem.status == .tooManyRequests {
+            // Keep the login name, never the password.
+            return renderer.page("login", title: "ログイン", values: ["next": next, "login": login, "message": problem.title],
+                                 context: nil, status: problem.status)
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: APIContext) async throws -> Response {
+        try CSRF.verify(try await FormBody.read(request, context: context), context: context)
+        var response = try await sessions.logout(request, context: context)
+        response.status = .seeOther
+        response.headers[.location] = "/login"
+        return response
+    }
+
+    /// Secretariats of one consortium start on its dashboard; everyone else on the projects.
+    @Sendable func home(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        if caller.role.isConsortiumScoped, caller.consortia.count == 1 {
+            return PageRenderer.redirect(to: "/consortia/\(caller.consortia[0].code)")
+        }
+        return PageRenderer.redirect(to: "/projects")
+    }
+
+    /// Only a path on this site, so the login form cannot send people elsewhere.
+    static func safeNext(_ value: String?) -> String {
+        // Printable ASCII only: browsers drop tabs and newlines, so "/\t/host" would become "//host".
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.count < 500,
+              value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else { return "/" }
+        return value
+    }
+}

@@ -1,0 +1,61 @@
+import Domain
+import Hummingbird
+import Store
+
+/// One membership's edit form: role, dates and group, saved by the API's
+/// `ConsortiumController.applyMembership` at the version the form was read at.
+struct MemberEditPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("consortia/:code/members/:id", use: show)
+        group.post("consortia/:code/members/:id", use: update)
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        try await page(context: context, typed: nil, errors: [:], status: .ok)
+    }
+
+    private func page(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
+        let form = typed ?? [
+            "role": member.role.rawValue, "joined_on": member.joinedOn.description, "left_on": member.leftOn?.description ?? "",
+            "group": member.group ?? "", "row_version": String(member.rowVersion),
+        ]
+        let values: [String: Any] = [
+            "code": code, "id": id, "orgName": member.organizationName, "orgCode": member.organizationCode,
+            "kind": member.organizationKind.japaneseName,
+            "roles": MembershipRole.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["role"] == $0.rawValue] },
+            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
+            "canWrite": Access.writeConsortiumData.contains(caller.role),
+        ]
+        return renderer.page("memberEdit", title: "構成員 \(member.organizationName)", values: values, context: context, status: status)
+    }
+
+    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        let code = try context.parameters.require("code")
+        let id = try ConsortiumController.id(context)
+        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        // An emptied leaving date or group clears it, as `null` does in the API.
+        var object = form.jsonBody().object.filter { ["role", "joined_on", "left_on", "group"].contains($0.key) }
+        for field in ["left_on", "group"] where object[field] == nil { object[field] = .null }
+        do {
+            _ = try await ConsortiumController(database: database).applyMembership(
+                JSONBody(object: object), consortium: code, id: id, expected: expected, caller: caller)
+            return PageRenderer.redirect(to: "/consortia/\(code)/members")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent, !problem.errors.isEmpty else { throw error }
+            return try await page(context: context, typed: form.typed, errors: fieldErrors(problem.errors), status: .unprocessableContent)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Domain
+import Hummingbird
+import Store
+
+/// A consortium's placements (with whether each full-time hire stayed 12 months) and
+/// consultations with their referrals, for a fiscal year. Read through the API's repository
+/// in the caller's scope; names appear only to the consortium's own people, as in the API.
+struct OutcomesPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("consortia/:code/outcomes", use: show)
+        group.post("consortia/:code/outcomes/placements", use: createPlacement)
+        group.post("consortia/:code/outcomes/consultations", use: createConsultation)
+    }
+
+    /// What was typed into one of the two entry forms, and the messages for its fields.
+    struct Entry {
+        var typed: [String: String] = [:]
+        var errors: [String: String] = [:]
+        var values: [String: Any] { ["form": typed, "errors": errors, "hasErrors": !errors.isEmpty] }
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        var query = QueryReader(form: request)
+        let year = query.fiscalYear("year") ?? PageFormat.currentFiscalYear()
+        try query.finish()
+        return try await page(context: context, year: year, placement: Entry(), consultation: Entry(), status: .ok)
+    }
+
+    private func page(
+        context: APIContext, year: FiscalYear, placement: Entry, consultation: Entry, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.parameters.require("code")
+        let (consortium, placements, consultations) = try await database.run(as: caller) { connection in
+            let consortium = try ConsortiumRepository().find(code: code, on: connection)
+            let repository = OutcomeRepository()
+            var placements: [PlacementRecord] = []
+            var page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try repository.placements(consortiumCode: code, .init(fiscalYear: year), employmentType: nil, page: page, on: connection)
+                placements += result.items
+                guard let next = result.next else { break }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+            var consultations: [ConsultationRecord] = []
+            page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try repository.consultations(consortiumCode: code, .init(fiscalYear: year), channel: nil, page: page, on: connection)
+                consultations += result.items
+                guard let next = result.next else { break }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+            return (consortium, placements, consultations)
+        }
+        let names = ActivityController.showsNames(caller)
+        let today = LocalDate.today()
+        let current = PageFormat.currentFiscalYear().startYear
+        let values: [String: Any] = [
+            "code": code, "name": consortium.name, "year": year.japaneseName,
+            "years": ((current - 4)...(current + 1)).reversed().map {
+                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
+            },
+            "placements": placements.sorted { ($0.startedOn, $0.id) < ($1.startedOn, $1.id) }.map { placement -> [String: Any] in
+                [
+                    "firm": placement.firmCode, "person": placement.personRef + ((names ? placement.personName : nil).map { "（\($0)）" } ?? ""),
+                    "type": placement.employmentType.japaneseName, "startedOn": PageFormat.dateWithISO(placement.startedOn),
+                    "endedOn": placement.endedOn.map(PageFormat.dateWithISO) ?? false,
+                    "segment": placement.segment?.japaneseName ?? "", "job": placement.jobCategory?.japaneseName ?? "",
+                    "event": placement.eventCode ?? "", "retention": Self.retention(placement, asOf: today),
+                ]
+            },
+            "placementCount": placements.count,
+            "consultations": consultations.sorted { ($0.consultedOn, $0.id) < ($1.consultedOn, $1.id) }.map { consultation -> [String: Any] in
+                [
+                    "firm": consultation.firmCode, "on": PageFormat.dateWithISO(consultation.consultedOn),
+                    "channel": consultation.channel.japaneseName, "job": consultation.jobCategory?.japaneseName ?? "",
+                    "referredTo": consultation.referredToCode ?? "", "referredOn": consultation.referredOn.map(PageFormat.date) ?? "",
+                    "placement": consultation.placementPersonRef ?? "",
+                ]
+            },
+            "consultationCount": consultations.count,
+            "referralCount": consultations.filter { $0.referredToCode != nil }.count,
+            "canWrite": Access.writeConsortiumData.contains(caller.role),
+            "placement": placement.values, "consultation": consultation.values,
+            "employmentTypes": EmploymentType.allCases.map {
+                ["value": $0.rawValue, "label": $0.japaneseName, "selected": placement.typed["employment_type"] == $0.rawValue]
+            },
+            "channels": ConsultationChannel.allCases.map {
+                ["value": $0.rawValue, "label": $0.japaneseName, "selected": consultation.typed["channel"] == $0.rawValue]
+            },
+        ]
+        return renderer.page("outcomes", title: "成約・相談 \(consortium.name) \(year.japaneseName)", values: values, context: context,
+                             status: status)
+    }
+
+    @Sendable func createPlacement(_ request: Request, context: APIContext) async throws -> Response {
+        try await create(request, context: context, what: "成約・採用の登録", date: "started_on") { body, code, caller in
+            let draft = try ActivityController.readNewPlacement(&body)
+            _ = try await database.run(as: caller) {
+                try OutcomeRepository().savePlacement(consortiumCode: code, draft, replacing: nil, expectedVersion: nil, on: $0)
+            }
+        } failed: { entry in (entry, Entry()) }
+    }
+
+    @Sendable func createConsultation(_ request: Request, context: APIContext) async throws -> Response {
+        try await create(request, context: context, what: "相談の登録", date: "consulted_on") { body, code, caller in
+            let draft = try ActivityController.readNewConsultation(&body)
+            _ = try await database.run(as: caller) {
+                try OutcomeRepository().saveConsultation(consortiumCode: code, draft, replacing: nil, expectedVersion: nil, on: $0)
+            }
+        } failed: { entry in (Entry(), entry) }
+    }
+
+    /// The steps both entry forms share: the form token, the role, the API's reading and
+    /// saving, and on a validation failure the page again with the form as typed.
+    private func create(
+        _ request: Request, context: APIContext, what: String, date: String,
+        save: (inout JSONBody, String, UserAccount) async throws -> Void, failed: (Entry) -> (Entry, Entry)
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        try Access.require(Access.writeConsortiumData, caller, what)
+        let code = try context.parameters.require("code")
+        let year = (form.trimmed(date).flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }).map { FiscalYear(containing: $0) }
+            ?? PageFormat.currentFiscalYear()
+        do {
+            var body = form.jsonBody()
+            try await save(&body, code, caller)
+            return PageRenderer.redirect(to: "/consortia/\(code)/outcomes?year=\(year.startYear)")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
+            let (placement, consultation) = failed(Entry(typed: form.typed, errors: fieldErrors(problem.errors)))
+            return try await page(context: context, year: year, placement: placement, consultation: consultation, status: .unprocessableContent)
+        }
+    }
+
+    /// The 12-month rule of DOMAIN.md for one full-time hire, in words.
+    static func retention(_ placement: PlacementRecord, asOf: LocalDate) -> String {
+        guard placement.employmentType == .fullTime else { return "" }
+        let result = RetentionCalculator.twelveMonth(
+            [.init(employmentType: placement.employmentType, startedOn: placement.startedOn, endedOn: placement.endedOn)], asOf: asOf)
+        if result.matured == 0 { return "12か月未経過" }
+        return result.retained == 1 ? "定着" : "離職"
+    }
+}

@@ -1,0 +1,59 @@
+import Hummingbird
+import Logging
+import Postgres
+
+/// Shows errors as pages instead of problem+json: not signed in goes to the login page, and
+/// everything else is the same problem the API would answer (same status, same Japanese
+/// message), rendered as HTML. A secretariat that guesses another consortium's address gets
+/// the 404 page because the database's scope did not find it, not because a page checked.
+struct PageErrorMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+    let renderer: PageRenderer
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem where problem.status == .unauthorized {
+            var location = "/login"
+            if request.method == .get, let path = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+                location += "?next=\(path)"
+            }
+            var response = PageRenderer.redirect(to: location)
+            if problem.type == "session-expired" {
+                // The browser still holds a cookie the service no longer knows: drop it.
+                response.headers[.setCookie] = "\(AuthMiddleware.cookieName)=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict"
+            }
+            return response
+        } catch {
+            let problem = Self.problem(for: error, context: context)
+            var details = problem.errors.map(\.message)
+            if let detail = problem.detail { details.insert(detail, at: 0) }
+            let heading = switch problem.status {
+            case .notFound: "ページが見つかりません"
+            case .forbidden: "この操作はできません"
+            case .internalServerError: "サーバーで問題が起きました"
+            default: "処理できませんでした"
+            }
+            let message = problem.status == .notFound
+                ? "お探しのページは存在しないか、閲覧する権限がありません。" : problem.title
+            return renderer.page(
+                "error", title: heading, values: ["heading": heading, "message": message, "details": details.isEmpty ? false : details],
+                context: context.caller == nil ? nil : context, status: problem.status)
+        }
+    }
+
+    /// The problem the API would answer for this error; unexpected errors are logged and
+    /// become a 500 without their detail.
+    static func problem(for error: Error, context: APIContext) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as HTTPError:
+            return error.status == .notFound ? .notFound() : Problem(status: error.status, type: "http-error", title: error.status.reasonPhrase)
+        default:
+            if let problem = ErrorProblems.problem(for: error) { return problem }
+            context.logger.error("unexpected error on a page", metadata: ["error": "\(String(reflecting: type(of: error)))", "description": "\(error)"])
+            return Problem(status: .internalServerError, type: "internal", title: "サーバーで問題が起きました")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Domain
+import Foundation
+
+/// How the pages show values to people: era dates (with ISO beside them where the day
+/// matters), yen with separators and ¥, fiscal years as 令和6年度, ratios as percentages.
+enum PageFormat {
+    static func date(_ date: LocalDate?) -> String {
+        date.map(JapaneseCalendar.format) ?? "—"
+    }
+
+    /// The era form and the ISO date, for figures a reviewer checks against documents.
+    static func dateWithISO(_ date: LocalDate?) -> [String: String] {
+        guard let date else { return ["era": "—", "iso": ""] }
+        return ["era": JapaneseCalendar.format(date), "iso": date.description]
+    }
+
+    static func yen(_ amount: Yen?) -> String {
+        amount?.formattedWithSymbol ?? "—"
+    }
+
+    static func percent(_ ratio: Ratio) -> String {
+        ratio.percent() ?? "—"
+    }
+
+    static func count(_ value: Int) -> String {
+        SVGChart.grouped(Int64(value))
+    }
+
+    /// The fiscal year a page shows when the address names none: the one today is in.
+    static func currentFiscalYear() -> FiscalYear {
+        FiscalYear(containing: LocalDate.today())
+    }
+}

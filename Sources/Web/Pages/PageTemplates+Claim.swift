@@ -1,0 +1,122 @@
+extension PageTemplates {
+    /// The project's heading, shared by the claim pages; in print it reads as the head of a
+    /// 実績報告 summary.
+    static let projectHeading = """
+    <h1>{{name}}</h1>
+    <table>
+    <tr><th>事業コード</th><td>{{code}}</td><th>年度</th><td>{{year}}</td></tr>
+    <tr><th>コンソーシアム</th><td><a href="/consortia/{{consortiumCode}}">{{consortium}}</a></td><th>事業・枠</th><td>{{program}} / {{frame}}</td></tr>
+    <tr><th>事業期間</th><td>{{startsOn.era}}〜{{endsOn.era}}<span class="iso">{{startsOn.iso}} 〜 {{endsOn.iso}}</span></td><th>事業の状態</th><td>{{status}}</td></tr>
+    <tr><th>補助率</th><td class="num">{{rate}}</td><th>補助上限額</th><td class="num">{{projectCap}}</td></tr>
+    <tr><th>交付決定額</th><td class="num">{{granted}}</td><th>概算払済額</th><td class="num">{{priorPaid}}</td></tr>
+    </table>
+    """
+
+    static let claim = """
+    <p class="muted">実績報告・補助金額の算定（請求）</p>
+    {{> projectHeading}}
+    {{#computation}}
+    <p>算定基準日 <strong>{{asOf.era}}</strong><span class="iso">{{asOf.iso}}</span></p>
+    <p class="notice">補助金額 <strong>{{subsidy}}</strong>　請求額 <strong>{{claim}}</strong>　返還額 <strong>{{refund}}</strong>（上限の適用: {{binding}}）</p>
+
+    <h2>1. 経費区分別の内訳（税抜）</h2>
+    <div class="scroll"><table>
+    <tr><th>経費区分</th><th class="num">件数</th><th class="num">経費合計</th><th class="num">補助対象</th><th class="num">対象外</th><th class="num">区分上限</th></tr>
+    {{#categories}}<tr><td>{{category}}</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td><td class="num">{{cap}}</td></tr>{{/categories}}
+    {{#totals}}<tr class="total"><td>合計</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td><td></td></tr>
+    </table></div>
+    <p class="muted">金額は税抜（円）。消費税 {{tax}} は補助の対象外で、別に記載しています。</p>{{/totals}}
+
+    {{#hasReasons}}
+    <h2>2. 対象外とした経費の理由別</h2>
+    <table>
+    <tr><th>理由</th><th class="num">件数</th><th class="num">金額</th></tr>
+    {{#reasons}}<tr><td>{{reason}}</td><td class="num">{{lines}}</td><td class="num">{{amount}}</td></tr>{{/reasons}}
+    </table>
+    {{/hasReasons}}
+
+    <h2>3. 補助金額と請求額の算定</h2>
+    <table>
+    <tr><th>#</th><th>算定</th><th>内容</th><th class="num">金額</th></tr>
+    {{#steps}}<tr{{#strong}} class="total"{{/strong}}><td>{{step}}</td><td>{{label}}</td><td>{{explain}}</td><td class="num">{{amount}}</td></tr>{{/steps}}
+    </table>
+
+    {{#hasFirms}}
+    <h2>企業・人ごとの補助額</h2>
+    <table>
+    <tr><th>企業</th><th>人</th><th class="num">対象経費</th><th class="num">補助率適用</th><th class="num">補助額</th></tr>
+    {{#firms}}<tr><td>{{firm}}</td><td></td><td class="num">{{eligible}}</td><td class="num">{{raw}}</td><td class="num">{{subsidy}}{{#capped}}（上限）{{/capped}}</td></tr>
+    {{#persons}}<tr><td></td><td>{{person}}</td><td class="num">{{eligible}}</td><td class="num">{{raw}}</td><td class="num">{{subsidy}}{{#capped}}（上限）{{/capped}}</td></tr>{{/persons}}{{/firms}}
+    </table>
+    {{/hasFirms}}
+    {{/computation}}
+
+    <h2>提出した版</h2>
+    <div class="scroll"><table>
+    <tr><th class="num">版</th><th>状態</th><th>基準日</th><th class="num">経費合計</th><th class="num">補助対象</th><th class="num">補助金額</th><th class="num">請求額</th><th class="num">返還額</th><th>提出者</th><th>理由</th></tr>
+    {{#versions}}<tr><td class="num"><a href="/projects/{{code}}/claims/{{version}}">第{{version}}版</a></td><td>{{status}}</td><td>{{asOf.era}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{refund}}</td><td>{{createdBy}}</td><td>{{reason}}</td></tr>{{/versions}}
+    {{^versions}}<tr><td colspan="10">まだ提出していません</td></tr>{{/versions}}
+    </table></div>
+
+    <div class="no-print">
+    <h2>別の基準日で算定する</h2>
+    <form method="get" action="/projects/{{code}}/claim"><label for="show_as_of">算定基準日</label> <input id="show_as_of" name="as_of" value="{{form.as_of}}" placeholder="2025-03-31"> <button type="submit">算定</button></form>
+    {{#canDecide}}
+    <h2>事業の状態を変える</h2>
+    <form method="post" action="/projects/{{code}}/status">
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{projectRowVersion}}">
+    <label for="project_status">現在「{{status}}」→</label> <select id="project_status" name="status">{{#projectStatuses}}<option value="{{value}}">{{label}}</option>{{/projectStatuses}}</select>
+    <button type="submit">変更する</button>
+    </form>
+    {{/canDecide}}
+    {{#canSubmit}}
+    <h2>この算定で請求を提出する</h2>
+    <form method="post" action="/projects/{{code}}/claim">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="field{{#errors.as_of}} invalid{{/errors.as_of}}"><label for="as_of">算定基準日</label><input id="as_of" name="as_of" value="{{form.as_of}}">
+    {{#errors.as_of}}<span class="field-error" role="alert">{{errors.as_of}}</span>{{/errors.as_of}}</div>
+    <div class="field{{#errors.reason}} invalid{{/errors.reason}}"><label for="reason">修正の理由{{#needsReason}}（必須）{{/needsReason}}</label><input id="reason" name="reason" size="40" value="{{form.reason}}">
+    {{#errors.reason}}<span class="field-error" role="alert">{{errors.reason}}</span>{{/errors.reason}}</div>
+    <button type="submit">提出する</button>
+    </form>
+    {{/canSubmit}}
+    </div>
+    """
+
+    static let claimVersion = """
+    <p class="muted">請求 第{{claim.version}}版</p>
+    {{> projectHeading}}
+    {{#claim}}
+    <p class="notice">第{{version}}版　状態 <strong>{{status}}</strong>　算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span>
+    　提出者 {{createdBy}}{{#reason}}　理由: {{reason}}{{/reason}}</p>
+    {{/claim}}
+    <p class="muted">最後に状態を変えた人: {{statusChangedBy}}　上限の適用: {{binding}}</p>
+    <h2>金額</h2>
+    <table>{{#totals}}<tr><th>{{label}}</th><td class="num">{{amount}}</td></tr>{{/totals}}</table>
+    <h2>経費区分・対象区分別（税抜）</h2>
+    <table>
+    <tr><th>経費区分</th><th>区分</th><th class="num">件数</th><th class="num">金額</th></tr>
+    {{#cells}}<tr><td>{{category}}</td><td>{{bucket}}</td><td class="num">{{lines}}</td><td class="num">{{amount}}</td></tr>{{/cells}}
+    </table>
+    {{#diff}}
+    <h2>第{{previous}}版との違い</h2>
+    {{#empty}}<p>変更はありません</p>{{/empty}}
+    {{#hasTotals}}<table><tr><th>項目</th><th class="num">前</th><th class="num">後</th><th class="num">差</th></tr>
+    {{#totals}}<tr><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{delta}}</td></tr>{{/totals}}</table>{{/hasTotals}}
+    {{#hasCells}}<table><tr><th>経費区分</th><th>区分</th><th class="num">前</th><th class="num">後</th><th class="num">差</th></tr>
+    {{#cells}}<tr><td>{{category}}</td><td>{{bucket}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{delta}}</td></tr>{{/cells}}</table>{{/hasCells}}
+    {{/diff}}
+    {{#hasActions}}
+    <div class="no-print">
+    <h2>審査</h2>
+    {{#actions}}
+    <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/status" style="display:inline-block;margin-right:1em">
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{claim.rowVersion}}">
+    <input type="hidden" name="status" value="{{value}}"><button type="submit">{{label}}</button>
+    </form>
+    {{/actions}}
+    </div>
+    {{/hasActions}}
+    <p class="no-print"><a href="/projects/{{code}}/claim">算定と版の一覧へ</a></p>
+    """
+}

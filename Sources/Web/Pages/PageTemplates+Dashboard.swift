@@ -1,0 +1,55 @@
+extension PageTemplates {
+    static let dashboard = """
+    <h1>{{name}} <span class="muted">{{year}}</span></h1>
+    <p>事務局 {{secretariat}}（コード {{code}}）　集計基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span></p>
+    <form method="get" action="/consortia/{{code}}" class="no-print">
+    <label for="year">年度</label> <select id="year" name="year">{{#years}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/years}}</select>
+    <button type="submit">表示</button>
+    </form>
+
+    <h2>採択事業</h2>
+    <div class="scroll"><table>
+    <tr><th>事業コード</th><th>事業名</th><th>枠</th><th class="num">交付決定額</th><th>状態</th><th class="no-print">操作</th></tr>
+    {{#projects}}<tr><td>{{code}}</td><td>{{name}}</td><td>{{frame}}</td><td class="num">{{granted}}</td><td>{{status}}</td>
+    <td class="no-print"><a href="/projects/{{code}}/expenses">経費</a> ・ <a href="/projects/{{code}}/claim">請求</a></td></tr>{{/projects}}
+    {{^projects}}<tr><td colspan="6">この年度の採択事業はありません</td></tr>{{/projects}}
+    </table></div>
+
+    <h2>成果目標（KPI）</h2>
+    {{{kpiChart}}}
+    <div class="scroll"><table>
+    <tr><th>事業</th><th>指標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th>判定</th></tr>
+    {{#kpis}}<tr><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}
+    {{^kpis}}<tr><td colspan="6">目標が登録されていません</td></tr>{{/kpis}}
+    </table></div>
+
+    <h2>構成員 <a class="no-print" href="/consortia/{{code}}/members">（一覧・追加・退会）</a></h2>
+    <table>
+    <tr><th>役割</th><th class="num">年度中に在籍</th><th class="num">年度末</th></tr>
+    {{#members}}<tr><td>{{role}}</td><td class="num">{{during}}</td><td class="num">{{end}}</td></tr>{{/members}}
+    </table>
+    <p>年度中の加入 {{joined}} 団体、退会 {{left}} 団体。参加企業 {{memberFirms}} 社{{#hasGroups}}（グループ: {{#groups}}{{name}} {{firms}}社 {{/groups}}）{{/hasGroups}}</p>
+    <div class="grid"><div>{{{sizeChart}}}</div><div>{{{industryChart}}}</div></div>
+
+    <h2>取組と参加者 <a class="no-print" href="/consortia/{{code}}/events?year={{yearValue}}">（月別の一覧・登録）</a></h2>
+    <p>取組 {{events}} 件、参加者 {{participants}} 人、参加企業 {{participatingFirms}} 社、インターンシップ {{internships}} 人</p>
+    <div class="grid"><div>{{{eventsChart}}}</div><div>{{{participantsChart}}}</div></div>
+
+    <h2>成約・定着 <a class="no-print" href="/consortia/{{code}}/outcomes?year={{yearValue}}">（成約・相談の一覧）</a></h2>
+    <div class="grid"><div>{{{placementsChart}}}</div>
+    <div><table>
+    {{#retention}}
+    <tr><th>12か月定着率</th><td class="num">{{rate}}</td></tr>
+    <tr><th>定着 / 12か月経過した常勤採用</th><td class="num">{{retained}} / {{matured}}</td></tr>
+    <tr><th>年度の常勤採用</th><td class="num">{{hires}}</td></tr>
+    <tr><th>離職率</th><td class="num">{{turnover}}</td></tr>
+    {{/retention}}
+    </table></div></div>
+
+    <h2>セミナーから成約まで</h2>
+    <table>
+    <tr><th>段階</th><th class="num">件数・人数</th><th class="num">前の段階からの割合</th></tr>
+    {{#funnel}}<tr><td>{{step}}</td><td class="num">{{count}}</td><td class="num">{{rate}}</td></tr>{{/funnel}}
+    </table>
+    """
+}

@@ -1,0 +1,59 @@
+extension PageTemplates {
+    static let expenses = """
+    <p class="muted">経費の一覧と登録</p>
+    {{> projectHeading}}
+    {{#saved}}<p class="notice" role="status">経費を登録しました。</p>{{/saved}}
+    <p>補助対象かどうかは算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span> 時点の判定です。</p>
+    <form method="get" action="/projects/{{code}}/expenses" class="no-print"><label for="show_as_of">算定基準日</label> <input id="show_as_of" name="as_of" value="{{asOfValue}}"> <button type="submit">判定し直す</button></form>
+
+    <h2>経費区分別の合計（税抜）</h2>
+    {{#computation}}
+    <table>
+    <tr><th>経費区分</th><th class="num">件数</th><th class="num">経費合計</th><th class="num">補助対象</th><th class="num">対象外</th></tr>
+    {{#categories}}<tr><td>{{category}}</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td></tr>{{/categories}}
+    {{#totals}}<tr class="total"><td>合計</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td></tr>{{/totals}}
+    </table>
+    {{/computation}}
+    <p class="no-print"><a href="/projects/{{code}}/claim">請求額の算定を見る</a></p>
+
+    <h2>経費の明細</h2>
+    <div class="scroll"><table>
+    <tr><th>番号</th><th>経費区分</th><th>発生日</th><th>支払日</th><th>支払先・内容</th><th class="num">税抜額</th><th class="num">消費税</th><th>証憑</th><th>補助対象の判定</th></tr>
+    {{#lines}}<tr><td>{{ref}}</td><td>{{category}}</td><td>{{incurredOn.era}}<span class="iso">{{incurredOn.iso}}</span></td><td>{{paidOn.era}}<span class="iso">{{paidOn.iso}}</span></td>
+    <td>{{payee}}<span class="iso">{{description}}</span></td><td class="num">{{amount}}</td><td class="num">{{tax}}</td><td>{{evidence}}</td>
+    <td>{{#eligible}}{{eligibility}}{{/eligible}}{{^eligible}}<strong>{{eligibility}}</strong>{{/eligible}}{{#excludedReason}}<span class="iso">除外理由: {{excludedReason}}</span>{{/excludedReason}}</td></tr>{{/lines}}
+    {{^lines}}<tr><td colspan="9">経費はまだ登録されていません</td></tr>{{/lines}}
+    </table></div>
+
+    {{#canWrite}}
+    <div class="no-print">
+    <h2 id="new">経費を登録する</h2>
+    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    <form method="post" action="/projects/{{code}}/expenses#new">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="field{{#errors.category}} invalid{{/errors.category}}"><label for="category">経費区分（必須）</label><select id="category" name="category"><option value="">選んでください</option>{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}{{^covered}}（この枠では対象外）{{/covered}}</option>{{/categories}}</select>
+    {{#errors.category}}<span class="field-error">{{errors.category}}</span>{{/errors.category}}</div>
+    <div class="field{{#errors.incurred_on}} invalid{{/errors.incurred_on}}"><label for="incurred_on">発生日（必須）</label><input id="incurred_on" name="incurred_on" value="{{form.incurred_on}}" placeholder="2024-06-10 または 令和6年6月10日">
+    {{#errors.incurred_on}}<span class="field-error">{{errors.incurred_on}}</span>{{/errors.incurred_on}}</div>
+    <div class="field{{#errors.paid_on}} invalid{{/errors.paid_on}}"><label for="paid_on">支払日</label><input id="paid_on" name="paid_on" value="{{form.paid_on}}">
+    {{#errors.paid_on}}<span class="field-error">{{errors.paid_on}}</span>{{/errors.paid_on}}</div>
+    <div class="field{{#errors.payee}} invalid{{/errors.payee}}"><label for="payee">支払先（必須）</label><input id="payee" name="payee" value="{{form.payee}}">
+    {{#errors.payee}}<span class="field-error">{{errors.payee}}</span>{{/errors.payee}}</div>
+    <div class="field{{#errors.description}} invalid{{/errors.description}}"><label for="description">内容</label><input id="description" name="description" size="40" value="{{form.description}}">
+    {{#errors.description}}<span class="field-error">{{errors.description}}</span>{{/errors.description}}</div>
+    <div class="field{{#errors.amount_excl_tax_yen}} invalid{{/errors.amount_excl_tax_yen}}"><label for="amount_excl_tax_yen">税抜額（円・必須）</label><input id="amount_excl_tax_yen" name="amount_excl_tax_yen" inputmode="numeric" value="{{form.amount_excl_tax_yen}}">
+    {{#errors.amount_excl_tax_yen}}<span class="field-error">{{errors.amount_excl_tax_yen}}</span>{{/errors.amount_excl_tax_yen}}</div>
+    <div class="field{{#errors.tax_yen}} invalid{{/errors.tax_yen}}"><label for="tax_yen">消費税（円）</label><input id="tax_yen" name="tax_yen" inputmode="numeric" value="{{form.tax_yen}}">
+    {{#errors.tax_yen}}<span class="field-error">{{errors.tax_yen}}</span>{{/errors.tax_yen}}</div>
+    <div class="field{{#errors.evidence_ref}} invalid{{/errors.evidence_ref}}"><label for="evidence_ref">証憑番号</label><input id="evidence_ref" name="evidence_ref" value="{{form.evidence_ref}}">
+    {{#errors.evidence_ref}}<span class="field-error">{{errors.evidence_ref}}</span>{{/errors.evidence_ref}}</div>
+    <div class="field{{#errors.firm}} invalid{{/errors.firm}}"><label for="firm">対象企業（団体コード）</label><input id="firm" name="firm" value="{{form.firm}}">
+    {{#errors.firm}}<span class="field-error">{{errors.firm}}</span>{{/errors.firm}}</div>
+    <div class="field{{#errors.person_ref}} invalid{{/errors.person_ref}}"><label for="person_ref">対象者の参照番号</label><input id="person_ref" name="person_ref" value="{{form.person_ref}}">
+    {{#errors.person_ref}}<span class="field-error">{{errors.person_ref}}</span>{{/errors.person_ref}}</div>
+    <button type="submit">登録する</button>
+    </form>
+    </div>
+    {{/canWrite}}
+    """
+}

@@ -1,0 +1,39 @@
+extension PageTemplates {
+    static let members = """
+    <h1>構成員 <span class="muted">{{name}}</span></h1>
+    <form method="get" action="/consortia/{{code}}/members" class="no-print">
+    <label for="q">検索（名称・コード・グループ）</label> <input id="q" name="q" value="{{search}}">
+    <label for="role">役割</label> <select id="role" name="role"><option value="">すべて</option>{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select>
+    <button type="submit">検索</button>
+    </form>
+    <p>{{count}} 件</p>
+    <div class="scroll"><table>
+    <tr><th>名称</th><th>コード</th><th>種別</th><th>役割</th><th>グループ</th><th>参加日</th><th>退会日</th>{{#canWrite}}<th class="no-print">退会の記録</th>{{/canWrite}}</tr>
+    {{#members}}<tr><td>{{#canWrite}}<a href="/consortia/{{code}}/members/{{id}}">{{orgName}}</a>{{/canWrite}}{{^canWrite}}{{orgName}}{{/canWrite}}</td><td>{{orgCode}}</td><td>{{kind}}</td><td>{{role}}</td><td>{{group}}</td>
+    <td>{{joinedOn.era}}<span class="iso">{{joinedOn.iso}}</span></td><td>{{#leftOn}}{{era}}<span class="iso">{{iso}}</span>{{/leftOn}}</td>
+    {{#canWrite}}<td class="no-print">{{#canLeave}}<form method="post" action="/consortia/{{code}}/members/{{id}}/leave"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{rowVersion}}"><input name="left_on" value="{{today}}" size="10" aria-label="退会日"> <button type="submit">退会</button></form>{{/canLeave}}</td>{{/canWrite}}</tr>{{/members}}
+    {{^members}}<tr><td colspan="8">該当する構成員はありません</td></tr>{{/members}}
+    </table></div>
+    {{#canWrite}}
+    <div class="no-print">
+    <h2 id="new">構成員を追加する</h2>
+    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    <p class="muted">登録済みの団体を、法人番号（13桁・チェックデジットを確認します）または団体コードで指定します。</p>
+    <form method="post" action="/consortia/{{code}}/members#new">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="field{{#errors.corporate_number}} invalid{{/errors.corporate_number}}"><label for="corporate_number">法人番号</label><input id="corporate_number" name="corporate_number" inputmode="numeric" value="{{form.corporate_number}}">
+    {{#errors.corporate_number}}<span class="field-error">{{errors.corporate_number}}</span>{{/errors.corporate_number}}</div>
+    <div class="field{{#errors.organization}} invalid{{/errors.organization}}"><label for="organization">または団体コード</label><input id="organization" name="organization" value="{{form.organization}}">
+    {{#errors.organization}}<span class="field-error">{{errors.organization}}</span>{{/errors.organization}}</div>
+    <div class="field{{#errors.role}} invalid{{/errors.role}}"><label for="new_role">役割</label><select id="new_role" name="role">{{#newRoles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/newRoles}}</select>
+    {{#errors.role}}<span class="field-error">{{errors.role}}</span>{{/errors.role}}</div>
+    <div class="field{{#errors.joined_on}} invalid{{/errors.joined_on}}"><label for="joined_on">参加日（必須）</label><input id="joined_on" name="joined_on" value="{{form.joined_on}}" placeholder="2024-04-01 または 令和6年4月1日">
+    {{#errors.joined_on}}<span class="field-error">{{errors.joined_on}}</span>{{/errors.joined_on}}</div>
+    <div class="field{{#errors.group}} invalid{{/errors.group}}"><label for="group">グループ</label><input id="group" name="group" value="{{form.group}}">
+    {{#errors.group}}<span class="field-error">{{errors.group}}</span>{{/errors.group}}</div>
+    <button type="submit">追加する</button>
+    </form>
+    </div>
+    {{/canWrite}}
+    """
+}

@@ -1,0 +1,24 @@
+extension PageTemplates {
+    static let projects = """
+    <h1>採択事業 <span class="muted">{{year}}</span></h1>
+    <form method="get" action="/projects" class="no-print">
+    <div class="field"><label for="year">年度</label><select id="year" name="year">{{#years}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/years}}</select></div>
+    <div class="field"><label for="prefecture_code">都道府県</label><select id="prefecture_code" name="prefecture_code"><option value="">すべて</option>{{#prefectures}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/prefectures}}</select></div>
+    <div class="field"><label for="frame">枠（コード）</label><input id="frame" name="frame" value="{{frame}}" placeholder="standard"></div>
+    <div class="field"><label for="status">状態</label><select id="status" name="status"><option value="">すべて</option>{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></div>
+    <button type="submit">絞り込む</button> <a href="/projects.csv?{{query}}">この一覧をCSVでダウンロード（採択一覧の形式）</a>
+    </form>
+    <p>{{count}} 件、交付決定額の合計 {{granted}}</p>
+    {{{chart}}}
+    <table>
+    <tr><th>都道府県</th><th class="num">採択件数</th><th class="num">交付決定額</th><th class="num">請求額（提出済・承認済・支払済）</th></tr>
+    {{#prefectureRows}}<tr><td>{{name}}</td><td class="num">{{count}}</td><td class="num">{{granted}}</td><td class="num">{{claimed}}</td></tr>{{/prefectureRows}}
+    </table>
+    <div class="scroll"><table>
+    <tr><th class="num">No.</th><th>事業コード</th><th>事業者名</th><th>事業実施地域</th><th>事業名</th><th>枠</th><th class="num">交付決定額</th><th>状態</th><th>請求</th><th class="num">請求額</th><th class="no-print">詳細</th></tr>
+    {{#projects}}<tr><td class="num">{{no}}</td><td>{{code}}</td><td>{{applicants}}</td><td>{{region}}</td><td>{{name}}</td><td>{{frame}}</td><td class="num">{{granted}}</td><td>{{status}}</td><td>{{claimStatus}}</td><td class="num">{{claimAmount}}</td>
+    <td class="no-print"><a href="/projects/{{code}}/claim">請求</a> ・ <a href="/projects/{{code}}/expenses">経費</a> ・ <a href="/consortia/{{consortiumCode}}">{{consortium}}</a></td></tr>{{/projects}}
+    {{^projects}}<tr><td colspan="11">条件に合う採択事業はありません</td></tr>{{/projects}}
+    </table></div>
+    """
+}

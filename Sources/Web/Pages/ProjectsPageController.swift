@@ -1,0 +1,146 @@
+import Domain
+import Foundation
+import Hummingbird
+import Postgres
+import Store
+
+/// Adopted projects the caller may see, with filters, a chart by prefecture and the list as
+/// CSV in the published form. A bureau sees its prefectures, a secretariat its consortia:
+/// the database's scope decides, the same as for GET /api/v1/projects.
+struct ProjectsPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("projects", use: list)
+        group.get("projects.csv", use: csv)
+    }
+
+    struct Selection {
+        var filter: ProjectRepository.Filter
+        /// nil: the latest year with projects the caller can see, up to the current one.
+        var year: FiscalYear?
+    }
+
+    static func selection(_ request: Request) throws -> Selection {
+        var query = QueryReader(form: request)
+        let year = query.fiscalYear("year")
+        let filter = ProjectRepository.Filter(
+            fiscalYear: year, status: query.vocabulary("status", ProjectStatus.self), prefecture: query.prefecture(),
+            frame: query.code("frame"))
+        try query.finish()
+        return Selection(filter: filter, year: year)
+    }
+
+    /// The projects, and each one's latest claim version (what the bureau reviews).
+    private func load(_ chosen: Selection, caller: UserAccount) async throws -> ([ProjectSummary], [String: ClaimListItem], Selection) {
+        try await database.run(as: caller) { connection in
+            var selection = chosen
+            if selection.year == nil {
+                selection.year = try Self.latestYear(selection.filter, on: connection)
+            }
+            selection.filter.fiscalYear = selection.year
+            var items: [ProjectSummary] = []
+            var page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try ProjectRepository().list(selection.filter, page: page, on: connection)
+                items += result.items
+                guard let next = result.next else { break }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+            var claims: [String: ClaimListItem] = [:]
+            page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try ClaimRepository().list(.init(fiscalYear: selection.year, latestOnly: true), page: page, on: connection)
+                for claim in result.items { claims[claim.projectCode] = claim }
+                guard let next = result.next else { break }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+            return (items, claims, selection)
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let (projects, claims, selection) = try await load(try Self.selection(request), caller: caller)
+        let year = selection.year ?? PageFormat.currentFiscalYear()
+        var byPrefecture: [Prefecture: (count: Int, granted: Int64, claimed: Int64)] = [:]
+        for project in projects {
+            byPrefecture[project.prefecture, default: (0, 0, 0)].count += 1
+            byPrefecture[project.prefecture, default: (0, 0, 0)].granted += project.granted?.amount ?? 0
+            byPrefecture[project.prefecture, default: (0, 0, 0)].claimed += Self.claimed(claims[project.code])?.amount ?? 0
+        }
+        let prefectures = byPrefecture.keys.sorted { $0.code < $1.code }
+        let bars = prefectures.map { prefecture -> SVGChart.Bar in
+            let entry = byPrefecture[prefecture]!
+            return SVGChart.Bar(label: prefecture.name, value: Int64(entry.count),
+                                caption: "\(entry.count)件 \(Yen(entry.granted).formattedWithSymbol)")
+        }
+        let current = PageFormat.currentFiscalYear().startYear
+        let filter = selection.filter
+        let values: [String: Any] = [
+            "year": year.japaneseName,
+            "years": ((current - 4)...(current + 1)).reversed().map {
+                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
+            },
+            "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }
+                .filter { caller.bureau == nil || $0.bureau == caller.bureau }
+                .map { ["value": String($0.code), "label": $0.name, "selected": $0 == filter.prefecture] },
+            "statuses": ProjectStatus.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == filter.status] },
+            "frame": filter.frame ?? "",
+            "query": request.uri.query ?? "",
+            "projects": projects.map { project -> [String: Any] in
+                var row = ProjectsView.row(project)
+                let claim = claims[project.code]
+                row["claimStatus"] = claim.map { "第\($0.claimVersion)版 \($0.status.japaneseName)" } ?? "未提出"
+                row["claimAmount"] = Self.claimed(claim).map(\.formattedWithSymbol) ?? ""
+                return row
+            },
+            "prefectureRows": prefectures.map { prefecture -> [String: Any] in
+                let entry = byPrefecture[prefecture]!
+                return ["name": prefecture.name, "count": entry.count, "granted": Yen(entry.granted).formattedWithSymbol,
+                        "claimed": Yen(entry.claimed).formattedWithSymbol]
+            },
+            "count": projects.count,
+            "granted": Yen(projects.reduce(0) { $0 + ($1.granted?.amount ?? 0) }).formattedWithSymbol,
+            "chart": SVGChart.horizontalBars(title: "都道府県別の採択件数と交付決定額", bars: bars),
+        ]
+        return renderer.page("projects", title: "採択事業 \(year.japaneseName)", values: values, context: context)
+    }
+
+    /// The latest fiscal year, up to the current one and ten years back, with a project that
+    /// matches; the current one when there is none. A page without a year opens where the work is.
+    static func latestYear(_ filter: ProjectRepository.Filter, on connection: PostgresConnection) throws -> FiscalYear {
+        let current = PageFormat.currentFiscalYear()
+        var year = current
+        for _ in 0..<10 {
+            var probe = filter
+            probe.fiscalYear = year
+            if try !ProjectRepository().list(probe, page: PageRequest(limit: 1), on: connection).items.isEmpty { return year }
+            year = year.previous
+        }
+        return current
+    }
+
+    /// The amount claimed by a claim of record (submitted, approved or paid); a returned or
+    /// draft version claims nothing.
+    static func claimed(_ claim: ClaimListItem?) -> Yen? {
+        guard let claim, [.submitted, .approved, .paid].contains(claim.status) else { return nil }
+        return claim.claim
+    }
+
+    @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let (projects, _, selection) = try await load(try Self.selection(request), caller: caller)
+        let year = selection.year ?? PageFormat.currentFiscalYear()
+        // UTF-8 with a byte-order mark: Excel then opens it without asking for the encoding.
+        var writer = CSVWriter(encoding: .utf8, formulaSafe: true, byteOrderMark: true)
+        try writer.write(ProjectsView.csvHeader)
+        for project in projects { try writer.write(ProjectsView.csvRecord(project)) }
+        try writer.finish()
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"adopted_\(year.startYear).csv\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: writer.data)))
+    }
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+import Postgres
+
+/// The web pages for people. They sit behind the same `AuthMiddleware` as the API (the
+/// session cookie) and read and write through the same `TenantDatabase` scope and
+/// repositories; `PageErrorMiddleware` only turns the API's problems into pages.
+func addPages(to router: Router<APIContext>, sessions: SessionController, database: TenantDatabase, pool: PostgresPool) {
+    let renderer = PageRenderer()
+    let open = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
+    let login = LoginPageController(sessions: sessions, renderer: renderer)
+    login.addPublicRoutes(to: open)
+
+    let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer)).add(middleware: AuthMiddleware(pool: pool))
+    login.addRoutes(to: pages)
+    DashboardPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    ProjectsPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    ClaimPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    ExpensePageController(database: database, renderer: renderer).addRoutes(to: pages)
+    ImportPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    MemberEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    BureauReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
+}

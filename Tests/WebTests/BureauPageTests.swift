@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Testing
+import TestSupport
+@testable import Web
+
+/// What a bureau may change from the pages: a project's status, at the version it read.
+@Suite struct BureauPageTests {
+    @Test func aBureauMovesAProjectOnAndASecretariatCannot() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, api in
+            let secretariat = try await pages.login(.secA)
+            let own = try await pages.get("/projects/P-TSUBAME/claim", session: secretariat)
+            #expect(!own.text.contains("事業の状態を変える"))
+            let secretariatToken = try #require(PageClient.csrf(in: own.text))
+            let version = try #require(try await api.get("/api/v1/projects/P-TSUBAME", as: .kanto).etag).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let refused = try await pages.post("/projects/P-TSUBAME/status",
+                                               form: ["csrf": secretariatToken, "status": "grant_decided", "row_version": version], session: secretariat)
+            #expect(refused.status == .forbidden)
+
+            let bureau = try await pages.login(.kanto)
+            let page = try await pages.get("/projects/P-TSUBAME/claim", session: bureau)
+            #expect(page.text.contains("事業の状態を変える"))
+            #expect(page.text.contains("<option value=\"grant_decided\">交付決定</option>"))
+            #expect(!page.text.contains("この算定で請求を提出する"), "a bureau does not submit claims")
+            let token = try #require(PageClient.csrf(in: page.text))
+            let stale = try await pages.post("/projects/P-TSUBAME/status",
+                                             form: ["csrf": token, "status": "grant_decided", "row_version": "999"], session: bureau)
+            #expect(stale.status == .preconditionFailed)
+            #expect(stale.text.contains("他の人が先に更新しました"))
+            let moved = try await pages.post("/projects/P-TSUBAME/status",
+                                             form: ["csrf": token, "status": "grant_decided", "row_version": version], session: bureau)
+            #expect(moved.status == .seeOther)
+            let after = try await api.get("/api/v1/projects/P-TSUBAME", as: .kanto)
+            #expect(after.json["status"] as? String == "grant_decided")
+            // Another bureau's project is not there to change.
+            #expect(try await pages.post("/projects/P-KOBE/status",
+                                         form: ["csrf": token, "status": "grant_decided", "row_version": "1"], session: bureau).status == .notFound)
+        }
+    }
+
+    @Test func theBureauReportPageShowsItsOwnPrefecturesOnly() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, api in
+            let submitted = try await api.request(.post, "/api/v1/projects/P-TSUBAME/claims", as: .secA, json: ["as_of": "2025-03-31"])
+            #expect(submitted.status == .created)
+            let kanto = try await pages.login(.kanto)
+            let report = try await pages.get("/bureau/report?year=2024", session: kanto)
+            #expect(report.status == .ok)
+            let html = report.text
+            #expect(html.contains("関東経済産業局 令和6年度"))
+            #expect(html.contains("<td>新潟県</td><td class=\"num\">1</td><td class=\"num\">¥9,000,000</td><td class=\"num\">¥400,000</td><td class=\"num\">¥400,000</td>"))
+            #expect(!html.contains("兵庫県"))
+            #expect(html.contains("<svg"))
+            #expect(try await pages.get("/bureau/report", session: kanto).text.contains("<option value=\"2024\" selected>"))
+            let kinki = try await pages.login(.kinki)
+            let other = try await pages.get("/bureau/report?year=2024", session: kinki).text
+            #expect(other.contains("兵庫県"))
+            #expect(!other.contains("新潟県"))
+            let secretariat = try await pages.login(.secA)
+            #expect(try await pages.get("/bureau/report?year=2024", session: secretariat).status == .forbidden)
+        }
+    }
+}
