@@ -7,6 +7,13 @@ public final class PostgresConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let lock = NSRecursiveLock()
     private var transactionDepth = 0
+    /// Named server-side statements by SQL text, when `settings.preparesStatements` is on.
+    private var preparedStatements: [String: String] = [:]
+    private var preparedCount = 0
+    private let preparesStatements: Bool
+    /// Statements with parameters are prepared up to this many per connection; the rest run
+    /// unnamed. The service's SQL is a fixed set of texts, so the bound is never reached in use.
+    static let preparedStatementLimit = 500
 
     /// Connects synchronously; throws a `.connection` error with libpq's message on failure.
     public init(settings: PostgresConnectionSettings) throws {
@@ -34,6 +41,7 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
         self.handle = connection
+        self.preparesStatements = settings.preparesStatements
     }
 
     deinit {
@@ -71,16 +79,45 @@ public final class PostgresConnection: @unchecked Sendable {
 
     // MARK: Statements
 
-    /// Runs one statement with bound parameters and returns its rows.
+    /// Runs one statement with bound parameters and returns its rows. A statement with
+    /// parameters is prepared on its first use on this connection and executed by name after
+    /// that, so the server parses and plans it once rather than on every request.
     @discardableResult
     public func query(_ query: PostgresQuery) throws -> PostgresResult {
         try lock.withLock {
             let connection = try liveHandle()
-            let result = try withParameters(query.parameters) { count, values in
-                PQexecParams(connection, query.sql, count, nil, values, nil, nil, 0)
+            guard let name = try preparedName(for: query, on: connection) else {
+                let result = try withParameters(query.parameters) { count, values in
+                    PQexecParams(connection, query.sql, count, nil, values, nil, nil, 0)
+                }
+                return try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
             }
-            return try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
+            let result = try withParameters(query.parameters) { count, values in
+                PQexecPrepared(connection, name, count, values, nil, nil, 0)
+            }
+            do {
+                return try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
+            } catch let error as PostgresError where error.sqlState == .featureNotSupported {
+                // "cached plan must not change result type": a migration changed a table under
+                // the statement. The next use prepares it afresh under a new name.
+                preparedStatements[query.sql] = nil
+                throw error
+            }
         }
+    }
+
+    /// The server-side name of a query's prepared statement, preparing it first if needed; nil
+    /// when it runs unnamed (no parameters, preparing off, or the per-connection bound reached).
+    private func preparedName(for query: PostgresQuery, on connection: OpaquePointer) throws -> String? {
+        guard preparesStatements, !query.parameters.isEmpty else { return nil }
+        if let name = preparedStatements[query.sql] { return name }
+        guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
+        preparedCount += 1
+        let name = "jinjibu_\(preparedCount)"
+        let result = PQprepare(connection, name, query.sql, 0, nil)
+        _ = try check(result, accepting: [PGRES_COMMAND_OK])
+        preparedStatements[query.sql] = name
+        return name
     }
 
     /// Runs one statement and returns the number of rows it changed.

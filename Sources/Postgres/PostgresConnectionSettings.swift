@@ -4,10 +4,15 @@
 public struct PostgresConnectionSettings: Sendable, Hashable {
     public var url: String?
     public var parameters: [String: String]
+    /// Whether statements with parameters are prepared once per connection (server-side
+    /// prepared statements). Off for poolers that cannot carry them across transactions
+    /// (pgbouncer in transaction mode before 1.21, or without `max_prepared_statements`).
+    public var preparesStatements: Bool
 
-    public init(url: String? = nil, parameters: [String: String] = [:]) {
+    public init(url: String? = nil, parameters: [String: String] = [:], preparesStatements: Bool = true) {
         self.url = url
         self.parameters = parameters
+        self.preparesStatements = preparesStatements
     }
 
     /// The same settings pointed at another database.

@@ -35,6 +35,7 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let connectionFailure = SQLState("08006")
     public static let raiseException = SQLState("P0001")
     public static let objectInUse = SQLState("55006")
+    public static let featureNotSupported = SQLState("0A000")
 }
 
 /// An error from the database layer. Its description carries what the server said (SQLSTATE,

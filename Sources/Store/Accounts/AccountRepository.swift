@@ -64,13 +64,20 @@ public struct AccountRepository: Sendable {
 
     /// An enabled user by id, with its consortia.
     public func user(id: Int64, on connection: PostgresConnection) throws -> UserAccount? {
-        guard let row = try connection.query("""
-            SELECT u.id, u.login, u.role, u.bureau,
-                   coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
-                             FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
-                             WHERE uc.user_id = u.id), '{}')::text AS consortia
-            FROM users u WHERE u.id = \(id) AND u.disabled_at IS NULL
-            """).first else { return nil }
+        try connection.query("""
+            SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(id) AND u.disabled_at IS NULL
+            """).first.map(Self.decodeUser)
+    }
+
+    /// The columns `decodeUser` reads, from `users u`.
+    private static let userColumns = """
+        u.id, u.login, u.role, u.bureau,
+        coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
+                  FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
+                  WHERE uc.user_id = u.id), '{}')::text AS consortia
+        """
+
+    private static func decodeUser(_ row: PostgresRow) throws -> UserAccount {
         let consortia = try PostgresTextArray.parse(try row.decode(String.self, "consortia")).compactMap { entry -> ConsortiumRef? in
             let parts = entry.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let id = Int64(parts[0]) else { return nil }
@@ -97,17 +104,18 @@ public struct AccountRepository: Sendable {
             """)
     }
 
-    /// The user of a live session; refreshes its last-seen time at most once a minute.
+    /// The user of a live session; refreshes its last-seen time at most once a minute. One
+    /// statement, because every page request runs it.
     public func sessionUser(token: String, on connection: PostgresConnection) throws -> UserAccount? {
-        let hash = SecretToken.sha256(token)
-        guard let row = try connection.query("""
-            SELECT id, user_id FROM sessions WHERE token_hash = \(hash) AND expires_at > now()
-            """).first else { return nil }
-        try connection.execute("""
-            UPDATE sessions SET last_seen_at = now()
-            WHERE id = \(try row.decode(Int64.self, "id")) AND last_seen_at < now() - interval '1 minute'
-            """)
-        return try user(id: try row.decode(Int64.self, "user_id"), on: connection)
+        try connection.query("""
+            WITH live AS (
+                SELECT id, user_id, last_seen_at FROM sessions WHERE token_hash = \(SecretToken.sha256(token)) AND expires_at > now()
+            ), seen AS (
+                UPDATE sessions s SET last_seen_at = now() FROM live
+                WHERE s.id = live.id AND live.last_seen_at < now() - interval '1 minute'
+            )
+            SELECT \(unsafeRaw: Self.userColumns) FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL
+            """).first.map(Self.decodeUser)
     }
 
     public func deleteSession(token: String, on connection: PostgresConnection) throws {
@@ -127,17 +135,19 @@ public struct AccountRepository: Sendable {
         return try tokens(userID: userID, on: connection).first { $0.id == id }!
     }
 
-    /// The user of a token that is neither revoked nor expired.
+    /// The user of a token that is neither revoked nor expired; records its use at most once a
+    /// minute. One statement, because every API request runs it.
     public func tokenUser(token: String, on connection: PostgresConnection) throws -> UserAccount? {
-        guard let row = try connection.query("""
-            SELECT id, user_id FROM api_tokens
-            WHERE token_hash = \(SecretToken.sha256(token)) AND revoked_at IS NULL AND expires_at > now()
-            """).first else { return nil }
-        try connection.execute("""
-            UPDATE api_tokens SET last_used_at = now()
-            WHERE id = \(try row.decode(Int64.self, "id")) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
-            """)
-        return try user(id: try row.decode(Int64.self, "user_id"), on: connection)
+        try connection.query("""
+            WITH live AS (
+                SELECT id, user_id, last_used_at FROM api_tokens
+                WHERE token_hash = \(SecretToken.sha256(token)) AND revoked_at IS NULL AND expires_at > now()
+            ), used AS (
+                UPDATE api_tokens t SET last_used_at = now() FROM live
+                WHERE t.id = live.id AND (live.last_used_at IS NULL OR live.last_used_at < now() - interval '1 minute')
+            )
+            SELECT \(unsafeRaw: Self.userColumns) FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL
+            """).first.map(Self.decodeUser)
     }
 
     public func tokens(userID: Int64, on connection: PostgresConnection) throws -> [APITokenRecord] {

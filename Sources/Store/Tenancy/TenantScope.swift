@@ -22,7 +22,9 @@ public struct TenantScope: Sendable, Hashable {
         self.actor = actor
     }
 
-    /// Must run first in a transaction: outside one, SET LOCAL would not last.
+    /// Must run first in a transaction: outside one, SET LOCAL would not last. Setting `role`
+    /// through set_config is SET LOCAL ROLE (same membership check), in the same round trip as
+    /// the caller's settings.
     public func enter(on connection: PostgresConnection) throws {
         precondition(connection.isInTransaction, "TenantScope.enter needs a transaction")
         let consortiaText = "{" + consortia.map(String.init).joined(separator: ",") + "}"
@@ -31,8 +33,8 @@ public struct TenantScope: Sendable, Hashable {
                    set_config('jinjibu.user_id', \(String(userID)), true),
                    set_config('jinjibu.consortia', \(consortiaText), true),
                    set_config('jinjibu.bureau', \(bureau?.rawValue ?? ""), true),
-                   set_config('jinjibu.actor', \(actor), true)
+                   set_config('jinjibu.actor', \(actor), true),
+                   set_config('role', \(Self.databaseRole), true)
             """)
-        try connection.execute("SET LOCAL ROLE jinjibu_app")
     }
 }

@@ -1,0 +1,60 @@
+import Postgres
+import Testing
+import TestSupport
+
+@Suite struct PreparedStatementTests {
+    let settings: PostgresConnectionSettings
+
+    init() throws {
+        settings = try TestCluster.freshDatabase(empty: true)
+    }
+
+    private func preparedCount(_ connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT count(*)::int AS n FROM pg_prepared_statements")[0].decode(Int.self, "n")
+    }
+
+    @Test func aStatementWithParametersIsPreparedOnceAndReused() throws {
+        let connection = try PostgresConnection(settings: settings)
+        for value in [1, 2, 3] as [Int64] {
+            let rows = try connection.query("SELECT \(value)::bigint * 2 AS doubled")
+            #expect(try rows[0].decode(Int64.self, "doubled") == value * 2)
+        }
+        #expect(try preparedCount(connection) == 1)
+        try connection.query("SELECT \(Int64(1))::bigint AS other")
+        #expect(try preparedCount(connection) == 2)
+    }
+
+    @Test func withPreparingOffNothingIsPrepared() throws {
+        var unprepared = settings
+        unprepared.preparesStatements = false
+        let connection = try PostgresConnection(settings: unprepared)
+        try connection.query("SELECT \(Int64(1))::bigint AS one")
+        try connection.query("SELECT \(Int64(2))::bigint AS one")
+        #expect(try preparedCount(connection) == 0)
+    }
+
+    @Test func aPreparedStatementSurvivesARolledBackTransaction() throws {
+        let connection = try PostgresConnection(settings: settings)
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try connection.transaction { connection in
+                try connection.query("SELECT \(Int64(1))::bigint AS one")
+                throw Stop()
+            }
+        }
+        #expect(try connection.query("SELECT \(Int64(5))::bigint AS one")[0].decode(Int64.self, "one") == 5)
+    }
+
+    /// A migration that changes a table under a prepared `SELECT *` fails that one use; the next
+    /// use prepares the statement again and sees the new shape.
+    @Test func aTableChangedUnderAStatementIsPreparedAgain() throws {
+        let connection = try PostgresConnection(settings: settings)
+        try connection.executeScript(unsafeSQL: "CREATE TABLE shapes (a int); INSERT INTO shapes VALUES (1)")
+        let select: PostgresQuery = "SELECT * FROM shapes WHERE a = \(Int32(1))"
+        #expect(try connection.query(select).columnNames.count == 1)
+        try connection.executeScript(unsafeSQL: "ALTER TABLE shapes ADD COLUMN b int")
+        let changed = #expect(throws: PostgresError.self) { try connection.query(select) }
+        #expect(changed?.sqlState == .featureNotSupported)
+        #expect(try connection.query(select).columnNames.count == 2)
+    }
+}
