@@ -1,12 +1,13 @@
 import Foundation
 import Hummingbird
+import Reports
 
 /// Encodes API representations: snake_case keys, ISO 8601 instants, sorted keys so the same
 /// data gives the same bytes.
 enum APIJSON {
     static func encode<Value: Encodable>(_ value: Value) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.keyEncodingStrategy = .fastSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)

@@ -1,0 +1,81 @@
+import Foundation
+
+extension JSONEncoder.KeyEncodingStrategy {
+    /// Foundation's `.convertToSnakeCase` (same words, same output: `myURLProperty` becomes
+    /// `my_url_property`), on the key's bytes instead of Unicode character sets. The API spends
+    /// a tenth of a request converting keys otherwise; `SnakeCaseKeysTests` checks the two agree.
+    public static var fastSnakeCase: JSONEncoder.KeyEncodingStrategy {
+        .custom { path in SnakeCaseKey(stringValue: SnakeCaseKey.convert(path[path.count - 1].stringValue)) }
+    }
+}
+
+struct SnakeCaseKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+
+    /// Splits on a lowercase-to-uppercase step and before the last capital of a run of
+    /// capitals followed by a lowercase letter, as Foundation does; lowercases each word.
+    static func convert(_ key: String) -> String {
+        guard !key.isEmpty else { return key }
+        var key = key
+        return key.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? convertASCII(bytes) : nil } ?? convertUnicode(key)
+    }
+
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+
+    private static func convertASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let count = bytes.count
+        var words: [Range<Int>] = []
+        var wordStart = 0
+        var searchStart = 1
+        while let upper = (searchStart..<count).first(where: { isUpper(bytes[$0]) }) {
+            words.append(wordStart..<upper)
+            guard let lower = (upper..<count).first(where: { isLower(bytes[$0]) }) else {
+                wordStart = upper
+                break
+            }
+            if lower == upper + 1 {
+                wordStart = upper
+            } else {
+                words.append(upper..<(lower - 1))
+                wordStart = lower - 1
+            }
+            searchStart = lower + 1
+        }
+        words.append(wordStart..<count)
+        var output: [UInt8] = []
+        output.reserveCapacity(count + words.count)
+        for (index, word) in words.enumerated() {
+            if index > 0 { output.append(0x5F) }
+            for position in word { output.append(isUpper(bytes[position]) ? bytes[position] + 0x20 : bytes[position]) }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Keys outside ASCII (none in this code base) take the same steps on characters.
+    private static func convertUnicode(_ key: String) -> String {
+        let characters = Array(key)
+        var words: [Range<Int>] = []
+        var wordStart = 0
+        var searchStart = 1
+        while let upper = (searchStart..<characters.count).first(where: { characters[$0].isUppercase }) {
+            words.append(wordStart..<upper)
+            guard let lower = (upper..<characters.count).first(where: { characters[$0].isLowercase }) else {
+                wordStart = upper
+                break
+            }
+            if lower == upper + 1 {
+                wordStart = upper
+            } else {
+                words.append(upper..<(lower - 1))
+                wordStart = lower - 1
+            }
+            searchStart = lower + 1
+        }
+        words.append(wordStart..<characters.count)
+        return words.map { String(characters[$0]).lowercased() }.joined(separator: "_")
+    }
+}
