@@ -11,6 +11,10 @@ public final class PostgresConnection: @unchecked Sendable {
     private var preparedStatements: [String: String] = [:]
     private var preparedCount = 0
     private let preparesStatements: Bool
+    /// libpq's cancel request for this connection, made at connect time: `PQcancel` may run
+    /// on any thread while another one is blocked in a statement, `PQgetCancel` may not.
+    private var cancelHandle: OpaquePointer?
+    private let cancelLock = NSLock()
     /// Statements with parameters are prepared up to this many per connection; the rest run
     /// unnamed. The service's SQL is a fixed set of texts, so the bound is never reached in use.
     static let preparedStatementLimit = 500
@@ -42,9 +46,11 @@ public final class PostgresConnection: @unchecked Sendable {
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
         self.handle = connection
         self.preparesStatements = settings.preparesStatements
+        self.cancelHandle = PQgetCancel(connection)
     }
 
     deinit {
+        if let cancelHandle { PQfreeCancel(cancelHandle) }
         if let handle { PQfinish(handle) }
     }
 
@@ -53,6 +59,17 @@ public final class PostgresConnection: @unchecked Sendable {
         lock.withLock {
             if let handle { PQfinish(handle) }
             handle = nil
+        }
+    }
+
+    /// Asks the server to cancel the statement this connection is running, from any thread;
+    /// the statement then fails with `SQLState.queryCanceled`. Nothing happens when the
+    /// connection is idle.
+    public func cancelRunningStatement() {
+        cancelLock.withLock {
+            guard let cancelHandle else { return }
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
         }
     }
 

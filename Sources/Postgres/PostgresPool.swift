@@ -55,29 +55,72 @@ public final class PostgresPool: Sendable {
         state.withLockedValue { Statistics(open: $0.open, inUse: $0.inUse, waiting: $0.waiters.count) }
     }
 
-    /// Runs `body` with a connection on the pool's threads.
+    /// Runs `body` with a connection on the pool's threads. When the calling task is cancelled
+    /// (a request given up at the end of the shutdown timeout), the statement running is
+    /// cancelled on the server, the body fails with `SQLState.queryCanceled`, and the
+    /// connection is closed rather than handed to the next caller.
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         let (connection, reused) = try await acquire()
+        let cancellation = Cancellation()
         do {
-            let value = try await threads.runIfActive { () throws -> T in
-                let connection = try connection ?? self.openReservedConnection()
-                do {
-                    let value = try body(connection)
-                    self.release(connection)
-                    return value
-                } catch {
-                    self.release(connection)
-                    throw error
+            let value = try await withTaskCancellationHandler {
+                try await threads.runIfActive { () throws -> T in
+                    let connection = try connection ?? self.openReservedConnection()
+                    defer {
+                        if cancellation.detach() { connection.close() }
+                        self.release(connection)
+                    }
+                    guard cancellation.attach(connection) else { throw CancellationError() }
+                    return try body(connection)
                 }
+            } onCancel: {
+                cancellation.cancel()
             }
             return value
-        } catch let error as PostgresError where error.isConnectionLost && reused {
+        } catch let error as PostgresError where error.isConnectionLost && reused && !cancellation.isCancelled {
             // The idle connection had died (server restart, terminated backend) before we
             // used it: nothing ran, so one retry on a fresh connection is safe.
             logger.info("discarded a broken pooled connection; retrying on a new one")
             return try await withConnection(body)
         } catch {
             throw error
+        }
+    }
+
+    /// The connection a task's work runs on, for cancelling its statement from another thread.
+    private final class Cancellation: Sendable {
+        private struct State {
+            var connection: PostgresConnection?
+            var cancelled = false
+        }
+        private let state = NIOLockedValueBox(State())
+
+        var isCancelled: Bool { state.withLockedValue { $0.cancelled } }
+
+        /// False when the task was cancelled before its work started.
+        func attach(_ connection: PostgresConnection) -> Bool {
+            state.withLockedValue { state in
+                guard !state.cancelled else { return false }
+                state.connection = connection
+                return true
+            }
+        }
+
+        /// Whether the task was cancelled, so that the connection must not be reused.
+        func detach() -> Bool {
+            state.withLockedValue { state in
+                state.connection = nil
+                return state.cancelled
+            }
+        }
+
+        func cancel() {
+            // Under the lock, so that the connection cannot be detached and handed to another
+            // caller while the cancel request is on its way.
+            state.withLockedValue { state in
+                state.cancelled = true
+                state.connection?.cancelRunningStatement()
+            }
         }
     }
 

@@ -36,6 +36,25 @@ import TestSupport
         await pool.shutdown()
     }
 
+    /// A cancelled task (a request given up at shutdown) does not leave its statement running:
+    /// the statement is cancelled on the server and its connection is not reused.
+    @Test(.timeLimit(.minutes(1)))
+    func cancellingTheTaskCancelsItsStatementAndRetiresTheConnection() async throws {
+        let pool = PostgresPool(configuration: .init(settings: try TestCluster.freshDatabase(empty: true), maximumConnections: 1))
+        let firstBackend = try await pool.withConnection { $0.backendPID }
+        let started = ContinuousClock.now
+        let sleeper = Task { try await pool.withConnection { try $0.execute("SELECT pg_sleep(60)") } }
+        while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        try await Task.sleep(for: .milliseconds(200))
+        sleeper.cancel()
+        let error = await #expect(throws: PostgresError.self) { try await sleeper.value }
+        #expect(error?.sqlState == .queryCanceled)
+        #expect(ContinuousClock.now - started < .seconds(30))
+        let nextBackend = try await pool.withConnection { $0.backendPID }
+        #expect(nextBackend != firstBackend)
+        await pool.shutdown()
+    }
+
     @Test func aKilledBackendIsReplaced() async throws {
         let settings = try TestCluster.freshDatabase(empty: true)
         let pool = PostgresPool(configuration: .init(settings: settings, maximumConnections: 1))
