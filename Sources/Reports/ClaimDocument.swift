@@ -104,7 +104,7 @@ public enum JSONReportEncoder {
     public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .fastSnakeCase
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return try encoder.encode(value)
     }
 }

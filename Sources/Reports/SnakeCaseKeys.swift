@@ -1,23 +1,12 @@
 import Foundation
 
-extension JSONEncoder.KeyEncodingStrategy {
-    /// Foundation's `.convertToSnakeCase` (same words, same output: `myURLProperty` becomes
-    /// `my_url_property`), on the key's bytes instead of Unicode character sets. The API spends
-    /// a tenth of a request converting keys otherwise; `SnakeCaseKeysTests` checks the two agree.
-    public static var fastSnakeCase: JSONEncoder.KeyEncodingStrategy {
-        .custom { path in SnakeCaseKey(stringValue: SnakeCaseKey.convert(path[path.count - 1].stringValue)) }
-    }
-}
-
-struct SnakeCaseKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-
+/// Foundation's `.convertToSnakeCase` key conversion (same words, same output:
+/// `myURLProperty` becomes `my_url_property`), on the key's bytes instead of Unicode character
+/// sets, for the API's encoder; `SnakeCaseKeysTests` checks the two agree.
+public enum SnakeCaseKey {
     /// Splits on a lowercase-to-uppercase step and before the last capital of a run of
     /// capitals followed by a lowercase letter, as Foundation does; lowercases each word.
-    static func convert(_ key: String) -> String {
+    public static func convert(_ key: String) -> String {
         guard !key.isEmpty else { return key }
         var key = key
         return key.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? convertASCII(bytes) : nil } ?? convertUnicode(key)

@@ -2,9 +2,10 @@
 # Load benchmark of the HTTP API: wrk against a running `jinjibu serve` over the export
 # benchmark's generated data set (bench/export/generate.sql), list and detail endpoints, the
 # stored claim read, the claim computation, and a mix; next to pgbench running the claim
-# read's SQL (the tenant scope settings, SET LOCAL ROLE, the claim header and its lines) in
-# the same run, at the same number of connections, with the extended protocol (one Parse, Bind
-# and Execute per statement, as libpq's PQexecParams does for the service).
+# read's SQL (the token lookup, the tenant scope, the claim header and its lines) in the same
+# run, at the same number of connections, with prepared statements (as the service runs them by
+# default) and with the extended protocol (parse and plan every time, as with
+# JINJIBU_PREPARED_STATEMENTS=off). Set PREPARED=off to run the service that way.
 #
 #   bench/load/run.sh [CONSORTIA] [LINES] [SECONDS] [CONNECTIONS]    # default 1000 1000000 20 64
 set -euo pipefail
@@ -46,7 +47,7 @@ head -c 24 /dev/urandom | base64 | "$bin" user add loadtest --role admin --passw
 export TOKEN=$("$bin" token create --user loadtest --name load --expires-in-days 1 2>/dev/null)
 export PROJECTS=$consortia
 
-"$bin" serve --port "$port" --pool-size 16 >"$work/serve.log" 2>&1 &
+JINJIBU_PREPARED_STATEMENTS=${PREPARED:-on} "$bin" serve --port "$port" --pool-size ${POOL_SIZE:-8} >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/P000001/claims/1" >/dev/null \
@@ -60,31 +61,51 @@ for mode in ${MODES:-list detail claim compute mix}; do
   echo "$line" >&2
 done
 
-# pgbench: the claim read's statements, as the API runs them for an admin, per transaction.
-cat > "$work/claim.sql" <<'SQL'
-\set n random(1, 20)
+# pgbench: the claim read's statements exactly as the service runs them for this token: the
+# token lookup (its own statement), then one transaction with the tenant scope (one
+# set_config statement that also drops to the jinjibu_app role), the claim header and its lines.
+token_hash=$(printf %s "$TOKEN" | sha256sum | cut -d' ' -f1)
+cat > "$work/claim.sql" <<SQL
+\\set n random(1, 20)
+WITH live AS (
+    SELECT id, user_id, last_used_at FROM api_tokens
+    WHERE token_hash = '\\x$token_hash'::bytea AND revoked_at IS NULL AND expires_at > now()
+), used AS (
+    UPDATE api_tokens t SET last_used_at = now() FROM live
+    WHERE t.id = live.id AND (live.last_used_at IS NULL OR live.last_used_at < now() - interval '1 minute')
+)
+SELECT u.id, u.login, u.role, u.bureau,
+       coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
+                 FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
+                 WHERE uc.user_id = u.id), '{}')::text AS consortia
+FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL;
 BEGIN;
 SELECT set_config('jinjibu.role', 'admin', true), set_config('jinjibu.user_id', '1', true),
        set_config('jinjibu.consortia', '{}', true), set_config('jinjibu.bureau', '', true),
-       set_config('jinjibu.actor', 'loadtest', true);
-SET LOCAL ROLE jinjibu_app;
+       set_config('jinjibu.actor', 'loadtest', true), set_config('role', 'jinjibu_app', true);
 SELECT c.id, c.consortium_id, c.claim_version, c.status, c.as_of::text AS as_of, c.reason, c.binding_limit,
        c.total_expenses_yen, c.eligible_expenses_yen, c.ineligible_expenses_yen, c.subsidy_yen, c.prior_paid_yen,
        c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version
 FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
-WHERE p.code = 'P' || lpad(:n::text, 6, '0') AND c.claim_version = 1;
-SELECT l.category, l.reason, l.amount_yen, l.line_count FROM claim_lines l JOIN claims c ON c.consortium_id = l.consortium_id AND c.id = l.claim_id
-JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
-WHERE p.code = 'P' || lpad(:n::text, 6, '0') AND c.claim_version = 1;
+WHERE p.code = 'P' || lpad(:n::text, 6, '0') AND c.claim_version = 1 \\gset claim_
+SELECT category, reason, amount_yen, line_count FROM claim_lines
+WHERE consortium_id = :claim_consortium_id AND claim_id = :claim_id;
 COMMIT;
 SQL
-pgbench_out=$(pgbench -h "$work" -U postgres -n -M extended -c "$connections" -j 2 -T "$seconds" -f "$work/claim.sql" -l --log-prefix="$work/pgb" jinjibu 2>&1) \
-  || { echo "pgbench failed:" >&2; echo "$pgbench_out" | tail -20 >&2; exit 1; }
-tps=$(echo "$pgbench_out" | awk '/^tps/ {print $3; exit}')
-read -r p50 p99 < <(cat "$work"/pgb* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
+# -M prepared is how the service runs them by default (JINJIBU_PREPARED_STATEMENTS=on);
+# -M extended parses and plans every statement, as with JINJIBU_PREPARED_STATEMENTS=off.
+pgbench_lines=()
+for protocol in prepared extended; do
+  pgbench_out=$(pgbench -h "$work" -U postgres -n -M "$protocol" -c "$connections" -j 2 -T "$seconds" -f "$work/claim.sql" -l --log-prefix="$work/pgb-$protocol" jinjibu 2>&1) \
+    || { echo "pgbench failed:" >&2; echo "$pgbench_out" | tail -20 >&2; exit 1; }
+  tps=$(echo "$pgbench_out" | awk '/^tps/ {print $3; exit}')
+  read -r p50 p99 < <(cat "$work"/pgb-"$protocol"* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
+  pgbench_lines+=("  pgbench claim read SQL (-M $protocol): tps=$tps p50_ms=$p50 p99_ms=$p99")
+  echo "${pgbench_lines[-1]}" >&2
+done
 
 echo
-echo "jinjibu load benchmark: $consortia consortia, $lines expense lines, ${seconds}s per run, $connections connections, $(nproc) cores (wrk and pgbench on the same machine)"
+echo "jinjibu load benchmark: $consortia consortia, $lines expense lines, ${seconds}s per run, $connections connections, pool ${POOL_SIZE:-8}, prepared statements ${PREPARED:-on}, $(nproc) cores (wrk and pgbench on the same machine)"
 printf '%s\n' "${results[@]}" | sed 's/^RESULT /  wrk /'
-echo "  pgbench claim read SQL: tps=$tps p50_ms=$p50 p99_ms=$p99"
+printf '%s\n' "${pgbench_lines[@]}"
 echo "reproduce: bench/load/run.sh $consortia $lines $seconds $connections"

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Web
+
+/// The API's encoder must give JSONEncoder's bytes (snake_case, ISO 8601, sorted keys,
+/// unescaped slashes); debug builds also compare every response the other tests produce.
+@Suite struct APIJSONEncoderTests {
+    enum Kind: String, Encodable { case firstKind, second }
+
+    struct Inner: Encodable {
+        var someValue: Int64
+        var whenHappened: Date?
+        var label: String?
+    }
+
+    struct Sample: Encodable {
+        var plainText: String
+        var trickyText: String
+        var kind: Kind
+        var flag: Bool
+        var smallest: Int64
+        var largest: UInt64
+        var missing: String?
+        var inners: [Inner]
+        var nested: [[Int]]
+        var byName: [String: Int]
+        var instants: [Date]
+        var empty: [String]
+        var userID: Int
+        var myURLProperty: String
+    }
+
+    struct ExplicitNull: Encodable {
+        var nextCursor: String?
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(nextCursor, forKey: .nextCursor)
+        }
+        enum CodingKeys: String, CodingKey { case nextCursor }
+    }
+
+    static let sample = Sample(
+        plainText: "株式会社つばめいと 燕市",
+        trickyText: "quote \" backslash \\ slash / tab \t newline \n cr \r bell \u{07} nul \u{00} del \u{7F} feed \u{0C} back \u{08} emoji 👩‍💼 〓",
+        kind: .firstKind, flag: true, smallest: .min, largest: .max, missing: nil,
+        inners: [Inner(someValue: 1, whenHappened: Date(timeIntervalSince1970: 1_763_729_043.999), label: nil),
+                 Inner(someValue: -2, whenHappened: nil, label: "")],
+        nested: [[], [1, 2], [3]],
+        byName: ["zetaKey": 1, "alphaKey": 2, "B": 3, "a": 4, "éKey": 5],
+        instants: [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -1.5), Date(timeIntervalSince1970: 951_782_400),
+                   Date(timeIntervalSince1970: 4_102_444_799), Date(timeIntervalSince1970: 1_711_931_400.25)],
+        empty: [], userID: 7, myURLProperty: "https://example.jp/a/b")
+
+    @Test func givesJSONEncodersBytes() throws {
+        let fast = String(decoding: try #require(APIJSONEncoder.encode(Self.sample)), as: UTF8.self)
+        let foundation = String(decoding: try APIJSON.foundationEncode(Self.sample), as: UTF8.self)
+        #expect(fast == foundation)
+    }
+
+    @Test func anExplicitNilIsNullAndAnAbsentOneIsLeftOut() throws {
+        let fast = try #require(APIJSONEncoder.encode(ExplicitNull(nextCursor: nil)))
+        #expect(String(decoding: fast, as: UTF8.self) == #"{"next_cursor":null}"#)
+        #expect(fast == Array(try APIJSON.foundationEncode(ExplicitNull(nextCursor: nil))))
+    }
+
+    @Test func floatingPointIsLeftToJSONEncoder() throws {
+        struct Ratio: Encodable { var share: Double }
+        #expect(APIJSONEncoder.encode(Ratio(share: 0.1)) == nil)
+        #expect(try APIJSON.bytes(Ratio(share: 0.1)) == Array(APIJSON.foundationEncode(Ratio(share: 0.1))))
+    }
+}
+
+extension APIJSONEncoderTests {
+    struct Twice: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            try container.encode(1, forKey: AnyKey(stringValue: "sameKey"))
+            try container.encode(2, forKey: AnyKey(stringValue: "otherKey"))
+            try container.encode(3, forKey: AnyKey(stringValue: "sameKey"))
+        }
+    }
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    @Test func aKeySetTwiceKeepsItsLastValue() throws {
+        let fast = try #require(APIJSONEncoder.encode(Twice()))
+        #expect(String(decoding: fast, as: UTF8.self) == String(decoding: try APIJSON.foundationEncode(Twice()), as: UTF8.self))
+    }
+}
