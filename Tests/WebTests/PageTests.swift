@@ -60,6 +60,10 @@ import TestSupport
                 #expect(!reply.text.contains("神戸"), "\(path)")
             }
             #expect(try await pages.get("/projects/P-TSUBAME/claim", session: secretariat).status == .ok)
+            // A code the database could not take (a NUL byte) is simply not found.
+            for path in ["/consortia/tsu%00bame", "/projects/P-TSU%00BAME/claim", "/projects/P%01/expenses"] {
+                #expect(try await pages.get(path, session: secretariat).status == .notFound, "\(path)")
+            }
 
             let kanto = try await pages.login(.kanto)
             #expect(try await pages.get("/projects/P-KOBE/claim", session: kanto).status == .notFound)

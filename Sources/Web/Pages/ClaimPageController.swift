@@ -34,7 +34,7 @@ struct ClaimPageController {
         context: APIContext, asOf: LocalDate, typed: [String: String], errors: [String: String], status: HTTPResponse.Status
     ) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let (project, computation, versions) = try await api.run(caller) { connection in
             let repository = ClaimRepository()
             let (project, computation) = try repository.compute(projectCode: code, asOf: asOf, on: connection)
@@ -59,7 +59,7 @@ struct ClaimPageController {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
         try Access.require(Access.writeConsortiumData, caller, "請求の提出")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var body = form.jsonBody()
         let asOf = body.date("as_of") ?? LocalDate.today()
         let reason = body.string("reason", maxLength: 1000)
@@ -81,7 +81,7 @@ struct ClaimPageController {
 
     @Sendable func version(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let number = try ClaimController.version(context)
         let (project, claim, diff) = try await api.run(caller) { connection in
             let repository = ClaimRepository()
@@ -111,7 +111,7 @@ struct ClaimPageController {
         let caller = try context.requireCaller()
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let number = try ClaimController.version(context)
         var body = form.jsonBody()
         let status = body.vocabulary("status", ClaimStatus.self, required: true)
@@ -137,7 +137,7 @@ struct ClaimPageController {
         let caller = try context.requireCaller()
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
             throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
         }

@@ -16,7 +16,7 @@ struct DashboardPageController {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         var query = QueryReader(form: request)
         let chosen = query.fiscalYear("year")
         let asOf = query.date("as_of") ?? LocalDate.today()

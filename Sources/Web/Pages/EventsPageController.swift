@@ -25,7 +25,7 @@ struct EventsPageController {
         context: APIContext, year: FiscalYear, typed: [String: String], errors: [String: String], status: HTTPResponse.Status
     ) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let (consortium, events) = try await database.run(as: caller) { connection in
             let consortium = try ConsortiumRepository().find(code: code, on: connection)
             var events: [EventRecord] = []
@@ -82,7 +82,7 @@ struct EventsPageController {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
         try Access.require(Access.writeConsortiumData, caller, "取組の登録")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         do {
             var body = Self.eventBody(form)
             let draft = try ActivityController.readNewEvent(&body)

@@ -28,7 +28,7 @@ struct ExpensePageController {
         status: HTTPResponse.Status
     ) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let (project, computation, lines) = try await ClaimController(database: database).run(caller) { connection in
             let (project, computation) = try ClaimRepository().compute(projectCode: code, asOf: asOf, on: connection)
             var lines: [ExpenseRecord] = []
@@ -86,7 +86,7 @@ struct ExpensePageController {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
         try Access.require(Access.writeConsortiumData, caller, "経費の登録")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         do {
             var body = form.jsonBody(amountFields: Self.amountFields)
             let draft = try ExpenseController.readNew(&body)

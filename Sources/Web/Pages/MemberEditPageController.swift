@@ -19,7 +19,7 @@ struct MemberEditPageController {
 
     private func page(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
         let form = typed ?? [
@@ -40,7 +40,7 @@ struct MemberEditPageController {
         let caller = try context.requireCaller()
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
             throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])

@@ -34,7 +34,7 @@ struct MembersPageController {
         status: HTTPResponse.Status
     ) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let (consortium, members) = try await database.run(as: caller) { connection in
             let consortium = try ConsortiumRepository().find(code: code, on: connection)
             var members: [MembershipRecord] = []
@@ -82,7 +82,7 @@ struct MembersPageController {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
         try Access.require(Access.writeConsortiumData, caller, "構成員の登録")
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         do {
             var body = form.jsonBody()
             let (member, draft) = try ConsortiumController.readNewMembership(&body)
@@ -100,7 +100,7 @@ struct MembersPageController {
         let caller = try context.requireCaller()
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
             throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])

@@ -33,7 +33,7 @@ struct OutcomesPageController {
         context: APIContext, year: FiscalYear, placement: Entry, consultation: Entry, status: HTTPResponse.Status
     ) async throws -> Response {
         let caller = try context.requireCaller()
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let (consortium, placements, consultations) = try await database.run(as: caller) { connection in
             let consortium = try ConsortiumRepository().find(code: code, on: connection)
             let repository = OutcomeRepository()
@@ -124,7 +124,7 @@ struct OutcomesPageController {
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
         try Access.require(Access.writeConsortiumData, caller, what)
-        let code = try context.parameters.require("code")
+        let code = try context.code("code")
         let year = (form.trimmed(date).flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }).map { FiscalYear(containing: $0) }
             ?? PageFormat.currentFiscalYear()
         do {
