@@ -153,10 +153,12 @@ import TestSupport
             "p1,venue,2024-07-01,2024-07-05,会館,会場,1000,0,INV-1,,,,,",
             "p1,venue,2024-07-01,2024-07-05,会館,会場,1000,0,INV-8,nobody,,,,",
             "p1,venue,2024-07-01,2024-07-05,会館,会場,1000,0,INV-9,,,no-event,,",
+            "p1,venue,2024-07-01,2024-07-05,会\u{0}館,会場,1000,0,INV-10,,,,,",
         ])
         #expect(!report.committed)
-        #expect(report.issues.map(\.line) == [3, 4, 5, 6, 7, 8, 9, 10])
-        #expect(report.issues.map(\.column) == ["project", "category", "incurred_on", "payee", "amount_excl_tax_yen", "evidence_ref", "firm", "event"])
+        #expect(report.issues.map(\.line) == [3, 4, 5, 6, 7, 8, 9, 10, 11])
+        #expect(report.issues.map(\.column) == ["project", "category", "incurred_on", "payee", "amount_excl_tax_yen", "evidence_ref", "firm", "event", "payee"])
+        #expect(report.issues[8].reason.contains("NUL"))
         #expect(report.issues[5].reason.contains("2行目"))
         #expect(try fixture.count("SELECT count(*) FROM expenses") == 0)
     }

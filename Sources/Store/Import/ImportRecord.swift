@@ -13,6 +13,11 @@ public struct ImportRecord {
         self.line = line
         self.fields = fields
         self.header = header
+        // PostgreSQL's text cannot hold a NUL; say where it is rather than fail the statement.
+        for (column, index) in header.positions.sorted(by: { $0.value < $1.value })
+        where index < fields.count && fields[index].unicodeScalars.contains("\u{0}") {
+            fail(column, "データベースに保存できない文字（NUL）が含まれています")
+        }
     }
 
     /// The trimmed text of a column, nil when the column is absent or the cell blank.
