@@ -35,6 +35,12 @@ import TestSupport
             #expect(try await api.get("/api/v1/projects?fiscal_year=2023", as: .admin).items.isEmpty)
             #expect(try await api.get("/api/v1/projects?bureau=kinki", as: .admin).items.compactMap { $0["code"] as? String } == ["P-KOBE"])
             #expect(try await api.get("/api/v1/projects?status=adopted&prefecture_code=15", as: .admin).items.count == 1)
+            #expect(try await api.get("/api/v1/projects?consortium=kobe", as: .admin).items.compactMap { $0["code"] as? String } == ["P-KOBE"])
+            #expect(try await api.get("/api/v1/projects?consortium=nowhere", as: .admin).items.isEmpty)
+            #expect(try await api.get("/api/v1/projects?program=chiiki-senryaku-jinzai&frame=standard", as: .admin).items.count == 2)
+            #expect(try await api.get("/api/v1/projects?frame=no-such-frame", as: .admin).items.isEmpty)
+            #expect(try await api.get("/api/v1/projects?program=no-such-program", as: .admin).items.isEmpty)
+            #expect(try await api.get("/api/v1/projects?bureau=kanto&fiscal_year=2024", as: .secA).items.compactMap { $0["code"] as? String } == ["P-TSUBAME"])
             let firms = try await api.get("/api/v1/consortia/tsubame/memberships?role=firm&active_on=2023-04-01", as: .secA).items
             // demo-seimitsu, demo-kinzoku, demo-youshoku, demo-shoji, demo-soft, demo-ryokan (left 2024-03-31).
             #expect(firms.count == 6)

@@ -30,21 +30,31 @@ public struct ProjectRepository: Sendable {
 
     public init() {}
 
-    /// Ordered by code.
+    /// Ordered by code. The page is chosen on adopted_projects alone, walking its code index,
+    /// and only then joined for its columns: the cost stays that of one page however many
+    /// projects there are (joining first made the list linear in all projects).
     public func list(_ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<ProjectSummary> {
         let rows = try connection.query("""
             SELECT \(unsafeRaw: ProjectSummary.columns)
-            FROM \(unsafeRaw: ProjectSummary.joins) JOIN prefectures pf ON pf.code = p.prefecture_code
-            WHERE (\(filter.fiscalYear?.startYear)::integer IS NULL OR p.fiscal_year = \(filter.fiscalYear?.startYear))
-              AND (\(filter.consortiumCode)::text IS NULL OR c.code = \(filter.consortiumCode))
-              AND (\(filter.status?.rawValue)::text IS NULL OR p.status = \(filter.status?.rawValue))
-              AND (\(filter.prefecture?.code)::smallint IS NULL OR p.prefecture_code = \(filter.prefecture?.code))
-              AND (\(filter.bureau?.rawValue)::text IS NULL OR pf.bureau = \(filter.bureau?.rawValue))
-              AND (\(filter.program)::text IS NULL OR pr.code = \(filter.program))
-              AND (\(filter.frame)::text IS NULL OR f.code = \(filter.frame))
-              AND (\(page.afterFirst)::text IS NULL OR p.code > \(page.afterFirst))
+            FROM (
+                SELECT * FROM adopted_projects p
+                WHERE (\(filter.fiscalYear?.startYear)::integer IS NULL OR p.fiscal_year = \(filter.fiscalYear?.startYear))
+                  AND (\(filter.consortiumCode)::text IS NULL
+                       OR p.consortium_id IN (SELECT id FROM consortia WHERE code = \(filter.consortiumCode)))
+                  AND (\(filter.status?.rawValue)::text IS NULL OR p.status = \(filter.status?.rawValue))
+                  AND (\(filter.prefecture?.code)::smallint IS NULL OR p.prefecture_code = \(filter.prefecture?.code))
+                  AND (\(filter.bureau?.rawValue)::text IS NULL
+                       OR p.prefecture_code IN (SELECT code FROM prefectures WHERE bureau = \(filter.bureau?.rawValue)))
+                  AND (\(filter.program)::text IS NULL
+                       OR p.frame_id IN (SELECT f.id FROM frames f JOIN programs pr ON pr.id = f.program_id WHERE pr.code = \(filter.program)))
+                  AND (\(filter.frame)::text IS NULL OR p.frame_id IN (SELECT id FROM frames WHERE code = \(filter.frame)))
+                  AND (\(page.afterFirst)::text IS NULL OR p.code > \(page.afterFirst))
+                ORDER BY p.code
+                LIMIT \(page.limit + 1)
+            ) p
+            JOIN consortia c ON c.id = p.consortium_id
+            JOIN frames f ON f.id = p.frame_id JOIN programs pr ON pr.id = f.program_id
             ORDER BY p.code
-            LIMIT \(page.limit + 1)
             """).map(ProjectSummary.init(row:))
         return Page(fetched: rows, limit: page.limit) { [$0.code] }
     }
