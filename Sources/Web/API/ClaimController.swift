@@ -40,9 +40,11 @@ struct ClaimController {
         try query.finish()
         let document = try await run(caller) { connection in
             let (project, computation) = try ClaimRepository().compute(projectCode: code, asOf: asOf, on: connection)
-            return try ClaimDocument(project: project, computation: computation).json()
+            return ClaimDocument(project: project, computation: computation)
         }
-        return try APIJSON.response(data: document)
+        // The report's keys and values, compact like every other API response (the command
+        // line's `claim compute --format json` keeps the indented form).
+        return try APIJSON.response(document)
     }
 
     @Sendable func versions(_ request: Request, context: APIContext) async throws -> Response {
