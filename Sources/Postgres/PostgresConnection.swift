@@ -163,6 +163,7 @@ public final class PostgresConnection: @unchecked Sendable {
             guard sent == 1 else { throw connectionError(connection) }
             PQsetSingleRowMode(connection)
             var failure: Error?
+            var columns: PostgresResult.Columns?
             while let result = PQgetResult(connection) {
                 if failure != nil {
                     PQclear(result)
@@ -170,7 +171,8 @@ public final class PostgresConnection: @unchecked Sendable {
                 }
                 let status = PQresultStatus(result)
                 if status == PGRES_SINGLE_TUPLE {
-                    let wrapped = PostgresResult(handle: result)
+                    if columns == nil { columns = PostgresResult.Columns(of: result) }
+                    let wrapped = PostgresResult(handle: result, columns: columns)
                     do {
                         try body(wrapped[0])
                     } catch {

@@ -3,24 +3,35 @@ import CLibPQ
 /// The rows a statement returned. Owns its `PGresult` and clears it when released.
 public final class PostgresResult: @unchecked Sendable, RandomAccessCollection {
     let handle: OpaquePointer
-    public let columnNames: [String]
-    private let columnIndex: [String: Int]
+    let columns: Columns
+    public var columnNames: [String] { columns.names }
     public let count: Int
 
-    init(handle: OpaquePointer) {
-        self.handle = handle
-        let columns = Int(PQnfields(handle))
-        var names: [String] = []
-        names.reserveCapacity(columns)
-        var index: [String: Int] = [:]
-        for column in 0..<columns {
-            // COPY results report columns without names.
-            let name = PQfname(handle, Int32(column)).map { String(cString: $0) } ?? ""
-            names.append(name)
-            if index[name] == nil { index[name] = column }
+    /// The names of a result's columns and where each is. Single-row mode hands every row of
+    /// one statement over as its own result with the same columns, so it reads them once.
+    struct Columns {
+        let names: [String]
+        let index: [String: Int]
+
+        init(of handle: OpaquePointer) {
+            let count = Int(PQnfields(handle))
+            var names: [String] = []
+            names.reserveCapacity(count)
+            var index: [String: Int] = [:]
+            for column in 0..<count {
+                // COPY results report columns without names.
+                let name = PQfname(handle, Int32(column)).map { String(cString: $0) } ?? ""
+                names.append(name)
+                if index[name] == nil { index[name] = column }
+            }
+            self.names = names
+            self.index = index
         }
-        self.columnNames = names
-        self.columnIndex = index
+    }
+
+    init(handle: OpaquePointer, columns: Columns? = nil) {
+        self.handle = handle
+        self.columns = columns ?? Columns(of: handle)
         self.count = Int(PQntuples(handle))
     }
 
@@ -35,7 +46,7 @@ public final class PostgresResult: @unchecked Sendable, RandomAccessCollection {
         Int(String(cString: PQcmdTuples(handle))) ?? 0
     }
 
-    func column(named name: String) -> Int? { columnIndex[name] }
+    func column(named name: String) -> Int? { columns.index[name] }
 
     func text(row: Int, column: Int) -> String? {
         if PQgetisnull(handle, Int32(row), Int32(column)) == 1 { return nil }
