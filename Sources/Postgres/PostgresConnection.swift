@@ -9,7 +9,8 @@ public final class PostgresConnection: @unchecked Sendable {
     private var transactionDepth = 0
     /// Named server-side statements by SQL text, when `settings.preparesStatements` is on.
     private var preparedStatements: [String: String] = [:]
-    private var preparedCount = 0
+    /// How often a statement's preparation was dropped (its table changed), by SQL text.
+    private var preparedGenerations: [String: Int] = [:]
     private let preparesStatements: Bool
     /// libpq's cancel request for this connection, made at connect time: `PQcancel` may run
     /// on any thread while another one is blocked in a statement, `PQgetCancel` may not.
@@ -118,9 +119,25 @@ public final class PostgresConnection: @unchecked Sendable {
                 // "cached plan must not change result type": a migration changed a table under
                 // the statement. The next use prepares it afresh under a new name.
                 preparedStatements[query.sql] = nil
+                preparedGenerations[query.sql, default: 0] += 1
                 throw error
             }
         }
+    }
+
+    /// A name made from the statement's text, so that one name never means two statements even
+    /// where connections are shared behind our back (a pooler without prepared-statement
+    /// support answers "does not exist" or "already exists" instead of running the wrong one).
+    static func statementName(_ sql: String, generation: Int) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in sql.utf8 {
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            second = (second &+ UInt64(byte)) &* 0x9e37_79b9_7f4a_7c15
+            second ^= second >> 29
+        }
+        let hex = String(first, radix: 16) + "_" + String(second, radix: 16)
+        return "jjb_\(hex)_\(generation)"
     }
 
     /// The server-side name of a query's prepared statement, preparing it first if needed; nil
@@ -129,8 +146,7 @@ public final class PostgresConnection: @unchecked Sendable {
         guard preparesStatements, !query.parameters.isEmpty else { return nil }
         if let name = preparedStatements[query.sql] { return name }
         guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
-        preparedCount += 1
-        let name = "jinjibu_\(preparedCount)"
+        let name = Self.statementName(query.sql, generation: preparedGenerations[query.sql] ?? 0)
         let result = PQprepare(connection, name, query.sql, 0, nil)
         _ = try check(result, accepting: [PGRES_COMMAND_OK])
         preparedStatements[query.sql] = name

@@ -58,3 +58,24 @@ import TestSupport
         #expect(try connection.query(select).columnNames.count == 2)
     }
 }
+
+extension PreparedStatementTests {
+    /// Two connections that prepared the same statement gave it the same name, and different
+    /// statements different names: behind a pooler that swaps connections, a name can only ever
+    /// run the statement it was made for.
+    @Test func namesComeFromTheStatementText() throws {
+        let one = try PostgresConnection(settings: settings)
+        let two = try PostgresConnection(settings: settings)
+        try one.query("SELECT \(Int64(1))::bigint AS a")
+        try two.query("SELECT \(Int64(2))::bigint AS a")
+        try two.query("SELECT \(Int64(2))::bigint AS b")
+        let names = { (connection: PostgresConnection) in
+            try connection.query("SELECT name FROM pg_prepared_statements ORDER BY name").map { try $0.decode(String.self, "name") }
+        }
+        let first = try names(one)
+        let second = try names(two)
+        #expect(first.count == 1 && second.count == 2)
+        #expect(second.contains(first[0]))
+        #expect(Set(second).count == 2)
+    }
+}
