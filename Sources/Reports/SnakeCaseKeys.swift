@@ -16,13 +16,31 @@ public enum SnakeCaseKey {
     private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
     private static func convertASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let count = bytes.count
+        let words = words(count: bytes.count, isUpper: { isUpper(bytes[$0]) }, isLower: { isLower(bytes[$0]) })
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + words.count)
+        for (index, word) in words.enumerated() {
+            if index > 0 { output.append(0x5F) }
+            for position in word { output.append(isUpper(bytes[position]) ? bytes[position] + 0x20 : bytes[position]) }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Keys outside ASCII (none in this code base) take the same steps on characters.
+    private static func convertUnicode(_ key: String) -> String {
+        let characters = Array(key)
+        let words = words(count: characters.count, isUpper: { characters[$0].isUppercase }, isLower: { characters[$0].isLowercase })
+        return words.map { String(characters[$0]).lowercased() }.joined(separator: "_")
+    }
+
+    /// The words of a key of `count` elements, as ranges of positions.
+    private static func words(count: Int, isUpper: (Int) -> Bool, isLower: (Int) -> Bool) -> [Range<Int>] {
         var words: [Range<Int>] = []
         var wordStart = 0
         var searchStart = 1
-        while let upper = (searchStart..<count).first(where: { isUpper(bytes[$0]) }) {
+        while let upper = (searchStart..<count).first(where: isUpper) {
             words.append(wordStart..<upper)
-            guard let lower = (upper..<count).first(where: { isLower(bytes[$0]) }) else {
+            guard let lower = (upper..<count).first(where: isLower) else {
                 wordStart = upper
                 break
             }
@@ -35,36 +53,6 @@ public enum SnakeCaseKey {
             searchStart = lower + 1
         }
         words.append(wordStart..<count)
-        var output: [UInt8] = []
-        output.reserveCapacity(count + words.count)
-        for (index, word) in words.enumerated() {
-            if index > 0 { output.append(0x5F) }
-            for position in word { output.append(isUpper(bytes[position]) ? bytes[position] + 0x20 : bytes[position]) }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Keys outside ASCII (none in this code base) take the same steps on characters.
-    private static func convertUnicode(_ key: String) -> String {
-        let characters = Array(key)
-        var words: [Range<Int>] = []
-        var wordStart = 0
-        var searchStart = 1
-        while let upper = (searchStart..<characters.count).first(where: { characters[$0].isUppercase }) {
-            words.append(wordStart..<upper)
-            guard let lower = (upper..<characters.count).first(where: { characters[$0].isLowercase }) else {
-                wordStart = upper
-                break
-            }
-            if lower == upper + 1 {
-                wordStart = upper
-            } else {
-                words.append(upper..<(lower - 1))
-                wordStart = lower - 1
-            }
-            searchStart = lower + 1
-        }
-        words.append(wordStart..<characters.count)
-        return words.map { String(characters[$0]).lowercased() }.joined(separator: "_")
+        return words
     }
 }

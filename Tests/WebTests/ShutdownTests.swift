@@ -12,18 +12,9 @@ import TestSupport
 
     @Test(.timeLimit(.minutes(3)))
     func sigtermUnderLoadFinishesInFlightRequestsAndExitsInTime() async throws {
-        let settings = try TestCluster.freshDatabase(empty: true)
-        let token = try OutageTests.seed(settings)
-        let port = try LoopbackClient.freePort()
-        let logFile = TestCluster.scratchDirectory("shutdown-log").path
-        FileManager.default.createFile(atPath: logFile, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: logFile) }
-
-        let service = try Self.startService(settings: settings, port: port, shutdownTimeout: Self.shutdownTimeout, logFile: logFile)
-        defer { if service.isRunning { kill(service.processIdentifier, SIGKILL) } }
-
-        let client = LoopbackClient(port: port)
-        try #require(await Self.waitUntilReady(client), "the service did not become ready: \(Self.tail(logFile))")
+        let running = try await RunningService.start(shutdownTimeout: Self.shutdownTimeout)
+        defer { running.stop() }
+        let (service, client, token, settings) = (running.process, running.client, running.token, running.settings)
 
         // Twelve clients, each one request per connection, half reads (the claim computation)
         // and half writes (one expense line each, with its own reference).
@@ -41,9 +32,7 @@ import TestSupport
                     let isWrite = n % 2 == 0
                     let request: String
                     if isWrite {
-                        let body = #"{"category":"travel","incurred_on":"2024-06-01","payee":"JR","amount_excl_tax_yen":1000,"line_ref":"\#(lineRef)","evidence_ref":"\#(lineRef)"}"#
-                        request = "POST /api/v1/projects/p1/expenses HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\n"
-                            + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+                        request = RunningService.expensePost(lineRef: lineRef, token: token)
                     } else {
                         request = "GET /api/v1/projects/p1/claim-preview?as_of=2025-03-31 HTTP/1.1\r\nHost: localhost\r\n"
                             + "Authorization: Bearer \(token)\r\nConnection: close\r\n\r\n"
@@ -68,8 +57,8 @@ import TestSupport
             return !service.isRunning
         }
         let shutdownDuration = ContinuousClock.now - signalledAt
-        try #require(exited, "still running \(Self.shutdownTimeout + 10) s after SIGTERM: \(Self.tail(logFile))")
-        #expect(service.terminationReason == .exit && service.terminationStatus == 0, "exit \(service.terminationStatus): \(Self.tail(logFile))")
+        try #require(exited, "still running \(Self.shutdownTimeout + 10) s after SIGTERM: \(running.log)")
+        #expect(service.terminationReason == .exit && service.terminationStatus == 0, "exit \(service.terminationStatus): \(running.log)")
         #expect(shutdownDuration < .seconds(Self.shutdownTimeout), "took \(shutdownDuration)")
         await Self.onThread { clientsDone.wait() }
 
@@ -104,23 +93,14 @@ import TestSupport
     /// service gives up on it and exits anyway, and the stuck write is not stored.
     @Test(.timeLimit(.minutes(2)))
     func sigtermWithAStuckRequestExitsAfterTheShutdownTimeout() async throws {
-        let settings = try TestCluster.freshDatabase(empty: true)
-        let token = try OutageTests.seed(settings)
-        let port = try LoopbackClient.freePort()
-        let logFile = TestCluster.scratchDirectory("shutdown-stuck-log").path
-        FileManager.default.createFile(atPath: logFile, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: logFile) }
-        let service = try Self.startService(settings: settings, port: port, shutdownTimeout: 2, logFile: logFile)
-        defer { if service.isRunning { kill(service.processIdentifier, SIGKILL) } }
-        let client = LoopbackClient(port: port)
-        try #require(await Self.waitUntilReady(client), "the service did not become ready: \(Self.tail(logFile))")
+        let running = try await RunningService.start(shutdownTimeout: 2)
+        defer { running.stop() }
+        let (service, client, settings) = (running.process, running.client, running.settings)
 
         let blocker = try PostgresConnection(settings: settings)
         defer { blocker.close() }
         try blocker.executeScript(unsafeSQL: "BEGIN; LOCK TABLE expenses IN ACCESS EXCLUSIVE MODE")
-        let body = #"{"category":"travel","incurred_on":"2024-06-01","payee":"JR","amount_excl_tax_yen":1000,"line_ref":"STUCK","evidence_ref":"STUCK"}"#
-        let request = "POST /api/v1/projects/p1/expenses HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\n"
-            + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        let request = RunningService.expensePost(lineRef: "STUCK", token: running.token)
         let stuck = Task { await Self.onThread { client.exchange(request).outcome } }
         // The write waits for the lock.
         try await Task.sleep(for: .milliseconds(500))
@@ -133,7 +113,7 @@ import TestSupport
         }
         let shutdownDuration = ContinuousClock.now - signalledAt
         try blocker.executeScript(unsafeSQL: "ROLLBACK")
-        try #require(exited, "still running 20 s after SIGTERM: \(Self.tail(logFile))")
+        try #require(exited, "still running 20 s after SIGTERM: \(running.log)")
         #expect(shutdownDuration >= .seconds(2), "gave up before the timeout: \(shutdownDuration)")
         #expect(shutdownDuration < .seconds(8), "took \(shutdownDuration)")
         let outcome = await stuck.value
@@ -142,34 +122,85 @@ import TestSupport
         #expect(stored == 0)
     }
 
-    static func startService(settings: PostgresConnectionSettings, port: UInt16, shutdownTimeout: Int, logFile: String) throws -> Process {
-        let service = Process()
-        service.executableURL = try Self.serviceBinary()
-        service.arguments = ["serve", "--port", "\(port)", "--pool-size", "4", "--shutdown-timeout", "\(shutdownTimeout)"]
-        service.environment = [
-            "DATABASE_URL": Self.url(settings),
+    /// Blocking work on a thread of its own, off the cooperative pool.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: body()) }.start()
+        }
+    }
+}
+
+/// `jinjibu serve` run from the executable `swift test` builds beside the test bundle, on a
+/// fresh test database seeded with one project (`p1`) and an administrator's token.
+final class RunningService: Sendable {
+    let process: Process
+    let client: LoopbackClient
+    let token: String
+    let settings: PostgresConnectionSettings
+    let logFile: String
+
+    private init(process: Process, client: LoopbackClient, token: String, settings: PostgresConnectionSettings, logFile: String) {
+        self.process = process
+        self.client = client
+        self.token = token
+        self.settings = settings
+        self.logFile = logFile
+    }
+
+    static func start(shutdownTimeout: Int) async throws -> RunningService {
+        let settings = try TestCluster.freshDatabase(empty: true)
+        let token = try OutageTests.seed(settings)
+        let port = try LoopbackClient.freePort()
+        let logFile = TestCluster.scratchDirectory("service-log").path
+        FileManager.default.createFile(atPath: logFile, contents: nil)
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = ["serve", "--port", "\(port)", "--pool-size", "4", "--shutdown-timeout", "\(shutdownTimeout)"]
+        process.environment = [
+            "DATABASE_URL": url(settings),
             "JINJIBU_SQL_DIR": try SQLFiles.locate().root.path,
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "LOG_LEVEL": "warning",
         ]
-        service.standardOutput = FileHandle(forWritingAtPath: logFile)
-        service.standardError = FileHandle(forWritingAtPath: logFile)
-        try service.run()
-        return service
-    }
-
-    static func waitUntilReady(_ client: LoopbackClient) async -> Bool {
-        await Self.onThread { () -> Bool in
+        process.standardOutput = FileHandle(forWritingAtPath: logFile)
+        process.standardError = FileHandle(forWritingAtPath: logFile)
+        try process.run()
+        let running = RunningService(process: process, client: LoopbackClient(port: port), token: token, settings: settings, logFile: logFile)
+        let client = running.client
+        let ready = await ShutdownTests.onThread { () -> Bool in
             for _ in 0..<300 {
                 if case .answered(200, _) = client.exchange("GET /readyz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").outcome { return true }
                 usleep(100_000)
             }
             return false
         }
+        guard ready else {
+            running.stop()
+            throw PostgresError(kind: .connection, message: "the service did not become ready: \(running.log)")
+        }
+        return running
+    }
+
+    /// Kills the process if it still runs and removes its log.
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: logFile)
+    }
+
+    /// The end of the service's log, for failure messages.
+    var log: String {
+        String((try? String(contentsOfFile: logFile, encoding: .utf8))?.suffix(2000) ?? "")
+    }
+
+    /// A request that stores one expense line of p1 under `lineRef`.
+    static func expensePost(lineRef: String, token: String) -> String {
+        let body = #"{"category":"travel","incurred_on":"2024-06-01","payee":"JR","amount_excl_tax_yen":1000,"line_ref":"\#(lineRef)","evidence_ref":"\#(lineRef)"}"#
+        return "POST /api/v1/projects/p1/expenses HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\n"
+            + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
     }
 
     /// The `jinjibu` executable built beside this test bundle (`swift test` builds every product).
-    static func serviceBinary() throws -> URL {
+    static func binary() throws -> URL {
         let bundle = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
         let binary = bundle.deletingLastPathComponent().appendingPathComponent("jinjibu")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -181,17 +212,6 @@ import TestSupport
     static func url(_ settings: PostgresConnectionSettings) -> String {
         let host = settings.parameters["host"] ?? "/tmp"
         return "postgresql:///\(settings.parameters["dbname"] ?? "jinjibu")?host=\(host)&user=\(settings.parameters["user"] ?? "postgres")"
-    }
-
-    static func tail(_ path: String) -> String {
-        String((try? String(contentsOfFile: path, encoding: .utf8))?.suffix(2000) ?? "")
-    }
-
-    /// Blocking work on a thread of its own, off the cooperative pool.
-    static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: body()) }.start()
-        }
     }
 }
 
