@@ -1,3 +1,4 @@
+import Foundation
 /// Settings of the HTTP service, built once at the entry point from flags and environment.
 public struct WebConfiguration: Sendable {
     public var host: String
@@ -10,10 +11,13 @@ public struct WebConfiguration: Sendable {
     /// How long a browser session lasts after login.
     public var sessionLifetime: Duration
     public var loginThrottle: LoginThrottle
+    /// Addresses of reverse proxies whose `X-Forwarded-For` tells the client's address (for the
+    /// login throttle per address). Empty: the connection's peer is the client.
+    public var trustedProxies: Set<String>
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, readinessTimeout: Duration = .seconds(2), secureCookies: Bool = true,
-        sessionLifetime: Duration = .seconds(8 * 3600), loginThrottle: LoginThrottle = LoginThrottle()
+        sessionLifetime: Duration = .seconds(8 * 3600), loginThrottle: LoginThrottle = LoginThrottle(), trustedProxies: Set<String> = []
     ) {
         self.host = host
         self.port = port
@@ -21,5 +25,15 @@ public struct WebConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
         self.loginThrottle = loginThrottle
+        self.trustedProxies = trustedProxies
+    }
+
+    /// The client's address: the peer, unless the peer is a trusted proxy; then the nearest
+    /// address in `X-Forwarded-For` that is not itself a trusted proxy (proxies append the
+    /// address they saw, so entries further left are the client's to invent).
+    func clientAddress(peer: String?, forwardedFor: String?) -> String? {
+        guard let peer, trustedProxies.contains(peer), let forwardedFor else { return peer }
+        let hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return hops.last { !trustedProxies.contains($0) } ?? hops.first ?? peer
     }
 }

@@ -63,7 +63,10 @@ struct Serve: AsyncParsableCommand {
         let metrics = ServiceMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let app = buildApplication(
-            configuration: WebConfiguration(host: host, port: port, secureCookies: !insecureCookies), pool: pool, metrics: metrics, logger: Logger(label: "jinjibu.web"))
+            configuration: WebConfiguration(
+                host: host, port: port, secureCookies: !insecureCookies,
+                trustedProxies: try Self.trustedProxies(environment["JINJIBU_TRUSTED_PROXIES"])),
+            pool: pool, metrics: metrics, logger: Logger(label: "jinjibu.web"))
         logger.info("listening", metadata: ["address": "http://\(host):\(port)"])
         var groupConfiguration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
@@ -79,6 +82,29 @@ struct Serve: AsyncParsableCommand {
 }
 
 extension Serve {
+    /// JINJIBU_TRUSTED_PROXIES: comma-separated IP addresses of reverse proxies (default none).
+    static func trustedProxies(_ text: String?) throws -> Set<String> {
+        let entries = (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return Set(try entries.map { entry in
+            guard let address = canonicalAddress(entry) else {
+                throw UserError("JINJIBU_TRUSTED_PROXIES の「\(entry)」は IP アドレスではありません")
+            }
+            return address
+        })
+    }
+
+    /// An IP address in the form the service sees peers in (`::1`, not `0:0:0:0:0:0:0:1`).
+    static func canonicalAddress(_ text: String) -> String? {
+        for family in [AF_INET, AF_INET6] {
+            var binary = [UInt8](repeating: 0, count: 16)
+            guard inet_pton(family, text, &binary) == 1 else { continue }
+            var output = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+            guard inet_ntop(family, binary, &output, socklen_t(output.count)) != nil else { return nil }
+            return String(cString: output)
+        }
+        return nil
+    }
+
     /// JINJIBU_PREPARED_STATEMENTS: on (default) or off, the latter behind poolers that cannot
     /// carry prepared statements across transactions.
     static func preparesStatements(_ text: String?) throws -> Bool {

@@ -99,6 +99,38 @@ import TestSupport
         }
     }
 
+    /// Behind a trusted reverse proxy each client has its own address limit (X-Forwarded-For);
+    /// from anywhere else the header is ignored, so a client cannot dodge the limit with it.
+    @Test(arguments: [true, false])
+    func theAddressLimitFollowsXForwardedForOnlyFromATrustedProxy(trusted: Bool) async throws {
+        let fixture = try await WebFixture.make(configuration: WebConfiguration(
+            loginThrottle: LoginThrottle(maximumPerLogin: 100, maximumPerAddress: 2), trustedProxies: trusted ? ["127.0.0.1"] : []))
+        try await fixture.withClient(.live) { api in
+            func attempt(_ login: String, _ password: String, from client: String) async throws -> HTTPResponse.Status {
+                try await api.request(.post, "/api/v1/session", json: ["login": login, "password": password],
+                                      headers: [HTTPField.Name("X-Forwarded-For")!: "203.0.113.9, \(client)"]).status
+            }
+            let first = try await attempt("sec-a", "guess", from: "198.51.100.1")
+            let second = try await attempt("sec-b", "guess", from: "198.51.100.1")
+            let otherClient = try await attempt("admin", WebFixture.password, from: "198.51.100.2")
+            let sameClient = try await attempt("admin", WebFixture.password, from: "198.51.100.1")
+            #expect(first == .unauthorized && second == .unauthorized)
+            #expect(otherClient == (trusted ? .ok : .tooManyRequests))
+            #expect(sameClient == .tooManyRequests)
+        }
+    }
+
+    @Test func theClientAddressIsTheNearestUntrustedHop() {
+        let configuration = WebConfiguration(trustedProxies: ["127.0.0.1", "10.0.0.2"])
+        #expect(configuration.clientAddress(peer: "192.0.2.7", forwardedFor: "198.51.100.1") == "192.0.2.7")
+        #expect(configuration.clientAddress(peer: "127.0.0.1", forwardedFor: nil) == "127.0.0.1")
+        #expect(configuration.clientAddress(peer: "127.0.0.1", forwardedFor: "198.51.100.1") == "198.51.100.1")
+        #expect(configuration.clientAddress(peer: "127.0.0.1", forwardedFor: "made-up, 198.51.100.1") == "198.51.100.1")
+        #expect(configuration.clientAddress(peer: "127.0.0.1", forwardedFor: "198.51.100.1, 10.0.0.2") == "198.51.100.1")
+        #expect(configuration.clientAddress(peer: "127.0.0.1", forwardedFor: "10.0.0.2") == "10.0.0.2")
+        #expect(configuration.clientAddress(peer: nil, forwardedFor: "198.51.100.1") == nil)
+    }
+
     @Test func aTokenCanBeCreatedShownOnceListedAndRevoked() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withClient { api in

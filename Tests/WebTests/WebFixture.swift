@@ -69,10 +69,11 @@ final class WebFixture: Sendable {
         try PostgresConnection(settings: settings)
     }
 
-    /// Runs `body` against the application built by `buildApplication`, as the service does.
-    func withClient(_ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
+    /// Runs `body` against the application built by `buildApplication`, as the service does;
+    /// `.live` puts a real server and socket in between (the peer address is then 127.0.0.1).
+    func withClient(_ mode: TestingSetup = .router, _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
         let app = buildApplication(configuration: configuration, pool: pool)
-        try await app.test(.router) { client in
+        try await app.test(mode) { client in
             try await body(APIClient(client: client, tokens: tokens))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOPosix
 import Postgres
@@ -27,7 +28,7 @@ struct SessionController {
         let password = body.rawString("password", required: true, maxLength: 1024)
         try body.finish()
         guard let login, let password else { throw Problem.validation(body.issues) }
-        let (user, token) = try await signIn(login: login, password: password, address: context.clientAddress)
+        let (user, token) = try await signIn(login: login, password: password, request: request, context: context)
         var response = try APIJSON.response(UserJSON(user))
         response.setCookie(sessionCookie(token, maxAge: Int(configuration.sessionLifetime.components.seconds)))
         return response
@@ -36,8 +37,8 @@ struct SessionController {
     /// Checks the password (throttled per login and per address) and opens a session; the
     /// JSON login and the login page both come through here. Returns the user and the
     /// session token for the cookie.
-    func signIn(login: String, password: String, address clientAddress: String?) async throws -> (UserAccount, String) {
-        let address = clientAddress ?? "unknown"
+    func signIn(login: String, password: String, request: Request, context: APIContext) async throws -> (UserAccount, String) {
+        let address = configuration.clientAddress(peer: context.clientAddress, forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!]) ?? "unknown"
         let throttle = configuration.loginThrottle
         let accounts = AccountRepository()
 

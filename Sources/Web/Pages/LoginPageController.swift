@@ -32,7 +32,7 @@ struct LoginPageController {
                                  context: nil, status: .unprocessableContent)
         }
         do {
-            let (_, token) = try await sessions.signIn(login: login, password: password, address: context.clientAddress)
+            let (_, token) = try await sessions.signIn(login: login, password: password, request: request, context: context)
             var response = PageRenderer.redirect(to: next)
             response.setCookie(sessions.sessionCookie(token, maxAge: Int(sessions.configuration.sessionLifetime.components.seconds)))
             return response
