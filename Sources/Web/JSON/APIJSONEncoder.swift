@@ -35,13 +35,13 @@ enum APIJSONEncoder {
 
 private final class KeyCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var converted: [String: String] = [:]
+    private var cache: [String: String] = [:]
 
     func converted(_ key: String) -> String {
-        if let hit = lock.withLock({ converted[key] }) { return hit }
+        if let hit = lock.withLock({ cache[key] }) { return hit }
         let value = SnakeCaseKey.convert(key)
         lock.withLock {
-            if converted.count < 10_000 { converted[key] = value }
+            if cache.count < 10_000 { cache[key] = value }
         }
         return value
     }
