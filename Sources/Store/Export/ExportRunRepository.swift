@@ -6,8 +6,18 @@ import Postgres
 /// and how it ended (its files' SHA-256, row count and substituted cells, or the error).
 /// Each call commits on its own, outside the export's read transaction, so a failed run is
 /// recorded as failed.
+///
+/// A running export holds a session advisory lock on its run id from `start` until `succeed`
+/// or `fail`; PostgreSQL drops it when the exporting process dies. `markAbandoned` (at the
+/// start of every export) turns `running` rows whose lock nobody holds into failed ones, so
+/// a killed export does not stay `running` for ever.
 public struct ExportRunRepository: Sendable {
     public init() {}
+
+    /// A run's advisory lock key: a fixed high half ("jjbx"), the run id in the low half.
+    static func lockKey(_ id: Int64) -> Int64 { (0x6A6A_6278 << 32) | (id & 0xFFFF_FFFF) }
+    static let lockKeySQL = "((1785356920::bigint << 32) | (id & 4294967295))"
+    public static let abandonedMessage = "中断されました（出力したプロセスが終了しました）"
 
     /// The parameters of a run as `export_runs` stores them.
     public struct Parameters: Sendable, Hashable {
@@ -34,14 +44,42 @@ public struct ExportRunRepository: Sendable {
     public func start(_ parameters: Parameters, on connection: PostgresConnection) throws -> Int64 {
         try connection.transaction { connection in
             try connection.execute("SELECT set_config('jinjibu.actor', \(parameters.actor), true)")
-            return try connection.query("""
+            let id = try connection.query("""
                 INSERT INTO export_runs (fiscal_year, bureau, format, encoding, headers, out_dir, as_of, actor, started_at)
                 VALUES (\(parameters.scope.fiscalYear.startYear), \(parameters.scope.bureau?.rawValue), \(parameters.format),
                         \(parameters.encoding), \(parameters.headers), \(parameters.outDirectory), \(parameters.asOf.description)::date,
                         \(parameters.actor), clock_timestamp())
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
+            // Taken before the row is visible, so no sweep ever sees it running without its lock;
+            // a session lock outlives this transaction.
+            try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey(id)))")
+            return id
         }
+    }
+
+    /// Marks failed every `running` run whose exporting session is gone; returns their ids.
+    @discardableResult
+    public func markAbandoned(actor: String, on connection: PostgresConnection) throws -> [Int64] {
+        try connection.transaction { connection in
+            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            return try connection.query("""
+                WITH gone AS (
+                    SELECT id FROM export_runs
+                    WHERE status = 'running' AND pg_try_advisory_xact_lock(\(unsafeRaw: Self.lockKeySQL))
+                )
+                UPDATE export_runs r SET status = 'failed', finished_at = greatest(clock_timestamp(), r.started_at),
+                       error = \(Self.abandonedMessage)
+                FROM gone WHERE r.id = gone.id
+                RETURNING r.id
+                """).map { try $0.decode(Int64.self, "id") }
+        }
+    }
+
+    private func unlock(run id: Int64, on connection: PostgresConnection) {
+        // Behind a transaction pooler the lock may sit on another server connection; it then
+        // goes with that connection, and this returns false.
+        _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.lockKey(id))) AS released")
     }
 
     /// Marks a run succeeded with its row count, files (name → SHA-256 hex) and substituted cells.
@@ -57,6 +95,7 @@ public struct ExportRunRepository: Sendable {
                 WHERE id = \(id)
                 """)
         }
+        unlock(run: id, on: connection)
     }
 
     /// Marks a run failed with the error's text.
@@ -68,5 +107,6 @@ public struct ExportRunRepository: Sendable {
                 WHERE id = \(id)
                 """)
         }
+        unlock(run: id, on: connection)
     }
 }
