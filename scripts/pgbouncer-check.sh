@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the service behind pgbouncer in transaction mode, with deploy/pgbouncer.ini's pool
 # settings (only the addresses and authentication changed for a private test cluster): the
-# request mix with wrk and a series of writes, which must all succeed with
-# JINJIBU_PREPARED_STATEMENTS=off. With PREPARED=on it shows what happens when the setting is
+# request mix with wrk, a series of writes, a claim computation and an export from the command
+# line, which must all succeed with JINJIBU_PREPARED_STATEMENTS=off. With PREPARED=on it shows what happens when the setting is
 # wrong for this pgbouncer (errors expected before pgbouncer 1.21).
 #
 #   scripts/pgbouncer-check.sh            # needs pgbouncer, wrk, PostgreSQL (Debian packages)
@@ -70,13 +70,22 @@ for n in $(seq 1 100); do
 done
 stored=$(psql -X -tA -h "$work" -U postgres -d jinjibu -c "SELECT count(*) FROM expenses WHERE line_ref LIKE 'PGB-%'")
 
+# The command line goes through pgbouncer too (an operator's env file points there).
+bouncer="postgresql://postgres@127.0.0.1:$pgport/jinjibu"
+commands=ok
+JINJIBU_PREPARED_STATEMENTS=$prepared DATABASE_URL="$bouncer" "$bin" claim compute P000002 --as-of 2025-06-30 >"$work/cli.log" 2>&1 || commands=failed
+JINJIBU_PREPARED_STATEMENTS=$prepared DATABASE_URL="$bouncer" "$bin" export claims --fiscal-year 2024 --as-of 2025-06-30 \
+  --out "$work/export" >>"$work/cli.log" 2>&1 || commands=failed
+
 echo
 echo "jinjibu behind $(pgbouncer --version | head -1) in transaction mode, JINJIBU_PREPARED_STATEMENTS=$prepared"
 echo "  wrk ${result#RESULT }"
 echo "  writes: $created of 100 answered 201, $stored stored"
-if [[ "$result" == *"errors=0 non2xx=0"* && $created == 100 && $stored == 100 ]]; then
+echo "  claim compute and export claims through pgbouncer: $commands"
+if [[ "$result" == *"errors=0 non2xx=0"* && $created == 100 && $stored == 100 && $commands == ok ]]; then
   echo "  OK"
 else
   echo "  FAILED; service log: $(grep -o '"error":"[^"]*"' "$work/serve.log" | sort | uniq -c | head -3)"
+  [ "$commands" = ok ] || echo "  command line: $(tail -3 "$work/cli.log")"
   exit 1
 fi

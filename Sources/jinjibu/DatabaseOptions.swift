@@ -20,8 +20,12 @@ struct DatabaseOptions: ParsableArguments {
         } catch {
             throw UserError(error.description)
         }
+        // Every command honours it, not only serve: an export or an import through pgbouncer
+        // in transaction mode meets the same limits as the service.
+        let preparesStatements = try Self.preparesStatements(environment["JINJIBU_PREPARED_STATEMENTS"])
         if let url = databaseURL ?? environment["DATABASE_URL"], !url.isEmpty {
-            return try DatabaseSession(settings: PostgresConnectionSettings(url: url), cluster: nil, sqlFiles: sqlFiles, migrate: migrate, allowPending: allowPending, logger: logger)
+            let settings = PostgresConnectionSettings(url: url, preparesStatements: preparesStatements)
+            return try DatabaseSession(settings: settings, cluster: nil, sqlFiles: sqlFiles, migrate: migrate, allowPending: allowPending, logger: logger)
         }
         let home = environment["JINJIBU_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ".jinjibu"
         let cluster = EmbeddedPostgres(directory: URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent("postgres"))
@@ -39,6 +43,18 @@ struct DatabaseOptions: ParsableArguments {
         } catch {
             cluster.stop()
             throw error
+        }
+    }
+}
+
+extension DatabaseOptions {
+    /// JINJIBU_PREPARED_STATEMENTS: on (default) or off, the latter behind poolers that cannot
+    /// carry prepared statements across transactions.
+    static func preparesStatements(_ text: String?) throws -> Bool {
+        switch text?.lowercased() {
+        case nil, "", "on", "true", "1": return true
+        case "off", "false", "0": return false
+        case let other?: throw UserError("JINJIBU_PREPARED_STATEMENTS=\(other) は on か off で指定してください")
         }
     }
 }

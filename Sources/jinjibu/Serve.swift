@@ -54,7 +54,6 @@ struct Serve: AsyncParsableCommand {
             if loaded { try Self.createDemoAccounts(on: connection) }
         }
         var settings = session.settings
-        settings.preparesStatements = try Self.preparesStatements(environment["JINJIBU_PREPARED_STATEMENTS"])
         // Fail fast when the server is unreachable, so requests get a 503 instead of hanging.
         if settings.parameters["connect_timeout"] == nil { settings.parameters["connect_timeout"] = "3" }
         let pool = PostgresPool(
@@ -103,16 +102,6 @@ extension Serve {
             return String(cString: output)
         }
         return nil
-    }
-
-    /// JINJIBU_PREPARED_STATEMENTS: on (default) or off, the latter behind poolers that cannot
-    /// carry prepared statements across transactions.
-    static func preparesStatements(_ text: String?) throws -> Bool {
-        switch text?.lowercased() {
-        case nil, "", "on", "true", "1": return true
-        case "off", "false", "0": return false
-        case let other?: throw UserError("JINJIBU_PREPARED_STATEMENTS=\(other) は on か off で指定してください")
-        }
     }
 
     /// Two accounts to try the web pages with, made together with the demo data: the 燕市
