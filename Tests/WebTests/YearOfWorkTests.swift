@@ -57,6 +57,16 @@ import TestSupport
             // Names never leave the consortium: the bureau sees the reference only.
             let seenByBureau = try await api.get("/api/v1/consortia/tsubame/placements", as: .kanto).items
             #expect(seenByBureau.count == 1 && seenByBureau[0]["person_name"] == nil && seenByBureau[0]["person_ref"] as? String == "T-0001")
+            // The lists' filters: fiscal year, firm and kind.
+            for (path, expected) in [
+                ("placements?fiscal_year=2024&firm=tsubame-kogyo&employment_type=full_time", 1),
+                ("placements?fiscal_year=2023", 0), ("placements?employment_type=side_job", 0), ("placements?firm=daishi-hokuetsu", 0),
+                ("consultations?fiscal_year=2024&firm=tsubame-kogyo&channel=seminar", 1),
+                ("consultations?fiscal_year=2025", 0), ("consultations?channel=bank", 0),
+            ] {
+                let items = try await api.get("/api/v1/consortia/tsubame/\(path)", as: .secA).items
+                #expect(items.count == expected, "\(path)")
+            }
             let placementPath = "/api/v1/consortia/tsubame/placements/\(try #require(placement.json["id"] as? Int))"
             let left = try await api.request(.patch, placementPath, as: .secA, json: ["ended_on": "2025-02-28"])
             #expect(left.status == .ok && left.json["ended_on"] as? String == "2025-02-28")

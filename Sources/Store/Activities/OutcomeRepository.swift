@@ -23,30 +23,11 @@ public struct OutcomeRepository: Sendable {
     public func placements(
         consortiumCode: String, _ filter: Filter, employmentType: EmploymentType?, page: PageRequest, on connection: PostgresConnection
     ) throws -> Page<PlacementRecord> {
-        let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
-        let after = page.afterFirst.flatMap { Int64($0) }
-        let rows = try connection.query("""
-            SELECT \(unsafeRaw: PlacementRecord.columns) FROM \(unsafeRaw: PlacementRecord.joins)
-            WHERE p.consortium_id = \(consortium.id)
-              AND (\(filter.fiscalYear?.firstDay.description)::date IS NULL
-                   OR p.started_on BETWEEN \(filter.fiscalYear?.firstDay.description)::date AND \(filter.fiscalYear?.lastDay.description)::date)
-              AND (\(filter.firmCode)::text IS NULL OR o.code = \(filter.firmCode))
-              AND (\(employmentType?.rawValue)::text IS NULL OR p.employment_type = \(employmentType?.rawValue))
-              AND (\(after)::bigint IS NULL OR p.id > \(after))
-            ORDER BY p.id
-            LIMIT \(page.limit + 1)
-            """).map(PlacementRecord.init(row:))
-        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+        try self.page(PlacementRecord.self, consortiumCode: consortiumCode, filter, kind: employmentType?.rawValue, page: page, on: connection)
     }
 
     public func placement(consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> PlacementRecord {
-        guard let row = try connection.query("""
-            SELECT \(unsafeRaw: PlacementRecord.columns) FROM \(unsafeRaw: PlacementRecord.joins)
-            WHERE c.code = \(consortiumCode) AND p.id = \(id)
-            """).first else {
-            throw RecordError.notFound(kind: "成約・採用", key: "\(consortiumCode)/\(id)")
-        }
-        return try PlacementRecord(row: row)
+        try record(PlacementRecord.self, consortiumCode: consortiumCode, id: id, on: connection)
     }
 
     /// Writes a placement; `replacing` is the record being changed (nil for a new one).
@@ -91,30 +72,11 @@ public struct OutcomeRepository: Sendable {
     public func consultations(
         consortiumCode: String, _ filter: Filter, channel: ConsultationChannel?, page: PageRequest, on connection: PostgresConnection
     ) throws -> Page<ConsultationRecord> {
-        let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
-        let after = page.afterFirst.flatMap { Int64($0) }
-        let rows = try connection.query("""
-            SELECT \(unsafeRaw: ConsultationRecord.columns) FROM \(unsafeRaw: ConsultationRecord.joins)
-            WHERE x.consortium_id = \(consortium.id)
-              AND (\(filter.fiscalYear?.firstDay.description)::date IS NULL
-                   OR x.consulted_on BETWEEN \(filter.fiscalYear?.firstDay.description)::date AND \(filter.fiscalYear?.lastDay.description)::date)
-              AND (\(filter.firmCode)::text IS NULL OR o.code = \(filter.firmCode))
-              AND (\(channel?.rawValue)::text IS NULL OR x.channel = \(channel?.rawValue))
-              AND (\(after)::bigint IS NULL OR x.id > \(after))
-            ORDER BY x.id
-            LIMIT \(page.limit + 1)
-            """).map(ConsultationRecord.init(row:))
-        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+        try self.page(ConsultationRecord.self, consortiumCode: consortiumCode, filter, kind: channel?.rawValue, page: page, on: connection)
     }
 
     public func consultation(consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> ConsultationRecord {
-        guard let row = try connection.query("""
-            SELECT \(unsafeRaw: ConsultationRecord.columns) FROM \(unsafeRaw: ConsultationRecord.joins)
-            WHERE c.code = \(consortiumCode) AND x.id = \(id)
-            """).first else {
-            throw RecordError.notFound(kind: "相談", key: "\(consortiumCode)/\(id)")
-        }
-        return try ConsultationRecord(row: row)
+        try record(ConsultationRecord.self, consortiumCode: consortiumCode, id: id, on: connection)
     }
 
     public func saveConsultation(
@@ -147,4 +109,68 @@ public struct OutcomeRepository: Sendable {
             throw RecordError.mapping(error, kind: "相談")
         }
     }
+
+    // MARK: Shared
+
+    /// A page of a consortium's records of one kind in a fiscal year, for a firm, of a kind
+    /// (employment type or channel), by id.
+    private func page<Record: OutcomeRow>(
+        _: Record.Type, consortiumCode: String, _ filter: Filter, kind: String?, page: PageRequest, on connection: PostgresConnection
+    ) throws -> Page<Record> {
+        let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
+        let after = page.afterFirst.flatMap { Int64($0) }
+        let table = Record.alias
+        let rows = try connection.query("""
+            SELECT \(unsafeRaw: Record.columns) FROM \(unsafeRaw: Record.joins)
+            WHERE \(unsafeRaw: table).consortium_id = \(consortium.id)
+              AND (\(filter.fiscalYear?.firstDay.description)::date IS NULL
+                   OR \(unsafeRaw: table).\(unsafeRaw: Record.dateColumn)
+                      BETWEEN \(filter.fiscalYear?.firstDay.description)::date AND \(filter.fiscalYear?.lastDay.description)::date)
+              AND (\(filter.firmCode)::text IS NULL OR o.code = \(filter.firmCode))
+              AND (\(kind)::text IS NULL OR \(unsafeRaw: table).\(unsafeRaw: Record.kindColumn) = \(kind))
+              AND (\(after)::bigint IS NULL OR \(unsafeRaw: table).id > \(after))
+            ORDER BY \(unsafeRaw: table).id
+            LIMIT \(page.limit + 1)
+            """).map(Record.init(row:))
+        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+    }
+
+    private func record<Record: OutcomeRow>(_: Record.Type, consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> Record {
+        guard let row = try connection.query("""
+            SELECT \(unsafeRaw: Record.columns) FROM \(unsafeRaw: Record.joins)
+            WHERE c.code = \(consortiumCode) AND \(unsafeRaw: Record.alias).id = \(id)
+            """).first else {
+            throw RecordError.notFound(kind: Record.kindName, key: "\(consortiumCode)/\(id)")
+        }
+        return try Record(row: row)
+    }
+}
+
+/// What the shared list and lookup need of a placement or a consultation row.
+private protocol OutcomeRow {
+    static var columns: String { get }
+    static var joins: String { get }
+    /// The table's alias in `joins`.
+    static var alias: String { get }
+    /// The day that places a record in a fiscal year.
+    static var dateColumn: String { get }
+    /// The column the kind filter compares.
+    static var kindColumn: String { get }
+    static var kindName: String { get }
+    var id: Int64 { get }
+    init(row: PostgresRow) throws
+}
+
+extension PlacementRecord: OutcomeRow {
+    static var alias: String { "p" }
+    static var dateColumn: String { "started_on" }
+    static var kindColumn: String { "employment_type" }
+    static var kindName: String { "成約・採用" }
+}
+
+extension ConsultationRecord: OutcomeRow {
+    static var alias: String { "x" }
+    static var dateColumn: String { "consulted_on" }
+    static var kindColumn: String { "channel" }
+    static var kindName: String { "相談" }
 }
