@@ -35,35 +35,21 @@ public struct OutcomeRepository: Sendable {
         consortiumCode: String, _ draft: PlacementDraft, replacing current: PlacementRecord?, expectedVersion: Int?,
         on connection: PostgresConnection
     ) throws -> PlacementRecord {
-        do {
-            return try connection.transaction { connection in
-                let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
-                if let current, let expectedVersion, expectedVersion != current.rowVersion {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
-                }
-                let existing = try connection.query("""
-                    SELECT p.id FROM placements p JOIN organizations o ON o.id = p.firm_id
-                    WHERE p.consortium_id = \(consortium.id) AND o.code = \(draft.firmCode) AND p.person_ref = \(draft.personRef)
-                      AND p.started_on = \(draft.startedOn.description)::date
-                    """).first.map { try $0.decode(Int64.self, "id") }
-                if current == nil, existing != nil {
-                    throw RecordError.alreadyExists(kind: "成約・採用", field: "person_ref", value: draft.personRef)
-                }
+        try save(
+            consortiumCode: consortiumCode, replacing: current, expectedVersion: expectedVersion,
+            duplicate: ("person_ref", draft.personRef), on: connection,
+            key: { consortiumID in """
+                SELECT p.id FROM placements p JOIN organizations o ON o.id = p.firm_id
+                WHERE p.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode) AND p.person_ref = \(draft.personRef)
+                  AND p.started_on = \(draft.startedOn.description)::date
+                """ },
+            write: { connection in
                 var importer = PlacementImporter()
                 _ = try importer.write(PlacementImporter.Row(
                     consortiumCode: consortiumCode, firmCode: draft.firmCode, personRef: draft.personRef, personName: draft.personName,
                     employmentType: draft.employmentType, startedOn: draft.startedOn, endedOn: draft.endedOn, segment: draft.segment,
                     jobCategory: draft.jobCategory, eventCode: draft.eventCode), on: connection)
-                let id = try connection.query("""
-                    SELECT p.id FROM placements p JOIN organizations o ON o.id = p.firm_id
-                    WHERE p.consortium_id = \(consortium.id) AND o.code = \(draft.firmCode) AND p.person_ref = \(draft.personRef)
-                      AND p.started_on = \(draft.startedOn.description)::date
-                    """)[0].decode(Int64.self, "id")
-                return try placement(consortiumCode: consortiumCode, id: id, on: connection)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: "成約・採用")
-        }
+            })
     }
 
     // MARK: Consultations
@@ -83,34 +69,49 @@ public struct OutcomeRepository: Sendable {
         consortiumCode: String, _ draft: ConsultationDraft, replacing current: ConsultationRecord?, expectedVersion: Int?,
         on connection: PostgresConnection
     ) throws -> ConsultationRecord {
+        try save(
+            consortiumCode: consortiumCode, replacing: current, expectedVersion: expectedVersion,
+            duplicate: ("consulted_on", draft.consultedOn.description), on: connection,
+            key: { consortiumID in """
+                SELECT x.id FROM consultations x JOIN organizations o ON o.id = x.firm_id
+                WHERE x.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode)
+                  AND x.consulted_on = \(draft.consultedOn.description)::date AND x.channel = \(draft.channel.rawValue)
+                """ },
+            write: { connection in
+                var importer = ConsultationImporter()
+                _ = try importer.write(ConsultationImporter.Row(
+                    consortiumCode: consortiumCode, firmCode: draft.firmCode, consultedOn: draft.consultedOn, channel: draft.channel,
+                    jobCategory: draft.jobCategory, employmentType: draft.employmentType, referredToCode: draft.referredToCode,
+                    referredOn: draft.referredOn, placementPersonRef: draft.placementPersonRef), on: connection)
+            })
+    }
+
+    // MARK: Shared
+
+    /// Writes a record through its importer in one transaction: the row version must still be
+    /// `expectedVersion`, a new record must not repeat an existing one's identifying fields
+    /// (`key`, given the consortium id, finds it), and the stored record is read back.
+    private func save<Record: OutcomeRow>(
+        consortiumCode: String, replacing current: Record?, expectedVersion: Int?, duplicate: (field: String, value: String),
+        on connection: PostgresConnection, key: (Int64) -> PostgresQuery, write: (PostgresConnection) throws -> Void
+    ) throws -> Record {
         do {
             return try connection.transaction { connection in
                 let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
                 if let current, let expectedVersion, expectedVersion != current.rowVersion {
                     throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
                 }
-                let key: PostgresQuery = """
-                    SELECT x.id FROM consultations x JOIN organizations o ON o.id = x.firm_id
-                    WHERE x.consortium_id = \(consortium.id) AND o.code = \(draft.firmCode)
-                      AND x.consulted_on = \(draft.consultedOn.description)::date AND x.channel = \(draft.channel.rawValue)
-                    """
-                if current == nil, try connection.query(key).first != nil {
-                    throw RecordError.alreadyExists(kind: "相談", field: "consulted_on", value: draft.consultedOn.description)
+                if current == nil, try connection.query(key(consortium.id)).first != nil {
+                    throw RecordError.alreadyExists(kind: Record.kindName, field: duplicate.field, value: duplicate.value)
                 }
-                var importer = ConsultationImporter()
-                _ = try importer.write(ConsultationImporter.Row(
-                    consortiumCode: consortiumCode, firmCode: draft.firmCode, consultedOn: draft.consultedOn, channel: draft.channel,
-                    jobCategory: draft.jobCategory, employmentType: draft.employmentType, referredToCode: draft.referredToCode,
-                    referredOn: draft.referredOn, placementPersonRef: draft.placementPersonRef), on: connection)
-                let id = try connection.query(key)[0].decode(Int64.self, "id")
-                return try consultation(consortiumCode: consortiumCode, id: id, on: connection)
+                try write(connection)
+                let id = try connection.query(key(consortium.id))[0].decode(Int64.self, "id")
+                return try record(Record.self, consortiumCode: consortiumCode, id: id, on: connection)
             }
         } catch {
-            throw RecordError.mapping(error, kind: "相談")
+            throw RecordError.mapping(error, kind: Record.kindName)
         }
     }
-
-    // MARK: Shared
 
     /// A page of a consortium's records of one kind in a fiscal year, for a firm, of a kind
     /// (employment type or channel), by id.
@@ -158,6 +159,7 @@ private protocol OutcomeRow {
     static var kindColumn: String { get }
     static var kindName: String { get }
     var id: Int64 { get }
+    var rowVersion: Int { get }
     init(row: PostgresRow) throws
 }
 
