@@ -70,6 +70,19 @@ import TestSupport
             let placementPath = "/api/v1/consortia/tsubame/placements/\(try #require(placement.json["id"] as? Int))"
             let left = try await api.request(.patch, placementPath, as: .secA, json: ["ended_on": "2025-02-28"])
             #expect(left.status == .ok && left.json["ended_on"] as? String == "2025-02-28")
+            // The same hire or consultation again is a conflict naming the field; an old version is stale.
+            let again = try await api.request(.post, "/api/v1/consortia/tsubame/placements", as: .secA, json: [
+                "firm": "tsubame-kogyo", "person_ref": "T-0001", "employment_type": "full_time", "started_on": "2024-10-01",
+                "segment": "new_graduate", "job_category": "engineering_design",
+            ])
+            #expect(again.status == .conflict && again.problemType == "already-exists" && again.errorFields == ["person_ref"])
+            let consultedAgain = try await api.request(.post, "/api/v1/consortia/tsubame/consultations", as: .secA, json: [
+                "firm": "tsubame-kogyo", "consulted_on": "2024-07-06", "channel": "seminar",
+            ])
+            #expect(consultedAgain.status == .conflict && consultedAgain.errorFields == ["consulted_on"])
+            let stale = try await api.request(.patch, placementPath, as: .secA, json: ["ended_on": "2025-03-31"],
+                                              headers: [.ifMatch: placement.etag ?? ""])
+            #expect(stale.status == .preconditionFailed && stale.problemType == "stale-version")
             let report = try await api.get("/api/v1/consortia/tsubame/report?fiscal_year=2024&as_of=2025-03-31", as: .secA)
             #expect(report.status == .ok)
 
