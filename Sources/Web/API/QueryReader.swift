@@ -112,12 +112,14 @@ struct QueryReader {
         return value
     }
 
-    /// `limit` (1–500, default 50) and the opaque `cursor` of the previous page.
-    mutating func page() -> PageRequest {
+    /// `limit` (1–500, default 50) and the opaque `cursor` of the previous page; `key` says
+    /// whether a decoded cursor is one this list hands out (a list ordered by id takes one
+    /// integer), so that a cursor from elsewhere is a 400 rather than silently the first page.
+    mutating func page(key isValid: ([String]) -> Bool = { _ in true }) -> PageRequest {
         let limit = integer("limit", in: 1...PageRequest.maximumLimit) ?? 50
         var after: [String]?
         if let cursor = string("cursor", maxLength: 1000) {
-            after = Cursor.decode(cursor)
+            after = Cursor.decode(cursor).flatMap { isValid($0) ? $0 : nil }
             if after == nil { fail("cursor", "カーソルが正しくありません。前のページの next_cursor をそのまま指定してください") }
         }
         return PageRequest(limit: limit, after: after)
@@ -130,6 +132,11 @@ enum Cursor {
         guard let key, let data = try? JSONEncoder().encode(key) else { return nil }
         return data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The key of a list ordered by id: one integer.
+    static func isID(_ key: [String]) -> Bool {
+        key.count == 1 && Int64(key[0]) != nil
     }
 
     static func decode(_ cursor: String) -> [String]? {
