@@ -9,6 +9,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(configuration: configuration, pool: pool, metrics: metrics),
+        server: TimedHTTP1Channel.builder(timeouts: configuration.clientTimeouts),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "jinjibu"),
         logger: logger
     )
@@ -45,9 +46,10 @@ public func buildRouter(
     ProjectController(database: database).addRoutes(to: api)
     ExpenseController(database: database).addRoutes(to: api)
     ClaimController(database: database).addRoutes(to: api)
-    ImportController(database: database).addRoutes(to: api)
+    let uploads = UploadSlots(limit: configuration.maximumConcurrentUploads)
+    ImportController(database: database, uploads: uploads).addRoutes(to: api)
     AuditController(database: database).addRoutes(to: api)
     ReportController(database: database).addRoutes(to: api)
-    addPages(to: router, sessions: sessions, database: database, pool: pool)
+    addPages(to: router, sessions: sessions, database: database, pool: pool, uploads: uploads)
     return router
 }

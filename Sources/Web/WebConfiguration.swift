@@ -14,10 +14,17 @@ public struct WebConfiguration: Sendable {
     /// Addresses of reverse proxies whose `X-Forwarded-For` tells the client's address (for the
     /// login throttle per address). Empty: the connection's peer is the client.
     public var trustedProxies: Set<String>
+    /// How long the service waits for a client before closing its connection, so that slow or
+    /// silent clients cannot hold every file descriptor (deploy/OPERATIONS.md).
+    public var clientTimeouts: ClientTimeouts
+    /// CSV uploads (the upload page and POST /api/v1/imports) in progress at once; one more
+    /// is answered 503 with Retry-After. Each may hold a 64 MB file and a database connection.
+    public var maximumConcurrentUploads: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, readinessTimeout: Duration = .seconds(2), secureCookies: Bool = true,
-        sessionLifetime: Duration = .seconds(8 * 3600), loginThrottle: LoginThrottle = LoginThrottle(), trustedProxies: Set<String> = []
+        sessionLifetime: Duration = .seconds(8 * 3600), loginThrottle: LoginThrottle = LoginThrottle(), trustedProxies: Set<String> = [],
+        clientTimeouts: ClientTimeouts = ClientTimeouts(), maximumConcurrentUploads: Int = 4
     ) {
         self.host = host
         self.port = port
@@ -26,6 +33,8 @@ public struct WebConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.loginThrottle = loginThrottle
         self.trustedProxies = trustedProxies
+        self.clientTimeouts = clientTimeouts
+        self.maximumConcurrentUploads = maximumConcurrentUploads
     }
 
     /// The client's address: the peer, unless the peer is a trusted proxy; then the nearest

@@ -9,6 +9,7 @@ import Store
 /// itself (`text/csv`), UTF-8 or `encoding=cp932`.
 struct ImportController {
     let database: TenantDatabase
+    let uploads: UploadSlots
 
     /// What a secretariat may load for its consortia; the rest (frames, adopted projects,
     /// consortia) are an administrator's.
@@ -38,15 +39,17 @@ struct ImportController {
             throw Problem(status: .unsupportedMediaType, type: "unsupported-media-type", title: "本文は text/csv で送ってください")
         }
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jinjibu-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("upload.csv").path
-        try await Self.save(request.body, to: file)
-        // Rows set aside by skip_invalid are listed in the answer; the file is not kept.
-        let options = ImportOptions(
-            encoding: encoding, dryRun: dryRun, rejectsPath: skipInvalid ? directory.appendingPathComponent("rejects.csv").path : nil)
-        let report = try await perform(kind, file: file, options: options, caller: caller)
+        let report = try await uploads.withSlot {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jinjibu-upload-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let file = directory.appendingPathComponent("upload.csv").path
+            try await Self.save(request, to: file)
+            // Rows set aside by skip_invalid are listed in the answer; the file is not kept.
+            let options = ImportOptions(
+                encoding: encoding, dryRun: dryRun, rejectsPath: skipInvalid ? directory.appendingPathComponent("rejects.csv").path : nil)
+            return try await perform(kind, file: file, options: options, caller: caller)
+        }
         let json = ImportReportJSON(report)
         if !report.committed && !report.dryRun {
             throw Problem(status: .unprocessableContent, type: "import-refused",
@@ -80,18 +83,18 @@ struct ImportController {
         }
     }
 
-    /// Streams the body to a file, refusing more than the limit.
-    static func save(_ body: RequestBody, to path: String) async throws {
+    /// Streams the body to a file, refusing more than the limit (at once when Content-Length says so).
+    static func save(_ request: Request, to path: String) async throws {
+        let tooLarge = Problem(status: .contentTooLarge, type: "payload-too-large", title: "ファイルが大きすぎます（上限 64 MB）")
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > uploadLimit { throw tooLarge }
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw Problem(status: .internalServerError, type: "internal", title: "サーバーで問題が起きました")
         }
         defer { try? handle.close() }
         var written = 0
-        for try await buffer in body {
+        try await request.forEachBodyPart { buffer in
             written += buffer.readableBytes
-            if written > uploadLimit {
-                throw Problem(status: .contentTooLarge, type: "payload-too-large", title: "ファイルが大きすぎます（上限 64 MB）")
-            }
+            if written > uploadLimit { throw tooLarge }
             handle.write(Data(buffer: buffer))
         }
     }

@@ -8,6 +8,9 @@ import Hummingbird
 /// `null` is "clear this value" where the field allows it (see `isNull`).
 struct JSONBody: Sendable {
     static let limit = 1024 * 1024
+    /// Nesting of arrays and objects at most. Our bodies are two levels deep; decoding cost
+    /// grows with depth squared, so a deep body is refused before it is decoded.
+    static let maximumDepth = 32
 
     private(set) var object: [String: JSONValue]
     private(set) var issues: [FieldIssue] = []
@@ -24,11 +27,45 @@ struct JSONBody: Sendable {
             throw Problem(status: .unsupportedMediaType, type: "unsupported-media-type",
                           title: "本文は application/json で送ってください")
         }
-        let buffer = try await request.body.collect(upTo: limit)
+        let buffer = try await request.readBody(limit: limit)
+        guard Self.depth(of: buffer.readableBytesView) <= maximumDepth else {
+            throw Problem(status: .badRequest, type: "malformed-json", title: "本文の JSON の入れ子が深すぎます（\(maximumDepth)段まで）")
+        }
         guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
             throw Problem(status: .badRequest, type: "malformed-json", title: "本文が JSON のオブジェクトではありません")
         }
         return JSONBody(object: object)
+    }
+
+    /// The deepest nesting of `[` and `{` outside strings, in one pass over the bytes; it
+    /// stops counting past `maximumDepth`. Malformed JSON is the decoder's to refuse.
+    static func depth(of bytes: some Sequence<UInt8>) -> Int {
+        var (depth, deepest, inString, escaped) = (0, 0, false, false)
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+                if deepest > maximumDepth { return deepest }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+            default:
+                break
+            }
+        }
+        return deepest
     }
 
     mutating func fail(_ field: String, _ message: String) {
@@ -253,5 +290,37 @@ enum Codes {
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+}
+
+extension Request {
+    /// The whole body, at most `limit` bytes: more is a 413, at once when Content-Length says
+    /// so, else as soon as the bytes past the limit arrive (nothing beyond it is kept).
+    func readBody(limit: Int) async throws -> ByteBuffer {
+        let size = limit % (1 << 20) == 0 ? "\(limit >> 20) MB" : "\(limit >> 10) KB"
+        let tooLarge = Problem(status: .contentTooLarge, type: "payload-too-large", title: "送信されたデータが大きすぎます（上限 \(size)）")
+        if let declared = headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge }
+        var collected = ByteBuffer()
+        try await forEachBodyPart { part in
+            guard collected.readableBytes + part.readableBytes <= limit else { throw tooLarge }
+            collected.writeImmutableBuffer(part)
+        }
+        return collected
+    }
+
+    /// The body's parts as they arrive. A body cut short (the client went away, or its
+    /// framing is broken) is the client's doing: a 400, not an unexpected error in the log.
+    func forEachBodyPart(_ handle: (ByteBuffer) throws -> Void) async throws {
+        var parts = body.makeAsyncIterator()
+        while true {
+            let part: ByteBuffer?
+            do {
+                part = try await parts.next()
+            } catch {
+                throw Problem(status: .badRequest, type: "incomplete-body", title: "送信されたデータを最後まで受け取れませんでした")
+            }
+            guard let part else { return }
+            try handle(part)
+        }
     }
 }

@@ -19,7 +19,7 @@ struct FormBody: Sendable {
         guard type.hasPrefix("application/x-www-form-urlencoded") else {
             throw Problem(status: .unsupportedMediaType, type: "unsupported-media-type", title: "フォームの送信形式が違います")
         }
-        let buffer = try await request.body.collect(upTo: limit)
+        let buffer = try await request.readBody(limit: limit)
         return FormBody(encoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
     }
 

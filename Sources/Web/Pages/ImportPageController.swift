@@ -8,6 +8,7 @@ import Store
 struct ImportPageController {
     let database: TenantDatabase
     let renderer: PageRenderer
+    let uploads: UploadSlots
 
     static let labels: [String: String] = [
         "organizations": "団体・企業", "consortia": "コンソーシアム", "memberships": "構成員",
@@ -32,26 +33,41 @@ struct ImportPageController {
         return renderer.page("imports", title: "CSVの取り込み", values: ["kinds": kinds, "canImport": !kinds.isEmpty], context: context)
     }
 
+    /// Who is asking comes before the body: a caller who may import nothing is refused before
+    /// a byte of it is read, and the form's token and kind (sent before the file) are checked
+    /// before the file is. The file goes to disk as it arrives, within the upload limit.
     @Sendable func upload(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await MultipartForm.read(request, limit: ImportController.uploadLimit)
-        try CSRF.verify(FormBody(fields: form.fields), context: context)
-        guard let kind = form.fields["kind"].flatMap(ImportKind.init(rawValue:)) else {
-            throw Problem.validation([FieldIssue(field: "kind", message: "取り込む種類を選んでください")])
+        guard ImportKind.allCases.contains(where: { (try? ImportController.requireAllowed($0, caller)) != nil }) else {
+            throw Problem.forbidden("\(caller.role.japaneseName)の権限では取り込みはできません")
         }
-        try ImportController.requireAllowed(kind, caller)
+        return try await uploads.withSlot {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jinjibu-upload-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let file = directory.appendingPathComponent("upload.csv").path
+            var chosen: ImportKind?
+            let form = try await MultipartForm.read(request, limit: ImportController.uploadLimit, fileTo: file) { fields in
+                try CSRF.verify(FormBody(fields: fields), context: context)
+                guard let kind = fields["kind"].flatMap(ImportKind.init(rawValue:)) else {
+                    throw Problem.validation([FieldIssue(field: "kind", message: "取り込む種類を選んでください")])
+                }
+                try ImportController.requireAllowed(kind, caller)
+                chosen = kind
+            }
+            guard let kind = chosen else { throw MultipartForm.malformed }
+            return try await importFile(file, kind: kind, form: form, caller: caller, context: context)
+        }
+    }
+
+    private func importFile(_ file: String, kind: ImportKind, form: MultipartForm, caller: UserAccount, context: APIContext) async throws -> Response {
         var values: [String: Any] = ["kinds": kinds(for: caller, selected: kind.rawValue), "canImport": true]
-        guard let data = form.file else {
+        guard form.filename != nil else {
             values["errors"] = ["file": "CSVファイルを選んでください"]
             return renderer.page("imports", title: "CSVの取り込み", values: values, context: context, status: .unprocessableContent)
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jinjibu-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("upload.csv").path
-        try data.write(to: URL(fileURLWithPath: file))
         let options = ImportOptions(encoding: form.fields["encoding"] == "cp932" ? .cp932 : .utf8, dryRun: form.fields["dry_run"] == "1")
-        let report = try await ImportController(database: database).perform(kind, file: file, options: options, caller: caller)
+        let report = try await ImportController(database: database, uploads: uploads).perform(kind, file: file, options: options, caller: caller)
         values["report"] = [
             "filename": form.filename ?? "", "kind": Self.labels[kind.rawValue] ?? kind.rawValue,
             "rows": report.rowsRead, "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,

@@ -36,9 +36,12 @@ struct PageErrorMiddleware: RouterMiddleware {
             }
             let message = problem.status == .notFound
                 ? "お探しのページは存在しないか、閲覧する権限がありません。" : problem.title
-            return renderer.page(
+            var response = renderer.page(
                 "error", title: heading, values: ["heading": heading, "message": message, "details": details.isEmpty ? false : details],
                 context: context.caller == nil ? nil : context, status: problem.status)
+            // Retry-After and the like, as the API sends them.
+            for field in problem.headers where response.headers[field.name] == nil { response.headers.append(field) }
+            return response
         }
     }
 

@@ -4,7 +4,7 @@ import Postgres
 /// The web pages for people. They sit behind the same `AuthMiddleware` as the API (the
 /// session cookie) and read and write through the same `TenantDatabase` scope and
 /// repositories; `PageErrorMiddleware` only turns the API's problems into pages.
-func addPages(to router: Router<APIContext>, sessions: SessionController, database: TenantDatabase, pool: PostgresPool) {
+func addPages(to router: Router<APIContext>, sessions: SessionController, database: TenantDatabase, pool: PostgresPool, uploads: UploadSlots) {
     let renderer = PageRenderer()
     let open = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
     let login = LoginPageController(sessions: sessions, renderer: renderer)
@@ -16,7 +16,7 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     ProjectsPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ClaimPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ExpensePageController(database: database, renderer: renderer).addRoutes(to: pages)
-    ImportPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    ImportPageController(database: database, renderer: renderer, uploads: uploads).addRoutes(to: pages)
     MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
     MemberEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
     EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
