@@ -31,9 +31,9 @@ extension DemoData {
             on: connection)
     }
 
-    /// About 300 lines: mostly eligible, and some ineligible for every reason (excluded by the
-    /// reviewer, a category the frame does not pay, outside the period, unpaid, no evidence,
-    /// over the equipment cap).
+    /// About 300 lines: mostly eligible, and some ineligible for the reasons the frame's terms
+    /// give (excluded by the reviewer, a category the frame does not pay, outside the period,
+    /// unpaid, no evidence). The reference frame caps no category, so the equipment is eligible.
     static func demoExpenses() -> String {
         let categories: [(ExpenseCategory, String, Int64)] = [
             (.personnel, "コーディネーター人件費", 100_000), (.honoraria, "講師謝金", 30_000), (.travel, "首都圏での採用活動旅費", 25_000),
