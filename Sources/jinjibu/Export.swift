@@ -18,7 +18,7 @@ extension Bureau: ExpressibleByArgument {
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Batch exports for the bureaus and the payment systems.",
-        subcommands: [Claims.self])
+        subcommands: [Claims.self, Adopted.self])
 
     struct Claims: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,6 +66,43 @@ struct Export: ParsableCommand {
                 message += "\nShift_JIS にない文字を 〓 に置き換えたセル: \(result.substitutedCells)（manifest.json の substitutions を参照）"
             }
             print(message)
+        }
+    }
+
+    /// `export adopted`: the year's adopted list in the published form (Reports' AdoptedList),
+    /// the same file as the web's /projects.csv, which `import adopted_projects` reads back.
+    struct Adopted: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export a fiscal year's adopted projects in the published list form (採択一覧).",
+            discussion: """
+                Frame by frame, by published number: 年度, 事業, 枠, No., 事業者名, 法人番号, 事業実施地域, 事業名, コード. \
+                `jinjibu import adopted_projects FILE` reads the file back and changes nothing. Without --out the list \
+                goes to standard output.
+                """)
+        @Option(help: "The fiscal year (2023, 令和5年度).") var fiscalYear: FiscalYear
+        @Option(help: "Only projects in this bureau's prefectures: code (kanto) or name (関東経済産業局).") var bureau: Bureau?
+        @Option(help: "utf8 (with a byte-order mark, as Excel wants) or cp932.") var encoding: TextEncoding = .utf8
+        @Option(help: "The file to write; it appears only complete.") var out: String?
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.export"))
+            defer { session.close() }
+            let connection = try session.connect()
+            defer { connection.close() }
+            let list = try AdoptedList.load(ProjectRepository.Filter(fiscalYear: fiscalYear, bureau: bureau), on: connection)
+            let data = try list.csv(encoding: encoding)
+            guard let out else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            do {
+                // Written beside the target and renamed into place, so the file appears only complete.
+                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw UserError("\(out) に書き込めません: \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(Data("\(out) に \(fiscalYear.japaneseName)の採択事業 \(list.projects.count) 件を出力しました\n".utf8))
         }
     }
 }

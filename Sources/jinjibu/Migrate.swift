@@ -32,8 +32,14 @@ struct Migrate: ParsableCommand {
         defer { session.close() }
         let connection = try session.connect()
         defer { connection.close() }
-        let applied = try wrapStoreErrors { try Migrator(files: session.sqlFiles).migrate(on: connection) }
+        let migrator = Migrator(files: session.sqlFiles)
+        let applied = try wrapStoreErrors { try migrator.migrate(on: connection) }
         print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
+        // What a migration changed in existing data, or left for the operator (e.g. 0012).
+        let versions = applied.compactMap { Int($0.prefix(4)) }
+        for note in try wrapStoreErrors({ try migrator.notes(ofVersions: versions, on: connection) }) {
+            print("  \(note)")
+        }
     }
 }
 

@@ -8,7 +8,8 @@ import TestSupport
 /// the importers (the activities by SQL, so that every date and link is exactly as stated).
 ///
 /// FY2024, as of 2025-07-31:
-/// - R6-T1 (燕, 新潟 → kanto; 通常枠 1/2, cap ¥10,000,000, equipment capped at ¥500,000;
+/// - R6-T1 (燕, 新潟 → kanto; 通常枠 1/2, cap ¥10,000,000, equipment capped at ¥500,000 by the
+///   fixture's own `import frames`;
 ///   granted ¥9,000,000, prior ¥3,000,000): personnel ¥10,000,000 eligible, equipment
 ///   ¥600,000 (¥100,000 over the cap), travel ¥50,000 unpaid, venue ¥20,000 without
 ///   evidence, advertising ¥30,000 excluded, course_operation ¥40,000 not covered.
@@ -49,6 +50,12 @@ struct ExportFixture {
             consortium,organization,role,joined_on,left_on,group
             tsubame,seimitsu,firm,2022-04-01,,
             tsubame,kinzoku,firm,2022-04-01,,
+            """)
+        // The reference catalogue caps no category (no source does); this data set's frame caps
+        // equipment, as an operator would from the year's 公募要領.
+        try load(.frames, """
+            program,fiscal_year,frame,frame_name,rate,project_cap_yen,rounding_unit_yen,categories,category_caps
+            chiiki-senryaku-jinzai,2024,standard,通常枠,1/2,10000000,1000,personnel;honoraria;travel;venue;advertising;outsourcing;equipment;consumables;other,equipment=500000
             """)
         try load(.adoptedProjects, """
             fiscal_year,program,frame,no,applicant_name,applicant_corporate_number,region,project_name,code,consortium,prefecture_code,granted_yen,prior_paid_yen

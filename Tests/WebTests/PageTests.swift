@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Store
 import Testing
 import TestSupport
 @testable import Web
@@ -244,9 +245,15 @@ import TestSupport
             #expect(csv.status == .ok)
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
             let text = csv.text
-            #expect(text.hasPrefix("\u{FEFF}年度,枠,No.,事業者名,法人番号,事業実施地域,事業名"))
-            #expect(text.contains("株式会社つばめいと,7110002019384,新潟県燕市,燕市の人材確保事業"))
+            #expect(text.hasPrefix("\u{FEFF}年度,事業,枠,No.,事業者名,法人番号,事業実施地域,事業名,コード\r\n"))
+            #expect(text.contains("2024,地域戦略人材確保等実証事業,通常枠,1,株式会社つばめいと,7110002019384,新潟県燕市,燕市の人材確保事業,P-TSUBAME"))
             #expect(!text.contains("神戸"))
+            // The published form imports back as it is and changes nothing.
+            let again = try await offThread {
+                try CSVImport.run(.adoptedProjects, file: temporaryFile(csv.body), options: ImportOptions(),
+                                  on: try fixture.ownerConnection(), actor: "test")
+            }
+            #expect(again.committed && again.unchanged == 1 && again.inserted == 0 && again.updated == 0)
         }
     }
 }

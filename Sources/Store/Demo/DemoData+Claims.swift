@@ -2,15 +2,17 @@ import Domain
 import Foundation
 import Postgres
 
-/// The claims part of the demo data: the real R4 adopted-project list as the bureau published
-/// it, and one fully populated FY2024 project of the 燕市 consortium with a few hundred
-/// expense lines across categories, some ineligible for each reason, its KPI targets and a
-/// submitted first claim version. Generated deterministically, loaded through the importers.
+/// The claims part of the demo data: the real R4 and R5 adopted-project lists as published
+/// (R5 frame by frame, one row set aside for its check digit), and one fully populated FY2024
+/// project of the 燕市 consortium with a few hundred expense lines across categories, some
+/// ineligible for each reason, its KPI targets and a submitted first claim version. Generated deterministically, loaded through the importers.
 extension DemoData {
     static let demoProjectCode = "2024-kanto-tsubame"
 
     static func loadClaims(on connection: PostgresConnection, actor: String, directory: URL) throws {
         try importText(.adoptedProjects, adoptedR4, name: "adopted_r4.csv", on: connection, actor: actor, directory: directory)
+        // The published R5 list has one corporate number that fails its check digit: that row is set aside.
+        try importText(.adoptedProjects, adoptedR5, name: "adopted_r5.csv", on: connection, actor: actor, directory: directory, skipInvalid: true)
         try importText(.adoptedProjects, """
             fiscal_year,program,frame,code,consortium,applicant_name,applicant_corporate_number,region,project_name,granted_yen,starts_on,ends_on,prior_paid_yen
             2024,chiiki-senryaku-jinzai,standard,\(demoProjectCode),tsubame,株式会社つばめいと,7110002019384,新潟県燕市,燕市ものづくり企業の人材確保・定着プロジェクト,9000000,2024-04-01,2025-03-31,3000000
@@ -29,9 +31,9 @@ extension DemoData {
             on: connection)
     }
 
-    /// About 300 lines: mostly eligible, and some ineligible for every reason (excluded by the
-    /// reviewer, a category the frame does not pay, outside the period, unpaid, no evidence,
-    /// over the equipment cap).
+    /// About 300 lines: mostly eligible, and some ineligible for the reasons the frame's terms
+    /// give (excluded by the reviewer, a category the frame does not pay, outside the period,
+    /// unpaid, no evidence). The reference frame caps no category, so the equipment is eligible.
     static func demoExpenses() -> String {
         let categories: [(ExpenseCategory, String, Int64)] = [
             (.personnel, "コーディネーター人件費", 100_000), (.honoraria, "講師謝金", 30_000), (.travel, "首都圏での採用活動旅費", 25_000),

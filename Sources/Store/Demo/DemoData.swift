@@ -3,10 +3,10 @@ import Postgres
 
 /// The demo data set `serve --demo` loads into an empty database: the 燕市 consortium with its
 /// secretariat, institutions and a few dozen member firms, and a realistic FY2024 (令和6年度)
-/// of events, placements and consultations, plus the claims part (DemoData+Claims: the R4
-/// adopted-project list and a FY2024 project with KPI targets, expenses and a claim). It goes
-/// in through the CSV importers, so it obeys every rule real data does, and it is the same on
-/// every run. Corporate numbers of the fictional firms are made up but carry valid check digits.
+/// of events, placements and consultations, plus the claims part (DemoData+Claims: the R4 and
+/// R5 adopted-project lists as published, and a FY2024 project with KPI targets, expenses and
+/// a claim). It goes in through the CSV importers, so it obeys every rule real data does, and
+/// it is the same on every run. Corporate numbers of the fictional firms are made up but carry valid check digits.
 public enum DemoData {
     /// Loads the demo data unless the database already has a consortium; returns whether it
     /// loaded anything.
@@ -26,15 +26,21 @@ public enum DemoData {
         return true
     }
 
+    /// Imports `text` all or nothing, or with `skipInvalid` as `--skip-invalid` does (the
+    /// rejects file goes into `directory`).
+    @discardableResult
     static func importText(
-        _ kind: ImportKind, _ text: String, name: String, on connection: PostgresConnection, actor: String, directory: URL
-    ) throws {
+        _ kind: ImportKind, _ text: String, name: String, on connection: PostgresConnection, actor: String, directory: URL,
+        skipInvalid: Bool = false
+    ) throws -> ImportReport {
         let path = directory.appendingPathComponent(name).path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let report = try CSVImport.run(kind, file: path, options: ImportOptions(), on: connection, actor: actor)
+        let options = ImportOptions(rejectsPath: skipInvalid ? path + ".rejects.csv" : nil)
+        let report = try CSVImport.run(kind, file: path, options: options, on: connection, actor: actor)
         guard report.committed else {
             throw StoreError.conflict("demo data \(name) refused: \(report.issues.prefix(5).map(\.description).joined(separator: "; "))")
         }
+        return report
     }
 
     /// In import order: a placement names its event, a consultation the person placed.

@@ -17,7 +17,11 @@ public struct ProjectSummary: Sendable, Hashable {
     public let consortiumName: String
     public let fiscalYear: FiscalYear
     public let program: String
+    /// The programme's Japanese name, when the catalogue has one.
+    public let programName: String?
     public let frame: String
+    /// The frame's published Japanese label (通常枠), when the catalogue has one.
+    public let frameName: String?
     public let rate: String
     public let projectCap: Yen?
     public let no: Int?
@@ -36,7 +40,7 @@ public struct ProjectSummary: Sendable, Hashable {
 
     static let columns = """
         p.id, p.code, c.code AS consortium_code, c.name AS consortium_name, p.fiscal_year, pr.code AS program,
-        f.code AS frame, f.rate_numerator || '/' || f.rate_denominator AS rate, f.project_cap_yen, p.no, p.project_name,
+        pr.name_ja AS program_name, f.code AS frame, f.name_ja AS frame_name, f.rate_numerator || '/' || f.rate_denominator AS rate, f.project_cap_yen, p.no, p.project_name,
         p.region, p.prefecture_code, p.granted_yen, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
         p.prior_paid_yen, p.status, p.created_at, p.updated_at, p.version,
         coalesce((SELECT json_agg(json_build_array(o.code, o.name, o.corporate_number) ORDER BY pa.position)
@@ -56,7 +60,9 @@ public struct ProjectSummary: Sendable, Hashable {
         consortiumName = try row.decode(String.self, "consortium_name")
         fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
         program = try row.decode(String.self, "program")
+        programName = try row.decode(String?.self, "program_name")
         frame = try row.decode(String.self, "frame")
+        frameName = try row.decode(String?.self, "frame_name")
         rate = try row.decode(String.self, "rate")
         projectCap = try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) }
         no = try row.decode(Int?.self, "no")

@@ -84,6 +84,17 @@ public struct Migrator: Sendable {
         return todo.map(\.name)
     }
 
+    /// What the given migrations recorded in `migration_notes` (from 0012 on) about the data
+    /// they changed or left, e.g. reference frames an operator had edited; in the order written.
+    public func notes(ofVersions versions: [Int], on connection: PostgresConnection) throws -> [String] {
+        guard !versions.isEmpty,
+              try connection.query("SELECT to_regclass('migration_notes') IS NOT NULL AS present")[0].decode(Bool.self, "present")
+        else { return [] }
+        return try connection.query("""
+            SELECT note FROM migration_notes WHERE version = ANY (\(PostgresTextArray(versions.map(String.init)))::integer[]) ORDER BY id
+            """).map { try $0.decode(String.self, "note") }
+    }
+
     public func loadReferenceData(on connection: PostgresConnection) throws {
         let directory = files.referenceDirectory
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])

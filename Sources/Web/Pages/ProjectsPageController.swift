@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import Postgres
+import Reports
 import Store
 
 /// Adopted projects the caller may see, with filters, a chart by prefecture and the list as
@@ -33,14 +34,14 @@ struct ProjectsPageController {
     }
 
     /// The projects, and each one's latest claim version (what the bureau reviews).
-    private func load(_ chosen: Selection, caller: UserAccount) async throws -> ([ProjectSummary], [String: ClaimListItem], Selection) {
+    private func load(_ chosen: Selection, caller: UserAccount) async throws -> ([Store.ProjectSummary], [String: ClaimListItem], Selection) {
         try await database.run(as: caller) { connection in
             var selection = chosen
             if selection.year == nil {
                 selection.year = try Self.latestYear(selection.filter, on: connection)
             }
             selection.filter.fiscalYear = selection.year
-            var items: [ProjectSummary] = []
+            var items: [Store.ProjectSummary] = []
             var page = PageRequest(limit: PageRequest.maximumLimit)
             while true {
                 let result = try ProjectRepository().list(selection.filter, page: page, on: connection)
@@ -133,14 +134,11 @@ struct ProjectsPageController {
         let caller = try context.requireCaller()
         let (projects, _, selection) = try await load(try Self.selection(request), caller: caller)
         let year = selection.year ?? PageFormat.currentFiscalYear()
-        // UTF-8 with a byte-order mark: Excel then opens it without asking for the encoding.
-        var writer = CSVWriter(encoding: .utf8, formulaSafe: true, byteOrderMark: true)
-        try writer.write(ProjectsView.csvHeader)
-        for project in projects { try writer.write(ProjectsView.csvRecord(project)) }
-        try writer.finish()
+        // The published form, the same file as `jinjibu export adopted`; it imports back as it is.
+        let data = try AdoptedList(projects).csv()
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"adopted_\(year.startYear).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: writer.data)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
