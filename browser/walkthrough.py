@@ -34,22 +34,22 @@ def start_server(binary, home, port):
     process = subprocess.Popen(
         [binary, "serve", "--demo", "--port", str(port), "--insecure-cookies"],
         env={**os.environ, "JINJIBU_HOME": home}, stdout=subprocess.PIPE, stderr=log, text=True)
-    password = None
+    passwords = {}  # each demo account has its own
     deadline = time.time() + 180
-    while time.time() < deadline and password is None:
+    while time.time() < deadline and len(passwords) < 2:
         line = process.stdout.readline()
         if not line:
             break
-        match = re.search(r"demo-secretariat\s+パスワード\s+(\S+)", line)
+        match = re.search(r"(demo-secretariat|demo-kanto)\s+パスワード\s+(\S+)", line)
         if match:
-            password = match.group(1)
-    if password is None:
+            passwords[match.group(1)] = match.group(2)
+    if len(passwords) < 2:
         process.terminate()
         raise SystemExit("the server printed no demo account")
     while time.time() < deadline:
         try:
             if urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2).status == 200:
-                return process, password
+                return process, passwords
         except OSError:
             time.sleep(0.5)
     process.terminate()
@@ -109,13 +109,13 @@ def main():
     os.makedirs(shots, exist_ok=True)
     home = tempfile.mkdtemp(prefix="jinjibu-browser-")
     port = free_port()
-    server, password = start_server(binary, home, port)
+    server, passwords = start_server(binary, home, port)
     walk = None
     try:
         walk = Walk(f"http://127.0.0.1:{port}", shots)
         project = "2024-kanto-tsubame"
         # A secretariat's year.
-        walk.login("demo-secretariat", password)
+        walk.login("demo-secretariat", passwords["demo-secretariat"])
         walk.check("燕市地域の人事部", "dashboard")
         walk.open("/consortia/tsubame/members", "構成員")
         walk.open("/consortia/tsubame/events", "取組")
@@ -141,7 +141,7 @@ def main():
         assert walk.driver.current_url.endswith(f"/projects/{project}/claims/2"), walk.driver.current_url
         walk.open("/imports", "CSVの取り込み")
         # A bureau's review.
-        walk.login("demo-kanto", password)
+        walk.login("demo-kanto", passwords["demo-kanto"])
         walk.check("採択事業", "bureau-projects")
         walk.open("/projects?year=2024", "都道府県別", "bureau-projects-2024")
         walk.open("/bureau/report?year=2024", "都道府県別", "bureau-report")

@@ -104,21 +104,11 @@ extension Serve {
         return nil
     }
 
-    /// Two accounts to try the web pages with, made together with the demo data: the 燕市
-    /// secretariat and the Kanto bureau. The password is random and shown once, here.
+    /// The demo accounts (`DemoData.createAccounts`), each with its own password, shown once, here.
     static func createDemoAccounts(on connection: PostgresConnection) throws {
-        let password = String(SecretToken.generate(prefix: "").value.prefix(16))
-        let hash = Passwords.hash(password)
-        let accounts = AccountRepository()
-        _ = try accounts.createUser(
-            login: "demo-secretariat", passwordHash: hash, role: .secretariat, bureau: nil, consortiumCodes: ["tsubame"], on: connection)
-        _ = try accounts.createUser(login: "demo-kanto", passwordHash: hash, role: .bureau, bureau: .kanto, consortiumCodes: [], on: connection)
+        let accounts = try DemoData.createAccounts(on: connection) { Passwords.hash($0) }
+        let lines = accounts.map { "  \($0.label)  ログイン名 \($0.login)  パスワード \($0.password)\n" }.joined()
         // Written straight to standard output: print() would sit in a buffer while the server runs.
-        FileHandle.standardOutput.write(Data("""
-            デモ用アカウント（パスワードは今回だけ表示します）:
-              事務局（燕市地域の人事部）  ログイン名 demo-secretariat  パスワード \(password)
-              関東経済産業局              ログイン名 demo-kanto        パスワード \(password)
-
-            """.utf8))
+        FileHandle.standardOutput.write(Data("デモ用アカウント（パスワードは今回だけ表示します）:\n\(lines)\n".utf8))
     }
 }

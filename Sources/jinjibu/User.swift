@@ -16,7 +16,8 @@ struct User: ParsableCommand {
             abstract: "Create a user of the HTTP service.",
             discussion: """
                 The password is read from the terminal (asked twice, not echoed) or, with --password-stdin, \
-                from the first line of standard input; never from a flag, so it does not land in shell history.
+                from the first line of standard input; never from a flag, so it does not land in shell history. \
+                It has at least 12 characters and at most 72 bytes of UTF-8 (all that bcrypt reads).
                 Roles: admin (everything), bureau (--bureau B: its prefectures), secretariat (--consortium C, \
                 repeatable: read and write), viewer (--consortium C: read only).
                 """)
@@ -40,9 +41,7 @@ struct User: ParsableCommand {
 
         func run() throws {
             let password = try PasswordInput.read(fromStandardInput: passwordStdin)
-            guard password.count >= Passwords.minimumLength else {
-                throw UserError("パスワードは\(Passwords.minimumLength)文字以上にしてください")
-            }
+            if let problem = Passwords.problem(settingNew: password) { throw UserError(problem) }
             let hash = Passwords.hash(password)
             let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.user"))
             defer { session.close() }

@@ -134,7 +134,9 @@ import TestSupport
     @Test func aTokenCanBeCreatedShownOnceListedAndRevoked() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
-            let created = try await api.request(.post, "/api/v1/tokens", as: .secA, json: ["name": "nightly export", "expires_in_days": 30])
+            // Made from a password login (a token cannot make tokens).
+            let session = try await AccountHardeningTests.session(api, "sec-a")
+            let created = try await api.request(.post, "/api/v1/tokens", json: ["name": "nightly export", "expires_in_days": 30], headers: session)
             #expect(created.status == .created)
             let token = try #require(created.json["token"] as? String)
             #expect(token.hasPrefix("jjb_"))

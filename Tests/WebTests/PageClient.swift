@@ -12,16 +12,31 @@ struct PageClient: Sendable {
 
     /// Signs in through the login form and returns the session cookie's value.
     func login(_ user: WebFixture.User, password: String = WebFixture.password) async throws -> String {
-        let reply = try await post("/login", form: ["login": user.rawValue, "password": password])
+        let reply = try await postLogin(["login": user.rawValue, "password": password])
         guard reply.status == .seeOther, let cookie = Self.sessionCookie(reply) else {
             throw PageTestError.loginFailed(user.rawValue, reply.status.code)
         }
         return cookie
     }
 
+    /// Posts the login form as a browser does: it opens the form first and sends back its
+    /// login cookie and form token.
+    func postLogin(_ fields: [String: String]) async throws -> Reply {
+        let page = try await get("/login")
+        guard let cookie = Self.cookie("jinjibu_login", in: page), let token = Self.csrf(in: page.text) else {
+            throw PageTestError.loginFailed(fields["login"] ?? "", page.status.code)
+        }
+        return try await post("/login", form: fields.merging(["csrf": token]) { typed, _ in typed }, cookie: "jinjibu_login=\(cookie)")
+    }
+
     static func sessionCookie(_ reply: Reply) -> String? {
-        for value in reply.headers[values: .setCookie] where value.hasPrefix("jinjibu_session=") {
-            let cookie = value.dropFirst("jinjibu_session=".count).prefix { $0 != ";" }
+        cookie("jinjibu_session", in: reply)
+    }
+
+    /// The value a reply sets for a cookie; nil when it sets none or clears it.
+    static func cookie(_ name: String, in reply: Reply) -> String? {
+        for value in reply.headers[values: .setCookie] where value.hasPrefix("\(name)=") {
+            let cookie = value.dropFirst(name.count + 1).prefix { $0 != ";" }
             return cookie.isEmpty ? nil : String(cookie)
         }
         return nil
@@ -34,10 +49,11 @@ struct PageClient: Sendable {
         return Reply(status: response.status, headers: response.headers, body: Data(buffer: response.body))
     }
 
-    func post(_ path: String, form: [String: String], session: String? = nil) async throws -> Reply {
+    func post(_ path: String, form: [String: String], session: String? = nil, cookie: String? = nil) async throws -> Reply {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-www-form-urlencoded"
         if let session { headers[.cookie] = "jinjibu_session=\(session)" }
+        if let cookie { headers[.cookie] = cookie }
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let body = form.sorted { $0.key < $1.key }.map { key, value in

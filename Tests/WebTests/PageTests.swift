@@ -20,7 +20,7 @@ import TestSupport
             #expect(form.headers[.contentType] == "text/html; charset=utf-8")
             #expect(form.text.contains("<form method=\"post\" action=\"/login\">"))
 
-            let wrong = try await pages.post("/login", form: ["login": "sec-a", "password": "wrong"])
+            let wrong = try await pages.postLogin(["login": "sec-a", "password": "wrong"])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.text.contains("ログイン名またはパスワードが違います"))
             #expect(wrong.text.contains("value=\"sec-a\""))
@@ -28,7 +28,7 @@ import TestSupport
 
             // After login the browser goes back to the page it asked for, never to another site.
             for (next, expected) in [("/projects", "/projects"), ("//evil.example/", "/"), ("/\t/evil.example/", "/"), ("https://evil.example/", "/")] {
-                let reply = try await pages.post("/login", form: ["login": "sec-a", "password": WebFixture.password, "next": next])
+                let reply = try await pages.postLogin(["login": "sec-a", "password": WebFixture.password, "next": next])
                 #expect(reply.headers[.location] == expected, "\(next)")
             }
             let secretariat = try await pages.login(.secA)

@@ -64,7 +64,8 @@ import TestSupport
     @Test func controlCharactersAreRefusedBeforeTheDatabase() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withClient { api in
-            let token = try await api.request(.post, "/api/v1/tokens", as: .secA, json: ["name": "\u{0}"])
+            let session = try await AccountHardeningTests.session(api, "sec-a")
+            let token = try await api.request(.post, "/api/v1/tokens", json: ["name": "\u{0}"], headers: session)
             #expect(token.status == .unprocessableContent && token.errorFields == ["name"])
             let path = try await api.get("/api/v1/organizations/demo%00soft", as: .secA)
             #expect(path.status == .notFound)

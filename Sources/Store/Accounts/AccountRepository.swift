@@ -176,26 +176,75 @@ public struct AccountRepository: Sendable {
 
     public enum ThrottleKey: String, Sendable {
         case login, address
+
+        /// The high half of the key's advisory lock ("jjbl", "jjba"); the two-part keys never
+        /// meet the one-part keys of the migrator and the exports.
+        var lockClass: Int32 {
+            switch self {
+            case .login: 0x6A6A_626C
+            case .address: 0x6A6A_6261
+            }
+        }
     }
 
-    /// Failures recorded for a key within the window.
-    public func recentFailures(_ kind: ThrottleKey, key: String, within window: Duration, on connection: PostgresConnection) throws -> Int {
-        try connection.query("""
-            SELECT count(*) AS failures FROM login_failures
-            WHERE kind = \(kind.rawValue) AND key_hash = \(SecretToken.sha256(key))
-              AND failed_at > now() - make_interval(secs => \(Int64(window.components.seconds)))
-            """)[0].decode(Int.self, "failures")
+    /// How many attempts a login name and a client address may make within a window.
+    public struct AttemptLimits: Sendable {
+        public var window: Duration
+        public var perLogin: Int
+        public var perAddress: Int
+
+        public init(window: Duration, perLogin: Int, perAddress: Int) {
+            self.window = window
+            self.perLogin = perLogin
+            self.perAddress = perAddress
+        }
     }
 
-    /// Records a failure and forgets failures older than the window.
-    public func recordFailure(_ kind: ThrottleKey, key: String, window: Duration, on connection: PostgresConnection) throws {
+    /// Counts a login attempt as failed before its password is checked, or refuses it (false,
+    /// nothing recorded) when the login name or the address has used up its attempts. Counting
+    /// first, under a lock on each key, is what holds the limit when many attempts for one login
+    /// arrive at once: the sixth waits for the fifth's count and sees it. `loginSucceeded`
+    /// takes the count back.
+    public func beginLoginAttempt(login: String, address: String, limits: AttemptLimits, on connection: PostgresConnection) throws -> Bool {
+        let loginKey = SecretToken.sha256(login.lowercased())
+        let addressKey = SecretToken.sha256(address)
+        let window = Int64(limits.window.components.seconds)
+        return try connection.transaction { connection in
+            // Always address, then login, so that two attempts never wait for each other in a circle.
+            try connection.execute("""
+                SELECT pg_advisory_xact_lock(\(ThrottleKey.address.lockClass)::integer, \(Self.lockObject(addressKey))::integer),
+                       pg_advisory_xact_lock(\(ThrottleKey.login.lockClass)::integer, \(Self.lockObject(loginKey))::integer)
+                """)
+            let counts = try connection.query("""
+                SELECT count(*) FILTER (WHERE kind = 'login' AND key_hash = \(loginKey)) AS by_login,
+                       count(*) FILTER (WHERE kind = 'address' AND key_hash = \(addressKey)) AS by_address
+                FROM login_failures
+                WHERE ((kind = 'login' AND key_hash = \(loginKey)) OR (kind = 'address' AND key_hash = \(addressKey)))
+                  AND failed_at > now() - make_interval(secs => \(window))
+                """)[0]
+            guard try counts.decode(Int.self, "by_login") < limits.perLogin,
+                  try counts.decode(Int.self, "by_address") < limits.perAddress else { return false }
+            try connection.execute("DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => \(window))")
+            try connection.execute("""
+                INSERT INTO login_failures (kind, key_hash) VALUES ('login', \(loginKey)), ('address', \(addressKey))
+                """)
+            return true
+        }
+    }
+
+    /// After the right password: the login name's failures are forgiven, and the address's
+    /// count loses the attempt `beginLoginAttempt` added (its other failures stay).
+    public func loginSucceeded(login: String, address: String, on connection: PostgresConnection) throws {
+        try connection.execute("DELETE FROM login_failures WHERE kind = 'login' AND key_hash = \(SecretToken.sha256(login.lowercased()))")
         try connection.execute("""
-            DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => \(Int64(window.components.seconds)))
+            DELETE FROM login_failures WHERE ctid = (
+                SELECT ctid FROM login_failures WHERE kind = 'address' AND key_hash = \(SecretToken.sha256(address))
+                ORDER BY failed_at DESC LIMIT 1)
             """)
-        try connection.execute("INSERT INTO login_failures (kind, key_hash) VALUES (\(kind.rawValue), \(SecretToken.sha256(key)))")
     }
 
-    public func clearFailures(_ kind: ThrottleKey, key: String, on connection: PostgresConnection) throws {
-        try connection.execute("DELETE FROM login_failures WHERE kind = \(kind.rawValue) AND key_hash = \(SecretToken.sha256(key))")
+    /// The low half of a key's advisory lock: the first four bytes of its hash.
+    private static func lockObject(_ hash: Data) -> Int32 {
+        Int32(bitPattern: hash.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
     }
 }

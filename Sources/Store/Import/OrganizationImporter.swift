@@ -61,6 +61,7 @@ struct OrganizationImporter: RowImporter {
     }
 
     func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
+        try refuseChangeOfSharedOrganization(row, on: connection)
         if let number = row.corporateNumber {
             let holder = try connection.query("""
                 SELECT code FROM organizations WHERE corporate_number = \(number.digits) AND code <> \(row.code)
@@ -100,5 +101,25 @@ struct OrganizationImporter: RowImporter {
             RETURNING (xmax = 0) AS inserted
             """)
         return try WriteOutcome.fromUpsert(result)
+    }
+
+    /// An organisation another consortium uses is read-only to a secretariat (migration 0008):
+    /// a row that would change one is refused with the reason; one that repeats it as stored
+    /// is fine, so a secretariat can re-import its whole member list.
+    private func refuseChangeOfSharedOrganization(_ row: Row, on connection: PostgresConnection) throws {
+        let repository = OrganizationRepository()
+        let current: OrganizationRecord
+        do {
+            current = try repository.find(code: row.code, on: connection)
+        } catch RecordError.notFound {
+            return
+        }
+        let draft = OrganizationDraft(
+            code: row.code, kind: row.kind, name: row.name, corporateNumber: row.corporateNumber,
+            localGovernmentCode: row.localGovernmentCode, prefecture: row.prefecture, jsicDivision: row.jsicDivision,
+            smeSector: row.smeSector, capital: row.capital, employees: row.employees)
+        if current.draft != draft, try repository.isReadOnly(current, on: connection) {
+            throw RowProblem(column: "code", value: row.code, reason: OrganizationRepository.readOnlyReason(code: row.code))
+        }
     }
 }

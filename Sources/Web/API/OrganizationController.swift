@@ -3,7 +3,8 @@ import Hummingbird
 import Store
 
 /// /api/v1/organizations: the organisations (member firms, institutions, secretariats) the
-/// caller can see; secretariats and administrators register and edit them.
+/// caller can see; secretariats and administrators register and edit them. A secretariat
+/// edits only an organisation no other consortium uses (`OrganizationRepository.isReadOnly`).
 struct OrganizationController {
     let database: TenantDatabase
 
@@ -57,7 +58,10 @@ struct OrganizationController {
         let record = try await database.run(as: caller) { connection -> OrganizationRecord in
             var body = received
             let repository = OrganizationRepository()
-            var draft = try repository.find(code: code, on: connection).draft
+            let current = try repository.find(code: code, on: connection)
+            // Shared with another consortium: read-only to a secretariat, whatever the body says.
+            try repository.requireWritable(current, on: connection)
+            var draft = current.draft
             body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", OrganizationKind.self) }
             body.patch("name", required: &draft.name) { $0.string("name") }
             Self.readOptionalFields(&body, into: &draft)

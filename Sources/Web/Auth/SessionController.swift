@@ -38,14 +38,20 @@ struct SessionController {
     /// JSON login and the login page both come through here. Returns the user and the
     /// session token for the cookie.
     func signIn(login: String, password: String, request: Request, context: APIContext) async throws -> (UserAccount, String) {
+        // No password that can be set is longer, and bcrypt would check only a prefix of it.
+        if let problem = Passwords.problem(signingInWith: password) {
+            throw Problem.validation([FieldIssue(field: "password", message: problem)])
+        }
         let address = configuration.clientAddress(peer: context.clientAddress, forwardedFor: request.headers[HTTPField.Name("X-Forwarded-For")!]) ?? "unknown"
         let throttle = configuration.loginThrottle
         let accounts = AccountRepository()
+        let limits = AccountRepository.AttemptLimits(
+            window: throttle.window, perLogin: throttle.maximumPerLogin, perAddress: throttle.maximumPerAddress)
 
+        // The attempt is counted as failed before the password is checked, so that concurrent
+        // guesses cannot all slip under the limit; a success takes the count back.
         let credentials = try await pool.withConnection { connection -> (UserAccount, String)?? in
-            let byLogin = try accounts.recentFailures(.login, key: login.lowercased(), within: throttle.window, on: connection)
-            let byAddress = try accounts.recentFailures(.address, key: address, within: throttle.window, on: connection)
-            if byLogin >= throttle.maximumPerLogin || byAddress >= throttle.maximumPerAddress { return .none }
+            guard try accounts.beginLoginAttempt(login: login, address: address, limits: limits, on: connection) else { return .none }
             return .some(try accounts.credentials(login: login, on: connection).map { ($0.user, $0.passwordHash) })
         }
         guard let found = credentials else {
@@ -59,15 +65,11 @@ struct SessionController {
             Passwords.verify(password, hash: found?.1 ?? Passwords.decoy) && found != nil
         }
         guard verified, let user = found?.0 else {
-            try await pool.withConnection { connection in
-                try accounts.recordFailure(.login, key: login.lowercased(), window: throttle.window, on: connection)
-                try accounts.recordFailure(.address, key: address, window: throttle.window, on: connection)
-            }
             throw Problem(status: .unauthorized, type: "login-failed", title: "ログイン名またはパスワードが違います")
         }
         let token = SecretToken.generate(prefix: "jjs_")
         try await pool.transaction { connection in
-            try accounts.clearFailures(.login, key: login.lowercased(), on: connection)
+            try accounts.loginSucceeded(login: login, address: address, on: connection)
             try accounts.createSession(userID: user.id, token: token, lifetime: configuration.sessionLifetime, on: connection)
         }
         return (user, token.value)

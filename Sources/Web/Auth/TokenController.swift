@@ -3,7 +3,8 @@ import Hummingbird
 import Postgres
 import Store
 
-/// The caller's own API tokens: list, create (the secret is shown once), revoke.
+/// The caller's own API tokens: list, create (the secret is shown once; signed in with a
+/// password only), revoke.
 struct TokenController {
     let pool: PostgresPool
 
@@ -19,8 +20,14 @@ struct TokenController {
         return try APIJSON.response(ListJSON(items: tokens.map { TokenJSON($0) }, nextCursor: nil))
     }
 
+    /// Only from a password login (a session), never from another token: a token that could
+    /// make tokens would let one leaked token outlive its own expiry and revocation through
+    /// children it made. `jinjibu token create` is the other way to make one.
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
+        guard case .session? = context.credential else {
+            throw Problem.forbidden("APIトークンで新しいAPIトークンは作れません。パスワードでログインしてから作ってください")
+        }
         var body = try await JSONBody.read(request, context: context)
         let name = body.string("name", required: true, maxLength: 100)
         let days = body.integer("expires_in_days", in: 1...365) ?? 90

@@ -25,6 +25,31 @@ enum CSRF {
         }
     }
 
+    // MARK: The login form
+
+    /// The login form comes before any session, so its token is bound to a cookie of its own
+    /// instead: a random value that `GET /login` sets (HttpOnly, SameSite=Strict, sent only to
+    /// /login) and whose hash the form carries. Another site can neither read the cookie nor
+    /// compute the hash, so it cannot sign a browser into an account of its choosing.
+    static let loginCookieName = "jinjibu_login"
+
+    static func loginToken(nonce: String) -> String {
+        let digest = SHA256.hash(data: Data("jinjibu-login-csrf:\(nonce)".utf8))
+        return digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The login cookie's value, when the request carries a plausible one.
+    static func loginNonce(_ request: Request) -> String? {
+        guard let value = request.cookies[loginCookieName]?.value, !value.isEmpty, value.count <= 200 else { return nil }
+        return value
+    }
+
+    /// Whether the login form carries the token of the login cookie sent with it.
+    static func verifyLogin(_ form: FormBody, request: Request) -> Bool {
+        guard let nonce = loginNonce(request), let sent = form[field] else { return false }
+        return constantTimeEqual(sent, loginToken(nonce: nonce))
+    }
+
     private static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
         let (a, b) = (Array(lhs.utf8), Array(rhs.utf8))
         guard a.count == b.count else { return false }

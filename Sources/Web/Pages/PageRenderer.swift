@@ -28,7 +28,8 @@ struct PageRenderer: Sendable {
         _ template: String, title: String, values: [String: Any], context: APIContext?, status: HTTPResponse.Status = .ok
     ) -> Response {
         var values = values
-        let csrf = context.flatMap(CSRF.token(for:)) ?? ""
+        // The login form, before any session, brings its own token (CSRF.loginToken).
+        let csrf = context.flatMap(CSRF.token(for:)) ?? values["csrf"] as? String ?? ""
         values["csrf"] = csrf
         let body = library.render(values, withTemplate: template) ?? ""
         var layout: [String: Any] = ["title": title, "body": body, "csrf": csrf]

@@ -84,7 +84,7 @@ enum PageTemplates {
     <h1>ログイン</h1>
     {{#message}}<p class="notice error" role="alert">{{message}}</p>{{/message}}
     <form method="post" action="/login">
-    <input type="hidden" name="next" value="{{next}}">
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="next" value="{{next}}">
     <div class="field"><label for="login">ログイン名</label><input id="login" name="login" value="{{login}}" autocomplete="username" required></div>
     <div class="field"><label for="password">パスワード</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
     <button type="submit">ログイン</button>
