@@ -3,7 +3,15 @@ import Foundation
 
 /// A private PostgreSQL cluster under one directory, for the command's embedded default and
 /// for the tests. It listens only on a Unix socket (no TCP port to collide with) and runs
-/// `postgres` as a foreground child process, stopped with SIGINT by its pid.
+/// `postgres` as a child process, stopped with SIGINT by its pid.
+///
+/// Several processes share one cluster: `serve` and a command run beside it (`claim versions`,
+/// `user add`, an `export claims` from cron) use the same `JINJIBU_HOME`. The first to start
+/// it launches the postmaster; the others find it running and connect. Every user holds a
+/// shared lock on `cluster.users` while it uses the cluster, and the last one to stop (the one
+/// that can turn that lock exclusive) shuts the postmaster down, whoever launched it. Starting
+/// and stopping are serialised by an exclusive lock on `cluster.lock`, so two processes
+/// starting at once launch one postmaster, and none stops it while another is joining.
 ///
 /// `initdb` and `postgres` refuse to run as root; as root they run as the unprivileged
 /// `postgres` system user through `setpriv`, which keeps the child's pid.
@@ -18,10 +26,15 @@ public final class EmbeddedPostgres: @unchecked Sendable {
     public let directory: URL
     public let options: Options
     private let lock = NSLock()
+    /// The postmaster, when this instance launched it.
     private var process: Process?
+    /// The shared lock on `cluster.users`, held from `start` to `stop`.
+    private var membership: FileLock?
 
     public var dataDirectory: URL { directory.appendingPathComponent("data", isDirectory: true) }
     public var logFile: URL { directory.appendingPathComponent("postgres.log") }
+    var decisionLockPath: String { directory.appendingPathComponent("cluster.lock").path }
+    var usersLockPath: String { directory.appendingPathComponent("cluster.users").path }
 
     /// Socket paths are limited to 107 bytes: use a short directory beside the data when the
     /// cluster's path is long, else a per-cluster directory under /tmp.
@@ -47,72 +60,137 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         ])
     }
 
-    public var isRunning: Bool { lock.withLock { process?.isRunning ?? false } }
-
-    /// Creates the cluster if the directory has none, starts it and waits until it accepts
-    /// connections.
-    public func start(timeout: Duration = .seconds(60)) throws {
-        try lock.withLock {
-            if process?.isRunning == true { return }
-            let binaries = try PostgresBinaries.locate()
-            let fileManager = FileManager.default
-            try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-            try fileManager.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
-            let runAs = ProcessIdentity.isRoot ? try ProcessIdentity.unprivilegedPostgresUser() : nil
-            if let runAs {
-                try runAs.giveOwnership(of: [directory, socketDirectory])
-            }
-            if !fileManager.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path) {
-                try? fileManager.removeItem(at: dataDirectory)
-                var arguments = [
-                    "-D", dataDirectory.path, "-U", options.superuser, "-A", "trust", "-E", "UTF8",
-                    "--locale=C", "--no-instructions",
-                ]
-                if !options.durable { arguments.append("--no-sync") }
-                try runToCompletion(binaries.initdb, arguments, as: runAs, logTo: logFile)
-            }
-            try removeStalePidFile()
-            var arguments = [
-                "-D", dataDirectory.path, "-k", socketDirectory.path, "-c", "listen_addresses=",
-                "-c", "max_connections=200", "-c", "shared_buffers=128MB",
-            ]
-            if !options.durable {
-                arguments += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
-            }
-            let child = try launch(binaries.postgres, arguments, as: runAs, logTo: logFile)
-            process = child
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if !child.isRunning {
-                    process = nil
-                    throw PostgresError(
-                        kind: .cluster,
-                        message: "PostgreSQL exited while starting (status \(child.terminationStatus)); see \(logFile.path): \(Self.tail(of: logFile))")
-                }
-                if ping() { return }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            child.interrupt()
-            throw PostgresError(kind: .cluster, message: "PostgreSQL did not accept connections within \(timeout); see \(logFile.path)")
-        }
-    }
-
-    /// Stops the cluster with a fast shutdown (SIGINT), escalating if it does not exit.
-    public func stop(timeout: Duration = .seconds(30)) {
-        lock.withLock {
-            guard let child = process else { return }
-            process = nil
-            guard child.isRunning else { return }
-            kill(child.processIdentifier, SIGINT)
-            let deadline = ContinuousClock.now + timeout
-            while child.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
-            if child.isRunning { kill(child.processIdentifier, SIGQUIT) }
-            child.waitUntilExit()
-        }
-    }
+    /// Whether a postmaster runs on the data directory, launched by this process or another.
+    public var isRunning: Bool { pid != nil }
 
     /// The postmaster's pid while running, e.g. to signal it in a fault test.
-    public var pid: Int32? { lock.withLock { process.map { $0.processIdentifier } } }
+    public var pid: Int32? { try? runningPostmaster() }
+
+    /// Whether this instance launched the postmaster (rather than finding it running).
+    public var launchedPostmaster: Bool { lock.withLock { process != nil } }
+
+    /// Creates the cluster if the directory has none and starts it, or joins it when another
+    /// process runs it; returns once it accepts connections.
+    public func start(timeout: Duration = .seconds(60)) throws {
+        try lock.withLock {
+            if membership != nil, pid != nil { return }
+            // Our cluster stopped under us (killed in a fault test, say): join afresh.
+            membership?.close()
+            membership = nil
+            let deadline = ContinuousClock.now + timeout
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let decision = try FileLock(path: decisionLockPath)
+            defer { decision.close() }
+            try decision.lock(.exclusive, until: deadline, what: "starting or stopping the embedded PostgreSQL")
+            let member = try FileLock(path: usersLockPath)
+            do {
+                // Nobody holds it exclusively outside the decision lock, so this does not wait.
+                try member.lock(.shared, until: deadline, what: "the embedded PostgreSQL")
+                try launchOrJoin(until: deadline, timeout: timeout)
+            } catch {
+                member.close()
+                throw error
+            }
+            membership = member
+        }
+    }
+
+    /// Stops using the cluster. The last process using it shuts it down with a fast shutdown
+    /// (SIGINT), escalating if it does not exit; while another process still uses it, it is
+    /// left running for that one to stop.
+    public func stop(timeout: Duration = .seconds(30)) {
+        lock.withLock {
+            guard let member = membership else { return }
+            membership = nil
+            defer { member.close() }
+            let deadline = ContinuousClock.now + timeout
+            guard let decision = try? FileLock(path: decisionLockPath) else { return }
+            defer { decision.close() }
+            // Without the decision lock we cannot know that nobody is joining: leave the
+            // cluster running; its last user stops it.
+            guard (try? decision.lock(.exclusive, until: deadline, what: "stopping the embedded PostgreSQL")) != nil else { return }
+            member.unlock()
+            guard member.tryLock(.exclusive) else { return }
+            stopPostmaster(until: deadline)
+        }
+    }
+
+    /// Connects to a postmaster already running on the data directory, or else creates the
+    /// cluster if need be and launches one. Runs under the decision lock.
+    private func launchOrJoin(until deadline: ContinuousClock.Instant, timeout: Duration) throws {
+        if process?.isRunning == false { process = nil }
+        if let running = try runningPostmaster(), try waitUntilAccepting(running, until: deadline) { return }
+        let binaries = try PostgresBinaries.locate()
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
+        let runAs = ProcessIdentity.isRoot ? try ProcessIdentity.unprivilegedPostgresUser() : nil
+        if let runAs {
+            try runAs.giveOwnership(of: [directory, socketDirectory])
+        }
+        if !fileManager.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path) {
+            try? fileManager.removeItem(at: dataDirectory)
+            var arguments = [
+                "-D", dataDirectory.path, "-U", options.superuser, "-A", "trust", "-E", "UTF8",
+                "--locale=C", "--no-instructions",
+            ]
+            if !options.durable { arguments.append("--no-sync") }
+            try runToCompletion(binaries.initdb, arguments, as: runAs, logTo: logFile)
+        }
+        try removePidFileOfAnotherProcess()
+        var arguments = [
+            "-D", dataDirectory.path, "-k", socketDirectory.path, "-c", "listen_addresses=",
+            "-c", "max_connections=200", "-c", "shared_buffers=128MB",
+        ]
+        if !options.durable {
+            arguments += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+        }
+        let child = try launch(binaries.postgres, arguments, as: runAs, logTo: logFile)
+        process = child
+        while ContinuousClock.now < deadline {
+            if !child.isRunning {
+                process = nil
+                throw PostgresError(
+                    kind: .cluster,
+                    message: "PostgreSQL exited while starting (status \(child.terminationStatus)); see \(logFile.path): \(Self.tail(of: logFile))")
+            }
+            if ping() { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        child.interrupt()
+        throw PostgresError(kind: .cluster, message: "PostgreSQL did not accept connections within \(timeout); see \(logFile.path)")
+    }
+
+    /// Waits for a running postmaster to accept connections: true once it does, false when it
+    /// exits first (it was shutting down, or died starting).
+    private func waitUntilAccepting(_ pid: Int32, until deadline: ContinuousClock.Instant) throws -> Bool {
+        while ContinuousClock.now < deadline {
+            if ping() { return true }
+            if !Postmaster.isAlive(pid) { return false }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw PostgresError(kind: .cluster, message: "PostgreSQL (pid \(pid)) on \(dataDirectory.path) does not accept connections; see \(logFile.path)")
+    }
+
+    /// Shuts the postmaster down, whether this instance launched it or found it running.
+    private func stopPostmaster(until deadline: ContinuousClock.Instant) {
+        if let child = process {
+            process = nil
+            if child.isRunning {
+                kill(child.processIdentifier, SIGINT)
+                while child.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+                if child.isRunning { kill(child.processIdentifier, SIGQUIT) }
+                child.waitUntilExit()
+                return
+            }
+        }
+        guard let pid else { return }
+        kill(pid, SIGINT)
+        while Postmaster.isAlive(pid), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        guard Postmaster.isAlive(pid) else { return }
+        kill(pid, SIGQUIT)
+        let grace = ContinuousClock.now + .seconds(5)
+        while Postmaster.isAlive(pid), ContinuousClock.now < grace { Thread.sleep(forTimeInterval: 0.02) }
+    }
 
     /// Creates a database unless it exists; optionally as a copy of `template`.
     public func createDatabase(_ name: String, template: String? = nil) throws {
@@ -125,7 +203,14 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         if let template {
             statement += " TEMPLATE \"" + template.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        try connection.execute(PostgresQuery(unsafeSQL: statement))
+        do {
+            try connection.execute(PostgresQuery(unsafeSQL: statement))
+        } catch let error as PostgresError where error.sqlState == .duplicateDatabase || error.sqlState == .uniqueViolation {
+            // Another process sharing the cluster created it between our look and now (the
+            // catalogue's unique index answers when both were at it at once).
+            guard try connection.query("SELECT 1 FROM pg_database WHERE datname = \(name)").isEmpty else { return }
+            throw error
+        }
     }
 
     private func ping() -> Bool {
@@ -136,30 +221,6 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         let keywordPointers: [UnsafePointer<CChar>?] = keywords.map { UnsafePointer($0) } + [nil]
         let valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
         return PQpingParams(keywordPointers, valuePointers, 0) == PQPING_OK
-    }
-
-    /// A postmaster.pid left by a killed command: if its process is gone the file is removed;
-    /// if it is still our cluster's postmaster (orphaned when the command was killed), it is
-    /// stopped; anything else is an error rather than a guess.
-    private func removeStalePidFile() throws {
-        let pidFile = dataDirectory.appendingPathComponent("postmaster.pid")
-        guard let contents = try? String(contentsOf: pidFile, encoding: .utf8),
-              let pid = contents.split(separator: "\n").first.flatMap({ Int32($0) }) else { return }
-        if kill(pid, 0) == 0 {
-            let commandLine = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
-            guard commandLine.contains(dataDirectory.path) else {
-                throw PostgresError(
-                    kind: .cluster,
-                    message: "another process (pid \(pid)) holds \(dataDirectory.path); stop it or choose another JINJIBU_HOME")
-            }
-            kill(pid, SIGINT)
-            let deadline = ContinuousClock.now + .seconds(30)
-            while kill(pid, 0) == 0, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
-            if kill(pid, 0) == 0 {
-                throw PostgresError(kind: .cluster, message: "an earlier PostgreSQL (pid \(pid)) on \(dataDirectory.path) does not stop")
-            }
-        }
-        try? FileManager.default.removeItem(at: pidFile)
     }
 
     private func launch(_ executable: URL, _ arguments: [String], as identity: ProcessIdentity?, logTo log: URL) throws -> Process {

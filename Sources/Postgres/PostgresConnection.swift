@@ -7,6 +7,8 @@ public final class PostgresConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let lock = NSRecursiveLock()
     private var transactionDepth = 0
+    /// Statements handed to libpq to send on this connection so far (see `statementsSent`).
+    private var sentCount = 0
     /// Named server-side statements by SQL text, when `settings.preparesStatements` is on.
     private var preparedStatements: [String: String] = [:]
     /// How often a statement's preparation was dropped (its table changed), by SQL text.
@@ -93,6 +95,27 @@ public final class PostgresConnection: @unchecked Sendable {
     /// The server process id, e.g. to terminate it in a test.
     public var backendPID: Int32 {
         lock.withLock { handle.map { PQbackendPID($0) } ?? 0 }
+    }
+
+    /// How many statements were handed to libpq to send on this connection, counted before
+    /// each is sent, whether or not an answer came. A caller that saw the number unchanged
+    /// across a failure knows that nothing can have run; once it moved, a lost answer may hide
+    /// a statement the server ran (an autocommit write, a COMMIT).
+    public var statementsSent: Int {
+        lock.withLock { sentCount }
+    }
+
+    /// Whether an idle connection is still there: reads what the server sent meanwhile, without
+    /// sending anything or waiting, so that a backend that was terminated or a server that went
+    /// away since the last use shows as a closed connection.
+    public func isAliveWhileIdle() -> Bool {
+        lock.withLock {
+            guard let handle else { return false }
+            // Twice: a terminated backend's farewell message may come in the first read and
+            // the end of the stream only in the second.
+            if PQconsumeInput(handle) == 1 { _ = PQconsumeInput(handle) }
+            return PQstatus(handle) == CONNECTION_OK
+        }
     }
 
     // MARK: Statements
@@ -230,10 +253,13 @@ public final class PostgresConnection: @unchecked Sendable {
 
     // MARK: Internals shared with COPY
 
+    /// The handle, for sending a statement: counted in `statementsSent`. Every call that
+    /// sends something to the server gets its handle here.
     func liveHandle() throws -> OpaquePointer {
         guard let handle else {
             throw PostgresError(kind: .connection, message: "the connection is closed")
         }
+        sentCount += 1
         return handle
     }
 

@@ -58,7 +58,13 @@ public final class PostgresPool: Sendable {
     /// Runs `body` with a connection on the pool's threads. When the calling task is cancelled
     /// (a request given up at the end of the shutdown timeout), the statement running is
     /// cancelled on the server, the body fails with `SQLState.queryCanceled`, and the
-    /// connection is closed rather than handed to the next caller.
+    /// connection is closed rather than handed to the next caller; a task cancelled while it
+    /// waits for a connection stops waiting and gets `CancellationError`.
+    ///
+    /// A body is run again only when its connection was lost before it sent anything: an
+    /// idle connection that died meanwhile (a server restart, a terminated backend). Once a
+    /// statement went out, a lost answer may hide a write that happened (an autocommit
+    /// statement, a COMMIT), so the error goes to the caller instead of a second run.
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
         let (connection, reused) = try await acquire()
         let cancellation = Cancellation()
@@ -71,20 +77,30 @@ public final class PostgresPool: Sendable {
                         self.release(connection)
                     }
                     guard cancellation.attach(connection) else { throw CancellationError() }
-                    return try body(connection)
+                    let sentBefore = connection.statementsSent
+                    do {
+                        guard !reused || connection.isAliveWhileIdle() else {
+                            throw LostBeforeSending(error: PostgresError(kind: .connection, message: "the pooled connection was closed by the server"))
+                        }
+                        return try body(connection)
+                    } catch let error as PostgresError where error.isConnectionLost && reused && connection.statementsSent == sentBefore {
+                        throw LostBeforeSending(error: error)
+                    }
                 }
             } onCancel: {
                 cancellation.cancel()
             }
             return value
-        } catch let error as PostgresError where error.isConnectionLost && reused && !cancellation.isCancelled {
-            // The idle connection had died (server restart, terminated backend) before we
-            // used it: nothing ran, so one retry on a fresh connection is safe.
+        } catch let lost as LostBeforeSending {
+            guard !cancellation.isCancelled else { throw lost.error }
             logger.info("discarded a broken pooled connection; retrying on a new one")
             return try await withConnection(body)
-        } catch {
-            throw error
         }
+    }
+
+    /// A reused connection turned out dead before the body sent a statement on it.
+    private struct LostBeforeSending: Error {
+        let error: PostgresError
     }
 
     /// The connection a task's work runs on, for cancelling its statement from another thread.
@@ -115,12 +131,17 @@ public final class PostgresPool: Sendable {
         }
 
         func cancel() {
-            // Under the lock, so that the connection cannot be detached and handed to another
-            // caller while the cancel request is on its way.
-            state.withLockedValue { state in
+            // The flag and the look at the connection go together under the lock: a
+            // connection seen attached here is closed, never reused, when its work detaches,
+            // so a late cancel request cannot hit another caller's statement.
+            let connection = state.withLockedValue { state -> PostgresConnection? in
                 state.cancelled = true
-                state.connection?.cancelRunningStatement()
+                return state.connection
             }
+            guard let connection else { return }
+            // PQcancel opens a connection to the server and blocks until it is answered: not
+            // on the canceller's thread (an event loop, a cooperative thread), not under a lock.
+            DispatchQueue.global().async { connection.cancelRunningStatement() }
         }
     }
 
@@ -132,15 +153,17 @@ public final class PostgresPool: Sendable {
     /// Closes every idle connection and fails new requests. Busy connections close when
     /// released.
     public func shutdown() async {
-        let (idle, waiters) = state.withLockedValue { state in
+        let (alreadyShutDown, idle, waiters) = state.withLockedValue { state in
+            let alreadyShutDown = state.isShutDown
             state.isShutDown = true
             let idle = state.idle
             let waiters = state.waiters
             state.open -= idle.count
             state.idle = []
             state.waiters = []
-            return (idle, waiters)
+            return (alreadyShutDown, idle, waiters)
         }
+        guard !alreadyShutDown else { return }
         idle.forEach { $0.close() }
         for waiter in waiters {
             waiter.continuation.resume(throwing: PostgresError(kind: .pool, message: "the connection pool is shut down"))
@@ -183,25 +206,36 @@ public final class PostgresPool: Sendable {
             self?.failWaiter(id)
         }
         defer { timer.cancel() }
-        let connection: PostgresConnection? = try await withCheckedThrowingContinuation { continuation in
-            let resumeNow: Result<PostgresConnection?, Error>? = state.withLockedValue { state in
-                if state.isShutDown { return .failure(PostgresError(kind: .pool, message: "the connection pool is shut down")) }
-                // A connection may have been released between the first look and now.
-                if let connection = state.idle.popLast() {
-                    state.inUse += 1
-                    return .success(connection)
-                }
-                if state.open < configuration.maximumConnections {
-                    state.open += 1
-                    state.inUse += 1
-                    return .success(nil)
-                }
-                state.waiters.append((id, continuation))
-                return nil
-            }
-            if let resumeNow { continuation.resume(with: resumeNow) }
+        let connection: PostgresConnection? = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in wait(id, continuation) }
+        } onCancel: {
+            failWaiter(id, with: CancellationError())
         }
         return (connection, connection != nil)
+    }
+
+    /// Joins the line of waiters, unless a connection or a slot came free meanwhile, the pool
+    /// shut down, or the task was cancelled.
+    private func wait(_ id: UInt64, _ continuation: CheckedContinuation<PostgresConnection?, Error>) {
+        let resumeNow: Result<PostgresConnection?, Error>? = state.withLockedValue { state in
+            if state.isShutDown { return .failure(PostgresError(kind: .pool, message: "the connection pool is shut down")) }
+            // Checked under the lock that `failWaiter` takes: a cancellation either came before
+            // (seen here) or finds the waiter in the line and takes it out.
+            if Task.isCancelled { return .failure(CancellationError()) }
+            // A connection may have been released between the first look and now.
+            if let connection = state.idle.popLast() {
+                state.inUse += 1
+                return .success(connection)
+            }
+            if state.open < configuration.maximumConnections {
+                state.open += 1
+                state.inUse += 1
+                return .success(nil)
+            }
+            state.waiters.append((id, continuation))
+            return nil
+        }
+        if let resumeNow { continuation.resume(with: resumeNow) }
     }
 
     /// Opens a connection for a reserved slot; on failure the slot goes to the next waiter or
@@ -221,12 +255,14 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    private func failWaiter(_ id: UInt64) {
+    /// Takes a waiter out of the line with an error (its time is up, or its task was
+    /// cancelled); nothing happens when it was already served.
+    private func failWaiter(_ id: UInt64, with error: Error? = nil) {
         let waiter = state.withLockedValue { state -> CheckedContinuation<PostgresConnection?, Error>? in
             guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
             return state.waiters.remove(at: index).continuation
         }
-        waiter?.resume(throwing: PostgresError(
+        waiter?.resume(throwing: error ?? PostgresError(
             kind: .pool, message: "no database connection became free within \(configuration.acquireTimeout)"))
     }
 

@@ -42,6 +42,7 @@ struct Export: ParsableCommand {
             if format == .json && encoding != .utf8 {
                 throw ValidationError("--encoding cp932 is for CSV; JSON is always UTF-8")
             }
+            do { try OutputPath.checkDirectory(out) } catch { throw ValidationError("--out: \(error.description)") }
         }
 
         func run() throws {

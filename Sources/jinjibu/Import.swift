@@ -35,6 +35,9 @@ struct Import: ParsableCommand {
     func validate() throws {
         if skipInvalid && rejects == nil { throw ValidationError("--skip-invalid needs --rejects FILE") }
         if rejects != nil && !skipInvalid { throw ValidationError("--rejects is only used with --skip-invalid") }
+        if let rejects {
+            do { try OutputPath.checkFile(rejects) } catch { throw ValidationError("--rejects: \(error.description)") }
+        }
     }
 
     func run() throws {

@@ -67,7 +67,12 @@ struct Serve: AsyncParsableCommand {
                 trustedProxies: try Self.trustedProxies(environment["JINJIBU_TRUSTED_PROXIES"])),
             pool: pool, metrics: metrics, logger: Logger(label: "jinjibu.web"))
         logger.info("listening", metadata: ["address": "http://\(host):\(port)"])
-        var groupConfiguration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // A group stops its services in reverse order: the HTTP server first (finishing the
+        // requests it has), then the pool, then the embedded cluster, if this process uses one.
+        var services: [any Service] = []
+        if let cluster = session.cluster { services.append(cluster) }
+        services += [pool, app]
+        var groupConfiguration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
         do {
             try await ServiceGroup(configuration: groupConfiguration).run()

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import Testing
 import TestSupport
@@ -70,6 +71,75 @@ import TestSupport
         await pool.shutdown()
     }
 
+    /// Once a statement went out on a connection, a lost answer may hide a write that
+    /// happened: the body is not run again, so an autocommit write is never done twice.
+    @Test(.timeLimit(.minutes(1)))
+    func aBodyIsNotRetriedOnceAStatementWasSent() async throws {
+        let settings = try TestCluster.freshDatabase(empty: true)
+        let pool = PostgresPool(configuration: .init(settings: settings, maximumConnections: 1))
+        try await pool.withConnection { try $0.executeScript(unsafeSQL: "CREATE TABLE submissions (n int)") }
+        let runs = Counter()
+        await #expect(throws: PostgresError.self) {
+            try await pool.withConnection { connection in
+                runs.increment()
+                try connection.execute("INSERT INTO submissions VALUES (1)")
+                // The connection is lost after the write ran: its answer could have been lost too.
+                try connection.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+            }
+        }
+        #expect(runs.value == 1)
+        let stored = try await pool.withConnection { try $0.query("SELECT count(*)::int AS n FROM submissions")[0].decode(Int.self, "n") }
+        #expect(stored == 1)
+        await pool.shutdown()
+    }
+
+    /// An idle pooled connection that died meanwhile is found out before the body sends
+    /// anything on it, and the body runs once, on a new connection.
+    @Test(.timeLimit(.minutes(1)))
+    func aBodyRunsOnANewConnectionWhenTheIdleOneDiedBeforeAnythingWasSent() async throws {
+        let settings = try TestCluster.freshDatabase(empty: true)
+        let pool = PostgresPool(configuration: .init(settings: settings, maximumConnections: 1))
+        let firstPID = try await pool.withConnection { $0.backendPID }
+        let admin = try PostgresConnection(settings: settings)
+        defer { admin.close() }
+        try admin.execute("SELECT pg_terminate_backend(\(firstPID))")
+        // Until the backend process is gone, and with it its end of the socket.
+        while kill(firstPID, 0) == 0 || errno != ESRCH {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let runs = Counter()
+        let secondPID = try await pool.withConnection { connection in
+            runs.increment()
+            return try connection.query("SELECT pg_backend_pid() AS pid")[0].decode(Int32.self, "pid")
+        }
+        #expect(secondPID != firstPID)
+        #expect(runs.value == 1)
+        await pool.shutdown()
+    }
+
+    /// A task waiting for a connection can be given up: it leaves the line at once with
+    /// `CancellationError`, and the connection, when freed, goes to the next caller.
+    @Test(.timeLimit(.minutes(1)))
+    func aWaitingCallerCanBeCancelled() async throws {
+        let pool = PostgresPool(configuration: .init(
+            settings: try TestCluster.freshDatabase(empty: true), maximumConnections: 1, acquireTimeout: .seconds(30)))
+        let release = Gate()
+        let holder = Task { try await pool.withConnection { _ in release.wait() } }
+        while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let waiter = Task { try await pool.withConnection { try $0.query("SELECT 1 AS one")[0].decode(Int.self, "one") } }
+        while pool.statistics.waiting == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let cancelledAt = ContinuousClock.now
+        waiter.cancel()
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        #expect(ContinuousClock.now - cancelledAt < .seconds(5))
+        #expect(pool.statistics.waiting == 0)
+        release.open()
+        try await holder.value
+        #expect(try await pool.withConnection { try $0.query("SELECT 1 AS one")[0].decode(Int.self, "one") } == 1)
+        #expect(pool.statistics.inUse == 0)
+        await pool.shutdown()
+    }
+
     @Test func transactionsThroughThePoolRollBack() async throws {
         struct Boom: Error {}
         let pool = PostgresPool(configuration: .init(settings: try TestCluster.freshDatabase(empty: true), maximumConnections: 1))
@@ -83,5 +153,29 @@ import TestSupport
         let count = try await pool.withConnection { try $0.query("SELECT count(*) AS c FROM t")[0].decode(Int.self, "c") }
         #expect(count == 0)
         await pool.shutdown()
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
+
+/// Blocks a pool thread until opened.
+final class Gate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var isOpen = false
+    func wait() {
+        condition.lock()
+        while !isOpen { condition.wait() }
+        condition.unlock()
+    }
+    func open() {
+        condition.lock()
+        isOpen = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

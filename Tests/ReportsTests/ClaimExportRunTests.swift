@@ -2,7 +2,7 @@ import Crypto
 import Domain
 import Foundation
 import Postgres
-import Reports
+@testable import Reports
 import Store
 import Testing
 import TestSupport
@@ -78,6 +78,47 @@ import TestSupport
         try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
         _ = try await run(options(out), on: fixture.connection)
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["swept"])
+    }
+
+    /// A run killed outright (its process and session gone) leaves its staging directory
+    /// beside its own output; the next export removes it though it writes somewhere else. A
+    /// staging directory whose process still runs, or made on another host, stays.
+    @Test func aKilledRunsStagingDirectoryIsSweptByTheNextExportWhereverItWrites() async throws {
+        let fixture = try await ExportFixture.make()
+        let database = try fixture.connection.query("SELECT current_database() AS name")[0].decode(String.self, "name")
+        let killedOut = ExportFixture.outputPath("killed")
+        let killedParent = URL(fileURLWithPath: killedOut).deletingLastPathComponent()
+        // The killed run: recorded as running, then its session goes away with its process.
+        let exporter = try PostgresConnection(settings: TestCluster.cluster().settings(database: database))
+        let runs = ExportRunRepository()
+        let killedRun = try runs.start(ExportRunRepository.Parameters(
+            scope: ExportScope(fiscalYear: FiscalYear(2024)), format: "csv", encoding: "utf8", headers: "en",
+            outDirectory: killedOut, asOf: ExportFixture.asOf, actor: "test"), on: exporter)
+        let backend = exporter.backendPID
+        exporter.close()
+        while try fixture.connection.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = \(backend)")[0].decode(Int.self, "n") > 0 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let deadProcess = Process()
+        deadProcess.executableURL = URL(fileURLWithPath: "/bin/true")
+        try deadProcess.run()
+        deadProcess.waitUntilExit()
+        let deadPID = deadProcess.processIdentifier
+        func staging(pid: Int32, host: String = ExportStaging.hostTag) -> URL {
+            killedParent.appendingPathComponent(".killed.jinjibu-export-\(killedRun)-\(pid)-\(host).tmp")
+        }
+        let stale = staging(pid: deadPID)
+        let live = staging(pid: getpid())
+        let elsewhere = staging(pid: deadPID, host: "0badf00d")
+        for directory in [stale, live, elsewhere] {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("projects"), withIntermediateDirectories: true)
+        }
+
+        let out = ExportFixture.outputPath("next")
+        _ = try await run(options(out), on: fixture.connection)
+        #expect(URL(fileURLWithPath: out).deletingLastPathComponent() != killedParent)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: killedParent.path))
+        #expect(left == [live.lastPathComponent, elsewhere.lastPathComponent])
     }
 
     @Test func anOutputDirectoryThatHoldsAnythingIsRefusedAndNothingIsRecorded() async throws {

@@ -34,12 +34,12 @@ import TestSupport
         try runs.succeed(run: finished, rowCount: 0, files: [:], substitutedCells: 0, actor: "test", on: other)
 
         exporter.close()   // the exporting process dies
-        var abandoned: [Int64] = []
+        var abandoned: [ExportRunRepository.AbandonedRun] = []
         for _ in 0..<50 where abandoned.isEmpty {   // the server notices the closed session at once, or nearly
             abandoned = try runs.markAbandoned(actor: "sweeper", on: other)
             if abandoned.isEmpty { usleep(20_000) }
         }
-        #expect(abandoned == [live])
+        #expect(abandoned.map(\.id) == [live] && abandoned.map(\.outDirectory) == ["/tmp/out"])
         let (state, error) = try status(live, on: other)
         #expect(state == "failed" && error == ExportRunRepository.abandonedMessage)
         #expect(try status(finished, on: other).0 == "succeeded")

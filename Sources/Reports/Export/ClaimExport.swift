@@ -45,7 +45,7 @@ public struct ClaimExport {
         if options.format == .json && options.encoding != .utf8 { throw ExportError.jsonIsUTF8Only }
         let target = try ExportStaging.checkTarget(options.outDirectory)
         let runs = ExportRunRepository()
-        try runs.markAbandoned(actor: options.actor, on: connection)
+        ExportStaging.sweepStale(of: try runs.markAbandoned(actor: options.actor, on: connection))
         let runID = try runs.start(ExportRunRepository.Parameters(
             scope: options.scope, format: options.format.rawValue, encoding: options.encoding.rawValue,
             headers: options.headers.rawValue, outDirectory: target.path, asOf: options.asOf, actor: options.actor), on: connection)

@@ -58,9 +58,16 @@ public struct ExportRunRepository: Sendable {
         }
     }
 
-    /// Marks failed every `running` run whose exporting session is gone; returns their ids.
+    /// A run whose exporting process died: where it was writing, so that its staging
+    /// directory can be found and removed.
+    public struct AbandonedRun: Sendable, Hashable {
+        public let id: Int64
+        public let outDirectory: String
+    }
+
+    /// Marks failed every `running` run whose exporting session is gone; returns them.
     @discardableResult
-    public func markAbandoned(actor: String, on connection: PostgresConnection) throws -> [Int64] {
+    public func markAbandoned(actor: String, on connection: PostgresConnection) throws -> [AbandonedRun] {
         try connection.transaction { connection in
             try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
             return try connection.query("""
@@ -71,8 +78,8 @@ public struct ExportRunRepository: Sendable {
                 UPDATE export_runs r SET status = 'failed', finished_at = greatest(clock_timestamp(), r.started_at),
                        error = \(Self.abandonedMessage)
                 FROM gone WHERE r.id = gone.id
-                RETURNING r.id
-                """).map { try $0.decode(Int64.self, "id") }
+                RETURNING r.id, r.out_dir
+                """).map { AbandonedRun(id: try $0.decode(Int64.self, "id"), outDirectory: try $0.decode(String.self, "out_dir")) }
         }
     }
 

@@ -23,6 +23,10 @@ public enum CSVImport {
     public static func run(
         _ kind: ImportKind, file path: String, options: ImportOptions, on connection: PostgresConnection, actor: String
     ) throws -> ImportReport {
+        // Before anything is read or written: a rejects path that is no regular file is refused.
+        if let rejects = options.rejectsPath {
+            do { try OutputPath.checkFile(rejects) } catch { throw ImportError.rejectsUnwritable(path: rejects, reason: error.description) }
+        }
         switch kind {
         case .organizations:
             var importer = OrganizationImporter()
@@ -181,36 +185,30 @@ public enum CSVImport {
         }
     }
 
-    /// Writes the rejected rows as they were, with a `reason` column, atomically. The file can
-    /// be corrected and imported again as it is: the importer ignores the `reason` column.
+    /// Writes the rejected rows as they were, with a `reason` column, atomically and only
+    /// where nothing or a regular file is (`OutputPath`). The file can be corrected and
+    /// imported again as it is: the importer ignores the `reason` column.
     static func writeRejects(
         _ records: [(line: Int, fields: [String])], issues: [ImportIssue], header: ImportHeader, to path: String, encoding: TextEncoding
     ) throws -> Int {
         let reasons = Dictionary(grouping: issues, by: \.line)
         var headerFields = Array(repeating: "", count: header.width)
         for (name, index) in header.positions { headerFields[index] = name }
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw ImportError.rejectsUnwritable(path: path, reason: "ファイルを作れません")
-        }
         do {
-            var writer = CSVWriter(encoding: encoding, formulaSafe: false) { bytes in
-                handle.write(Data(bytes))
+            try OutputPath.writeFile(path) { handle in
+                var writer = CSVWriter(fileHandle: handle, encoding: encoding, formulaSafe: false)
+                try writer.write(headerFields + [ImportHeader.rejectReasonColumn])
+                for record in records.sorted(by: { $0.line < $1.line }) {
+                    let reason = (reasons[record.line] ?? []).map(\.description).joined(separator: " / ")
+                    var fields = Array(record.fields.prefix(header.width))
+                    fields += Array(repeating: "", count: header.width - fields.count)
+                    try writer.write(fields + [reason])
+                }
+                try writer.finish()
             }
-            try writer.write(headerFields + [ImportHeader.rejectReasonColumn])
-            for record in records.sorted(by: { $0.line < $1.line }) {
-                let reason = (reasons[record.line] ?? []).map(\.description).joined(separator: " / ")
-                var fields = Array(record.fields.prefix(header.width))
-                fields += Array(repeating: "", count: header.width - fields.count)
-                try writer.write(fields + [reason])
-            }
-            try writer.finish()
-            try handle.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch let problem as OutputPath.Problem {
+            throw ImportError.rejectsUnwritable(path: path, reason: problem.description)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw ImportError.rejectsUnwritable(path: path, reason: String(describing: error))
         }
         return records.count
