@@ -48,6 +48,6 @@ public func buildRouter(
     ImportController(database: database).addRoutes(to: api)
     AuditController(database: database).addRoutes(to: api)
     ReportController(database: database).addRoutes(to: api)
-    addPages(to: router, sessions: sessions, database: database, pool: pool)
+    addPages(to: router, sessions: sessions, database: database, pool: pool, metrics: metrics)
     return router
 }
