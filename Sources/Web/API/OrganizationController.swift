@@ -55,14 +55,15 @@ struct OrganizationController {
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> OrganizationRecord in
-            var body = received
-            let repository = OrganizationRepository()
-            var draft = try repository.find(code: code, on: connection).draft
-            body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", OrganizationKind.self) }
-            body.patch("name", required: &draft.name) { $0.string("name") }
-            Self.readOptionalFields(&body, into: &draft)
-            try body.finish()
-            return try repository.update(code: code, with: draft, expectedVersion: expected, on: connection)
+            try OrganizationRepository().update(code: code, expectedVersion: expected, on: connection) { current in
+                var body = received
+                var draft = current.draft
+                body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", OrganizationKind.self) }
+                body.patch("name", required: &draft.name) { $0.string("name") }
+                Self.readOptionalFields(&body, into: &draft)
+                try body.finish()
+                return draft
+            }
         }
         return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
     }
