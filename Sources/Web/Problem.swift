@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Postgres
 
 /// An RFC 9457 problem: a stable `type` per kind of error, a title people read, and details.
 /// Validation problems list each invalid field in `errors`.
@@ -82,43 +81,21 @@ extension Problem {
     static func invalidQuery(_ errors: [FieldIssue]) -> Problem {
         Problem(status: .badRequest, type: "invalid-query", title: "クエリパラメータに誤りがあります", errors: errors)
     }
+
+    /// A fault: its detail is for the log only.
+    static let `internal` = Problem(status: .internalServerError, type: "internal", title: "サーバーで問題が起きました")
 }
 
-/// Turns thrown errors into problem+json. Unexpected errors become a 500 whose detail stays
-/// in the log (type names and the error's own description, which for database errors leaves
-/// out bound values).
+/// Turns thrown errors into problem+json through `ErrorProblems.answer`, which the pages use
+/// too. Unexpected errors become a 500 whose detail stays in the log.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServiceMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            return problem.response
-        } catch let error as PostgresError where error.isConnectionLost || error.kind == .pool {
-            // The database is away: say so at once rather than hang, and let /readyz fail.
-            metrics.databaseError(error)
-            context.logger.warning("database unavailable", metadata: ["error": "\(error)"])
-            return Problem(status: .serviceUnavailable, type: "database-unavailable", title: "データベースに接続できません。しばらくしてからもう一度お試しください").response
-        } catch let error as PostgresError {
-            metrics.databaseError(error)
-            context.logger.error("database error", metadata: ["error": "\(error)"])
-            return Problem(status: .internalServerError, type: "internal", title: "サーバーで問題が起きました").response
-        } catch let error as HTTPError {
-            switch error.status {
-            case .notFound:
-                return Problem.notFound().response
-            case .contentTooLarge:
-                return Problem(status: .contentTooLarge, type: "payload-too-large", title: "送信されたデータが大きすぎます").response
-            default:
-                return Problem(status: error.status, type: "http-error", title: error.status.reasonPhrase).response
-            }
         } catch {
-            if let problem = ErrorProblems.problem(for: error) {
-                return problem.response
-            }
-            context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: type(of: error)))", "description": "\(error)"])
-            return Problem(status: .internalServerError, type: "internal", title: "サーバーで問題が起きました").response
+            return ErrorProblems.answer(error, metrics: metrics, logger: context.logger).response
         }
     }
 }

@@ -1,5 +1,6 @@
 import Postgres
 import Prometheus
+import Store
 
 /// The service's own metrics, next to the HTTP ones Hummingbird's `MetricsMiddleware`
 /// records through swift-metrics, all in one Prometheus registry served at `/metrics`.
@@ -21,9 +22,8 @@ public final class ServiceMetrics: Sendable {
     }
 
     /// Counts a database error by its SQLSTATE (`connection` when the server was unreachable).
-    public func databaseError(_ error: PostgresError) {
-        let state = error.sqlState?.rawValue ?? (error.kind == .connection || error.kind == .pool ? "connection" : "client")
-        registry.makeCounter(descriptor: Self.name("database_errors", "total", "Database errors by SQLSTATE"), labels: [("sqlstate", state)])
+    public func databaseError(_ fault: DatabaseFault) {
+        registry.makeCounter(descriptor: Self.name("database_errors", "total", "Database errors by SQLSTATE"), labels: [("sqlstate", fault.code)])
             .increment()
     }
 

@@ -93,6 +93,56 @@ import TestSupport
         await pool.shutdown()
     }
 
+    /// A page answers an outage as the API does: 503 with a Japanese message (not the 500
+    /// "サーバーで問題が起きました"), counted in /metrics by its cause, and works again when the
+    /// database is back.
+    @Test(.timeLimit(.minutes(2)))
+    func aPageDuringAnOutageIs503InJapaneseAndCounted() async throws {
+        let directory = TestCluster.scratchDirectory("page-outage")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cluster = EmbeddedPostgres(directory: directory, options: .init(durable: false))
+        try cluster.start()
+        defer { cluster.stop() }
+        try cluster.createDatabase("jinjibu")
+        var settings = cluster.settings(database: "jinjibu")
+        _ = try Self.seed(settings)
+        settings.parameters["connect_timeout"] = "2"
+        let pool = PostgresPool(configuration: .init(settings: settings, maximumConnections: 2, acquireTimeout: .seconds(2)))
+        let app = buildApplication(configuration: WebConfiguration(readinessTimeout: .seconds(1)), pool: pool, metrics: ServiceMetrics())
+
+        try await app.test(.router) { client in
+            let pages = PageClient(client: client)
+            let session = try await pages.login(.admin, password: "outage test password")
+            #expect(try await pages.get("/consortia/tsubame", session: session).status == .ok)
+            let before = try await Self.connectionErrors(client)
+
+            await Self.onThread { cluster.stop() }
+            let away = try await pages.get("/consortia/tsubame", session: session)
+            #expect(away.status == .serviceUnavailable, "\(away.status): \(away.text.prefix(300))")
+            #expect(away.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(away.text.contains("データベースに接続できません"))
+            #expect(!away.text.contains("サーバーで問題が起きました"))
+            #expect(try await Self.connectionErrors(client) > before, "the outage is not in the metrics")
+
+            try await Self.onThread { try cluster.start() }
+            var back = false
+            for _ in 0..<40 where !back {
+                back = try await pages.get("/consortia/tsubame", session: session).status == .ok
+                if !back { try await Task.sleep(for: .milliseconds(250)) }
+            }
+            #expect(back)
+        }
+        await pool.shutdown()
+    }
+
+    /// jinjibu_database_errors_total from /metrics, over every cause (a lost connection, or
+    /// the server's own 57P01 to a session it shut down).
+    static func connectionErrors(_ client: any TestClientProtocol) async throws -> Double {
+        let text = try await client.execute(uri: "/metrics", method: .get) { String(buffer: $0.body) }
+        return text.split(separator: "\n").filter { $0.hasPrefix("jinjibu_database_errors_total{") }
+            .compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }.reduce(0, +)
+    }
+
     /// Blocking cluster calls run on a thread of their own, not on the cooperative pool.
     static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

@@ -57,25 +57,28 @@ public struct EventRepository: Sendable {
                 if (try? find(consortiumCode: consortiumCode, code: draft.code, on: connection)) != nil {
                     throw RecordError.alreadyExists(kind: Self.kind, field: "code", value: draft.code)
                 }
-                try write(consortiumCode: consortiumCode, draft, on: connection)
+                // A writer that created the same code meanwhile was waited for and then updated.
+                guard try write(consortiumCode: consortiumCode, draft, on: connection) == .inserted else {
+                    throw RecordError.alreadyExists(kind: Self.kind, field: "code", value: draft.code)
+                }
                 return try find(consortiumCode: consortiumCode, code: draft.code, on: connection)
             }
         } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
+            throw RecordError.mapping(error, kind: Self.kind, values: ["code": draft.code])
         }
     }
 
-    /// Rewrites the event (its code stays) with its participation.
+    /// Rewrites the event (its code stays) with its participation: `change` makes the new
+    /// values from the event as it is once locked at `expectedVersion` (nil: any version).
     public func update(
-        consortiumCode: String, code: String, with draft: EventDraft, expectedVersion: Int?, on connection: PostgresConnection
+        consortiumCode: String, code: String, expectedVersion: Int?, on connection: PostgresConnection,
+        change: (EventRecord) throws -> EventDraft
     ) throws -> EventRecord {
         do {
             return try connection.transaction { connection in
-                let current = try find(consortiumCode: consortiumCode, code: code, on: connection)
-                if let expectedVersion, expectedVersion != current.rowVersion {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
-                }
-                var draft = draft
+                try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を変更する権限がありません")
+                    .acquire(expected: expectedVersion, on: connection)
+                var draft = try change(try find(consortiumCode: consortiumCode, code: code, on: connection))
                 draft.code = code
                 try write(consortiumCode: consortiumCode, draft, on: connection)
                 return try find(consortiumCode: consortiumCode, code: code, on: connection)
@@ -85,26 +88,34 @@ public struct EventRepository: Sendable {
         }
     }
 
-    public func delete(consortiumCode: String, code: String, on connection: PostgresConnection) throws {
+    public func delete(consortiumCode: String, code: String, expectedVersion: Int?, on connection: PostgresConnection) throws {
         do {
             try connection.transaction { connection in
-                let current = try find(consortiumCode: consortiumCode, code: code, on: connection)
-                let deleted = try connection.execute("""
+                try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を削除する権限がありません")
+                    .acquire(expected: expectedVersion, on: connection)
+                try connection.execute("""
                     DELETE FROM events e USING consortia c
-                    WHERE c.id = e.consortium_id AND c.code = \(consortiumCode) AND e.id = \(current.id)
+                    WHERE c.id = e.consortium_id AND c.code = \(consortiumCode) AND e.code = \(code)
                     """)
-                if deleted == 0 { throw RecordError.forbidden("この取組を削除する権限がありません") }
             }
-        } catch let error as PostgresError where error.sqlState == .foreignKeyViolation {
-            throw RecordError.ruleViolated(constraint: error.constraint, message: "経費や採用の記録がこの取組を指しているため削除できません")
         } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
+            throw RecordError.mapping(error, kind: Self.kind, whenReferenced: "経費や採用の記録がこの取組を指しているため削除できません")
         }
     }
 
-    private func write(consortiumCode: String, _ draft: EventDraft, on connection: PostgresConnection) throws {
+    private func lock(consortiumCode: String, code: String, forbidden: String) -> RowLock {
+        RowLock(
+            select: """
+                SELECT e.version FROM events e JOIN consortia c ON c.id = e.consortium_id
+                WHERE c.code = \(consortiumCode) AND e.code = \(code)
+                """,
+            alias: "e", kind: Self.kind, key: "\(consortiumCode)/\(code)", forbidden: forbidden)
+    }
+
+    @discardableResult
+    private func write(consortiumCode: String, _ draft: EventDraft, on connection: PostgresConnection) throws -> WriteOutcome {
         var importer = EventImporter()
-        _ = try importer.write(EventImporter.Row(
+        return try importer.write(EventImporter.Row(
             code: draft.code, consortiumCode: consortiumCode, kind: draft.kind, title: draft.title, startsOn: draft.startsOn,
             endsOn: draft.endsOn, projectCode: draft.projectCode, venue: draft.venue, online: draft.online,
             firmCodes: draft.firmCodes, participants: draft.participants), on: connection)

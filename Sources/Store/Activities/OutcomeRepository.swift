@@ -30,22 +30,38 @@ public struct OutcomeRepository: Sendable {
         try record(PlacementRecord.self, consortiumCode: consortiumCode, id: id, on: connection)
     }
 
-    /// Writes a placement; `replacing` is the record being changed (nil for a new one).
-    public func savePlacement(
-        consortiumCode: String, _ draft: PlacementDraft, replacing current: PlacementRecord?, expectedVersion: Int?,
-        on connection: PostgresConnection
+    /// Registers a placement; one with the same firm, person and start day is a conflict.
+    public func savePlacement(consortiumCode: String, _ draft: PlacementDraft, on connection: PostgresConnection) throws -> PlacementRecord {
+        try writePlacement(consortiumCode: consortiumCode, id: nil, expectedVersion: nil, on: connection) { _ in draft }
+    }
+
+    /// Changes a placement: `change` makes the new values from the record as it is once
+    /// locked at `expectedVersion` (nil: any version).
+    public func updatePlacement(
+        consortiumCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
+        change: (PlacementRecord) throws -> PlacementDraft
+    ) throws -> PlacementRecord {
+        try writePlacement(consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection) { current in
+            guard let current else { throw RecordError.notFound(kind: PlacementRecord.kindName, key: "\(consortiumCode)/\(id)") }
+            return try change(current)
+        }
+    }
+
+    private func writePlacement(
+        consortiumCode: String, id: Int64?, expectedVersion: Int?, on connection: PostgresConnection,
+        draft: (PlacementRecord?) throws -> PlacementDraft
     ) throws -> PlacementRecord {
         try save(
-            consortiumCode: consortiumCode, replacing: current, expectedVersion: expectedVersion,
-            duplicate: ("person_ref", draft.personRef), on: connection,
-            key: { consortiumID in """
+            consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection, draft: draft,
+            duplicate: { ("person_ref", $0.personRef) },
+            key: { draft, consortiumID in """
                 SELECT p.id FROM placements p JOIN organizations o ON o.id = p.firm_id
                 WHERE p.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode) AND p.person_ref = \(draft.personRef)
                   AND p.started_on = \(draft.startedOn.description)::date
                 """ },
-            write: { connection in
+            write: { draft, connection in
                 var importer = PlacementImporter()
-                _ = try importer.write(PlacementImporter.Row(
+                return try importer.write(PlacementImporter.Row(
                     consortiumCode: consortiumCode, firmCode: draft.firmCode, personRef: draft.personRef, personName: draft.personName,
                     employmentType: draft.employmentType, startedOn: draft.startedOn, endedOn: draft.endedOn, segment: draft.segment,
                     jobCategory: draft.jobCategory, eventCode: draft.eventCode), on: connection)
@@ -65,21 +81,38 @@ public struct OutcomeRepository: Sendable {
         try record(ConsultationRecord.self, consortiumCode: consortiumCode, id: id, on: connection)
     }
 
-    public func saveConsultation(
-        consortiumCode: String, _ draft: ConsultationDraft, replacing current: ConsultationRecord?, expectedVersion: Int?,
-        on connection: PostgresConnection
+    /// Registers a consultation; one with the same firm, day and channel is a conflict.
+    public func saveConsultation(consortiumCode: String, _ draft: ConsultationDraft, on connection: PostgresConnection) throws -> ConsultationRecord {
+        try writeConsultation(consortiumCode: consortiumCode, id: nil, expectedVersion: nil, on: connection) { _ in draft }
+    }
+
+    /// Changes a consultation: `change` makes the new values from the record as it is once
+    /// locked at `expectedVersion` (nil: any version).
+    public func updateConsultation(
+        consortiumCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
+        change: (ConsultationRecord) throws -> ConsultationDraft
+    ) throws -> ConsultationRecord {
+        try writeConsultation(consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection) { current in
+            guard let current else { throw RecordError.notFound(kind: ConsultationRecord.kindName, key: "\(consortiumCode)/\(id)") }
+            return try change(current)
+        }
+    }
+
+    private func writeConsultation(
+        consortiumCode: String, id: Int64?, expectedVersion: Int?, on connection: PostgresConnection,
+        draft: (ConsultationRecord?) throws -> ConsultationDraft
     ) throws -> ConsultationRecord {
         try save(
-            consortiumCode: consortiumCode, replacing: current, expectedVersion: expectedVersion,
-            duplicate: ("consulted_on", draft.consultedOn.description), on: connection,
-            key: { consortiumID in """
+            consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection, draft: draft,
+            duplicate: { ("consulted_on", $0.consultedOn.description) },
+            key: { draft, consortiumID in """
                 SELECT x.id FROM consultations x JOIN organizations o ON o.id = x.firm_id
                 WHERE x.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode)
                   AND x.consulted_on = \(draft.consultedOn.description)::date AND x.channel = \(draft.channel.rawValue)
                 """ },
-            write: { connection in
+            write: { draft, connection in
                 var importer = ConsultationImporter()
-                _ = try importer.write(ConsultationImporter.Row(
+                return try importer.write(ConsultationImporter.Row(
                     consortiumCode: consortiumCode, firmCode: draft.firmCode, consultedOn: draft.consultedOn, channel: draft.channel,
                     jobCategory: draft.jobCategory, employmentType: draft.employmentType, referredToCode: draft.referredToCode,
                     referredOn: draft.referredOn, placementPersonRef: draft.placementPersonRef), on: connection)
@@ -88,25 +121,45 @@ public struct OutcomeRepository: Sendable {
 
     // MARK: Shared
 
-    /// Writes a record through its importer in one transaction: the row version must still be
-    /// `expectedVersion`, a new record must not repeat an existing one's identifying fields
-    /// (`key`, given the consortium id, finds it), and the stored record is read back.
-    private func save<Record: OutcomeRow>(
-        consortiumCode: String, replacing current: Record?, expectedVersion: Int?, duplicate: (field: String, value: String),
-        on connection: PostgresConnection, key: (Int64) -> PostgresQuery, write: (PostgresConnection) throws -> Void
+    /// Writes a record through its importer in one transaction. A change locks the record at
+    /// `expectedVersion` first and makes its values from the record as it then is; a new
+    /// record must not repeat an existing one's identifying fields (`key`, given the
+    /// consortium id, finds it), whose values `duplicate` names. The stored record is read back.
+    private func save<Record: OutcomeRow, Draft>(
+        consortiumCode: String, id: Int64?, expectedVersion: Int?, on connection: PostgresConnection,
+        draft makeDraft: (Record?) throws -> Draft, duplicate: (Draft) -> (field: String, value: String),
+        key: (Draft, Int64) -> PostgresQuery, write: (Draft, PostgresConnection) throws -> WriteOutcome
     ) throws -> Record {
         do {
             return try connection.transaction { connection in
                 let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
-                if let current, let expectedVersion, expectedVersion != current.rowVersion {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
+                var current: Record?
+                if let id {
+                    try RowLock(
+                        select: """
+                            SELECT \(unsafeRaw: Record.alias).version FROM \(unsafeRaw: Record.table) \(unsafeRaw: Record.alias)
+                            WHERE \(unsafeRaw: Record.alias).consortium_id = \(consortium.id) AND \(unsafeRaw: Record.alias).id = \(id)
+                            """,
+                        alias: Record.alias, kind: Record.kindName, key: "\(consortiumCode)/\(id)",
+                        forbidden: "この\(Record.kindName)の記録を変更する権限がありません"
+                    ).acquire(expected: expectedVersion, on: connection)
+                    current = try record(Record.self, consortiumCode: consortiumCode, id: id, on: connection)
                 }
-                if current == nil, try connection.query(key(consortium.id)).first != nil {
-                    throw RecordError.alreadyExists(kind: Record.kindName, field: duplicate.field, value: duplicate.value)
+                let draft = try makeDraft(current)
+                let (field, value) = duplicate(draft)
+                let conflict = RecordError.alreadyExists(kind: Record.kindName, field: field, value: value)
+                if current == nil, try connection.query(key(draft, consortium.id)).first != nil { throw conflict }
+                switch (current, try write(draft, connection)) {
+                case (nil, .inserted), (.some, .updated), (.some, .unchanged):
+                    break
+                case (nil, _):
+                    // A writer that registered the same record meanwhile was waited for, then updated.
+                    throw conflict
+                case (.some, .inserted):
+                    throw RecordError.invalidField(field: field, message: "記録を識別する項目は変更できません")
                 }
-                try write(connection)
-                let id = try connection.query(key(consortium.id))[0].decode(Int64.self, "id")
-                return try record(Record.self, consortiumCode: consortiumCode, id: id, on: connection)
+                let stored = try id ?? connection.query(key(draft, consortium.id))[0].decode(Int64.self, "id")
+                return try record(Record.self, consortiumCode: consortiumCode, id: stored, on: connection)
             }
         } catch {
             throw RecordError.mapping(error, kind: Record.kindName)
@@ -151,6 +204,7 @@ public struct OutcomeRepository: Sendable {
 private protocol OutcomeRow {
     static var columns: String { get }
     static var joins: String { get }
+    static var table: String { get }
     /// The table's alias in `joins`.
     static var alias: String { get }
     /// The day that places a record in a fiscal year.
@@ -164,6 +218,7 @@ private protocol OutcomeRow {
 }
 
 extension PlacementRecord: OutcomeRow {
+    static var table: String { "placements" }
     static var alias: String { "p" }
     static var dateColumn: String { "started_on" }
     static var kindColumn: String { "employment_type" }
@@ -171,6 +226,7 @@ extension PlacementRecord: OutcomeRow {
 }
 
 extension ConsultationRecord: OutcomeRow {
+    static var table: String { "consultations" }
     static var alias: String { "x" }
     static var dateColumn: String { "consulted_on" }
     static var kindColumn: String { "channel" }

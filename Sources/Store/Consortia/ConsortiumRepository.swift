@@ -56,28 +56,29 @@ public struct ConsortiumRepository: Sendable {
                     """)
                 return try find(code: code, on: connection)
             }
-        } catch let error as PostgresError where error.sqlState == .uniqueViolation {
-            throw RecordError.alreadyExists(kind: Self.kind, field: "code", value: code)
         } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
+            throw RecordError.mapping(error, kind: Self.kind, values: ["code": code])
         }
     }
 
-    /// Renames the consortium or sets its founding date.
+    /// Renames the consortium or sets its founding date at `expectedVersion` (nil: any
+    /// version); `change` makes the new name and date from the consortium once locked.
     public func update(
-        code: String, name: String, establishedOn: LocalDate?, expectedVersion: Int?, on connection: PostgresConnection
+        code: String, expectedVersion: Int?, on connection: PostgresConnection,
+        change: (ConsortiumRecord) throws -> (name: String, establishedOn: LocalDate?)
     ) throws -> ConsortiumRecord {
         do {
             return try connection.transaction { connection in
+                // A viewer's or bureau's consortium is readable but not writable: 403.
+                try RowLock(
+                    select: "SELECT c.version FROM consortia c WHERE c.code = \(code)", alias: "c",
+                    kind: Self.kind, key: code, forbidden: "このコンソーシアムを変更する権限がありません"
+                ).acquire(expected: expectedVersion, on: connection)
                 let current = try find(code: code, on: connection)
-                if let expectedVersion, expectedVersion != current.rowVersion {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
-                }
-                let changed = try connection.execute("""
+                let (name, establishedOn) = try change(current)
+                try connection.execute("""
                     UPDATE consortia SET name = \(name), established_on = \(establishedOn?.description)::date WHERE id = \(current.id)
                     """)
-                // Readable but not writable (a viewer's or bureau's consortium).
-                if changed == 0 { throw RecordError.forbidden("このコンソーシアムを変更する権限がありません") }
                 return try find(code: code, on: connection)
             }
         } catch {

@@ -79,34 +79,38 @@ public struct MembershipRepository: Sendable {
                     """)[0].decode(Int64.self, "id")
                 return try find(consortiumCode: consortiumCode, id: id, on: connection)
             }
-        } catch let error as PostgresError where error.sqlState == .uniqueViolation {
-            throw RecordError.alreadyExists(kind: Self.kind, field: "joined_on", value: draft.joinedOn.description)
         } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
+            throw RecordError.mapping(error, kind: Self.kind, values: ["joined_on": draft.joinedOn.description])
         }
     }
 
+    /// Changes a membership: `change` makes the new values from the membership as it is once
+    /// locked at `expectedVersion` (nil: any version).
     public func update(
-        consortiumCode: String, id: Int64, with draft: MembershipDraft, expectedVersion: Int?, on connection: PostgresConnection
+        consortiumCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
+        change: (MembershipRecord) throws -> MembershipDraft
     ) throws -> MembershipRecord {
+        var joinedOn = ""
         do {
             return try connection.transaction { connection in
-                let current = try find(consortiumCode: consortiumCode, id: id, on: connection)
-                if let expectedVersion, expectedVersion != current.rowVersion {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
-                }
-                let changed = try connection.execute("""
+                try RowLock(
+                    select: """
+                        SELECT m.version FROM memberships m JOIN consortia c ON c.id = m.consortium_id
+                        WHERE c.code = \(consortiumCode) AND m.id = \(id)
+                        """,
+                    alias: "m", kind: Self.kind, key: "\(consortiumCode)/\(id)", forbidden: "この構成員を変更する権限がありません"
+                ).acquire(expected: expectedVersion, on: connection)
+                let draft = try change(try find(consortiumCode: consortiumCode, id: id, on: connection))
+                joinedOn = draft.joinedOn.description
+                try connection.execute("""
                     UPDATE memberships m SET role = \(draft.role.rawValue), joined_on = \(draft.joinedOn.description)::date,
                         left_on = \(draft.leftOn?.description)::date, group_name = \(draft.group)
                     FROM consortia c WHERE c.id = m.consortium_id AND c.code = \(consortiumCode) AND m.id = \(id)
                     """)
-                if changed == 0 { throw RecordError.forbidden("この構成員を変更する権限がありません") }
                 return try find(consortiumCode: consortiumCode, id: id, on: connection)
             }
-        } catch let error as PostgresError where error.sqlState == .uniqueViolation {
-            throw RecordError.alreadyExists(kind: Self.kind, field: "joined_on", value: draft.joinedOn.description)
         } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
+            throw RecordError.mapping(error, kind: Self.kind, values: ["joined_on": joinedOn])
         }
     }
 }

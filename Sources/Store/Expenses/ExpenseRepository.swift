@@ -78,52 +78,60 @@ public struct ExpenseRepository: Sendable {
         }
     }
 
-    /// Rewrites the line if it is still at `expectedVersion`.
+    /// Rewrites the line: `change` makes the new values from the line as it is once locked at
+    /// `expectedVersion` (nil: any version).
     public func update(
-        projectCode: String, id: Int64, with draft: ExpenseDraft, expectedVersion: Int, on connection: PostgresConnection
+        projectCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
+        change: (ExpenseRecord) throws -> ExpenseDraft
     ) throws -> ExpenseRecord {
+        var written: ExpenseDraft?
         do {
             return try connection.transaction { connection in
+                try lock(projectCode: projectCode, id: id, forbidden: "この経費を変更する権限がありません")
+                    .acquire(expected: expectedVersion, on: connection)
                 let current = try find(projectCode: projectCode, id: id, on: connection)
-                guard current.rowVersion == expectedVersion else {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
-                }
+                let draft = try change(current)
+                written = draft
                 let firmID = try firmID(draft.firmCode, on: connection)
-                let changed = try connection.execute("""
+                try connection.execute("""
                     UPDATE expenses e SET line_ref = \(draft.lineRef ?? current.lineRef), category = \(draft.category.rawValue),
                         incurred_on = \(draft.incurredOn.description)::date, paid_on = \(draft.paidOn?.description)::date,
                         payee = \(draft.payee), description = \(draft.description), amount_excl_tax_yen = \(draft.amountExcludingTax.amount),
                         tax_yen = \(draft.tax.amount), evidence_ref = \(draft.evidenceRef), firm_id = \(firmID),
                         person_ref = \(draft.personRef), event_ref = \(draft.eventRef), excluded_reason = \(draft.excludedReason)
                     FROM adopted_projects p
-                    WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode)
-                      AND e.id = \(id) AND e.version = \(expectedVersion)
+                    WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode) AND e.id = \(id)
                     """)
-                if changed == 0 { throw RecordError.forbidden("この経費を変更する権限がありません") }
                 return try find(projectCode: projectCode, id: id, on: connection)
             }
         } catch {
-            throw Self.mapping(error, draft: draft)
+            throw Self.mapping(error, draft: written)
         }
     }
 
-    public func delete(projectCode: String, id: Int64, expectedVersion: Int, on connection: PostgresConnection) throws {
+    /// Deletes the line if it is at `expectedVersion` (nil: any version).
+    public func delete(projectCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection) throws {
         do {
             try connection.transaction { connection in
-                let current = try find(projectCode: projectCode, id: id, on: connection)
-                guard current.rowVersion == expectedVersion else {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
-                }
-                let deleted = try connection.execute("""
+                try lock(projectCode: projectCode, id: id, forbidden: "この経費を削除する権限がありません")
+                    .acquire(expected: expectedVersion, on: connection)
+                try connection.execute("""
                     DELETE FROM expenses e USING adopted_projects p
-                    WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode)
-                      AND e.id = \(id) AND e.version = \(expectedVersion)
+                    WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode) AND e.id = \(id)
                     """)
-                if deleted == 0 { throw RecordError.forbidden("この経費を削除する権限がありません") }
             }
         } catch {
             throw RecordError.mapping(error, kind: Self.kind)
         }
+    }
+
+    private func lock(projectCode: String, id: Int64, forbidden: String) -> RowLock {
+        RowLock(
+            select: """
+                SELECT e.version FROM expenses e JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
+                WHERE p.code = \(projectCode) AND e.id = \(id)
+                """,
+            alias: "e", kind: Self.kind, key: "\(projectCode)/\(id)", forbidden: forbidden)
     }
 
     private func firmID(_ code: String?, on connection: PostgresConnection) throws -> Int64? {
@@ -134,18 +142,9 @@ public struct ExpenseRepository: Sendable {
         return try row.decode(Int64.self, "id")
     }
 
-    static func mapping(_ error: Error, draft: ExpenseDraft) -> Error {
-        if let error = error as? PostgresError {
-            if error.sqlState == .uniqueViolation {
-                return RecordError.alreadyExists(kind: kind, field: "line_ref", value: draft.lineRef ?? draft.evidenceRef ?? "")
-            }
-            if error.sqlState == .foreignKeyViolation, error.constraint == "expenses_event_fk" {
-                return RecordError.unknownReference(field: "event", value: draft.eventRef ?? "")
-            }
-            if error.sqlState == .checkViolation, error.constraint == "expenses_added_for_claim_complete" {
-                return RecordError.ruleViolated(constraint: error.constraint, message: "追加理由は承認済みの請求の後に追加する明細にだけ付けます")
-            }
-        }
-        return RecordError.mapping(error, kind: kind)
+    static func mapping(_ error: Error, draft: ExpenseDraft?) -> Error {
+        RecordError.mapping(error, kind: kind, values: [
+            "line_ref": draft?.lineRef ?? draft?.evidenceRef ?? "", "event": draft?.eventRef ?? "",
+        ])
     }
 }

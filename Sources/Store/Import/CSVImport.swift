@@ -140,7 +140,8 @@ public enum CSVImport {
                         report.issues.append(ImportIssue(line: record.line, column: problem.column, value: problem.value, reason: problem.reason))
                         rejected.append(record)
                     } catch let error as PostgresError where error.kind == .server {
-                        report.issues.append(ImportIssue(line: record.line, column: nil, value: nil, reason: Self.reason(for: error)))
+                        let (column, reason) = Self.reason(for: error)
+                        report.issues.append(ImportIssue(line: record.line, column: column, value: nil, reason: reason))
                         rejected.append(record)
                     }
                 }
@@ -174,14 +175,15 @@ public enum CSVImport {
         let report: ImportReport
     }
 
-    /// A message for a constraint the database enforced that the row checks did not catch.
-    static func reason(for error: PostgresError) -> String {
-        switch error.sqlState {
-        case .uniqueViolation?: return "既に登録されている値と重なります（\(error.constraint ?? "一意制約")）"
-        case .foreignKeyViolation?: return "参照先が見つかりません（\(error.constraint ?? "外部キー")）"
-        case .checkViolation?: return "値が規則に合いません（\(error.constraint ?? "検査制約")）: \(error.message)"
-        case .notNullViolation?: return "必須の値がありません（\(error.column ?? "")）"
-        default: return "データベースが受け付けませんでした: \(error.description)"
+    /// Why the database refused a row the row checks let through, in the words the API uses
+    /// for the same refusal (`RecordError.mapping`); never the server's own text.
+    static func reason(for error: PostgresError) -> (column: String?, reason: String) {
+        switch RecordError.mapping(error, kind: "行") {
+        case RecordError.invalidField(let field, let message): return (field.isEmpty ? nil : field, message)
+        case RecordError.alreadyExists(_, let field, _): return (field == "key" ? nil : field, "既に登録されている値と重なります")
+        case RecordError.unknownReference(let field, _): return (field, "参照先が登録されていません")
+        case let refusal as RecordError: return (nil, refusal.description)
+        default: return (nil, "データベースがこの行を受け付けませんでした（SQLSTATE \(error.sqlState?.rawValue ?? "不明")）")
         }
     }
 

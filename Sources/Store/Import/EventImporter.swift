@@ -108,7 +108,10 @@ struct EventImporter: RowImporter {
         let firmsChanged = try replaceFirms(firmIDs, event: eventID, consortium: consortiumID, on: connection)
         let participantsChanged = try replaceParticipants(row.participants, event: eventID, consortium: consortiumID, on: connection)
         let outcome = try WriteOutcome.fromUpsert(result)
-        return outcome == .unchanged && (firmsChanged || participantsChanged) ? .updated : outcome
+        guard outcome == .unchanged, firmsChanged || participantsChanged else { return outcome }
+        // Participation is part of the event: its version (the API's ETag) moves with it.
+        try connection.execute("UPDATE events SET updated_at = now() WHERE consortium_id = \(consortiumID) AND id = \(eventID)")
+        return .updated
     }
 
     /// Makes the event's participating organisations exactly `ids`; true when anything changed.

@@ -61,21 +61,25 @@ public struct OrganizationRepository: Sendable {
                 return try find(code: draft.code, on: connection)
             }
         } catch {
-            throw Self.mapping(error, draft: draft)
+            throw try Self.mapping(error, draft: draft, on: connection)
         }
     }
 
-    /// Replaces the organisation's values (the code stays); `expectedVersion` guards against
-    /// a stale read when given.
+    /// Replaces the organisation's values (the code stays): `change` makes them from the
+    /// organisation as it is once locked at `expectedVersion` (nil: any version).
     public func update(
-        code: String, with draft: OrganizationDraft, expectedVersion: Int?, on connection: PostgresConnection
+        code: String, expectedVersion: Int?, on connection: PostgresConnection, change: (OrganizationRecord) throws -> OrganizationDraft
     ) throws -> OrganizationRecord {
+        var written: OrganizationDraft?
         do {
             return try connection.transaction { connection in
+                try RowLock(
+                    select: "SELECT o.version FROM organizations o WHERE o.code = \(code)", alias: "o",
+                    kind: Self.kind, key: code, forbidden: "この団体を変更する権限がありません"
+                ).acquire(expected: expectedVersion, on: connection)
                 let current = try find(code: code, on: connection)
-                if let expectedVersion, expectedVersion != current.rowVersion {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
-                }
+                let draft = try change(current)
+                written = draft
                 try connection.execute("""
                     UPDATE organizations SET kind = \(draft.kind.rawValue), name = \(draft.name),
                         corporate_number = \(draft.corporateNumber?.digits), local_government_code = \(draft.localGovernmentCode?.digits),
@@ -86,23 +90,36 @@ public struct OrganizationRepository: Sendable {
                 return try find(code: code, on: connection)
             }
         } catch {
-            throw Self.mapping(error, draft: draft)
+            guard let written else { throw RecordError.mapping(error, kind: Self.kind) }
+            throw try Self.mapping(error, draft: written, on: connection)
         }
     }
 
-    /// Unique keys name the field; the values of an organisation the caller cannot see are
-    /// not repeated back.
-    static func mapping(_ error: Error, draft: OrganizationDraft) -> Error {
-        if let error = error as? PostgresError, error.sqlState == .uniqueViolation {
-            switch error.constraint {
-            case "organizations_corporate_number_key"?:
-                return RecordError.alreadyExists(kind: kind, field: "corporate_number", value: draft.corporateNumber?.digits ?? "")
-            case "organizations_local_government_code_key"?:
-                return RecordError.alreadyExists(kind: kind, field: "local_government_code", value: draft.localGovernmentCode?.digits ?? "")
-            default:
-                return RecordError.alreadyExists(kind: kind, field: "code", value: draft.code)
-            }
+    /// A unique key the caller's value collides with is a conflict (409, naming the field)
+    /// only when the caller can see the organisation holding it. One it cannot see is refused
+    /// like any value it may not use (422 on the field), without saying that a record exists:
+    /// codes are unique across all consortia, and which codes another consortium uses is not
+    /// the caller's to learn. Runs after the write's savepoint is rolled back.
+    static func mapping(_ error: Error, draft: OrganizationDraft, on connection: PostgresConnection) throws -> Error {
+        let values = [
+            "code": draft.code, "corporate_number": draft.corporateNumber?.digits ?? "",
+            "local_government_code": draft.localGovernmentCode?.digits ?? "",
+        ]
+        guard let mapped = RecordError.mapping(error, kind: kind, values: values) as? RecordError,
+              case .alreadyExists(_, let field, let value) = mapped else {
+            return RecordError.mapping(error, kind: kind, values: values)
         }
-        return RecordError.mapping(error, kind: kind)
+        let holder: PostgresQuery = switch field {
+        case "corporate_number": "SELECT 1 AS seen FROM organizations WHERE corporate_number = \(value) AND code <> \(draft.code)"
+        case "local_government_code": "SELECT 1 AS seen FROM organizations WHERE local_government_code = \(value) AND code <> \(draft.code)"
+        default: "SELECT 1 AS seen FROM organizations WHERE code = \(draft.code)"
+        }
+        if try connection.query(holder).first != nil { return mapped }
+        let message = switch field {
+        case "corporate_number": "この法人番号では新しく登録できません。登録済みの団体を構成員にするときは、構成員の登録で法人番号を指定してください"
+        case "local_government_code": "この団体コード（地方公共団体コード）では新しく登録できません"
+        default: "このコードは使えません。別のコードを指定してください"
+        }
+        return RecordError.invalidField(field: field, message: message)
     }
 }

@@ -17,12 +17,22 @@ public struct KPITargetRepository: Sendable {
     }
 
     /// Sets the target for a metric, adding it when new; returns it and whether it was added.
+    /// With `expectedVersion` the target must exist at that version (If-Match on a PUT).
     public func put(
-        projectCode: String, metric: String, _ draft: KPITargetDraft, on connection: PostgresConnection
+        projectCode: String, metric: String, _ draft: KPITargetDraft, expectedVersion: Int? = nil, on connection: PostgresConnection
     ) throws -> (ProjectKPITarget, created: Bool) {
         do {
             return try connection.transaction { connection in
                 let project = try ProjectRepository().find(code: projectCode, on: connection)
+                if let expectedVersion {
+                    do {
+                        try lock(projectCode: projectCode, metric: metric, forbidden: "この成果目標を変更する権限がありません")
+                            .acquire(expected: expectedVersion, on: connection)
+                    } catch RecordError.notFound {
+                        // The version named was read from a target that is not there (any more).
+                        throw RecordError.staleVersion(expected: expectedVersion, actual: nil)
+                    }
+                }
                 let result = try connection.query("""
                     INSERT INTO kpi_targets AS k (consortium_id, project_id, metric, unit, target_numerator, target_denominator,
                         actual_manual_numerator, actual_manual_denominator, actual_note)
@@ -46,21 +56,28 @@ public struct KPITargetRepository: Sendable {
         }
     }
 
-    public func delete(projectCode: String, metric: String, on connection: PostgresConnection) throws {
+    /// Deletes the target if it is at `expectedVersion` (nil: any version).
+    public func delete(projectCode: String, metric: String, expectedVersion: Int? = nil, on connection: PostgresConnection) throws {
         do {
             try connection.transaction { connection in
-                let project = try ProjectRepository().find(code: projectCode, on: connection)
-                guard try list(projectCode: projectCode, on: connection).contains(where: { $0.metric == metric }) else {
-                    throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(metric)")
-                }
-                let deleted = try connection.execute("""
+                try lock(projectCode: projectCode, metric: metric, forbidden: "この成果目標を削除する権限がありません")
+                    .acquire(expected: expectedVersion, on: connection)
+                try connection.execute("""
                     DELETE FROM kpi_targets k USING adopted_projects p
-                    WHERE p.consortium_id = k.consortium_id AND p.id = k.project_id AND p.id = \(project.id) AND k.metric = \(metric)
+                    WHERE p.consortium_id = k.consortium_id AND p.id = k.project_id AND p.code = \(projectCode) AND k.metric = \(metric)
                     """)
-                if deleted == 0 { throw RecordError.forbidden("この成果目標を削除する権限がありません") }
             }
         } catch {
             throw RecordError.mapping(error, kind: Self.kind)
         }
+    }
+
+    private func lock(projectCode: String, metric: String, forbidden: String) -> RowLock {
+        RowLock(
+            select: """
+                SELECT k.version FROM kpi_targets k JOIN adopted_projects p ON p.consortium_id = k.consortium_id AND p.id = k.project_id
+                WHERE p.code = \(projectCode) AND k.metric = \(metric)
+                """,
+            alias: "k", kind: Self.kind, key: "\(projectCode)/\(metric)", forbidden: forbidden)
     }
 }

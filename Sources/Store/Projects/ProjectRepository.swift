@@ -68,31 +68,26 @@ public struct ProjectRepository: Sendable {
         return try ProjectSummary(row: row)
     }
 
-    /// Writes the draft if the project is still at `expectedVersion`. The database checks the
-    /// status move, the caps and which columns the caller's role may change.
+    /// Writes the project's new values, which `change` makes from the project as it is once
+    /// locked at `expectedVersion` (nil: any version). The database checks the status move,
+    /// the caps and which columns the caller's role may change.
     public func update(
-        code: String, with draft: ProjectDraft, expectedVersion: Int, on connection: PostgresConnection
+        code: String, expectedVersion: Int?, on connection: PostgresConnection, change: (ProjectSummary) throws -> ProjectDraft
     ) throws -> ProjectSummary {
         do {
             return try connection.transaction { connection in
+                try RowLock(
+                    select: "SELECT p.version FROM adopted_projects p WHERE p.code = \(code)", alias: "p",
+                    kind: Self.kind, key: code, forbidden: "この事業を変更する権限がありません"
+                ).acquire(expected: expectedVersion, on: connection)
                 let current = try find(code: code, on: connection)
-                guard expectedVersion == current.rowVersion else {
-                    throw RecordError.staleVersion(expected: expectedVersion, actual: current.rowVersion)
-                }
-                let changed = try connection.execute("""
+                let draft = try change(current)
+                try connection.execute("""
                     UPDATE adopted_projects SET project_name = \(draft.projectName), region = \(draft.region),
                         starts_on = \(draft.startsOn?.description)::date, ends_on = \(draft.endsOn?.description)::date,
                         granted_yen = \(draft.granted?.amount), prior_paid_yen = \(draft.priorPaid.amount), status = \(draft.status.rawValue)
-                    WHERE consortium_id = (SELECT id FROM consortia WHERE code = \(current.consortiumCode))
-                      AND id = \(current.id) AND version = \(expectedVersion)
+                    WHERE consortium_id = (SELECT id FROM consortia WHERE code = \(current.consortiumCode)) AND id = \(current.id)
                     """)
-                if changed == 0 {
-                    let now = try find(code: code, on: connection)
-                    if now.rowVersion != expectedVersion {
-                        throw RecordError.staleVersion(expected: expectedVersion, actual: now.rowVersion)
-                    }
-                    throw RecordError.forbidden("この事業を変更する権限がありません")
-                }
                 return try find(code: code, on: connection)
             }
         } catch {

@@ -22,10 +22,30 @@ enum RuleMessages {
         "consultations_referral_order": "とりつなぎ日が相談日より前です",
         "placements_period_order": "終了日が開始日より前です",
         "events_period_order": "終了日が開始日より前です",
+        "expenses_added_for_claim_complete": "追加理由は承認済みの請求の後に追加する明細にだけ付けます",
+    ]
+
+    /// The field a unique constraint keys on, for a conflict's message (the API's `errors`).
+    static let uniqueFields: [String: String] = [
+        "organizations_code_key": "code",
+        "organizations_corporate_number_key": "corporate_number",
+        "organizations_local_government_code_key": "local_government_code",
+        "consortia_code_key": "code",
+        "memberships_consortium_id_organization_id_role_joined_on_key": "joined_on",
+        "events_consortium_id_code_key": "code",
+        "expenses_consortium_id_project_id_line_ref_key": "line_ref",
+        "placements_consortium_id_firm_id_person_ref_started_on_key": "person_ref",
+        "consultations_consortium_id_firm_id_consulted_on_channel_key": "consulted_on",
+    ]
+
+    /// The field a foreign key checks on insert or update, for "not registered".
+    static let referenceFields: [String: String] = [
+        "expenses_event_fk": "event",
     ]
 
     static func message(for error: PostgresError) -> String {
         if let constraint = error.constraint, let message = byConstraint[constraint] { return message }
+        if error.sqlState == .notNullViolation { return "必須の値がありません（\(error.column ?? "項目")）" }
         return "値が規則に合いません（\(error.constraint ?? "検査制約")）"
     }
 }

@@ -65,15 +65,16 @@ struct ActivityController {
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> EventRecord in
-            var body = received
-            let repository = EventRepository()
-            var draft = try repository.find(consortiumCode: code, code: event, on: connection).draft
-            body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", EventKind.self) }
-            body.patch("title", required: &draft.title) { $0.string("title", maxLength: 500) }
-            body.patch("starts_on", required: &draft.startsOn) { $0.date("starts_on") }
-            Self.readEvent(&body, into: &draft)
-            try body.finish()
-            return try repository.update(consortiumCode: code, code: event, with: draft, expectedVersion: expected, on: connection)
+            try EventRepository().update(consortiumCode: code, code: event, expectedVersion: expected, on: connection) { current in
+                var body = received
+                var draft = current.draft
+                body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", EventKind.self) }
+                body.patch("title", required: &draft.title) { $0.string("title", maxLength: 500) }
+                body.patch("starts_on", required: &draft.startsOn) { $0.date("starts_on") }
+                Self.readEvent(&body, into: &draft)
+                try body.finish()
+                return draft
+            }
         }
         return try APIJSON.response(EventJSON(record), etag: record.rowVersion)
     }
@@ -82,7 +83,10 @@ struct ActivityController {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "取組の削除")
         let (code, event) = (try context.code("code"), try context.code("event"))
-        try await database.run(as: caller) { try EventRepository().delete(consortiumCode: code, code: event, on: $0) }
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        try await database.run(as: caller) {
+            try EventRepository().delete(consortiumCode: code, code: event, expectedVersion: expected, on: $0)
+        }
         return Response(status: .noContent)
     }
 
@@ -141,7 +145,7 @@ struct ActivityController {
         var body = try await JSONBody.read(request, context: context)
         let checked = try Self.readNewPlacement(&body)
         let record = try await database.run(as: caller) {
-            try OutcomeRepository().savePlacement(consortiumCode: code, checked, replacing: nil, expectedVersion: nil, on: $0)
+            try OutcomeRepository().savePlacement(consortiumCode: code, checked, on: $0)
         }
         return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), status: .created, etag: record.rowVersion,
                                     location: "/api/v1/consortia/\(code)/placements/\(record.id)")
@@ -155,14 +159,14 @@ struct ActivityController {
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> PlacementRecord in
-            var body = received
-            let repository = OutcomeRepository()
-            let current = try repository.placement(consortiumCode: code, id: id, on: connection)
-            var draft = current.draft
-            body.patch("employment_type", required: &draft.employmentType) { $0.vocabulary("employment_type", EmploymentType.self) }
-            Self.readPlacement(&body, into: &draft)
-            try body.finish()
-            return try repository.savePlacement(consortiumCode: code, draft, replacing: current, expectedVersion: expected, on: connection)
+            try OutcomeRepository().updatePlacement(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
+                var body = received
+                var draft = current.draft
+                body.patch("employment_type", required: &draft.employmentType) { $0.vocabulary("employment_type", EmploymentType.self) }
+                Self.readPlacement(&body, into: &draft)
+                try body.finish()
+                return draft
+            }
         }
         return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
     }
@@ -225,7 +229,7 @@ struct ActivityController {
         var body = try await JSONBody.read(request, context: context)
         let checked = try Self.readNewConsultation(&body)
         let record = try await database.run(as: caller) {
-            try OutcomeRepository().saveConsultation(consortiumCode: code, checked, replacing: nil, expectedVersion: nil, on: $0)
+            try OutcomeRepository().saveConsultation(consortiumCode: code, checked, on: $0)
         }
         return try APIJSON.response(ConsultationJSON(record), status: .created, etag: record.rowVersion,
                                     location: "/api/v1/consortia/\(code)/consultations/\(record.id)")
@@ -239,13 +243,13 @@ struct ActivityController {
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> ConsultationRecord in
-            var body = received
-            let repository = OutcomeRepository()
-            let current = try repository.consultation(consortiumCode: code, id: id, on: connection)
-            var draft = current.draft
-            Self.readConsultation(&body, into: &draft)
-            try body.finish()
-            return try repository.saveConsultation(consortiumCode: code, draft, replacing: current, expectedVersion: expected, on: connection)
+            try OutcomeRepository().updateConsultation(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
+                var body = received
+                var draft = current.draft
+                Self.readConsultation(&body, into: &draft)
+                try body.finish()
+                return draft
+            }
         }
         return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
     }

@@ -65,15 +65,15 @@ struct ConsortiumController {
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> ConsortiumRecord in
-            var body = received
-            let repository = ConsortiumRepository()
-            let current = try repository.find(code: code, on: connection)
-            var name = current.name
-            var established = current.establishedOn
-            body.patch("name", required: &name) { $0.string("name") }
-            body.patch("established_on", &established) { $0.date("established_on") }
-            try body.finish()
-            return try repository.update(code: code, name: name, establishedOn: established, expectedVersion: expected, on: connection)
+            try ConsortiumRepository().update(code: code, expectedVersion: expected, on: connection) { current in
+                var body = received
+                var name = current.name
+                var established = current.establishedOn
+                body.patch("name", required: &name) { $0.string("name") }
+                body.patch("established_on", &established) { $0.date("established_on") }
+                try body.finish()
+                return (name, established)
+            }
         }
         return try APIJSON.response(ConsortiumJSON(record), etag: record.rowVersion)
     }
@@ -131,16 +131,16 @@ struct ConsortiumController {
     func applyMembership(_ received: JSONBody, consortium code: String, id: Int64, expected: Int?, caller: UserAccount) async throws -> MembershipRecord {
         try Access.require(Access.writeConsortiumData, caller, "構成員の変更")
         return try await database.run(as: caller) { connection -> MembershipRecord in
-            var body = received
-            let repository = MembershipRepository()
-            let current = try repository.find(consortiumCode: code, id: id, on: connection)
-            var draft = MembershipDraft(role: current.role, joinedOn: current.joinedOn, leftOn: current.leftOn, group: current.group)
-            body.patch("role", required: &draft.role) { $0.vocabulary("role", MembershipRole.self) }
-            body.patch("joined_on", required: &draft.joinedOn) { $0.date("joined_on") }
-            Self.readOptional(&body, into: &draft)
-            Self.checkDates(&body, draft)
-            try body.finish()
-            return try repository.update(consortiumCode: code, id: id, with: draft, expectedVersion: expected, on: connection)
+            try MembershipRepository().update(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
+                var body = received
+                var draft = MembershipDraft(role: current.role, joinedOn: current.joinedOn, leftOn: current.leftOn, group: current.group)
+                body.patch("role", required: &draft.role) { $0.vocabulary("role", MembershipRole.self) }
+                body.patch("joined_on", required: &draft.joinedOn) { $0.date("joined_on") }
+                Self.readOptional(&body, into: &draft)
+                Self.checkDates(&body, draft)
+                try body.finish()
+                return draft
+            }
         }
     }
 

@@ -1,18 +1,63 @@
 import Hummingbird
+import Logging
+import Postgres
 import Store
 
-/// The one place where the store's errors become HTTP problems with stable types.
+/// The one place where errors become HTTP problems with stable types, for the API
+/// (problem+json) and the pages (the same status and Japanese message as HTML). Database
+/// errors go through the store's one translation (`RecordError.mapping`) first, so a SQLSTATE
+/// is answered the same way wherever it surfaces.
 enum ErrorProblems {
-    static func problem(for error: Error) -> Problem? {
+    /// The answer for an error, with what operators need recorded: every database error that
+    /// reaches the answer is counted by SQLSTATE, and a fault is logged with its detail (which
+    /// never reaches the caller).
+    static func answer(_ error: Error, metrics: ServiceMetrics, logger: Logger) -> Problem {
+        let problem = problem(for: error)
+        if let fault = databaseFault(of: error) {
+            metrics.databaseError(fault)
+            let level: Logger.Level = problem.status == .internalServerError ? .error : .warning
+            logger.log(level: level, "database error", metadata: [
+                "sqlstate": "\(fault.code)", "error": "\(fault.description)", "status": "\(problem.status.code)",
+            ])
+        } else if problem.status == .internalServerError {
+            logger.error("unexpected error", metadata: ["error": "\(String(reflecting: type(of: error)))", "description": "\(error)"])
+        }
+        return problem
+    }
+
+    /// A database error, whether it reached the answer as it was or already translated into
+    /// one the caller can do nothing about but wait or retry.
+    private static func databaseFault(of error: Error) -> DatabaseFault? {
         switch error {
+        case let error as PostgresError: DatabaseFault(error)
+        case RecordError.unavailable(let fault), RecordError.contention(let fault): fault
+        default: nil
+        }
+    }
+
+    /// The answer for an error, without recording anything: pages call it to decide whether a
+    /// problem belongs in the form they show.
+    static func problem(for error: Error) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound: return .notFound()
+            case .contentTooLarge: return Problem(status: .contentTooLarge, type: "payload-too-large", title: "送信されたデータが大きすぎます")
+            default: return Problem(status: error.status, type: "http-error", title: error.status.reasonPhrase)
+            }
         case let error as RecordError:
             return recordProblem(error)
         case let error as ClaimError:
             return claimProblem(error)
         case StoreError.notFound(let what, let key):
             return .notFound("\(what) \(key) は見つかりません")
+        case let error as PostgresError:
+            if let translated = RecordError.mapping(error) as? RecordError { return recordProblem(translated) }
+            return .internal
         default:
-            return nil
+            return .internal
         }
     }
 
@@ -33,6 +78,11 @@ enum ErrorProblems {
             return .validation([FieldIssue(field: field, message: message)])
         case .ruleViolated(_, let message):
             return Problem(status: .conflict, type: "rule-violation", title: "業務ルールにより受け付けられません", detail: message)
+        case .unavailable:
+            // The database is away: say so at once rather than hang, and let /readyz fail.
+            return Problem(status: .serviceUnavailable, type: "database-unavailable", title: error.description)
+        case .contention:
+            return Problem(status: .conflict, type: "concurrent-change", title: "他の処理と重なりました", detail: error.description)
         }
     }
 

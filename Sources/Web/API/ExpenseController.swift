@@ -55,21 +55,20 @@ struct ExpenseController {
         let received = try await JSONBody.read(request, context: context)
         let expected = try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> ExpenseRecord in
-            var body = received
-            let repository = ExpenseRepository()
-            let current = try repository.find(projectCode: code, id: id, on: connection)
-            var draft = current.draft
-            body.patch("category", required: &draft.category) { $0.vocabulary("category", ExpenseCategory.self) }
-            body.patch("incurred_on", required: &draft.incurredOn) { $0.date("incurred_on") }
-            body.patch("payee", required: &draft.payee) { $0.string("payee") }
-            body.patch("amount_excl_tax_yen", required: &draft.amountExcludingTax) { $0.yen("amount_excl_tax_yen") }
-            var lineRef = draft.lineRef ?? current.lineRef
-            body.patch("line_ref", required: &lineRef) { $0.string("line_ref") }
-            draft.lineRef = lineRef
-            Self.readOptional(&body, into: &draft)
-            try body.finish()
-            return try repository.update(
-                projectCode: code, id: id, with: draft, expectedVersion: expected ?? current.rowVersion, on: connection)
+            try ExpenseRepository().update(projectCode: code, id: id, expectedVersion: expected, on: connection) { current in
+                var body = received
+                var draft = current.draft
+                body.patch("category", required: &draft.category) { $0.vocabulary("category", ExpenseCategory.self) }
+                body.patch("incurred_on", required: &draft.incurredOn) { $0.date("incurred_on") }
+                body.patch("payee", required: &draft.payee) { $0.string("payee") }
+                body.patch("amount_excl_tax_yen", required: &draft.amountExcludingTax) { $0.yen("amount_excl_tax_yen") }
+                var lineRef = draft.lineRef ?? current.lineRef
+                body.patch("line_ref", required: &lineRef) { $0.string("line_ref") }
+                draft.lineRef = lineRef
+                Self.readOptional(&body, into: &draft)
+                try body.finish()
+                return draft
+            }
         }
         return try APIJSON.response(ExpenseJSON(record), etag: record.rowVersion)
     }
@@ -80,10 +79,8 @@ struct ExpenseController {
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let expected = try EntityTag.expectedVersion(request)
-        try await database.run(as: caller) { connection in
-            let repository = ExpenseRepository()
-            let version = try expected ?? repository.find(projectCode: code, id: id, on: connection).rowVersion
-            try repository.delete(projectCode: code, id: id, expectedVersion: version, on: connection)
+        try await database.run(as: caller) {
+            try ExpenseRepository().delete(projectCode: code, id: id, expectedVersion: expected, on: $0)
         }
         return Response(status: .noContent)
     }

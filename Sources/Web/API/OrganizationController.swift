@@ -56,17 +56,18 @@ struct OrganizationController {
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> OrganizationRecord in
-            var body = received
             let repository = OrganizationRepository()
-            let current = try repository.find(code: code, on: connection)
-            // Shared with another consortium: read-only to a secretariat, whatever the body says.
-            try repository.requireWritable(current, on: connection)
-            var draft = current.draft
-            body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", OrganizationKind.self) }
-            body.patch("name", required: &draft.name) { $0.string("name") }
-            Self.readOptionalFields(&body, into: &draft)
-            try body.finish()
-            return try repository.update(code: code, with: draft, expectedVersion: expected, on: connection)
+            return try repository.update(code: code, expectedVersion: expected, on: connection) { current in
+                // Shared with another consortium: read-only to a secretariat, whatever the body says.
+                try repository.requireWritable(current, on: connection)
+                var body = received
+                var draft = current.draft
+                body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", OrganizationKind.self) }
+                body.patch("name", required: &draft.name) { $0.string("name") }
+                Self.readOptionalFields(&body, into: &draft)
+                try body.finish()
+                return draft
+            }
         }
         return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
     }

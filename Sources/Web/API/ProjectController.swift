@@ -65,23 +65,20 @@ struct ProjectController {
                                     errors: refused.sorted().map { FieldIssue(field: $0, message: "変更する権限がありません") })
         }
         return try await database.run(as: caller) { connection -> ProjectSummary in
-            var body = received
-            let repository = ProjectRepository()
-            let current = try repository.find(code: code, on: connection)
-            var draft = ProjectDraft(current)
-            body.patch("project_name", required: &draft.projectName) { $0.string("project_name", maxLength: 500) }
-            body.patch("region", required: &draft.region) { $0.string("region", maxLength: 500) }
-            body.patch("starts_on", &draft.startsOn) { $0.date("starts_on") }
-            body.patch("ends_on", &draft.endsOn) { $0.date("ends_on") }
-            body.patch("granted_yen", &draft.granted) { $0.yen("granted_yen") }
-            body.patch("prior_paid_yen", required: &draft.priorPaid) { $0.yen("prior_paid_yen") }
-            body.patch("status", required: &draft.status) { $0.vocabulary("status", ProjectStatus.self) }
-            Self.check(&body, draft, current: current)
-            try body.finish()
-            guard expected == nil || expected == current.rowVersion else {
-                throw RecordError.staleVersion(expected: expected!, actual: current.rowVersion)
+            try ProjectRepository().update(code: code, expectedVersion: expected, on: connection) { current in
+                var body = received
+                var draft = ProjectDraft(current)
+                body.patch("project_name", required: &draft.projectName) { $0.string("project_name", maxLength: 500) }
+                body.patch("region", required: &draft.region) { $0.string("region", maxLength: 500) }
+                body.patch("starts_on", &draft.startsOn) { $0.date("starts_on") }
+                body.patch("ends_on", &draft.endsOn) { $0.date("ends_on") }
+                body.patch("granted_yen", &draft.granted) { $0.yen("granted_yen") }
+                body.patch("prior_paid_yen", required: &draft.priorPaid) { $0.yen("prior_paid_yen") }
+                body.patch("status", required: &draft.status) { $0.vocabulary("status", ProjectStatus.self) }
+                Self.check(&body, draft, current: current)
+                try body.finish()
+                return draft
             }
-            return try repository.update(code: code, with: draft, expectedVersion: current.rowVersion, on: connection)
         }
     }
 
@@ -140,8 +137,9 @@ struct ProjectController {
         let draft = KPITargetDraft(
             unit: unit == .count ? .count : .ratio, targetNumerator: numerator, targetDenominator: denominator,
             manualActual: actualNumerator.map { ($0, actualDenominator ?? 1) }, actualNote: note)
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let (record, created) = try await database.run(as: caller) {
-            try KPITargetRepository().put(projectCode: code, metric: metric, draft, on: $0)
+            try KPITargetRepository().put(projectCode: code, metric: metric, draft, expectedVersion: expected, on: $0)
         }
         return try APIJSON.response(KPITargetJSON(record), status: created ? .created : .ok, etag: record.rowVersion)
     }
@@ -152,7 +150,10 @@ struct ProjectController {
         let code = try context.code("code")
         let metric = try context.parameters.require("metric")
         guard metric.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil, !JSONBody.hasControlCharacters(metric), !metric.contains("\n") else { throw Problem.notFound() }
-        try await database.run(as: caller) { try KPITargetRepository().delete(projectCode: code, metric: metric, on: $0) }
+        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        try await database.run(as: caller) {
+            try KPITargetRepository().delete(projectCode: code, metric: metric, expectedVersion: expected, on: $0)
+        }
         return Response(status: .noContent)
     }
 }

@@ -100,7 +100,7 @@ struct OutcomesPageController {
         try await create(request, context: context, what: "成約・採用の登録", date: "started_on") { body, code, caller in
             let draft = try ActivityController.readNewPlacement(&body)
             _ = try await database.run(as: caller) {
-                try OutcomeRepository().savePlacement(consortiumCode: code, draft, replacing: nil, expectedVersion: nil, on: $0)
+                try OutcomeRepository().savePlacement(consortiumCode: code, draft, on: $0)
             }
         } failed: { entry in (entry, Entry()) }
     }
@@ -109,7 +109,7 @@ struct OutcomesPageController {
         try await create(request, context: context, what: "相談の登録", date: "consulted_on") { body, code, caller in
             let draft = try ActivityController.readNewConsultation(&body)
             _ = try await database.run(as: caller) {
-                try OutcomeRepository().saveConsultation(consortiumCode: code, draft, replacing: nil, expectedVersion: nil, on: $0)
+                try OutcomeRepository().saveConsultation(consortiumCode: code, draft, on: $0)
             }
         } failed: { entry in (Entry(), entry) }
     }

@@ -9,6 +9,7 @@ import Postgres
 struct PageErrorMiddleware: RouterMiddleware {
     typealias Context = APIContext
     let renderer: PageRenderer
+    let metrics: ServiceMetrics
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         do {
@@ -25,13 +26,14 @@ struct PageErrorMiddleware: RouterMiddleware {
             }
             return response
         } catch {
-            let problem = Self.problem(for: error, context: context)
+            let problem = ErrorProblems.answer(error, metrics: metrics, logger: context.logger)
             var details = problem.errors.map(\.message)
             if let detail = problem.detail { details.insert(detail, at: 0) }
             let heading = switch problem.status {
             case .notFound: "ページが見つかりません"
             case .forbidden: "この操作はできません"
             case .internalServerError: "サーバーで問題が起きました"
+            case .serviceUnavailable: "ただいまご利用いただけません"
             default: "処理できませんでした"
             }
             let message = problem.status == .notFound
@@ -45,18 +47,9 @@ struct PageErrorMiddleware: RouterMiddleware {
         }
     }
 
-    /// The problem the API would answer for this error; unexpected errors are logged and
-    /// become a 500 without their detail.
+    /// The problem the API would answer for this error, for a page deciding whether to show
+    /// it in its form; what it rethrows is recorded here once it is answered.
     static func problem(for error: Error, context: APIContext) -> Problem {
-        switch error {
-        case let problem as Problem:
-            return problem
-        case let error as HTTPError:
-            return error.status == .notFound ? .notFound() : Problem(status: error.status, type: "http-error", title: error.status.reasonPhrase)
-        default:
-            if let problem = ErrorProblems.problem(for: error) { return problem }
-            context.logger.error("unexpected error on a page", metadata: ["error": "\(String(reflecting: type(of: error)))", "description": "\(error)"])
-            return Problem(status: .internalServerError, type: "internal", title: "サーバーで問題が起きました")
-        }
+        ErrorProblems.problem(for: error)
     }
 }

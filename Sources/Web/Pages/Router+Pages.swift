@@ -4,13 +4,13 @@ import Postgres
 /// The web pages for people. They sit behind the same `AuthMiddleware` as the API (the
 /// session cookie) and read and write through the same `TenantDatabase` scope and
 /// repositories; `PageErrorMiddleware` only turns the API's problems into pages.
-func addPages(to router: Router<APIContext>, sessions: SessionController, database: TenantDatabase, pool: PostgresPool, uploads: UploadSlots) {
+func addPages(to router: Router<APIContext>, sessions: SessionController, database: TenantDatabase, pool: PostgresPool, uploads: UploadSlots, metrics: ServiceMetrics) {
     let renderer = PageRenderer()
-    let open = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
+    let open = router.group().add(middleware: PageErrorMiddleware(renderer: renderer, metrics: metrics))
     let login = LoginPageController(sessions: sessions, renderer: renderer)
     login.addPublicRoutes(to: open)
 
-    let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer)).add(middleware: AuthMiddleware(pool: pool))
+    let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer, metrics: metrics)).add(middleware: AuthMiddleware(pool: pool))
     login.addRoutes(to: pages)
     DashboardPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ProjectsPageController(database: database, renderer: renderer).addRoutes(to: pages)

@@ -1,0 +1,54 @@
+import Postgres
+
+/// Optimistic locking that holds when writers race. Comparing If-Match with a version read by
+/// a plain SELECT and then writing leaves a gap in which another transaction commits: both
+/// writers answer 200 and the first change is lost. Every write of a versioned row therefore
+/// takes the row's lock first, in its own transaction, and compares the version under the
+/// lock: a second writer holding the same version waits for the first to commit, then reads
+/// the new version and is refused. The lock lasts until the transaction ends, so the checks
+/// and the write that follow see the row as it is.
+///
+/// When the row cannot be locked, the reason is told apart rather than guessed from a count
+/// of zero rows: not visible to the caller (404), visible but not changeable under row-level
+/// security (403), or deleted by a writer that committed while this one waited (412 when the
+/// caller named a version).
+struct RowLock {
+    /// Selects the row's `version` as the caller's scope sees it: one row or none. Its tables
+    /// must allow `FOR UPDATE OF alias` (no aggregate, the alias not on the nullable side of
+    /// an outer join).
+    var select: PostgresQuery
+    /// The alias of the versioned table in `select`.
+    var alias: String
+    var kind: String
+    var key: String
+    /// Why a row the caller can see cannot be changed by it.
+    var forbidden: String
+
+    /// Locks the row until the transaction ends and checks it is at `expected` (nil: any
+    /// version); returns the version it is at.
+    @discardableResult
+    func acquire(expected: Int?, on connection: PostgresConnection) throws -> Int {
+        precondition(connection.isInTransaction, "RowLock needs the write's transaction")
+        guard try version(locking: false, on: connection) != nil else {
+            throw RecordError.notFound(kind: kind, key: key)
+        }
+        if let current = try version(locking: true, on: connection) {
+            if let expected, expected != current {
+                throw RecordError.staleVersion(expected: expected, actual: current)
+            }
+            return current
+        }
+        // SELECT ... FOR UPDATE applies the UPDATE policies too: a row still readable is one
+        // the caller may not change.
+        if try version(locking: false, on: connection) != nil {
+            throw RecordError.forbidden(forbidden)
+        }
+        if let expected { throw RecordError.staleVersion(expected: expected, actual: nil) }
+        throw RecordError.notFound(kind: kind, key: key)
+    }
+
+    private func version(locking: Bool, on connection: PostgresConnection) throws -> Int? {
+        let query: PostgresQuery = locking ? "\(select) FOR UPDATE OF \(unsafeRaw: alias)" : select
+        return try connection.query(query).first?.decode(Int.self, "version")
+    }
+}
