@@ -1,3 +1,4 @@
+import Domain
 import Postgres
 
 /// Japanese messages for the rules the schema enforces by name (triggers raise
@@ -22,6 +23,7 @@ enum RuleMessages {
         "consultations_referral_order": "とりつなぎ日が相談日より前です",
         "placements_period_order": "終了日が開始日より前です",
         "events_period_order": "終了日が開始日より前です",
+        "expenses_project_total_within_limit": MoneyLimitError.projectTotalExceeded.description,
     ]
 
     static func message(for error: PostgresError) -> String {
