@@ -42,43 +42,45 @@ extension ClaimComputation {
         var unassignedEligible: Yen = .zero
         var unassignedSubsidy: Yen = .zero
 
-        var raw: Yen {
-            firms.map(\.subsidy).sum() + personsWithoutFirm.map(\.subsidy).sum() + unassignedSubsidy
+        func raw() throws(MoneyLimitError) -> Yen {
+            try firms.map(\.subsidy).sum()
+                .adding(try personsWithoutFirm.map(\.subsidy).sum())
+                .adding(unassignedSubsidy)
         }
 
-        init(lines: [LineOutcome], frame: FrameTerms) {
+        init(lines: [LineOutcome], frame: FrameTerms) throws(MoneyLimitError) {
             let eligible = lines.filter { $0.eligible != .zero }
             let rate = frame.rate
             let byPerson = frame.personCap != nil
             guard byPerson || frame.firmCap != nil else {
-                unassignedEligible = eligible.map(\.eligible).sum()
+                unassignedEligible = try eligible.map(\.eligible).sum()
                 unassignedSubsidy = rate.apply(to: unassignedEligible)
                 return
             }
-            func personShares(_ lines: [LineOutcome], firm: String?) -> [PersonShare] {
-                Dictionary(grouping: lines.filter { $0.personRef != nil }, by: { $0.personRef! })
-                    .sorted { $0.key < $1.key }
-                    .map { person, lines in
-                        let amount = lines.map(\.eligible).sum()
-                        let raw = rate.apply(to: amount)
-                        return PersonShare(firm: firm, personRef: person, eligible: amount, raw: raw,
-                                           subsidy: frame.personCap.map { min(raw, $0) } ?? raw)
-                    }
-            }
-            firms = Dictionary(grouping: eligible.filter { $0.firm != nil }, by: { $0.firm! })
-                .sorted { $0.key < $1.key }
-                .map { firm, lines in
-                    let persons = byPerson ? personShares(lines, firm: firm) : []
-                    let unassigned = lines.filter { !byPerson || $0.personRef == nil }.map(\.eligible).sum()
-                    let unassignedSubsidy = rate.apply(to: unassigned)
-                    let raw = persons.map(\.subsidy).sum() + unassignedSubsidy
-                    return FirmShare(firm: firm, eligible: lines.map(\.eligible).sum(), persons: persons,
-                                     unassignedEligible: unassigned, unassignedSubsidy: unassignedSubsidy,
-                                     raw: raw, subsidy: frame.firmCap.map { min(raw, $0) } ?? raw)
+            func personShares(_ lines: [LineOutcome], firm: String?) throws(MoneyLimitError) -> [PersonShare] {
+                var shares: [PersonShare] = []
+                for (person, lines) in Dictionary(grouping: lines.filter { $0.personRef != nil }, by: { $0.personRef ?? "" })
+                    .sorted(by: { $0.key < $1.key }) {
+                    let amount = try lines.map(\.eligible).sum()
+                    let raw = rate.apply(to: amount)
+                    shares.append(PersonShare(firm: firm, personRef: person, eligible: amount, raw: raw,
+                                              subsidy: frame.personCap.map { min(raw, $0) } ?? raw))
                 }
+                return shares
+            }
+            for (firm, lines) in Dictionary(grouping: eligible.filter { $0.firm != nil }, by: { $0.firm ?? "" })
+                .sorted(by: { $0.key < $1.key }) {
+                let persons = byPerson ? try personShares(lines, firm: firm) : []
+                let unassigned = try lines.filter { !byPerson || $0.personRef == nil }.map(\.eligible).sum()
+                let unassignedSubsidy = rate.apply(to: unassigned)
+                let raw = try persons.map(\.subsidy).sum().adding(unassignedSubsidy)
+                firms.append(FirmShare(firm: firm, eligible: try lines.map(\.eligible).sum(), persons: persons,
+                                       unassignedEligible: unassigned, unassignedSubsidy: unassignedSubsidy,
+                                       raw: raw, subsidy: frame.firmCap.map { min(raw, $0) } ?? raw))
+            }
             let withoutFirm = eligible.filter { $0.firm == nil }
-            personsWithoutFirm = byPerson ? personShares(withoutFirm, firm: nil) : []
-            unassignedEligible = withoutFirm.filter { !byPerson || $0.personRef == nil }.map(\.eligible).sum()
+            personsWithoutFirm = byPerson ? try personShares(withoutFirm, firm: nil) : []
+            unassignedEligible = try withoutFirm.filter { !byPerson || $0.personRef == nil }.map(\.eligible).sum()
             unassignedSubsidy = rate.apply(to: unassignedEligible)
         }
     }

@@ -12,14 +12,14 @@ extension ClaimComputation {
         /// The consumption tax of the lines, reported only.
         public let tax: Yen
 
-        init<S: Sequence>(_ outcomes: S) where S.Element == LineOutcome {
+        init<S: Sequence>(_ outcomes: S) throws(MoneyLimitError) where S.Element == LineOutcome {
             var (count, total, eligible, ineligible, tax) = (0, Yen.zero, Yen.zero, Yen.zero, Yen.zero)
             for outcome in outcomes {
                 count += 1
-                total += outcome.amount
-                eligible += outcome.eligible
-                ineligible += outcome.ineligible
-                tax += outcome.tax
+                total = try total.adding(outcome.amount)
+                eligible = try eligible.adding(outcome.eligible)
+                ineligible = try ineligible.adding(outcome.ineligible)
+                tax = try tax.adding(outcome.tax)
             }
             (self.lines, self.total, self.eligible, self.ineligible, self.tax) = (count, total, eligible, ineligible, tax)
         }
@@ -31,12 +31,16 @@ extension ClaimComputation {
         public let cap: Yen?
         public let totals: Totals
 
-        static func all(_ lines: [LineOutcome], caps: [ExpenseCategory: Yen]) -> [CategoryTotals] {
-            // Lazily filtered, so that no line is copied: a batch export runs this per project.
-            ExpenseCategory.allCases.compactMap { category in
+        static func all(_ lines: [LineOutcome], caps: [ExpenseCategory: Yen]) throws(MoneyLimitError) -> [CategoryTotals] {
+            var all: [CategoryTotals] = []
+            for category in ExpenseCategory.allCases {
+                // Lazily filtered, so that no line is copied: a batch export runs this per project.
                 let matching = lines.lazy.filter { $0.category == category }
-                return matching.isEmpty ? nil : CategoryTotals(category: category, cap: caps[category], totals: Totals(matching))
+                if !matching.isEmpty {
+                    all.append(CategoryTotals(category: category, cap: caps[category], totals: try Totals(matching)))
+                }
             }
+            return all
         }
     }
 
@@ -47,15 +51,17 @@ extension ClaimComputation {
         public let amount: Yen
         public let lines: Int
 
-        static func all(_ lines: [LineOutcome]) -> [ReasonTotals] {
-            IneligibilityReason.allCases.compactMap { reason in
+        static func all(_ lines: [LineOutcome]) throws(MoneyLimitError) -> [ReasonTotals] {
+            var all: [ReasonTotals] = []
+            for reason in IneligibilityReason.allCases {
                 var (amount, count) = (Yen.zero, 0)
                 for line in lines where line.reason == reason {
-                    amount += line.ineligible
+                    amount = try amount.adding(line.ineligible)
                     count += 1
                 }
-                return count == 0 ? nil : ReasonTotals(reason: reason, amount: amount, lines: count)
+                if count > 0 { all.append(ReasonTotals(reason: reason, amount: amount, lines: count)) }
             }
+            return all
         }
     }
 }

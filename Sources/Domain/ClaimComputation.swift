@@ -31,6 +31,11 @@ import Foundation
 ///    exceeding the costs gives ¥0).
 /// 5. `claim = max(subsidy − priorPaid, 0)`, `refund = max(priorPaid − subsidy, 0)`.
 ///
+/// Amounts are bounded first (`MoneyLimits`: each figure, and the lines together): a project
+/// beyond them is refused with `MoneyLimitError`, and within them no sum below can overflow.
+/// The arithmetic is checked all the same, so a value that slipped past the bounds (a row
+/// stored before migration 0010) gives an error, never a trap.
+///
 /// Because category caps are attributed by date, adding an earlier line can move the excess
 /// onto another firm's line; under firm or person caps that can lower the subsidy. Without
 /// category caps, or without firm and person caps, adding an eligible line never lowers it.
@@ -75,11 +80,12 @@ public struct ClaimComputation: Sendable, Hashable, Codable {
     public let bindingLimit: SubsidyLimit
 
     /// Computes the claim of a project under a frame for its expense lines as of a date.
-    public static func compute(frame: FrameTerms, project: ProjectTerms, expenses: [ExpenseLine], asOf: LocalDate) -> ClaimComputation {
+    public static func compute(frame: FrameTerms, project: ProjectTerms, expenses: [ExpenseLine], asOf: LocalDate) throws(MoneyLimitError) -> ClaimComputation {
+        try checkLimits(frame: frame, project: project, expenses: expenses)
         var lines = expenses.map { LineOutcome(line: $0, frame: frame, project: project, asOf: asOf) }
-        applyCategoryCaps(frame.categoryCaps, to: &lines, expenses: expenses)
-        let shares = Shares(lines: lines, frame: frame)
-        let raw = shares.raw
+        try applyCategoryCaps(frame.categoryCaps, to: &lines, expenses: expenses)
+        let shares = try Shares(lines: lines, frame: frame)
+        let raw = try shares.raw()
         let afterProjectCap = frame.projectCap.map { min(raw, $0) } ?? raw
         let afterGranted = project.granted.map { min(afterProjectCap, $0) } ?? afterProjectCap
         let subsidy = max(afterGranted, .zero).flooredToMultiple(of: frame.roundingUnit)
@@ -92,12 +98,14 @@ public struct ClaimComputation: Sendable, Hashable, Codable {
             else { .rate }
         return ClaimComputation(
             asOf: asOf, frame: frame, project: project, lines: lines,
-            totals: Totals(lines), byCategory: CategoryTotals.all(lines, caps: frame.categoryCaps), byReason: ReasonTotals.all(lines),
+            totals: try Totals(lines), byCategory: try CategoryTotals.all(lines, caps: frame.categoryCaps),
+            byReason: try ReasonTotals.all(lines),
             firms: shares.firms, personsWithoutFirm: shares.personsWithoutFirm,
             unassignedEligible: shares.unassignedEligible, unassignedSubsidy: shares.unassignedSubsidy,
             rawSubsidy: raw, subsidyAfterProjectCap: afterProjectCap, subsidyAfterGranted: afterGranted, subsidy: subsidy,
             priorPaid: project.priorPaid,
-            claim: max(subsidy - project.priorPaid, .zero), refund: max(project.priorPaid - subsidy, .zero),
+            claim: max(try subsidy.subtracting(project.priorPaid), .zero),
+            refund: max(try project.priorPaid.subtracting(subsidy), .zero),
             bindingLimit: limit
         )
     }
@@ -130,12 +138,24 @@ public struct ClaimComputation: Sendable, Hashable, Codable {
         self.bindingLimit = bindingLimit
     }
 
+    /// The bounds of `MoneyLimits` on every figure of the frame, the project and the lines.
+    private static func checkLimits(frame: FrameTerms, project: ProjectTerms, expenses: [ExpenseLine]) throws(MoneyLimitError) {
+        let figures = [frame.projectCap, frame.firmCap, frame.personCap, frame.roundingUnit, project.granted, project.priorPaid]
+            .compactMap { $0 } + Array(frame.categoryCaps.values)
+        for figure in figures { try MoneyLimits.check(figure) }
+        for line in expenses {
+            try MoneyLimits.check(line.amountExcludingTax)
+            try MoneyLimits.check(line.tax)
+        }
+        _ = try MoneyLimits.checkProjectTotal(expenses)
+    }
+
     /// Step 2: moves each capped category's excess onto its latest lines.
-    private static func applyCategoryCaps(_ caps: [ExpenseCategory: Yen], to lines: inout [LineOutcome], expenses: [ExpenseLine]) {
+    private static func applyCategoryCaps(_ caps: [ExpenseCategory: Yen], to lines: inout [LineOutcome], expenses: [ExpenseLine]) throws(MoneyLimitError) {
         for category in ExpenseCategory.allCases {
             guard let cap = caps[category].map({ max($0, .zero) }) else { continue }
             let indices = lines.indices.filter { lines[$0].category == category && lines[$0].reason == nil }
-            var excess = indices.map { lines[$0].eligible }.sum() - cap
+            var excess = try indices.map { lines[$0].eligible }.sum().subtracting(cap)
             guard excess > .zero else { continue }
             let latestFirst = indices.sorted { a, b in
                 let (x, y) = (expenses[a], expenses[b])
@@ -143,10 +163,10 @@ public struct ClaimComputation: Sendable, Hashable, Codable {
             }
             for index in latestFirst where excess > .zero && lines[index].eligible > .zero {
                 let moved = min(excess, lines[index].eligible)
-                lines[index].eligible -= moved
-                lines[index].ineligible += moved
+                lines[index].eligible = try lines[index].eligible.subtracting(moved)
+                lines[index].ineligible = try lines[index].ineligible.adding(moved)
                 lines[index].reason = .overCategoryCap
-                excess -= moved
+                excess = try excess.subtracting(moved)
             }
         }
     }

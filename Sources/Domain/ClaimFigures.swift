@@ -67,14 +67,14 @@ public struct ClaimFigures: Sendable, Hashable, Codable {
     }
 
     /// The figures of a computation. A line split by a category cap counts in both buckets.
-    public init(computation: ClaimComputation) {
+    public init(computation: ClaimComputation) throws(MoneyLimitError) {
         var cells: [ExpenseCategory: [Bucket: Cell]] = [:]
         for line in computation.lines {
             if line.eligible != .zero {
-                cells[line.category, default: [:]][.eligible, default: Cell(amount: .zero, lines: 0)].add(line.eligible)
+                try cells[line.category, default: [:]][.eligible, default: Cell(amount: .zero, lines: 0)].add(line.eligible)
             }
             if let reason = line.reason, line.ineligible != .zero || line.eligible == .zero {
-                cells[line.category, default: [:]][.ineligible(reason), default: Cell(amount: .zero, lines: 0)].add(line.ineligible)
+                try cells[line.category, default: [:]][.ineligible(reason), default: Cell(amount: .zero, lines: 0)].add(line.ineligible)
             }
         }
         self.init(
@@ -89,8 +89,8 @@ public struct ClaimFigures: Sendable, Hashable, Codable {
 }
 
 extension ClaimFigures.Cell {
-    mutating func add(_ amount: Yen) {
-        self.amount += amount
+    mutating func add(_ amount: Yen) throws(MoneyLimitError) {
+        self.amount = try self.amount.adding(amount)
         lines += 1
     }
 }
@@ -101,11 +101,13 @@ public struct ClaimDiff: Sendable, Hashable, Codable {
     public struct Change: Sendable, Hashable, Codable {
         public let before: Yen
         public let after: Yen
-        public var delta: Yen { after - before }
+        /// `after − before`.
+        public let delta: Yen
 
-        public init(before: Yen, after: Yen) {
+        public init(before: Yen, after: Yen) throws(MoneyLimitError) {
             self.before = before
             self.after = after
+            delta = try after.subtracting(before)
         }
     }
 
@@ -114,7 +116,8 @@ public struct ClaimDiff: Sendable, Hashable, Codable {
         public let bucket: ClaimFigures.Bucket
         public let before: Yen
         public let after: Yen
-        public var delta: Yen { after - before }
+        /// `after − before`.
+        public let delta: Yen
     }
 
     /// Header figures by name (`total_expenses`, `eligible`, `ineligible`, `subsidy`,
@@ -125,7 +128,7 @@ public struct ClaimDiff: Sendable, Hashable, Codable {
 
     public var isEmpty: Bool { totals.isEmpty && cells.isEmpty }
 
-    public static func between(_ before: ClaimFigures, _ after: ClaimFigures) -> ClaimDiff {
+    public static func between(_ before: ClaimFigures, _ after: ClaimFigures) throws(MoneyLimitError) -> ClaimDiff {
         var totals: [String: Change] = [:]
         let pairs: [(String, Yen, Yen)] = [
             ("total_expenses", before.totalExpenses, after.totalExpenses), ("eligible", before.eligible, after.eligible),
@@ -133,14 +136,16 @@ public struct ClaimDiff: Sendable, Hashable, Codable {
             ("prior_paid", before.priorPaid, after.priorPaid), ("claim", before.claim, after.claim),
             ("refund", before.refund, after.refund),
         ]
-        for (name, old, new) in pairs where old != new { totals[name] = Change(before: old, after: new) }
+        for (name, old, new) in pairs where old != new { totals[name] = try Change(before: old, after: new) }
         var cells: [CellChange] = []
         for category in ExpenseCategory.allCases {
             let buckets = Set((before.cells[category] ?? [:]).keys).union((after.cells[category] ?? [:]).keys)
             for bucket in buckets.sorted() {
                 let old = before.amount(category, bucket)
                 let new = after.amount(category, bucket)
-                if old != new { cells.append(CellChange(category: category, bucket: bucket, before: old, after: new)) }
+                if old != new {
+                    cells.append(CellChange(category: category, bucket: bucket, before: old, after: new, delta: try new.subtracting(old)))
+                }
             }
         }
         return ClaimDiff(totals: totals, cells: cells)

@@ -39,7 +39,7 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
         case .missingInvoicePrefix:
             return "登録番号は「T」で始まります"
         case .unknownPrefecture(let text):
-            return "「\(text)」という都道府県はありません（01〜47または都道府県名）"
+            return "「\(InputEcho.excerpt(text))」という都道府県はありません（01〜47または都道府県名）"
         }
     }
 }

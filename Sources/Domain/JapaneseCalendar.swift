@@ -10,10 +10,11 @@ public enum JapaneseCalendar {
     /// - era: `令和6年4月1日`, `令和元年5月1日`, `R6.4.1`, `R6/4/1`, `r6-4-1`, `H31.4.30`, `S64.1.7`
     ///   (era initials R, H, S in either case; 元 or a number for the year; 日 optional).
     ///
-    /// An era date after its era ended is accepted and maps by year (平成32年3月31日 is
-    /// 2020-03-31), as documents printed before an era change still use such dates. A date
-    /// before its era began is an error (平成元年1月7日, 令和1年4月30日), as is an impossible day
-    /// (令和6年2月30日).
+    /// A 平成 date after 平成 ended is accepted and maps by year (平成32年3月31日 is 2020-03-31), as
+    /// documents printed before that announced era change still use such dates
+    /// (`JapaneseEra.isWrittenPastItsEnd`); a 昭和 date after 1989-01-07 is an error (昭和64年1月8日).
+    /// A date before its era began is an error (平成元年1月7日, 令和1年4月30日), as is an impossible
+    /// day (令和6年2月30日).
     public static func parseDate(_ text: String) throws(DateParseError) -> LocalDate {
         let compact = compacted(text)
         guard !compact.isEmpty else { throw .empty }
@@ -54,7 +55,11 @@ public enum JapaneseCalendar {
             return FiscalYear(year)
         }
         guard year >= 1 else { throw .invalidEraYear(era: era, year: year) }
-        return FiscalYear(era.gregorianYear(eraYear: year))
+        let fiscalYear = FiscalYear(era.gregorianYear(eraYear: year))
+        if !era.isWrittenPastItsEnd, let lastDay = era.lastDay, fiscalYear.firstDay > lastDay {
+            throw .fiscalYearAfterEraEnd(era: era, year: year)
+        }
+        return fiscalYear
     }
 
     /// "令和6年4月1日", "令和元年5月1日", "平成31年4月30日"; before 昭和, "1920年1月1日".
@@ -86,6 +91,9 @@ public enum JapaneseCalendar {
             throw .impossibleDate(year: gregorian, month: month, day: day)
         }
         guard date >= era.firstDay else { throw .beforeEraStart(era: era, date: date) }
+        if !era.isWrittenPastItsEnd, let lastDay = era.lastDay, date > lastDay {
+            throw .afterEraEnd(era: era, date: date)
+        }
         return date
     }
 

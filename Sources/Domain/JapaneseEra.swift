@@ -33,11 +33,22 @@ public enum JapaneseEra: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// The last day of the era, nil for the current one: 1989-01-07, 2019-04-30.
+    public var lastDay: LocalDate? {
+        JapaneseEra.allCases.first { $0 > self }.map { $0.firstDay.adding(days: -1) }
+    }
+
+    /// Whether dates after `lastDay` are still read (by year, 平成32年 = 2020). Only 平成: its end
+    /// was fixed by law in 2017, two years ahead, so documents printed before the change carry
+    /// later 平成 dates (DOMAIN.md). 昭和 ended without notice on 1989-01-07; 昭和64年1月8日 names
+    /// no day anyone wrote (it was 平成元年1月8日), so it is an error.
+    public var isWrittenPastItsEnd: Bool { self == .heisei }
+
     /// The Gregorian year of era year 1 (元年).
     public var firstYear: Int { firstDay.year }
 
-    /// The Gregorian year of an era year: 令和6 → 2024. Era years past the era's end are
-    /// allowed (平成32 → 2020), as documents printed before an era change use them.
+    /// The Gregorian year of an era year: 令和6 → 2024. Era years past the era's end map the
+    /// same way (平成32 → 2020); whether they are accepted is `isWrittenPastItsEnd`.
     public func gregorianYear(eraYear: Int) -> Int {
         firstYear + eraYear - 1
     }

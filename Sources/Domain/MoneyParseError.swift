@@ -20,15 +20,15 @@ public enum MoneyParseError: Error, Equatable, Sendable, CustomStringConvertible
         case .empty:
             return "金額が入力されていません"
         case .noDigits(let text):
-            return "「\(text)」には数字がありません"
+            return "「\(InputEcho.excerpt(text))」には数字がありません"
         case .fractional(let text):
-            return "「\(text)」: 金額は1円単位の整数で入力してください"
+            return "「\(InputEcho.excerpt(text))」: 金額は1円単位の整数で入力してください"
         case .invalidCharacter(let character):
             return "金額に使えない文字「\(character)」があります（負の数は「-」で入力してください）"
         case .misplacedSeparator(let text):
-            return "「\(text)」: 桁区切りのカンマの位置が正しくありません"
+            return "「\(InputEcho.excerpt(text))」: 桁区切りのカンマの位置が正しくありません"
         case .outOfRange(let text):
-            return "「\(text)」は扱える金額の範囲（1000兆円）を超えています"
+            return "「\(InputEcho.excerpt(text))」は扱える金額の範囲（1000兆円）を超えています"
         }
     }
 }

@@ -16,7 +16,7 @@ public enum RateParseError: Error, Equatable, Sendable, CustomStringConvertible 
         case .empty:
             return "補助率が入力されていません"
         case .invalidFormat(let text):
-            return "「\(text)」は補助率として読み取れません（例: 1/2、2/3）"
+            return "「\(InputEcho.excerpt(text))」は補助率として読み取れません（例: 1/2、2/3）"
         case .zeroDenominator:
             return "補助率の分母が0です"
         case .outOfRange(let numerator, let denominator):

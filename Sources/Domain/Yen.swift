@@ -2,12 +2,9 @@ import Foundation
 
 /// An amount of money in whole yen (円). There are no fractions of a yen anywhere in a claim,
 /// so amounts are `Int64` and never floating point. Codable as a plain integer.
-public struct Yen: Hashable, Comparable, Sendable, Codable, AdditiveArithmetic, CustomStringConvertible, ExpressibleByIntegerLiteral {
+public struct Yen: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     /// Whole yen; negative for credits.
     public var amount: Int64
-
-    /// The largest magnitude `init(parsing:)` accepts: ¥10^15 (a thousand trillion yen).
-    public static let parsingLimit: Int64 = 1_000_000_000_000_000
 
     public static let zero = Yen(0)
 
@@ -23,7 +20,7 @@ public struct Yen: Hashable, Comparable, Sendable, Codable, AdditiveArithmetic, 
     /// "1234567円", with surrounding white space; a leading "-" for negative amounts.
     /// A backslash is taken as the yen sign, as Shift_JIS files decode ¥ to "\".
     /// Rejected: blanks, decimals ("12.5"), misplaced separators ("1,23,4"), other characters
-    /// (including "△"), and magnitudes above `parsingLimit`.
+    /// (including "△"), and magnitudes above `MoneyLimits.amount`.
     public init(parsing text: String) throws(MoneyParseError) {
         var rest = Substring(TextNormalization.normalized(text))
         guard !rest.isEmpty else { throw .empty }
@@ -52,8 +49,10 @@ public struct Yen: Hashable, Comparable, Sendable, Codable, AdditiveArithmetic, 
         let digits = rest.filter { $0 != "," }
         var value: Int64 = 0
         for character in digits {
-            value = value * 10 + Int64(TextNormalization.asciiDigit(character)!)
-            guard value <= Self.parsingLimit else { throw .outOfRange(TextNormalization.trimmed(text)) }
+            guard let digit = TextNormalization.asciiDigit(character) else { throw .invalidCharacter(character) }
+            // value ≤ the limit (10^15) before this step, so value × 10 + 9 fits.
+            value = value * 10 + Int64(digit)
+            guard value <= MoneyLimits.amount.amount else { throw .outOfRange(TextNormalization.trimmed(text)) }
         }
         self.amount = negative ? -value : value
     }
@@ -85,9 +84,20 @@ public struct Yen: Hashable, Comparable, Sendable, Codable, AdditiveArithmetic, 
         return Yen(amount - (remainder < 0 ? remainder + unit : remainder))
     }
 
-    public static func + (lhs: Yen, rhs: Yen) -> Yen { Yen(lhs.amount + rhs.amount) }
-    public static func - (lhs: Yen, rhs: Yen) -> Yen { Yen(lhs.amount - rhs.amount) }
-    public static prefix func - (operand: Yen) -> Yen { Yen(-operand.amount) }
+    /// `self + other`, or `MoneyLimitError.overflow` when the sum does not fit.
+    public func adding(_ other: Yen) throws(MoneyLimitError) -> Yen {
+        let (sum, overflow) = amount.addingReportingOverflow(other.amount)
+        guard !overflow else { throw .overflow }
+        return Yen(sum)
+    }
+
+    /// `self − other`, or `MoneyLimitError.overflow` when the difference does not fit.
+    public func subtracting(_ other: Yen) throws(MoneyLimitError) -> Yen {
+        let (difference, overflow) = amount.subtractingReportingOverflow(other.amount)
+        guard !overflow else { throw .overflow }
+        return Yen(difference)
+    }
+
     public static func < (lhs: Yen, rhs: Yen) -> Bool { lhs.amount < rhs.amount }
 
     public init(from decoder: any Decoder) throws {
@@ -101,8 +111,10 @@ public struct Yen: Hashable, Comparable, Sendable, Codable, AdditiveArithmetic, 
 }
 
 extension Sequence where Element == Yen {
-    /// The sum of the amounts (¥0 for none).
-    public func sum() -> Yen {
-        reduce(.zero, +)
+    /// The sum of the amounts (¥0 for none), or `MoneyLimitError.overflow` when it does not fit.
+    public func sum() throws(MoneyLimitError) -> Yen {
+        var total = Yen.zero
+        for amount in self { total = try total.adding(amount) }
+        return total
     }
 }

@@ -12,22 +12,22 @@ import Testing
                     evidenceRef: evidence, firm: nil, personRef: nil, excludedReason: nil)
     }
 
-    @Test func aCorrectedLineShowsAsAChangeInItsCategoryAndTheTotals() {
-        let first = ClaimComputation.compute(frame: frame, project: project,
+    @Test func aCorrectedLineShowsAsAChangeInItsCategoryAndTheTotals() throws {
+        let first = try ClaimComputation.compute(frame: frame, project: project,
                                              expenses: [line("1", .travel, 100_000), line("2", .venue, 50_000, evidence: nil)], asOf: asOf)
-        let second = ClaimComputation.compute(frame: frame, project: project,
+        let second = try ClaimComputation.compute(frame: frame, project: project,
                                               expenses: [line("1", .travel, 120_000), line("2", .venue, 50_000)], asOf: asOf)
-        let diff = ClaimDiff.between(ClaimFigures(computation: first), ClaimFigures(computation: second))
-        #expect(diff.totals["eligible"] == ClaimDiff.Change(before: 100_000, after: 170_000))
-        #expect(diff.totals["subsidy"] == ClaimDiff.Change(before: 50_000, after: 85_000))
+        let diff = try ClaimDiff.between(ClaimFigures(computation: first), ClaimFigures(computation: second))
+        #expect(try diff.totals["eligible"] == ClaimDiff.Change(before: 100_000, after: 170_000))
+        #expect(try diff.totals["subsidy"] == ClaimDiff.Change(before: 50_000, after: 85_000))
         #expect(diff.totals["total_expenses"]?.delta == 20_000)
         #expect(diff.cells.map(\.category) == [.travel, .venue, .venue])
         #expect(diff.cells[1].bucket == .eligible && diff.cells[1].after == 50_000)
         #expect(diff.cells[2].bucket == .ineligible(.noEvidence) && diff.cells[2].before == 50_000 && diff.cells[2].after == .zero)
     }
 
-    @Test func identicalFiguresGiveAnEmptyDiff() {
-        let computation = ClaimComputation.compute(frame: frame, project: project, expenses: [line("1", .travel, 1)], asOf: asOf)
-        #expect(ClaimDiff.between(ClaimFigures(computation: computation), ClaimFigures(computation: computation)).isEmpty)
+    @Test func identicalFiguresGiveAnEmptyDiff() throws {
+        let computation = try ClaimComputation.compute(frame: frame, project: project, expenses: [line("1", .travel, 1)], asOf: asOf)
+        #expect(try ClaimDiff.between(ClaimFigures(computation: computation), ClaimFigures(computation: computation)).isEmpty)
     }
 }

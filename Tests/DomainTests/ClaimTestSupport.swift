@@ -27,12 +27,19 @@ enum ClaimFixture {
         )
     }
 
-    static func compute(_ frame: FrameTerms, _ project: ProjectTerms, _ lines: [ExpenseLine], asOf: String = "2025-04-30") -> ClaimComputation {
-        ClaimComputation.compute(frame: frame, project: project, expenses: lines, asOf: date(asOf))
+    static func compute(_ frame: FrameTerms, _ project: ProjectTerms, _ lines: [ExpenseLine], asOf: String = "2025-04-30") throws -> ClaimComputation {
+        try ClaimComputation.compute(frame: frame, project: project, expenses: lines, asOf: date(asOf))
     }
 
     /// Computed for the FY2024 period with no granted amount and no advance.
-    static func compute(_ frame: FrameTerms, _ lines: [ExpenseLine], asOf: String = "2025-04-30") -> ClaimComputation {
-        compute(frame, fiscalYear2024, lines, asOf: asOf)
+    static func compute(_ frame: FrameTerms, _ lines: [ExpenseLine], asOf: String = "2025-04-30") throws -> ClaimComputation {
+        try compute(frame, fiscalYear2024, lines, asOf: asOf)
     }
+}
+
+/// Sums and differences for the expectations of these tests, over amounts far below the
+/// limits. The service itself has only the checked `adding`, `subtracting` and `sum()`.
+extension Yen {
+    static func + (lhs: Yen, rhs: Yen) -> Yen { Yen(lhs.amount + rhs.amount) }
+    static func - (lhs: Yen, rhs: Yen) -> Yen { Yen(lhs.amount - rhs.amount) }
 }

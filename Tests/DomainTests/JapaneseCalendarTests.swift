@@ -53,6 +53,37 @@ struct JapaneseCalendarTests {
         }
     }
 
+    @Test func everyEraBoundaryIsExact() throws {
+        // 昭和: 1926-12-25 … 1989-01-07, ended without notice; nothing after its last day.
+        #expect(try JapaneseCalendar.parseDate("昭和元年12月25日").description == "1926-12-25")
+        #expect(try JapaneseCalendar.parseDate("昭和64年1月7日").description == "1989-01-07")
+        #expect(throws: DateParseError.afterEraEnd(era: .showa, date: LocalDate("1989-01-08")!)) {
+            try JapaneseCalendar.parseDate("昭和64年1月8日")
+        }
+        #expect(throws: DateParseError.afterEraEnd(era: .showa, date: LocalDate("1989-01-08")!)) { try JapaneseCalendar.parseDate("S64.1.8") }
+        #expect(throws: DateParseError.afterEraEnd(era: .showa, date: LocalDate("1990-04-01")!)) { try JapaneseCalendar.parseDate("昭和65年4月1日") }
+        #expect(throws: DateParseError.beforeEraStart(era: .showa, date: LocalDate("1926-12-24")!)) { try JapaneseCalendar.parseDate("S1.12.24") }
+        // 平成: 1989-01-08 … 2019-04-30; its end was announced, so later 平成 dates still read by year.
+        #expect(throws: DateParseError.beforeEraStart(era: .heisei, date: LocalDate("1989-01-07")!)) { try JapaneseCalendar.parseDate("H1.1.7") }
+        #expect(try JapaneseCalendar.parseDate("平成元年1月8日").description == "1989-01-08")
+        #expect(try JapaneseCalendar.parseDate("平成31年4月30日").description == "2019-04-30")
+        #expect(try JapaneseCalendar.parseDate("平成31年5月1日").description == "2019-05-01")
+        // 令和: from 2019-05-01.
+        #expect(throws: DateParseError.beforeEraStart(era: .reiwa, date: LocalDate("2019-04-30")!)) { try JapaneseCalendar.parseDate("R1.4.30") }
+        #expect(try JapaneseCalendar.parseDate("令和元年5月1日").description == "2019-05-01")
+        #expect(JapaneseEra.showa.lastDay == LocalDate("1989-01-07"))
+        #expect(JapaneseEra.heisei.lastDay == LocalDate("2019-04-30"))
+        #expect(JapaneseEra.reiwa.lastDay == nil)
+        #expect(DateParseError.afterEraEnd(era: .showa, date: LocalDate("1989-01-08")!).description
+            == "1989-01-08は昭和の終わり（1989-01-07）より後の日付です（和暦は次の元号で書いてください）")
+    }
+
+    @Test func aShowaFiscalYearAfterShowaEndedIsRefused() throws {
+        #expect(try JapaneseCalendar.parseFiscalYear("昭和63年度") == FiscalYear(1988))
+        #expect(throws: DateParseError.fiscalYearAfterEraEnd(era: .showa, year: 64)) { try JapaneseCalendar.parseFiscalYear("昭和64年度") }
+        #expect(try JapaneseCalendar.parseFiscalYear("平成元年度") == FiscalYear(1989))
+    }
+
     @Test func rejectsEraYearZeroAndUnknownForms() {
         #expect(throws: DateParseError.invalidEraYear(era: .reiwa, year: 0)) { try JapaneseCalendar.parseDate("令和0年5月1日") }
         #expect(throws: DateParseError.empty) { try JapaneseCalendar.parseDate("　 ") }

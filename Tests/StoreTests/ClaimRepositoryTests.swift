@@ -90,7 +90,7 @@ import TestSupport
         #expect(second.claimVersion == 2)
         let (previous, current, diff) = try repository.diff(projectCode: "p5", on: fixture.connection)
         #expect(previous.claimVersion == 1 && current.claimVersion == 2)
-        #expect(diff.totals["subsidy"] == ClaimDiff.Change(before: 225_000, after: 625_000))
+        #expect(try diff.totals["subsidy"] == ClaimDiff.Change(before: 225_000, after: 625_000))
         #expect(diff.cells.count == 2)
         #expect(diff.cells.allSatisfy { $0.category == .advertising })
         #expect(try repository.versions(projectCode: "p5", on: fixture.connection).map(\.claimVersion) == [1, 2])

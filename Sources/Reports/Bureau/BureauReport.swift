@@ -22,6 +22,14 @@ public struct BureauReport: Sendable {
         public var grantedYen: Int64 = 0
         public var subsidyYen: Int64 = 0
         public var claimYen: Int64 = 0
+
+        /// Adds a project's figures; a sum beyond `Int64` is `MoneyLimitError.overflow`, not a trap.
+        mutating func add(granted: Yen?, subsidy: Yen?, claim: Yen?) throws(MoneyLimitError) {
+            projects += 1
+            grantedYen = try Yen(grantedYen).adding(granted ?? .zero).amount
+            subsidyYen = try Yen(subsidyYen).adding(subsidy ?? .zero).amount
+            claimYen = try Yen(claimYen).adding(claim ?? .zero).amount
+        }
     }
 
     public struct RepeatApplicant: Sendable, Hashable, Encodable {
@@ -62,16 +70,13 @@ public struct BureauReport: Sendable {
                 if project.status == .withdrawn { report.withdrawnProjects += 1 }
                 let claim = claims[project.id]
                 if claim != nil { report.claimedProjects += 1 }
-                func add(_ totals: inout Totals) {
-                    totals.projects += 1
-                    totals.grantedYen += project.terms.granted?.amount ?? 0
-                    totals.subsidyYen += claim?.figures.subsidy.amount ?? 0
-                    totals.claimYen += claim?.figures.claim.amount ?? 0
+                func add(_ totals: inout Totals) throws(MoneyLimitError) {
+                    try totals.add(granted: project.terms.granted, subsidy: claim?.figures.subsidy, claim: claim?.figures.claim)
                 }
-                add(&report.total)
-                add(&report.byBureau[project.bureau, default: Totals()])
-                add(&report.byPrefecture[ProjectSummary.prefectureCode(project.prefectureCode), default: Totals()])
-                add(&report.byFrame["\(project.program)/\(project.frameCode)", default: Totals()])
+                try add(&report.total)
+                try add(&report.byBureau[project.bureau, default: Totals()])
+                try add(&report.byPrefecture[ProjectSummary.prefectureCode(project.prefectureCode), default: Totals()])
+                try add(&report.byFrame["\(project.program)/\(project.frameCode)", default: Totals()])
             }
             let (count, repeats) = try repository.applicants(fiscalYear: scope.fiscalYear, on: connection)
             report.applicantOrganizations = count

@@ -14,15 +14,17 @@ struct ConsortiumTotals {
     private(set) var claim = Yen.zero
     private(set) var refund = Yen.zero
 
-    mutating func add(_ summary: ProjectSummary) {
+    /// Adds a project's figures; a sum beyond `Int64` is `MoneyLimitError.overflow`, not a trap
+    /// (`MoneyLimits` keeps it out of reach below 9,223 projects at the bound).
+    mutating func add(_ summary: ProjectSummary) throws(MoneyLimitError) {
+        granted = try granted.adding(summary.granted ?? .zero)
+        totalExpenses = try totalExpenses.adding(summary.figures.totalExpenses)
+        eligible = try eligible.adding(summary.figures.eligible)
+        subsidy = try subsidy.adding(summary.figures.subsidy)
+        priorPaid = try priorPaid.adding(summary.figures.priorPaid)
+        claim = try claim.adding(summary.figures.claim)
+        refund = try refund.adding(summary.figures.refund)
         projects += 1
-        granted += summary.granted ?? .zero
-        totalExpenses += summary.figures.totalExpenses
-        eligible += summary.figures.eligible
-        subsidy += summary.figures.subsidy
-        priorPaid += summary.figures.priorPaid
-        claim += summary.figures.claim
-        refund += summary.figures.refund
     }
 
     /// The row in `ExportColumns.consortia` order.

@@ -1,9 +1,14 @@
+import Domain
+
 /// Why an export did not happen, in words for the operator.
 public enum ExportError: Error, Sendable, CustomStringConvertible, Equatable {
     case outputNotEmpty(path: String)
     case outputIsNotDirectory(path: String)
     case cannotWrite(path: String, reason: String)
     case jsonIsUTF8Only
+    /// A project's amounts are beyond `MoneyLimits` (stored before the limits were enforced),
+    /// or a total over projects does not fit; `project` is nil for a total.
+    case moneyLimit(project: String?, MoneyLimitError)
 
     public var description: String {
         switch self {
@@ -15,6 +20,10 @@ public enum ExportError: Error, Sendable, CustomStringConvertible, Equatable {
             return "\(path) に書き込めません: \(reason)"
         case .jsonIsUTF8Only:
             return "JSON は UTF-8 でのみ出力します（--encoding cp932 は CSV 用です）"
+        case .moneyLimit(let project?, let error):
+            return "事業 \(project): \(error.description)。経費を直してからもう一度出力してください"
+        case .moneyLimit(nil, let error):
+            return "合計: \(error.description)"
         }
     }
 }

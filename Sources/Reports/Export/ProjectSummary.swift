@@ -30,11 +30,11 @@ struct ProjectSummary {
     let kpis: [KPIEvaluation]
 
     init(project: ExportProject, claim: ClaimOfRecord?, lines: [ExpenseLine], asOf: LocalDate,
-         activities: ActivityTally, targets: [KPITargetRecord]) {
+         activities: ActivityTally, targets: [KPITargetRecord]) throws(MoneyLimitError) {
         self.project = project
-        let computation = ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: claim?.asOf ?? asOf)
+        let computation = try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: claim?.asOf ?? asOf)
         self.computation = computation
-        let computed = ClaimFigures(computation: computation)
+        let computed = try ClaimFigures(computation: computation)
         if let claim {
             basis = .claim(claim)
             figures = claim.figures

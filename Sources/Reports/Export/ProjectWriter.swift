@@ -50,14 +50,23 @@ final class ProjectWriter: @unchecked Sendable {
 
     func write(_ batch: Batch) throws {
         let project = input.projects[batch.index]
-        let summary = ProjectSummary(
-            project: project, claim: input.claims[project.id], lines: batch.lines, asOf: options.asOf,
-            activities: input.activities[project.id] ?? ActivityTally(), targets: input.targets[project.id] ?? [])
+        let summary: ProjectSummary
+        do {
+            summary = try ProjectSummary(
+                project: project, claim: input.claims[project.id], lines: batch.lines, asOf: options.asOf,
+                activities: input.activities[project.id] ?? ActivityTally(), targets: input.targets[project.id] ?? [])
+        } catch {
+            throw ExportError.moneyLimit(project: project.code, error)
+        }
         try claimsTable.write(summary.claimRow)
         let file = try ExportFile(name: "projects/\(project.code).\(options.format.fileExtension)", in: directory)
         let (substituted, listed) = try detail.write(summary, lines: batch.lines, payees: batch.payees, to: file)
         try record(file, substituted: substituted, substitutions: listed, columns: ExportColumns.project)
-        totals[project.consortiumID, default: ConsortiumTotals()].add(summary)
+        do {
+            try totals[project.consortiumID, default: ConsortiumTotals()].add(summary)
+        } catch {
+            throw ExportError.moneyLimit(project: nil, error)
+        }
         if case .claim = summary.basis { fromClaims += 1 }
         if summary.linesMatchClaim == false { linesChanged += 1 }
         expenseLines += batch.lines.count

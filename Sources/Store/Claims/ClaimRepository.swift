@@ -69,7 +69,7 @@ public struct ClaimRepository: Sendable {
     public func compute(projectCode: String, asOf: LocalDate, on connection: PostgresConnection) throws -> (ProjectRecord, ClaimComputation) {
         let project = try project(code: projectCode, on: connection)
         let lines = try expenses(of: project, on: connection)
-        return (project, ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf))
+        return (project, try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf))
     }
 
     /// Computes and stores the next claim version as submitted, with the project's KPI actuals
@@ -90,7 +90,7 @@ public struct ClaimRepository: Sendable {
                 throw ClaimError.reasonRequired(project: projectCode, version: latest + 1)
             }
             let lines = try expenses(of: project, on: connection)
-            let computation = ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf)
+            let computation = try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let document = try encoder.encode(computation)
@@ -117,7 +117,7 @@ public struct ClaimRepository: Sendable {
                 RETURNING id
                 """)
             let claimID = try inserted[0].decode(Int64.self, "id")
-            let figures = ClaimFigures(computation: computation)
+            let figures = try ClaimFigures(computation: computation)
             for (category, buckets) in figures.cells {
                 for (bucket, cell) in buckets {
                     try connection.execute("""
@@ -186,7 +186,7 @@ public struct ClaimRepository: Sendable {
         guard let previous = all.last(where: { $0.claimVersion < current.claimVersion }) else {
             throw ClaimError.nothingToCompare(project: projectCode)
         }
-        return (previous, current, ClaimDiff.between(previous.figures, current.figures))
+        return (previous, current, try ClaimDiff.between(previous.figures, current.figures))
     }
 
     /// Moves a claim version to a new status (submitted → approved or returned, approved →

@@ -230,6 +230,31 @@ enum ExpenseImport {
             issues.append(ImportIssue(line: try row.decode(Int.self, "line"), column: "event", value: event,
                                       reason: "取組 \(event) はこのコンソーシアムに登録されていません"))
         }
+        // MoneyLimits.projectTotal: the project's lines this file leaves alone plus its lines
+        // in file order; every line from the one that crosses the bound on is refused.
+        for row in try connection.query("""
+            WITH staged AS (
+                SELECT s.line, s.project_code, s.line_ref, p.consortium_id, p.id AS project_id,
+                       s.amount_excl_tax_yen::numeric + s.tax_yen AS amount
+                FROM expense_staging s JOIN adopted_projects p ON p.code = s.project_code
+            ), kept AS (
+                SELECT e.consortium_id, e.project_id, sum(e.amount_excl_tax_yen::numeric + e.tax_yen) AS total
+                FROM expenses e JOIN (SELECT DISTINCT consortium_id, project_id FROM staged) t
+                  ON t.consortium_id = e.consortium_id AND t.project_id = e.project_id
+                WHERE NOT EXISTS (SELECT 1 FROM staged s WHERE s.consortium_id = e.consortium_id
+                                  AND s.project_id = e.project_id AND s.line_ref = e.line_ref)
+                GROUP BY e.consortium_id, e.project_id
+            ), running AS (
+                SELECT s.line, s.project_code,
+                       coalesce(k.total, 0) + sum(s.amount) OVER (PARTITION BY s.consortium_id, s.project_id ORDER BY s.line) AS total
+                FROM staged s LEFT JOIN kept k ON k.consortium_id = s.consortium_id AND k.project_id = s.project_id
+            )
+            SELECT line, project_code FROM running WHERE total > \(MoneyLimits.projectTotal.amount) ORDER BY line
+            """) {
+            issues.append(ImportIssue(
+                line: try row.decode(Int.self, "line"), column: "amount_excl_tax_yen", value: nil,
+                reason: "事業 \(try row.decode(String.self, "project_code")): \(MoneyLimitError.projectTotalExceeded.description)"))
+        }
         for row in try connection.query("""
             WITH latest AS (
                 SELECT DISTINCT ON (c.consortium_id, c.project_id) c.consortium_id, c.project_id, c.claim_version, c.status

@@ -12,7 +12,7 @@ extension ImportRecord {
                 let code = part.trimmingCharacters(in: .whitespaces)
                 guard !code.isEmpty else { continue }
                 guard Self.isValidCode(code) else {
-                    throw RowProblem(column: column, value: text, reason: "「\(code)」はコードになりません（英数字と . _ - の64文字以内、複数は ; で区切ります）")
+                    throw RowProblem(column: column, value: text, reason: "「\(InputEcho.excerpt(code))」はコードになりません（英数字と . _ - の64文字以内、複数は ; で区切ります）")
                 }
                 if !codes.contains(code) { codes.append(code) }
             }

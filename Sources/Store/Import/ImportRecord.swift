@@ -78,9 +78,11 @@ public struct ImportRecord {
         }
     }
 
+    /// An amount of yen within `MoneyLimits.amount`, never negative.
     public mutating func yen(_ column: String, required: Bool = false) -> Yen? {
         parse(column, required: required) { text in
-            let amount: Yen = try Int64(text).map { Yen($0) } ?? Yen(parsing: text)
+            // Plain digits are the common case in large files; both ways keep to the Domain limit.
+            let amount = if let plain = Int64(text) { try MoneyLimits.checked(plain) } else { try Yen(parsing: text) }
             guard amount.amount >= 0 else { throw RowProblem(column: column, value: text, reason: "0以上の金額を入れてください") }
             return amount
         }

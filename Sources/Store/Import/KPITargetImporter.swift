@@ -3,7 +3,8 @@ import Foundation
 import Postgres
 
 /// `import kpi_targets`: a project's KPI targets, matched by project and metric. A target
-/// written as a percentage (`90%`) is a ratio (stored as 90/100); anything else a count.
+/// written as a percentage (`90%`) is a ratio (stored as 90/100); anything else a count
+/// (`KPITarget.parseTarget`, with the limits every entry path shares).
 struct KPITargetImporter: RowImporter {
     struct Row {
         var project: String
@@ -30,29 +31,10 @@ struct KPITargetImporter: RowImporter {
             }
             return normalized
         }
-        let target = record.parse("target", required: true) { text -> (Int64, Int64, Bool) in
-            let normalized = TextWidth.halfWidth(text).replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
-            if normalized.hasSuffix("%") {
-                let number = normalized.dropLast().trimmingCharacters(in: .whitespaces)
-                let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-                guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0,
-                      parts.count == 1 || (parts[1].count <= 2 && Int64(parts[1]) != nil) else {
-                    throw RowProblem(column: "target", value: text, reason: "割合は 90% や 92.5% の形で書いてください")
-                }
-                if parts.count == 2 {
-                    let decimals = parts[1].count
-                    let scale: Int64 = decimals == 1 ? 10 : 100
-                    return (whole * scale + Int64(parts[1])!, 100 * scale, true)
-                }
-                return (whole, 100, true)
-            }
-            guard let count = Int64(normalized), count >= 0 else {
-                throw RowProblem(column: "target", value: text, reason: "目標は0以上の整数か割合（90%）です")
-            }
-            return (count, 1, false)
-        }
+        let target = record.parse("target", required: true) { try KPITarget.parseTarget($0) }
         guard let project, let metric, let target, record.issues.isEmpty else { return nil }
-        return Row(project: project, metric: metric, numerator: target.0, denominator: target.1, isRatio: target.2)
+        return Row(project: project, metric: metric, numerator: target.target.numerator, denominator: target.target.denominator,
+                   isRatio: target.unit == .ratio)
     }
 
     func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {

@@ -1,3 +1,4 @@
+import Domain
 import Postgres
 
 /// Japanese messages for the rules the schema enforces by name (triggers raise
@@ -23,6 +24,7 @@ enum RuleMessages {
         "placements_period_order": "終了日が開始日より前です",
         "events_period_order": "終了日が開始日より前です",
         "expenses_added_for_claim_complete": "追加理由は承認済みの請求の後に追加する明細にだけ付けます",
+        "expenses_project_total_within_limit": MoneyLimitError.projectTotalExceeded.description,
     ]
 
     /// The field a unique constraint keys on, for a conflict's message (the API's `errors`).

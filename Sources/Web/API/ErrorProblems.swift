@@ -1,3 +1,4 @@
+import Domain
 import Hummingbird
 import Logging
 import Postgres
@@ -53,6 +54,9 @@ enum ErrorProblems {
             return claimProblem(error)
         case StoreError.notFound(let what, let key):
             return .notFound("\(what) \(key) は見つかりません")
+        case let error as MoneyLimitError:
+            // Amounts stored before the limits were enforced: say so rather than fail opaquely.
+            return Problem(status: .conflict, type: "money-limit", title: "金額が扱える範囲を超えています", detail: error.description)
         case let error as PostgresError:
             if let translated = RecordError.mapping(error) as? RecordError { return recordProblem(translated) }
             return .internal

@@ -123,10 +123,10 @@ struct ProjectController {
         }
         var body = try await JSONBody.read(request, context: context)
         let unit = body.vocabulary("unit", KPIUnit.self, required: true)
-        let numerator = body.integer("target_numerator", required: true, in: 0...1_000_000_000)
-        let denominator = body.integer("target_denominator", in: 1...1_000_000_000) ?? 1
-        let actualNumerator = body.integer("actual_numerator", in: 0...1_000_000_000)
-        let actualDenominator = body.integer("actual_denominator", in: 1...1_000_000_000)
+        let numerator = body.integer("target_numerator", required: true, in: 0...KPITarget.termLimit)
+        let denominator = body.integer("target_denominator", in: 1...KPITarget.termLimit) ?? 1
+        let actualNumerator = body.integer("actual_numerator", in: 0...KPITarget.termLimit)
+        let actualDenominator = body.integer("actual_denominator", in: 1...KPITarget.termLimit)
         let note = body.string("actual_note", maxLength: 500)
         if unit == .count, denominator != 1 { body.fail("target_denominator", "件数の目標の分母は 1 です") }
         if unit == .count, let actualDenominator, actualDenominator != 1 { body.fail("actual_denominator", "件数の実績の分母は 1 です") }

@@ -207,7 +207,7 @@ struct JSONBody: Sendable {
     }
 
     /// An integer within `range`.
-    mutating func integer(_ field: String, required: Bool = false, in range: ClosedRange<Int64> = 0...Yen.parsingLimit) -> Int64? {
+    mutating func integer(_ field: String, required: Bool = false, in range: ClosedRange<Int64>) -> Int64? {
         guard let raw = value(field, required: required) else { return nil }
         guard case .integer(let value) = raw else {
             fail(field, "整数で指定してください")
@@ -229,9 +229,9 @@ struct JSONBody: Sendable {
         return value
     }
 
-    /// An amount of yen, never negative.
+    /// An amount of yen within `MoneyLimits.amount` (the limit of every entry path), never negative.
     mutating func yen(_ field: String, required: Bool = false) -> Yen? {
-        integer(field, required: required).map { Yen($0) }
+        integer(field, required: required, in: 0...MoneyLimits.amount.amount).map { Yen($0) }
     }
 
     /// A string parsed by a Domain rule; the rule's own message explains a failure.

@@ -57,8 +57,13 @@ extension FormBody {
         var object: [String: JSONValue] = [:]
         for (name, _) in fields where name != CSRF.field {
             guard let value = trimmed(name) else { continue }
-            if amountFields.contains(name), let yen = try? Domain.Yen(parsing: value) {
+            let amount = amountFields.contains(name) ? Result { () throws(MoneyParseError) in try Domain.Yen(parsing: value) } : nil
+            if case .success(let yen)? = amount {
                 object[name] = .integer(yen.amount)
+            } else if case .failure(.outOfRange)? = amount {
+                // Beyond what any amount may be: passed on as just past the limit, so that the
+                // API's own range check refuses it and names the limit.
+                object[name] = .integer(MoneyLimits.amount.amount + 1)
             } else {
                 object[name] = .string(value)
             }

@@ -65,17 +65,19 @@ struct ProjectsPageController {
         let caller = try context.requireCaller()
         let (projects, claims, selection) = try await load(try Self.selection(request), caller: caller)
         let year = selection.year ?? PageFormat.currentFiscalYear()
-        var byPrefecture: [Prefecture: (count: Int, granted: Int64, claimed: Int64)] = [:]
+        var byPrefecture: [Prefecture: (count: Int, granted: Yen, claimed: Yen)] = [:]
         for project in projects {
-            byPrefecture[project.prefecture, default: (0, 0, 0)].count += 1
-            byPrefecture[project.prefecture, default: (0, 0, 0)].granted += project.granted?.amount ?? 0
-            byPrefecture[project.prefecture, default: (0, 0, 0)].claimed += Self.claimed(claims[project.code])?.amount ?? 0
+            var entry = byPrefecture[project.prefecture] ?? (0, .zero, .zero)
+            entry.count += 1
+            entry.granted = try entry.granted.adding(project.granted ?? .zero)
+            entry.claimed = try entry.claimed.adding(Self.claimed(claims[project.code]) ?? .zero)
+            byPrefecture[project.prefecture] = entry
         }
         let prefectures = byPrefecture.keys.sorted { $0.code < $1.code }
         let bars = prefectures.map { prefecture -> SVGChart.Bar in
             let entry = byPrefecture[prefecture]!
             return SVGChart.Bar(label: prefecture.name, value: Int64(entry.count),
-                                caption: "\(entry.count)件 \(Yen(entry.granted).formattedWithSymbol)")
+                                caption: "\(entry.count)件 \(entry.granted.formattedWithSymbol)")
         }
         let current = PageFormat.currentFiscalYear().startYear
         let filter = selection.filter
@@ -99,8 +101,8 @@ struct ProjectsPageController {
             },
             "prefectureRows": prefectures.map { prefecture -> [String: Any] in
                 let entry = byPrefecture[prefecture]!
-                return ["name": prefecture.name, "count": entry.count, "granted": Yen(entry.granted).formattedWithSymbol,
-                        "claimed": Yen(entry.claimed).formattedWithSymbol]
+                return ["name": prefecture.name, "count": entry.count, "granted": entry.granted.formattedWithSymbol,
+                        "claimed": entry.claimed.formattedWithSymbol]
             },
             "count": projects.count,
             "granted": Yen(projects.reduce(0) { $0 + ($1.granted?.amount ?? 0) }).formattedWithSymbol,
