@@ -119,7 +119,8 @@ struct JSONBody: Sendable {
             fail(field, required ? "必須の項目です" : "空にはできません（消すときは null を指定してください）")
             return nil
         }
-        if trimmed.count > maxLength {
+        // Code points, as the OpenAPI document's maxLength and PostgreSQL's varchar count them.
+        if trimmed.unicodeScalars.count > maxLength {
             fail(field, "\(maxLength)文字以内で指定してください")
             return nil
         }
