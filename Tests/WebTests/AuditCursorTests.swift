@@ -28,4 +28,18 @@ import TestSupport
             #expect(ids(second).allSatisfy { $0 < ids(first).min() ?? 0 })
         }
     }
+
+    /// Schemathesis sent an `actor` of 100 letters each with combining marks: 100 characters
+    /// but several hundred code points, over the document's maxLength, and it was accepted.
+    @Test func aQueryValueIsMeasuredInCodePointsAsTheDocumentSays() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withClient { api in
+            let marked = String(repeating: "o\u{0335}\u{0326}", count: 60)
+            #expect(marked.count == 60)
+            let encoded = try #require(marked.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "o")))
+            let reply = try await api.get("/api/v1/audit?actor=\(encoded)", as: .admin)
+            #expect(reply.status == .badRequest)
+            #expect(reply.errorFields == ["actor"])
+        }
+    }
 }

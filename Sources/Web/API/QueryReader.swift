@@ -44,7 +44,9 @@ struct QueryReader {
             fail(name, "制御文字は使えません")
             return nil
         }
-        guard value.count <= maxLength else {
+        // Code points, as the OpenAPI document's maxLength and PostgreSQL's varchar count them:
+        // combining marks make a short string of characters a long one of code points.
+        guard value.unicodeScalars.count <= maxLength else {
             fail(name, "\(maxLength)文字以内で指定してください")
             return nil
         }

@@ -9,7 +9,8 @@ import Hummingbird
 struct JSONBody: Sendable {
     static let limit = 1024 * 1024
     /// Nesting of arrays and objects at most. Our bodies are two levels deep; decoding cost
-    /// grows with depth squared, so a deep body is refused before it is decoded.
+    /// grows faster than the depth (511 levels took 1.6 s of CPU), so a deeper body is refused
+    /// before it is decoded.
     static let maximumDepth = 32
 
     private(set) var object: [String: JSONValue]
@@ -119,7 +120,8 @@ struct JSONBody: Sendable {
             fail(field, required ? "必須の項目です" : "空にはできません（消すときは null を指定してください）")
             return nil
         }
-        if trimmed.count > maxLength {
+        // Code points, as the OpenAPI document's maxLength and PostgreSQL's varchar count them.
+        if trimmed.unicodeScalars.count > maxLength {
             fail(field, "\(maxLength)文字以内で指定してください")
             return nil
         }
