@@ -14,7 +14,7 @@ struct ConsortiumTotals {
     private(set) var claim = Yen.zero
     private(set) var refund = Yen.zero
 
-    mutating func add(_ summary: ProjectSummary) {
+    mutating func add(_ summary: ExportedProjectFigures) {
         projects += 1
         granted += summary.granted ?? .zero
         totalExpenses += summary.figures.totalExpenses
@@ -26,15 +26,15 @@ struct ConsortiumTotals {
     }
 
     /// The row in `ExportColumns.consortia` order.
-    func row(_ consortium: ExportConsortium, fiscalYear: FiscalYear, activities: ActivityTally, asOf: LocalDate) -> [ExportValue] {
+    func row(_ consortium: ExportConsortium, fiscalYear: FiscalYear, activities: ActivityActuals) -> [ExportValue] {
         [
-            .count(fiscalYear.startYear), .text(consortium.bureau), .text(ProjectSummary.prefectureCode(consortium.prefectureCode)),
+            .count(fiscalYear.startYear), .text(consortium.bureau), .text(ExportedProjectFigures.prefectureCode(consortium.prefectureCode)),
             .text(consortium.code), .text(consortium.name), .text(consortium.secretariatName), .count(projects),
             .integer(granted.amount), .integer(totalExpenses.amount), .integer(eligible.amount), .integer(subsidy.amount),
             .integer(priorPaid.amount), .integer(claim.amount), .integer(refund.amount), .count(consortium.memberFirms),
             .count(activities.events), .count(activities.participants), .count(activities.placementsFullTime),
             .count(activities.placementsSideJob), .count(activities.internships),
-            .decimalOrAbsent(activities.retention(asOf: asOf).rate.decimalString(fractionDigits: 4)),
+            .decimalOrAbsent(activities.retention12m.rate.decimalString(fractionDigits: 4)),
         ]
     }
 }

@@ -27,7 +27,7 @@ struct ProjectDocument: Encodable {
     var kpis: [KPI]
     var activities: [Activity]
 
-    init(_ summary: ProjectSummary, lines expenseLines: [ExpenseLine], payees: [String]) {
+    init(_ summary: ExportedProjectFigures, lines expenseLines: [ExpenseLine], payees: [String]) {
         project = ProjectDetailWriter.identification(summary).map { Field(item: $0.0, label: $0.1, value: $0.2) }
         let figures = summary.figures
         totals = [
@@ -54,7 +54,7 @@ struct ProjectDocument: Encodable {
                         amountYen: part.amount.amount, taxYen: line.tax.amount)
         }
         kpis = summary.kpis.map { kpi in
-            KPI(metric: kpi.metric, unit: kpi.unit.rawValue, source: kpi.source.rawValue, label: ProjectDetailWriter.metricLabel(kpi.metric),
+            KPI(metric: kpi.metric, unit: kpi.unit.rawValue, source: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),
                 target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
                 achievement: kpi.achievement.decimalString(fractionDigits: 4), met: kpi.met)
         }

@@ -162,26 +162,4 @@ public struct ExportRepository: Sendable {
                 memberFirms: try row.decode(Int.self, "member_firms"))
         }
     }
-
-    /// The KPI targets of the projects in scope, by project id, each project's by metric.
-    public func kpiTargets(on connection: PostgresConnection) throws -> [Int64: [KPITargetRecord]] {
-        var result: [Int64: [KPITargetRecord]] = [:]
-        for row in try connection.query("""
-            SELECT k.project_id, k.metric, k.unit, k.target_numerator, k.target_denominator,
-                   k.actual_manual_numerator, k.actual_manual_denominator, k.actual_note
-            FROM kpi_targets k JOIN export_scope s ON s.consortium_id = k.consortium_id AND s.project_id = k.project_id
-            ORDER BY k.project_id, k.metric COLLATE "C"
-            """) {
-            let project = try row.decode(Int64.self, "project_id")
-            let manual = try row.decode(Int64?.self, "actual_manual_numerator").map { numerator in
-                Ratio(numerator, (try? row.decode(Int64.self, "actual_manual_denominator")) ?? 1)
-            }
-            result[project, default: []].append(KPITargetRecord(
-                projectID: project, metric: try row.decode(String.self, "metric"),
-                unit: KPITargetRecord.Unit(rawValue: try row.decode(String.self, "unit")) ?? .count,
-                target: Ratio(try row.decode(Int64.self, "target_numerator"), try row.decode(Int64.self, "target_denominator")),
-                manualActual: manual, note: try row.decode(String?.self, "actual_note")))
-        }
-        return result
-    }
 }

@@ -11,7 +11,7 @@ import Store
 /// lines are always listed as computed, for a claimed project as of its claim's own as-of
 /// date, so that they add up to the claim unless the expenses changed after it was made
 /// (`linesMatchClaim` says which).
-struct ProjectSummary {
+struct ExportedProjectFigures {
     enum Basis {
         case claim(ClaimOfRecord)
         case computed
@@ -25,12 +25,11 @@ struct ProjectSummary {
     /// For a claimed project: whether today's lines, computed as of the claim's date, give
     /// the claim's figures. nil for a computed project.
     let linesMatchClaim: Bool?
-    let activities: ActivityTally
-    let retention: RetentionCalculator.Result
-    let kpis: [KPIEvaluation]
+    /// The project's actuals over its period, as of the export's as-of date, with its KPI
+    /// targets judged against them (`ActivityActualsRepository`, the same as everywhere).
+    let activities: ActivityActuals
 
-    init(project: ExportProject, claim: ClaimOfRecord?, lines: [ExpenseLine], asOf: LocalDate,
-         activities: ActivityTally, targets: [KPITargetRecord]) {
+    init(project: ExportProject, claim: ClaimOfRecord?, lines: [ExpenseLine], asOf: LocalDate, activities: ActivityActuals) {
         self.project = project
         let computation = ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: claim?.asOf ?? asOf)
         self.computation = computation
@@ -45,10 +44,9 @@ struct ProjectSummary {
             linesMatchClaim = nil
         }
         self.activities = activities
-        let retention = activities.retention(asOf: asOf)
-        self.retention = retention
-        kpis = targets.map { KPIEvaluation(target: $0, activities: activities, retention: retention) }
     }
+
+    var kpis: [KPIActual] { activities.kpis }
 
     /// The terms the figures were computed with: the claim's own for a claimed project.
     var rate: Rate {
@@ -67,7 +65,7 @@ struct ProjectSummary {
     }
 
     /// "0.9167": retained / matured to four places, or nil when no hire has matured.
-    var retentionRate: String? { retention.rate.decimalString(fractionDigits: 4) }
+    var retentionRate: String? { activities.retention12m.rate.decimalString(fractionDigits: 4) }
 
     /// The `claims.csv` row, in `ExportColumns.claims` order.
     var claimRow: [ExportValue] {
