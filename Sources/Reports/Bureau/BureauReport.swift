@@ -16,8 +16,9 @@ import Store
 /// - Outcomes are those of the consortia of these projects over the fiscal year, each
 ///   consortium counted once (`ActivityActuals.sum`); 12-month retention is of the year's
 ///   full-time hires, judged on the as-of date.
-/// - KPI achievement: every project's targets judged against that project's own actuals as
-///   of the as-of date, as `report consortium`, the dashboard and the export judge them.
+/// - KPI achievement: every project's targets judged against that project's own actuals, as
+///   `report consortium`, the dashboard and the export judge them: for a claimed project as
+///   its claim of record stored them, otherwise as of the as-of date.
 public struct BureauReport: Sendable {
     public struct Totals: Sendable, Hashable, Encodable {
         public var projects = 0
@@ -69,8 +70,9 @@ public struct BureauReport: Sendable {
             for project in try repository.projects(on: connection) {
                 report.adoptedProjects += 1
                 if project.status == .withdrawn { report.withdrawnProjects += 1 }
-                report.kpis += projectActuals[project.id]?.kpis ?? []
                 let claim = claims[project.id]
+                // A claimed project's KPIs as submitted with its claim of record.
+                report.kpis += (claim?.activities ?? projectActuals[project.id])?.kpis ?? []
                 if claim != nil { report.claimedProjects += 1 }
                 func add(_ totals: inout Totals) {
                     totals.projects += 1

@@ -25,11 +25,14 @@ struct ExportedProjectFigures {
     /// For a claimed project: whether today's lines, computed as of the claim's date, give
     /// the claim's figures. nil for a computed project.
     let linesMatchClaim: Bool?
-    /// The project's actuals over its period, as of the export's as-of date, with its KPI
-    /// targets judged against them (`ActivityActualsRepository`, the same as everywhere).
+    /// The project's activity figures and KPI actuals on the basis: the claim's as submitted
+    /// when it stored them, otherwise `today`.
     let activities: ActivityActuals
+    /// What today's records give (`ActivityActualsRepository`, the same as everywhere), for a
+    /// claimed project as of its claim's date.
+    let today: ActivityActuals
 
-    init(project: ExportProject, claim: ClaimOfRecord?, lines: [ExpenseLine], asOf: LocalDate, activities: ActivityActuals) {
+    init(project: ExportProject, claim: ClaimOfRecord?, lines: [ExpenseLine], asOf: LocalDate, today: ActivityActuals) {
         self.project = project
         let computation = ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: claim?.asOf ?? asOf)
         self.computation = computation
@@ -43,10 +46,18 @@ struct ExportedProjectFigures {
             figures = computed
             linesMatchClaim = nil
         }
-        self.activities = activities
+        self.activities = claim?.activities ?? today
+        self.today = today
     }
 
     var kpis: [KPIActual] { activities.kpis }
+
+    /// For a claimed project that stored its figures: whether today's records give the same
+    /// activity figures and KPI actuals. nil otherwise.
+    var activitiesMatchRecords: Bool? {
+        guard case .claim(let claim) = basis, claim.activities != nil else { return nil }
+        return activities == today
+    }
 
     /// The terms the figures were computed with: the claim's own for a claimed project.
     var rate: Rate {

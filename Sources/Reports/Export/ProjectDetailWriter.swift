@@ -79,9 +79,31 @@ struct ProjectDetailWriter {
                             target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
                             achievement: kpi.achievement.decimalString(fractionDigits: 4)))
         }
-        for (item, label, value) in activityCounts(summary) {
+        for (item, label, value) in activityCounts(summary.activities) {
             try emit(row("activity", item, label: label, actual: value))
         }
+        for kpi in kpisToday(summary) {
+            try emit(row("kpi_today", kpi.metric, detail: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),
+                            target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
+                            achievement: kpi.achievement.decimalString(fractionDigits: 4)))
+        }
+        for (item, label, value) in activitiesToday(summary) {
+            try emit(row("activity_today", item, label: label, actual: value))
+        }
+    }
+
+    /// For a claimed project: the KPIs whose actual today's records give differently from the
+    /// claim (or that the claim did not have), as today's records give them.
+    static func kpisToday(_ summary: ExportedProjectFigures) -> [KPIActual] {
+        guard summary.activitiesMatchRecords == false else { return [] }
+        return summary.today.kpis.filter { !summary.activities.kpis.contains($0) }
+    }
+
+    /// For a claimed project: the activity figures today's records give differently from the claim.
+    static func activitiesToday(_ summary: ExportedProjectFigures) -> [(String, String, String)] {
+        guard summary.activitiesMatchRecords == false else { return [] }
+        let claimed = Dictionary(activityCounts(summary.activities).map { ($0.0, $0.2) }, uniquingKeysWith: { first, _ in first })
+        return activityCounts(summary.today).filter { claimed[$0.0] != $0.2 }
     }
 
     static func identification(_ summary: ExportedProjectFigures) -> [(String, String, String)] {
@@ -104,6 +126,9 @@ struct ProjectDetailWriter {
                 ("claim_status", "請求の状態", claim.status.rawValue), ("as_of", "算定基準日", claim.asOf.description),
                 ("lines_match_claim", "明細と請求の一致", summary.linesMatchClaim == true ? "true" : "false"),
             ]
+            if let match = summary.activitiesMatchRecords {
+                items.append(("activities_match_records", "実績と現在の記録の一致", match ? "true" : "false"))
+            }
         case .computed:
             items += [("basis", "算定の根拠", "computed"), ("as_of", "算定基準日", summary.computation.asOf.description)]
         }
@@ -112,9 +137,8 @@ struct ProjectDetailWriter {
 
     /// Every figure the records give (`KPIMetric.computableMetrics`, the metrics any KPI can
     /// name), with the counts behind 12-month retention before its rate.
-    static func activityCounts(_ summary: ExportedProjectFigures) -> [(String, String, String)] {
-        let actuals = summary.activities
-        return KPIMetric.computableMetrics.flatMap { metric -> [(String, String, String)] in
+    static func activityCounts(_ actuals: ActivityActuals) -> [(String, String, String)] {
+         KPIMetric.computableMetrics.flatMap { metric -> [(String, String, String)] in
             let value = KPIMetric.actual(metric, in: actuals).map { KPIActual.text($0.value, unit: $0.unit) ?? "" } ?? ""
             guard metric == "retention_rate_12m" else { return [(metric, KPIMetric.japaneseLabel(metric), value)] }
             return [

@@ -10,7 +10,8 @@ final class ProjectWriter: @unchecked Sendable {
     struct Input: Sendable {
         let projects: [ExportProject]
         let claims: [Int64: ClaimOfRecord]
-        /// Each project's actuals with its KPIs judged, by project id.
+        /// Each project's actuals from today's records with its KPIs judged (a claimed
+        /// project's as of its claim's date), by project id.
         let activities: [Int64: ActivityActuals]
     }
 
@@ -55,7 +56,7 @@ final class ProjectWriter: @unchecked Sendable {
             throw PostgresError(kind: .decoding, message: "project without its actuals")
         }
         let summary = ExportedProjectFigures(
-            project: project, claim: input.claims[project.id], lines: batch.lines, asOf: options.asOf, activities: activities)
+            project: project, claim: input.claims[project.id], lines: batch.lines, asOf: options.asOf, today: activities)
         try claimsTable.write(summary.claimRow)
         let file = try ExportFile(name: "projects/\(project.code).\(options.format.fileExtension)", in: directory)
         let (substituted, listed) = try detail.write(summary, lines: batch.lines, payees: batch.payees, to: file)

@@ -53,9 +53,15 @@ public struct ActivityActualsRepository {
     }
 
     /// The actuals of every selected project over its own period, with its KPI targets judged,
-    /// in project-code order.
-    public func projectActuals(_ selection: Projects, asOf: LocalDate) throws -> [(projectID: Int64, actuals: ActivityActuals)] {
-        let projects = try projectScopes(selection, asOf: asOf)
+    /// in project-code order. Retention is judged as of `asOf`, or of the date `asOfByProject`
+    /// gives a project (a claim's own date, to compare with what the claim stored).
+    public func projectActuals(
+        _ selection: Projects, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:]
+    ) throws -> [(projectID: Int64, actuals: ActivityActuals)] {
+        var projects = try projectScopes(selection, asOf: asOf)
+        for index in projects.indices {
+            if let date = asOfByProject[projects[index].id] { projects[index].scope.asOf = date }
+        }
         let records = try records(Self.ranges(projects.map { ($0.consortiumID, $0.scope) }))
         let targets = try kpiTargets(projectIDs: projects.map(\.id))
         return projects.map { project in

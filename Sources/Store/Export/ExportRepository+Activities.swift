@@ -4,9 +4,13 @@ import Postgres
 extension ExportRepository {
     /// The actuals of each project in scope over its own period, with its KPI targets judged,
     /// by project id: `ActivityActualsRepository`'s one path, batched over the scope (a few
-    /// statements for every project together).
-    public func projectActivities(asOf: LocalDate, on connection: PostgresConnection) throws -> [Int64: ActivityActuals] {
-        Dictionary(uniqueKeysWithValues: try ActivityActualsRepository(connection: connection).projectActuals(.exportScope, asOf: asOf))
+    /// statements for every project together). A project in `asOfByProject` (a claimed one)
+    /// is judged as of its date there, so that its figures compare with its claim's.
+    public func projectActivities(
+        asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:], on connection: PostgresConnection
+    ) throws -> [Int64: ActivityActuals] {
+        Dictionary(uniqueKeysWithValues: try ActivityActualsRepository(connection: connection)
+            .projectActuals(.exportScope, asOf: asOf, asOfByProject: asOfByProject))
     }
 
     /// The actuals of each consortium in scope over the whole fiscal year, by consortium id.

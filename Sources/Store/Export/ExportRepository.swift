@@ -110,6 +110,7 @@ public struct ExportRepository: Sendable {
             SELECT ch.project_id, ch.claim_version, ch.status, ch.as_of::text AS as_of, ch.total_expenses_yen,
                    ch.eligible_expenses_yen, ch.ineligible_expenses_yen, ch.subsidy_yen, ch.prior_paid_yen, ch.claim_yen,
                    ch.refund_yen, ch.granted_yen, ch.rate_numerator, ch.rate_denominator, ch.project_cap_yen,
+                   ch.kpi_actuals::text AS kpi_actuals, ch.activity_summary::text AS activity_summary,
                    l.category, l.reason, l.amount_yen, l.line_count
             FROM chosen ch LEFT JOIN claim_lines l ON l.consortium_id = ch.consortium_id AND l.claim_id = ch.id
             """)
@@ -135,9 +136,25 @@ public struct ExportRepository: Sendable {
                 asOf: LocalDate(try row.decode(String.self, "as_of"))!, figures: figures,
                 rate: try Rate(numerator: try row.decode(Int64.self, "rate_numerator"), denominator: try row.decode(Int64.self, "rate_denominator")),
                 projectCap: try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) },
-                granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) })
+                granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },
+                activities: try Self.storedActivities(row))
         }
         return result
+    }
+
+    /// A claim's stored activity figures with its stored KPI actuals; nil when it has none.
+    /// A snapshot that does not decode is an error naming its column.
+    static func storedActivities(_ row: PostgresRow) throws -> ActivityActuals? {
+        guard let summary = try row.decode(String?.self, "activity_summary") else { return nil }
+        func decode<T: Decodable>(_ type: T.Type, _ text: String, _ column: String) throws -> T {
+            do {
+                return try JSONDecoder().decode(type, from: Data(text.utf8))
+            } catch {
+                throw PostgresError(kind: .decoding, message: "stored snapshot does not decode", column: column)
+            }
+        }
+        let kpis = try row.decode(String?.self, "kpi_actuals").map { try decode([KPIActual].self, $0, "kpi_actuals") } ?? []
+        return try decode(ActivityActuals.self, summary, "activity_summary").withKPIs(kpis)
     }
 
     /// The consortia of the projects in scope, with their secretariat and the member firms
