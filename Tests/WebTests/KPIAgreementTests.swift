@@ -89,9 +89,33 @@ import TestSupport
         }
     }
 
+    @Test func aClaimVersionPageShowsTheKPIsAsSubmittedAndTodaysRecordsApart() async throws {
+        let fixture = try await WebFixture.make()
+        try await offThread {
+            let connection = try fixture.ownerConnection()
+            defer { connection.close() }
+            _ = try ClaimRepository().submit(projectCode: "P-TSUBAME", asOf: LocalDate("2025-03-31")!, reason: nil, actor: "test", on: connection)
+            // A placement recorded after the claim was submitted.
+            try connection.execute("""
+                INSERT INTO placements (consortium_id, firm_id, person_ref, employment_type, started_on)
+                SELECT c.id, o.id, 'LATE-1', 'full_time', date '2024-10-01' FROM consortia c, organizations o
+                WHERE c.code = 'tsubame' AND o.code = 'demo-seimitsu'
+                """)
+        }
+        try await fixture.withPages { pages, _ in
+            let session = try await pages.login(.secA)
+            let page = try await pages.get("/projects/P-TSUBAME/claims/1", session: session)
+            #expect(page.status == .ok)
+            let rows = Self.kpiRows(in: page.text)
+            #expect(rows.first == ["P-TSUBAME", "成約・採用数", "15", "0", "0.0%", "未達"], "as submitted")
+            #expect(page.text.contains("現在の記録では異なる成果目標"))
+            #expect(rows.dropFirst().first == ["P-TSUBAME", "成約・採用数", "15", "1", "6.7%", "未達"], "today's records, apart")
+        }
+    }
+
     /// The KPI table's rows of the dashboard: project, metric, target, actual, achievement, met.
     static func kpiRows(in html: String) -> [[String]] {
-        let pattern = #"<tr><td>([^<]*)</td><td>([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td>(達成|未達)</td></tr>"#
+        let pattern = #"<tr(?: class="today")?><td>([^<]*)</td><td>([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td>(達成|未達)</td></tr>"#
         let regex = try! NSRegularExpression(pattern: pattern)
         let text = html as NSString
         return regex.matches(in: html, range: NSRange(location: 0, length: text.length)).map { match in
