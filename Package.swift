@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Store", "Postgres", "Domain", "TestSupport",
+                "Web", "Reports", "Store", "Postgres", "Domain", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

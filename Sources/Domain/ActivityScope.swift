@@ -1,7 +1,7 @@
 import Foundation
 
-/// Which records a set of actuals counts: a consortium's over a fiscal year, or one adopted
-/// project's.
+/// Which records a set of actuals counts: a consortium's over a fiscal year, one adopted
+/// project's, or (`bureau`) the fiscal years of the consortia of a bureau's projects added up.
 ///
 /// A record counts when its date (an event's first day, a placement's start, a consultation's
 /// day) falls inside `period`. For a project the period is the project's own (its fiscal year
@@ -13,9 +13,13 @@ public struct ActivityScope: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable {
         case consortium
         case project
+        /// The sum of several consortia's fiscal years (`ActivityActuals.sum`), as the bureau
+        /// report shows them.
+        case bureau
     }
 
     public var kind: Kind
+    /// The consortium's code; for `bureau`, the bureau's code, empty for every bureau.
     public var consortiumCode: String
     /// Set when `kind` is `project`.
     public var projectCode: String?
@@ -39,6 +43,12 @@ public struct ActivityScope: Hashable, Sendable, Codable {
     /// A consortium's whole fiscal year.
     public static func consortium(_ code: String, fiscalYear: FiscalYear, asOf: LocalDate) -> ActivityScope {
         ActivityScope(kind: .consortium, consortiumCode: code, projectCode: nil, fiscalYear: fiscalYear,
+                      from: fiscalYear.firstDay, to: fiscalYear.lastDay, asOf: asOf)
+    }
+
+    /// The consortia of a bureau's projects (every bureau's with nil) over a fiscal year.
+    public static func bureau(_ code: String?, fiscalYear: FiscalYear, asOf: LocalDate) -> ActivityScope {
+        ActivityScope(kind: .bureau, consortiumCode: code ?? "", projectCode: nil, fiscalYear: fiscalYear,
                       from: fiscalYear.firstDay, to: fiscalYear.lastDay, asOf: asOf)
     }
 

@@ -5,7 +5,8 @@ import Foundation
 /// Counts: `events`, `events_<kind>`, `participants`, `participants_<segment>`,
 /// `participating_firms`, `placements`, `placements_<employment type>` (so
 /// `placements_full_time`, `placements_side_job`), `internships`, `training_participants`,
-/// `seminar_attendees`, `consultations`, `referrals`. Rate: `retention_rate_12m`.
+/// `seminar_attendees`, `consultations`, `consultations_<channel>`, `referrals`. Rate:
+/// `retention_rate_12m`.
 /// Any other metric (or a known one in the other unit) needs a manual actual.
 public enum KPIMetric {
     /// The actual of a metric in the given unit, or nil when the records cannot give it.
@@ -22,12 +23,24 @@ public enum KPIMetric {
         value(of: metric, in: nil) != nil
     }
 
+    /// The value of a metric the records give, in its own unit (a count as `n/1`); nil for a
+    /// metric they do not give. Every place that lists the figures reads them here.
+    public static func actual(_ metric: String, in actuals: ActivityActuals) -> (unit: KPIUnit, value: Ratio)? {
+        switch value(of: metric, in: actuals) {
+        case .count(let n)?: (.count, Ratio(Int64(n), 1))
+        case .ratio(let ratio)?: (.ratio, ratio)
+        case nil: nil
+        }
+    }
+
     /// Every metric code the records give.
     public static var computableMetrics: [String] {
         ["events"] + EventKind.allCases.map { "events_\($0.rawValue)" }
             + ["participants"] + ParticipantSegment.allCases.map { "participants_\($0.rawValue)" }
             + ["participating_firms", "placements"] + EmploymentType.allCases.map { "placements_\($0.rawValue)" }
-            + ["internships", "training_participants", "seminar_attendees", "consultations", "referrals", "retention_rate_12m"]
+            + ["internships", "training_participants", "seminar_attendees", "consultations"]
+            + ConsultationChannel.allCases.map { "consultations_\($0.rawValue)" }
+            + ["referrals", "retention_rate_12m"]
     }
 
     /// What people read for a metric: "相談件数", "取組件数（人材育成）"; an unknown code as it is.
@@ -47,6 +60,7 @@ public enum KPIMetric {
             if let kind = suffix(of: metric, after: "events_", EventKind.self) { return "取組件数（\(kind.japaneseName)）" }
             if let segment = suffix(of: metric, after: "participants_", ParticipantSegment.self) { return "参加者数（\(segment.japaneseName)）" }
             if let type = suffix(of: metric, after: "placements_", EmploymentType.self) { return "成約・採用数（\(type.japaneseName)）" }
+            if let channel = suffix(of: metric, after: "consultations_", ConsultationChannel.self) { return "相談件数（\(channel.japaneseName)）" }
             return metric
         }
     }
@@ -75,6 +89,7 @@ public enum KPIMetric {
             if let kind = suffix(of: metric, after: "events_", EventKind.self) { return count { $0.eventsByKind[kind] } }
             if let segment = suffix(of: metric, after: "participants_", ParticipantSegment.self) { return count { $0.participantsBySegment[segment] } }
             if let type = suffix(of: metric, after: "placements_", EmploymentType.self) { return count { $0.placementsByEmploymentType[type] } }
+            if let channel = suffix(of: metric, after: "consultations_", ConsultationChannel.self) { return count { $0.consultationsByChannel[channel] } }
             return nil
         }
     }

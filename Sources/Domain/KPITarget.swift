@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a KPI target is measured: a count (consultations 200) or a rate (retention ≥ 90%).
-public enum KPIUnit: String, Hashable, Sendable, Codable {
+public enum KPIUnit: String, Hashable, Sendable, Codable, CaseIterable {
     case count
     case ratio
 }

@@ -188,4 +188,29 @@ import TestSupport
         let totals = Dictionary(uniqueKeysWithValues: rows.filter { $0[0] == "total" }.map { ($0[1], $0[5]) })
         #expect(totals["subsidy_yen"] == "5250000" && totals["claim_yen"] == "2250000")
     }
+
+    @Test func aClaimedProjectShowsItsKPIsAsSubmittedAndTodaysRecordsApart() async throws {
+        let fixture = try await ExportFixture.make()
+        _ = try ClaimRepository().submit(projectCode: "R6-T1", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
+        // An event recorded after the claim was submitted.
+        try fixture.connection.execute("""
+            INSERT INTO events (consortium_id, code, kind, title, starts_on)
+            SELECT id, 'E4', 'seminar', '後日登録のセミナー', date '2024-11-01' FROM consortia WHERE code = 'tsubame'
+            """)
+        let out = ExportFixture.outputPath("claimed-kpis")
+        _ = try await run(options(out), on: fixture.connection)
+        let rows = try readCSV(out + "/projects/R6-T1.csv")
+        func cell(_ section: String, _ item: String, _ column: Int) -> String? { rows.first { $0[0] == section && $0[1] == item }?[column] }
+        #expect(cell("project", "activities_match_records", 2) == "false")
+        #expect(cell("kpi", "events", 7) == "2" && cell("activity", "events", 7) == "2", "as the claim stored them")
+        #expect(cell("kpi_today", "events", 7) == "3" && cell("activity_today", "events", 7) == "3", "today's records, apart")
+        #expect(cell("kpi_today", "retention_rate_12m", 7) == nil, "what did not change is not repeated")
+        let claims = Dictionary(uniqueKeysWithValues: try records(out + "/claims.csv").map { ($0["project_code"]!, $0) })
+        #expect(claims["R6-T1"]?["events"] == "2")
+        let report = try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024)), asOf: ExportFixture.asOf, on: fixture.connection)
+        #expect(report.kpis.first { $0.projectCode == "R6-T1" && $0.metric == "events" }?.actual == Ratio(2, 1))
+        // An unclaimed project has no separate figures.
+        let o1 = try readCSV(out + "/projects/R6-O1.csv")
+        #expect(!o1.contains { $0[0] == "kpi_today" || $0[0] == "activity_today" || $0[1] == "activities_match_records" })
+    }
 }

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 import Postgres
-import Reports
+@testable import Reports
 import Store
 import Testing
 import TestSupport
@@ -40,7 +40,8 @@ import TestSupport
             #expect(row["eligible_expenses_yen"] == String(claim.figures.eligible.amount))
             #expect(row["subsidy_yen"] == String(claim.figures.subsidy.amount))
             #expect(row["claim_yen"] == String(claim.figures.claim.amount) && row["refund_yen"] == String(claim.figures.refund.amount))
-            let actuals = try ActivityActualsRepository(connection: connection).actuals(forProject: code, asOf: Self.asOf)
+            // A claimed project's figures are its claim's as submitted: judged as of its date.
+            let actuals = try ActivityActualsRepository(connection: connection).actuals(forProject: code, asOf: claim.asOf)
             #expect(row["events"] == String(actuals.events))
             #expect(row["participants"] == String(actuals.participants))
             #expect(row["placements_full_time"] == String(actuals.placementsFullTime))
@@ -48,6 +49,13 @@ import TestSupport
             #expect(row["internships"] == String(actuals.internships))
             #expect(row["retention_rate_12m"] == (actuals.retention12m.rate.decimalString(fractionDigits: 4) ?? ""))
         }
+        // The demo project's KPIs in its file are those of the claim and `report consortium`:
+        // participating_firms (34 of 30) and seminar_attendees are computed, not missing.
+        let demo = try ActivityActualsRepository(connection: connection).actuals(forProject: "2024-kanto-tsubame", asOf: LocalDate("2025-04-10")!)
+        let file = try readCSV(out + "/projects/2024-kanto-tsubame.csv").filter { $0[0] == "kpi" }
+        #expect(file.map { [$0[1], $0[2], $0[7]] } == demo.kpis.map { [$0.metric, $0.source.rawValue, $0.text($0.actual) ?? ""] })
+        #expect(file.first { $0[1] == "participating_firms" }.map { [$0[2], $0[6], $0[7]] } == ["computed", "30", "34"])
+        #expect(file.first { $0[1] == "seminar_attendees" }?[2] == "computed")
         for row in try records(out + "/consortia.csv") {
             let code = try #require(row["consortium_code"])
             let actuals = try ActivityActualsRepository(connection: connection).actuals(forConsortium: code, fiscalYear: FiscalYear(2024), asOf: Self.asOf)

@@ -46,15 +46,15 @@ extension BureauReport {
         }
         for (key, count) in byFrame.sorted(by: { $0.key < $1.key }) { rows.append(Row(metric: "by_frame", key: key, label: key, value: .count(count.projects))) }
         for kind in EventKind.allCases {
-            rows.append(Row(metric: "events_by_kind", key: kind.rawValue, label: kind.japaneseName, value: .count(activities.eventsByKind[kind] ?? 0)))
+            rows.append(Row(metric: "events_by_kind", key: kind.rawValue, label: kind.japaneseName, value: .count(activities.eventsByKind[kind])))
         }
         for segment in ParticipantSegment.allCases {
             rows.append(Row(metric: "participants_by_segment", key: segment.rawValue, label: segment.japaneseName,
-                            value: .count(activities.participantsBySegment[segment] ?? 0)))
+                            value: .count(activities.participantsBySegment[segment])))
         }
         for type in EmploymentType.allCases {
             rows.append(Row(metric: "placements_by_employment_type", key: type.rawValue, label: type.japaneseName,
-                            value: .count(activities.placementsByEmploymentType[type] ?? 0)))
+                            value: .count(activities.placementsByEmploymentType[type])))
         }
         rows += [
             Row(metric: "internships", key: "", label: "インターンシップ受入数", value: .count(activities.internships)),
@@ -64,7 +64,20 @@ extension BureauReport {
             Row(metric: "retention_12m", key: "matured", label: "12か月経過した常勤採用", value: .count(retention.matured)),
             Row(metric: "retention_12m", key: "retained", label: "うち定着", value: .count(retention.retained)),
             Row(metric: "retention_rate_12m", key: "", label: "12か月定着率", value: .decimalOrAbsent(retentionRate)),
+            Row(metric: "participating_firms", key: "", label: "参加企業数", value: .count(activities.participatingFirms)),
+            Row(metric: "seminar_attendees", key: "", label: "セミナー参加者数", value: .count(activities.funnel.seminarAttendees)),
         ]
+        for channel in ConsultationChannel.allCases {
+            rows.append(Row(metric: "consultations_by_channel", key: channel.rawValue, label: channel.japaneseName,
+                            value: .count(activities.consultationsByChannel[channel])))
+        }
+        rows.append(Row(metric: "kpi_targets", key: "", label: "成果目標の数", value: .count(kpis.count)))
+        rows.append(Row(metric: "kpi_targets_met", key: "", label: "うち達成", value: .count(kpis.filter(\.met).count)))
+        for kpi in kpis {
+            rows.append(Row(metric: "kpi_achievement", key: "\(kpi.projectCode)/\(kpi.metric)",
+                            label: "\(kpi.projectCode) \(KPIMetric.japaneseLabel(kpi.metric))",
+                            value: .decimalOrAbsent(kpi.achievement.decimalString(fractionDigits: 4))))
+        }
         return rows
     }
 
@@ -87,6 +100,11 @@ extension BureauReport {
         var internships, trainingParticipants, consultations, referrals: Int
         var retention12m: [String: Int]
         var retentionRate12m: Decimal?
+        var participatingFirms, seminarAttendees: Int
+        var consultationsByChannel: [String: Int]
+        /// Every project's KPIs as `report consortium` writes them (exact fractions).
+        var kpis: [KPIActual]
+        var kpiTargets, kpiTargetsMet: Int
 
         init(_ report: BureauReport) {
             fiscalYear = report.fiscalYear.startYear
@@ -107,18 +125,25 @@ extension BureauReport {
             grantedYenTotal = report.total.grantedYen
             subsidyYenTotal = report.total.subsidyYen
             claimYenTotal = report.total.claimYen
-            eventsByKind = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, report.activities.eventsByKind[$0] ?? 0) })
+            eventsByKind = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, report.activities.eventsByKind[$0]) })
             participantsBySegment = Dictionary(uniqueKeysWithValues: ParticipantSegment.allCases.map {
-                ($0.rawValue, report.activities.participantsBySegment[$0] ?? 0) })
+                ($0.rawValue, report.activities.participantsBySegment[$0]) })
             placementsByEmploymentType = Dictionary(uniqueKeysWithValues: EmploymentType.allCases.map {
-                ($0.rawValue, report.activities.placementsByEmploymentType[$0] ?? 0) })
+                ($0.rawValue, report.activities.placementsByEmploymentType[$0]) })
             internships = report.activities.internships
             trainingParticipants = report.activities.trainingParticipants
             consultations = report.activities.consultations
             referrals = report.activities.referrals
             let retention = report.retention
-            retention12m = ["full_time_hires": retention.fullTime, "matured": retention.matured, "retained": retention.retained]
+            retention12m = ["full_time_hires": retention.fullTimeHires, "matured": retention.matured, "retained": retention.retained]
             retentionRate12m = report.retentionRate.flatMap { Decimal(string: $0) }
+            participatingFirms = report.activities.participatingFirms
+            seminarAttendees = report.activities.funnel.seminarAttendees
+            consultationsByChannel = Dictionary(uniqueKeysWithValues: ConsultationChannel.allCases.map {
+                ($0.rawValue, report.activities.consultationsByChannel[$0]) })
+            kpis = report.kpis
+            kpiTargets = report.kpis.count
+            kpiTargetsMet = report.kpis.filter(\.met).count
         }
 
         // `bureau` and `retention_rate_12m` are written as null rather than left out.
@@ -151,6 +176,12 @@ extension BureauReport {
             try c.encode(referrals, forKey: .referrals)
             try c.encode(retention12m, forKey: .retention12m)
             try c.encode(retentionRate12m, forKey: .retentionRate12m)
+            try c.encode(participatingFirms, forKey: .participatingFirms)
+            try c.encode(seminarAttendees, forKey: .seminarAttendees)
+            try c.encode(consultationsByChannel, forKey: .consultationsByChannel)
+            try c.encode(kpis, forKey: .kpis)
+            try c.encode(kpiTargets, forKey: .kpiTargets)
+            try c.encode(kpiTargetsMet, forKey: .kpiTargetsMet)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -161,6 +192,7 @@ extension BureauReport {
             case consultations, referrals
             case retention12m = "retention_12m"
             case retentionRate12m = "retention_rate_12m"
+            case participatingFirms, seminarAttendees, consultationsByChannel, kpis, kpiTargets, kpiTargetsMet
         }
     }
 }

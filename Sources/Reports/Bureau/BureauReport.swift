@@ -14,8 +14,11 @@ import Store
 /// - Repeat applicants: applicant organisations, told apart by corporate number, that were
 ///   also adopted in an earlier fiscal year.
 /// - Outcomes are those of the consortia of these projects over the fiscal year, each
-///   consortium counted once; 12-month retention is of the year's full-time hires, judged
-///   on the as-of date.
+///   consortium counted once (`ActivityActuals.sum`); 12-month retention is of the year's
+///   full-time hires, judged on the as-of date.
+/// - KPI achievement: every project's targets judged against that project's own actuals, as
+///   `report consortium`, the dashboard and the export judge them: for a claimed project as
+///   its claim of record stored them, otherwise as of the as-of date.
 public struct BureauReport: Sendable {
     public struct Totals: Sendable, Hashable, Encodable {
         public var projects = 0
@@ -50,9 +53,11 @@ public struct BureauReport: Sendable {
     public var byPrefecture: [String: Totals] = [:]
     public var byFrame: [String: Totals] = [:]
     public var total = Totals()
-    public var activities = ActivityTally()
+    public var activities: ActivityActuals
+    /// Every project's KPIs, in project-code order.
+    public var kpis: [KPIActual] = []
 
-    public var retention: RetentionCalculator.Result { activities.retention(asOf: asOf) }
+    public var retention: RetentionActual { activities.retention12m }
 
     /// Reads the report in one REPEATABLE READ transaction.
     public static func load(scope: ExportScope, asOf: LocalDate, on connection: PostgresConnection) throws -> BureauReport {
@@ -60,7 +65,12 @@ public struct BureauReport: Sendable {
             try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             let repository = ExportRepository()
             try repository.prepareScope(scope, selection: .all, on: connection)
-            var report = BureauReport(fiscalYear: scope.fiscalYear, bureau: scope.bureau, asOf: asOf)
+            let outcomes = try repository.consortiumActivities(fiscalYear: scope.fiscalYear, asOf: asOf, on: connection)
+            var report = BureauReport(
+                fiscalYear: scope.fiscalYear, bureau: scope.bureau, asOf: asOf,
+                activities: ActivityActuals.sum(outcomes.values.sorted { $0.scope.consortiumCode < $1.scope.consortiumCode },
+                                                scope: .bureau(scope.bureau?.rawValue, fiscalYear: scope.fiscalYear, asOf: asOf)))
+            let projectActuals = try repository.projectActivities(asOf: asOf, on: connection)
             let claims = try repository.claimsOfRecord(on: connection)
             for bureau in scope.bureau.map({ [$0] }) ?? Bureau.allCases {
                 report.byBureau[bureau.rawValue] = Totals()
@@ -69,22 +79,21 @@ public struct BureauReport: Sendable {
                 report.adoptedProjects += 1
                 if project.status == .withdrawn { report.withdrawnProjects += 1 }
                 let claim = claims[project.id]
+                // A claimed project's KPIs as submitted with its claim of record.
+                report.kpis += (claim?.activities ?? projectActuals[project.id])?.kpis ?? []
                 if claim != nil { report.claimedProjects += 1 }
                 func add(_ totals: inout Totals) throws(MoneyLimitError) {
                     try totals.add(granted: project.terms.granted, subsidy: claim?.figures.subsidy, claim: claim?.figures.claim)
                 }
                 try add(&report.total)
                 try add(&report.byBureau[project.bureau, default: Totals()])
-                try add(&report.byPrefecture[ProjectSummary.prefectureCode(project.prefectureCode), default: Totals()])
+                try add(&report.byPrefecture[ExportedProjectFigures.prefectureCode(project.prefectureCode), default: Totals()])
                 try add(&report.byFrame["\(project.program)/\(project.frameCode)", default: Totals()])
             }
             let (count, repeats) = try repository.applicants(fiscalYear: scope.fiscalYear, on: connection)
             report.applicantOrganizations = count
             report.repeatApplicants = repeats.map {
                 RepeatApplicant(corporateNumber: $0.corporateNumber, name: $0.name, fiscalYears: $0.fiscalYears)
-            }
-            for tally in try repository.consortiumActivities(fiscalYear: scope.fiscalYear, on: connection).values {
-                report.activities.add(tally)
             }
             return report
         }

@@ -16,7 +16,7 @@ struct ConsortiumTotals {
 
     /// Adds a project's figures; a sum beyond `Int64` is `MoneyLimitError.overflow`, not a trap
     /// (`MoneyLimits` keeps it out of reach below 9,223 projects at the bound).
-    mutating func add(_ summary: ProjectSummary) throws(MoneyLimitError) {
+    mutating func add(_ summary: ExportedProjectFigures) throws(MoneyLimitError) {
         granted = try granted.adding(summary.granted ?? .zero)
         totalExpenses = try totalExpenses.adding(summary.figures.totalExpenses)
         eligible = try eligible.adding(summary.figures.eligible)
@@ -28,15 +28,15 @@ struct ConsortiumTotals {
     }
 
     /// The row in `ExportColumns.consortia` order.
-    func row(_ consortium: ExportConsortium, fiscalYear: FiscalYear, activities: ActivityTally, asOf: LocalDate) -> [ExportValue] {
+    func row(_ consortium: ExportConsortium, fiscalYear: FiscalYear, activities: ActivityActuals) -> [ExportValue] {
         [
-            .count(fiscalYear.startYear), .text(consortium.bureau), .text(ProjectSummary.prefectureCode(consortium.prefectureCode)),
+            .count(fiscalYear.startYear), .text(consortium.bureau), .text(ExportedProjectFigures.prefectureCode(consortium.prefectureCode)),
             .text(consortium.code), .text(consortium.name), .text(consortium.secretariatName), .count(projects),
             .integer(granted.amount), .integer(totalExpenses.amount), .integer(eligible.amount), .integer(subsidy.amount),
             .integer(priorPaid.amount), .integer(claim.amount), .integer(refund.amount), .count(consortium.memberFirms),
             .count(activities.events), .count(activities.participants), .count(activities.placementsFullTime),
             .count(activities.placementsSideJob), .count(activities.internships),
-            .decimalOrAbsent(activities.retention(asOf: asOf).rate.decimalString(fractionDigits: 4)),
+            .decimalOrAbsent(activities.retention12m.rate.decimalString(fractionDigits: 4)),
         ]
     }
 }

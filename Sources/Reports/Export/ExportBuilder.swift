@@ -29,11 +29,12 @@ struct ExportBuilder {
         let repository = ExportRepository()
         let fiscalYear = options.scope.fiscalYear
         try repository.prepareScope(options.scope, selection: .withExpensesOrClaims, on: connection)
+        let claims = try repository.claimsOfRecord(on: connection)
         let input = ProjectWriter.Input(
-            projects: try repository.projects(on: connection), claims: try repository.claimsOfRecord(on: connection),
-            activities: try repository.projectActivities(on: connection), targets: try repository.kpiTargets(on: connection))
+            projects: try repository.projects(on: connection), claims: claims,
+            activities: try repository.projectActivities(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection))
         let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
-        let consortiumActivities = try repository.consortiumActivities(fiscalYear: fiscalYear, on: connection)
+        let consortiumActivities = try repository.consortiumActivities(fiscalYear: fiscalYear, asOf: options.asOf, on: connection)
         let projects = input.projects
         projectCount = projects.count
         try progress?(ClaimExport.Progress(done: 0, total: projects.count))
@@ -74,9 +75,8 @@ struct ExportBuilder {
         var consortiaTable = try TableWriter(file: consortiaFile, columns: ExportColumns.consortia, format: options.format,
                                              encoding: options.encoding, headers: options.headers)
         for consortium in consortia {
-            guard let sums = writer.totals[consortium.id] else { continue }
-            try consortiaTable.write(sums.row(consortium, fiscalYear: fiscalYear,
-                                              activities: consortiumActivities[consortium.id] ?? ActivityTally(), asOf: options.asOf))
+            guard let sums = writer.totals[consortium.id], let activities = consortiumActivities[consortium.id] else { continue }
+            try consortiaTable.write(sums.row(consortium, fiscalYear: fiscalYear, activities: activities))
             consortiumCount += 1
         }
         try consortiaTable.finish()

@@ -22,7 +22,7 @@ struct ProjectDetailWriter {
     let headers: ExportHeaders
 
     /// Writes the file and returns how many cells had characters substituted (CP932).
-    func write(_ summary: ProjectSummary, lines: [ExpenseLine], payees: [String], to file: ExportFile) throws -> (Int, [CSVSubstitution]) {
+    func write(_ summary: ExportedProjectFigures, lines: [ExpenseLine], payees: [String], to file: ExportFile) throws -> (Int, [CSVSubstitution]) {
         switch format {
         case .json:
             try file.write(Array(try ProjectDocument(summary, lines: lines, payees: payees).json()))
@@ -48,7 +48,7 @@ struct ProjectDetailWriter {
     }
 
     /// The CSV rows, handed to `emit` one at a time.
-    static func rows(_ summary: ProjectSummary, lines: [ExpenseLine], payees: [String], emit: ([CSVCell]) throws -> Void) rethrows {
+    static func rows(_ summary: ExportedProjectFigures, lines: [ExpenseLine], payees: [String], emit: ([CSVCell]) throws -> Void) rethrows {
         for (item, label, value) in identification(summary) {
             try emit(row("project", item, detail: value, label: label))
         }
@@ -75,21 +75,43 @@ struct ProjectDetailWriter {
                             payee: payees[part.index]))
         }
         for kpi in summary.kpis {
-            try emit(row("kpi", kpi.metric, detail: kpi.source.rawValue, label: Self.metricLabel(kpi.metric),
+            try emit(row("kpi", kpi.metric, detail: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),
                             target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
                             achievement: kpi.achievement.decimalString(fractionDigits: 4)))
         }
-        for (item, label, value) in activityCounts(summary) {
+        for (item, label, value) in activityCounts(summary.activities) {
             try emit(row("activity", item, label: label, actual: value))
+        }
+        for kpi in kpisToday(summary) {
+            try emit(row("kpi_today", kpi.metric, detail: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),
+                            target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
+                            achievement: kpi.achievement.decimalString(fractionDigits: 4)))
+        }
+        for (item, label, value) in activitiesToday(summary) {
+            try emit(row("activity_today", item, label: label, actual: value))
         }
     }
 
-    static func identification(_ summary: ProjectSummary) -> [(String, String, String)] {
+    /// For a claimed project: the KPIs whose actual today's records give differently from the
+    /// claim (or that the claim did not have), as today's records give them.
+    static func kpisToday(_ summary: ExportedProjectFigures) -> [KPIActual] {
+        guard summary.activitiesMatchRecords == false else { return [] }
+        return summary.today.kpis.filter { !summary.activities.kpis.contains($0) }
+    }
+
+    /// For a claimed project: the activity figures today's records give differently from the claim.
+    static func activitiesToday(_ summary: ExportedProjectFigures) -> [(String, String, String)] {
+        guard summary.activitiesMatchRecords == false else { return [] }
+        let claimed = Dictionary(activityCounts(summary.activities).map { ($0.0, $0.2) }, uniquingKeysWith: { first, _ in first })
+        return activityCounts(summary.today).filter { claimed[$0.0] != $0.2 }
+    }
+
+    static func identification(_ summary: ExportedProjectFigures) -> [(String, String, String)] {
         let project = summary.project
         var items: [(String, String, String)] = [
             ("project_code", "事業コード", project.code), ("project_name", "事業名", project.name),
             ("fiscal_year", "年度", String(project.fiscalYear.startYear)), ("bureau", "経済産業局", project.bureau),
-            ("prefecture_code", "都道府県コード", ProjectSummary.prefectureCode(project.prefectureCode)),
+            ("prefecture_code", "都道府県コード", ExportedProjectFigures.prefectureCode(project.prefectureCode)),
             ("region", "事業実施地域", project.region),
             ("consortium_code", "コンソーシアムコード", project.consortiumCode), ("consortium_name", "コンソーシアム名", project.consortiumName),
             ("applicant_name", "事業者名", project.applicantNames.joined(separator: ";")),
@@ -104,26 +126,27 @@ struct ProjectDetailWriter {
                 ("claim_status", "請求の状態", claim.status.rawValue), ("as_of", "算定基準日", claim.asOf.description),
                 ("lines_match_claim", "明細と請求の一致", summary.linesMatchClaim == true ? "true" : "false"),
             ]
+            if let match = summary.activitiesMatchRecords {
+                items.append(("activities_match_records", "実績と現在の記録の一致", match ? "true" : "false"))
+            }
         case .computed:
             items += [("basis", "算定の根拠", "computed"), ("as_of", "算定基準日", summary.computation.asOf.description)]
         }
         return items
     }
 
-    static func activityCounts(_ summary: ProjectSummary) -> [(String, String, String)] {
-        let activities = summary.activities
-        return [
-            ("events", "取組件数", String(activities.events)), ("participants", "参加者数", String(activities.participants)),
-            ("training_participants", "研修参加者数", String(activities.trainingParticipants)),
-            ("placements", "成約・採用数", String(activities.placements)),
-            ("placements_full_time", "採用数（常勤）", String(activities.placementsFullTime)),
-            ("placements_side_job", "成約数（副業・兼業）", String(activities.placementsSideJob)),
-            ("internships", "インターンシップ受入数", String(activities.internships)),
-            ("consultations", "相談件数", String(activities.consultations)), ("referrals", "とりつなぎ件数", String(activities.referrals)),
-            ("retention_matured", "12か月経過した常勤採用", String(summary.retention.matured)),
-            ("retention_retained", "うち定着", String(summary.retention.retained)),
-            ("retention_rate_12m", "12か月定着率", summary.retentionRate ?? ""),
-        ]
+    /// Every figure the records give (`KPIMetric.computableMetrics`, the metrics any KPI can
+    /// name), with the counts behind 12-month retention before its rate.
+    static func activityCounts(_ actuals: ActivityActuals) -> [(String, String, String)] {
+         KPIMetric.computableMetrics.flatMap { metric -> [(String, String, String)] in
+            let value = KPIMetric.actual(metric, in: actuals).map { KPIActual.text($0.value, unit: $0.unit) ?? "" } ?? ""
+            guard metric == "retention_rate_12m" else { return [(metric, KPIMetric.japaneseLabel(metric), value)] }
+            return [
+                ("retention_matured", "12か月経過した常勤採用", String(actuals.retention12m.matured)),
+                ("retention_retained", "うち定着", String(actuals.retention12m.retained)),
+                (metric, KPIMetric.japaneseLabel(metric), value),
+            ]
+        }
     }
 
     /// `label` of every category (by order) and bucket (eligible first, then the reasons).
@@ -137,20 +160,18 @@ struct ProjectDetailWriter {
         case .ineligible(let reason): category.japaneseName + "／" + reason.japaneseName
         }
     }
+}
 
-    static func metricLabel(_ metric: String) -> String {
-        switch metric {
-        case "events": "取組件数"
-        case "participants": "参加者数"
-        case "training_participants": "研修参加者数"
-        case "placements": "成約・採用数"
-        case "placements_full_time": "採用数（常勤）"
-        case "placements_side_job": "成約数（副業・兼業）"
-        case "internships": "インターンシップ受入数"
-        case "consultations": "相談件数"
-        case "referrals": "とりつなぎ件数"
-        case "retention_rate_12m": "12か月定着率"
-        default: metric
-        }
+extension KPIActual {
+    /// A figure in a unit as the export writes it: "200" for a count, "0.9000" for a ratio
+    /// (nil when not applicable).
+    static func text(_ value: Ratio?, unit: KPIUnit) -> String? {
+        guard let value else { return nil }
+        return unit == .count ? String(value.numerator) : value.decimalString(fractionDigits: 4)
+    }
+
+    /// A figure in this target's unit.
+    func text(_ value: Ratio?) -> String? {
+        Self.text(value, unit: unit)
     }
 }

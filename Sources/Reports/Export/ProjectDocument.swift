@@ -26,8 +26,11 @@ struct ProjectDocument: Encodable {
     var lines: [Line]
     var kpis: [KPI]
     var activities: [Activity]
+    /// For a claimed project, what today's records give where it differs from the claim.
+    var kpisToday: [KPI]
+    var activitiesToday: [Activity]
 
-    init(_ summary: ProjectSummary, lines expenseLines: [ExpenseLine], payees: [String]) {
+    init(_ summary: ExportedProjectFigures, lines expenseLines: [ExpenseLine], payees: [String]) {
         project = ProjectDetailWriter.identification(summary).map { Field(item: $0.0, label: $0.1, value: $0.2) }
         let figures = summary.figures
         totals = [
@@ -53,12 +56,15 @@ struct ProjectDocument: Encodable {
                         incurredOn: line.incurredOn.description, payee: payees[part.index], paidOn: line.paidOn?.description,
                         amountYen: part.amount.amount, taxYen: line.tax.amount)
         }
-        kpis = summary.kpis.map { kpi in
-            KPI(metric: kpi.metric, unit: kpi.unit.rawValue, source: kpi.source.rawValue, label: ProjectDetailWriter.metricLabel(kpi.metric),
+        func row(_ kpi: KPIActual) -> KPI {
+            KPI(metric: kpi.metric, unit: kpi.unit.rawValue, source: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),
                 target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
                 achievement: kpi.achievement.decimalString(fractionDigits: 4), met: kpi.met)
         }
-        activities = ProjectDetailWriter.activityCounts(summary).map { Activity(item: $0.0, label: $0.1, value: $0.2) }
+        kpis = summary.kpis.map(row)
+        activities = ProjectDetailWriter.activityCounts(summary.activities).map { Activity(item: $0.0, label: $0.1, value: $0.2) }
+        kpisToday = ProjectDetailWriter.kpisToday(summary).map(row)
+        activitiesToday = ProjectDetailWriter.activitiesToday(summary).map { Activity(item: $0.0, label: $0.1, value: $0.2) }
     }
 
     func json() throws -> Data {

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Postgres
 import Store
 
 /// Computes and writes the projects of an export, one at a time and in order, on the
@@ -9,8 +10,9 @@ final class ProjectWriter: @unchecked Sendable {
     struct Input: Sendable {
         let projects: [ExportProject]
         let claims: [Int64: ClaimOfRecord]
-        let activities: [Int64: ActivityTally]
-        let targets: [Int64: [KPITargetRecord]]
+        /// Each project's actuals from today's records with its KPIs judged (a claimed
+        /// project's as of its claim's date), by project id.
+        let activities: [Int64: ActivityActuals]
     }
 
     /// One project's lines, as read from the stream.
@@ -50,11 +52,13 @@ final class ProjectWriter: @unchecked Sendable {
 
     func write(_ batch: Batch) throws {
         let project = input.projects[batch.index]
-        let summary: ProjectSummary
+        guard let activities = input.activities[project.id] else {
+            throw PostgresError(kind: .decoding, message: "project without its actuals")
+        }
+        let summary: ExportedProjectFigures
         do {
-            summary = try ProjectSummary(
-                project: project, claim: input.claims[project.id], lines: batch.lines, asOf: options.asOf,
-                activities: input.activities[project.id] ?? ActivityTally(), targets: input.targets[project.id] ?? [])
+            summary = try ExportedProjectFigures(
+                project: project, claim: input.claims[project.id], lines: batch.lines, asOf: options.asOf, today: activities)
         } catch {
             throw ExportError.moneyLimit(project: project.code, error)
         }

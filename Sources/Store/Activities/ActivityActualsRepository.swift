@@ -1,9 +1,11 @@
 import Domain
 import Postgres
 
-/// Computes `ActivityActuals` from the records: for one adopted project, or for a consortium
-/// over a fiscal year. Each figure comes from a few set-based queries over the scope (never
-/// a query per record); the rules of what counts are in `ActivityScope` and `ActivityActuals`.
+/// Computes `ActivityActuals`: for one adopted project, for a consortium over a fiscal year,
+/// and for every project (or consortium) of an export or bureau report at once. Every path is
+/// the same: read the consortia's records as plain facts (`ActivityRecords`, four set-based
+/// statements however many projects) and the projects' KPI targets (one), then let the
+/// Domain rules (`ActivityActuals(scope:records:)`, `KPIActual`) work out the figures.
 public struct ActivityActualsRepository {
     let connection: PostgresConnection
 
@@ -11,26 +13,24 @@ public struct ActivityActualsRepository {
         self.connection = connection
     }
 
+    /// Which adopted projects `projectActuals` computes.
+    public enum Projects: Sendable {
+        /// One project by its code.
+        case code(String)
+        /// Every project of a consortium adopted for a fiscal year.
+        case consortiumYear(consortiumID: Int64, FiscalYear)
+        /// Every project in `export_scope` (see `ExportRepository.prepareScope`).
+        case exportScope
+    }
+
     /// The actuals of one adopted project with its KPI targets judged against them.
     /// Retention is judged as of `asOf` (a claim's as-of date). Throws `StoreError.notFound`
     /// for an unknown project code.
     public func actuals(forProject code: String, asOf: LocalDate) throws -> ActivityActuals {
-        guard let row = try connection.query("""
-            SELECT p.id, p.consortium_id, c.code AS consortium_code, p.fiscal_year,
-                   coalesce(p.starts_on, make_date(p.fiscal_year, 4, 1))::text AS period_from,
-                   coalesce(p.ends_on, make_date(p.fiscal_year + 1, 3, 31))::text AS period_to
-            FROM adopted_projects p JOIN consortia c ON c.id = p.consortium_id
-            WHERE p.code = \(code)
-            """).first else {
+        guard let actuals = try projectActuals(.code(code), asOf: asOf).first?.actuals else {
             throw StoreError.notFound(what: "採択事業", key: code)
         }
-        let scope = ActivityScope(
-            kind: .project, consortiumCode: try row.decode(String.self, "consortium_code"), projectCode: code,
-            fiscalYear: FiscalYear(try row.decode(Int.self, "fiscal_year")),
-            from: try row.localDate("period_from"), to: try row.localDate("period_to"), asOf: asOf)
-        let projectID = try row.decode(Int64.self, "id")
-        let actuals = try compute(scope, consortiumID: try row.decode(Int64.self, "consortium_id"), projectID: projectID)
-        return actuals.evaluating(try kpiTargets(projectID: projectID, projectCode: code))
+        return actuals
     }
 
     /// The actuals of a consortium's whole fiscal year, with the KPI targets of every project
@@ -41,66 +41,98 @@ public struct ActivityActualsRepository {
             throw StoreError.notFound(what: "コンソーシアム", key: code)
         }
         let consortiumID = try row.decode(Int64.self, "id")
-        let actuals = try compute(.consortium(code, fiscalYear: fiscalYear, asOf: asOf), consortiumID: consortiumID, projectID: nil)
-        var kpis: [KPIActual] = []
-        for project in try connection.query("""
-            SELECT code FROM adopted_projects
-            WHERE consortium_id = \(consortiumID) AND fiscal_year = \(fiscalYear.startYear) ORDER BY code
-            """) {
-            kpis += try self.actuals(forProject: try project.decode(String.self, "code"), asOf: asOf).kpis
+        let year = ActivityScope.consortium(code, fiscalYear: fiscalYear, asOf: asOf)
+        let projects = try projectScopes(.consortiumYear(consortiumID: consortiumID, fiscalYear), asOf: asOf)
+        // One read of the records covers the year and every project's own period.
+        let records = try records(Self.ranges([(consortiumID, year)] + projects.map { ($0.consortiumID, $0.scope) }))[consortiumID] ?? ActivityRecords()
+        let targets = try kpiTargets(projectIDs: projects.map(\.id))
+        let kpis = projects.flatMap { project in
+            ActivityActuals(scope: project.scope, records: records).evaluating(targets[project.id] ?? []).kpis
         }
-        return actuals.withKPIs(kpis)
+        return ActivityActuals(scope: year, records: records).withKPIs(kpis)
     }
 
-    /// Everything but the KPIs, for a scope. With a project, records attributed to another
-    /// project are left out (see `ActivityScope`).
-    func compute(_ scope: ActivityScope, consortiumID: Int64, projectID: Int64?) throws -> ActivityActuals {
-        let range = ScopeRange(consortiumID: consortiumID, from: scope.from.description, to: scope.to.description, projectID: projectID)
-        let events = try eventFigures(range)
-        let placements = try placementFigures(range, asOf: scope.asOf, fiscalYear: scope.kind == .consortium ? scope.fiscalYear : nil)
-        let consultations = try consultationFigures(range)
-        return ActivityActuals(
-            scope: scope,
-            eventsByKind: events.byKind,
-            participantsBySegment: events.participantsBySegment,
-            participatingFirms: events.participatingFirms,
-            trainingParticipants: events.participantsByKind[.training],
-            placementsByEmploymentType: placements.byEmploymentType,
-            placementsBySegment: placements.bySegment,
-            placementsSegmentUnspecified: placements.segmentUnspecified,
-            internships: placements.byEmploymentType[.internship] + events.internshipEventParticipantsWithoutPlacements,
-            consultationsByChannel: consultations.byChannel,
-            referralsByPartner: consultations.byPartner,
-            funnel: ActivityFunnel(
-                seminarAttendees: events.participantsByKind[.seminar],
-                seminarConsultations: consultations.byChannel[.seminar], consultations: consultations.byChannel.total,
-                referrals: consultations.referrals, placements: consultations.referredPlacements),
-            retention12m: RetentionActual(placements.retention))
+    /// The actuals of every selected project over its own period, with its KPI targets judged,
+    /// in project-code order. Retention is judged as of `asOf`, or of the date `asOfByProject`
+    /// gives a project (a claim's own date, to compare with what the claim stored).
+    public func projectActuals(
+        _ selection: Projects, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:]
+    ) throws -> [(projectID: Int64, actuals: ActivityActuals)] {
+        var projects = try projectScopes(selection, asOf: asOf)
+        for index in projects.indices {
+            if let date = asOfByProject[projects[index].id] { projects[index].scope.asOf = date }
+        }
+        let records = try records(Self.ranges(projects.map { ($0.consortiumID, $0.scope) }))
+        let targets = try kpiTargets(projectIDs: projects.map(\.id))
+        return projects.map { project in
+            let actuals = ActivityActuals(scope: project.scope, records: records[project.consortiumID] ?? ActivityRecords())
+            return (project.id, actuals.evaluating(targets[project.id] ?? []))
+        }
     }
 
-    /// The bound values every scope query filters on.
-    struct ScopeRange {
+    /// The fiscal-year actuals of each consortium (id → code), by consortium id, without KPIs.
+    public func consortiumActuals(_ consortia: [Int64: String], fiscalYear: FiscalYear, asOf: LocalDate) throws -> [Int64: ActivityActuals] {
+        let scopes = consortia.mapValues { ActivityScope.consortium($0, fiscalYear: fiscalYear, asOf: asOf) }
+        let records = try records(Self.ranges(scopes.map { ($0.key, $0.value) }))
+        return Dictionary(uniqueKeysWithValues: scopes.map { id, scope in
+            (id, ActivityActuals(scope: scope, records: records[id] ?? ActivityRecords()))
+        })
+    }
+
+    /// A project and the scope its actuals count.
+    struct ProjectScope {
+        var id: Int64
         var consortiumID: Int64
-        var from: String
-        var to: String
-        var projectID: Int64?
+        var scope: ActivityScope
     }
 
-    private func kpiTargets(projectID: Int64, projectCode: String) throws -> [KPITarget] {
-        try connection.query("""
-            SELECT metric, unit, target_numerator, target_denominator,
-                   actual_manual_numerator, actual_manual_denominator, actual_note
-            FROM kpi_targets WHERE project_id = \(projectID) ORDER BY metric
-            """).map { row in
-            let manualNumerator = try row.decode(Int64?.self, "actual_manual_numerator")
-            let manualDenominator = try row.decode(Int64?.self, "actual_manual_denominator")
-            return KPITarget(
-                projectCode: projectCode,
-                metric: try row.decode(String.self, "metric"),
-                unit: try row.decode(String.self, "unit") == "ratio" ? .ratio : .count,
-                target: Ratio(try row.decode(Int64.self, "target_numerator"), try row.decode(Int64.self, "target_denominator")),
-                manualActual: manualNumerator.flatMap { numerator in manualDenominator.map { Ratio(numerator, $0) } },
-                note: try row.decode(String?.self, "actual_note"))
+    /// The selected projects with their periods (their fiscal year where they state none).
+    func projectScopes(_ selection: Projects, asOf: LocalDate) throws -> [ProjectScope] {
+        let condition: PostgresQuery = switch selection {
+        case .code(let code): "p.code = \(code)"
+        case .consortiumYear(let consortiumID, let fiscalYear): "p.consortium_id = \(consortiumID) AND p.fiscal_year = \(fiscalYear.startYear)"
+        case .exportScope: "EXISTS (SELECT 1 FROM export_scope s WHERE s.consortium_id = p.consortium_id AND s.project_id = p.id)"
         }
+        return try connection.query("""
+            SELECT p.id, p.consortium_id, p.code, c.code AS consortium_code, p.fiscal_year,
+                   coalesce(p.starts_on, make_date(p.fiscal_year, 4, 1))::text AS period_from,
+                   coalesce(p.ends_on, make_date(p.fiscal_year + 1, 3, 31))::text AS period_to
+            FROM adopted_projects p JOIN consortia c ON c.id = p.consortium_id
+            WHERE \(condition)
+            ORDER BY p.code COLLATE "C"
+            """).map { row in
+            ProjectScope(
+                id: try row.decode(Int64.self, "id"), consortiumID: try row.decode(Int64.self, "consortium_id"),
+                scope: ActivityScope(
+                    kind: .project, consortiumCode: try row.decode(String.self, "consortium_code"),
+                    projectCode: try row.decode(String.self, "code"), fiscalYear: FiscalYear(try row.decode(Int.self, "fiscal_year")),
+                    from: try row.localDate("period_from"), to: try row.localDate("period_to"), asOf: asOf))
+        }
+    }
+
+    /// The days to read for each consortium: from the earliest first day of its scopes to the
+    /// latest last day.
+    static func ranges(_ scopes: [(Int64, ActivityScope)]) -> [Int64: (from: LocalDate, to: LocalDate)] {
+        var ranges: [Int64: (from: LocalDate, to: LocalDate)] = [:]
+        for (consortium, scope) in scopes {
+            let range = ranges[consortium]
+            ranges[consortium] = (min(range?.from ?? scope.from, scope.from), max(range?.to ?? scope.to, scope.to))
+        }
+        return ranges
+    }
+
+    /// The KPI targets of the projects, by project id, each project's by metric.
+    func kpiTargets(projectIDs: [Int64]) throws -> [Int64: [KPITarget]] {
+        guard !projectIDs.isEmpty else { return [:] }
+        var targets: [Int64: [KPITarget]] = [:]
+        try connection.forEachRow("""
+            SELECT p.id AS project_id, \(unsafeRaw: KPITarget.columns)
+            FROM kpi_targets k JOIN adopted_projects p ON p.consortium_id = k.consortium_id AND p.id = k.project_id
+            WHERE p.id = ANY (\(PostgresTextArray(projectIDs.map(String.init)))::text[]::bigint[])
+            ORDER BY p.id, k.metric COLLATE "C"
+            """) { row in
+            targets[try row.decode(Int64.self, "project_id"), default: []].append(try KPITarget(row: row))
+        }
+        return targets
     }
 }

@@ -23,6 +23,8 @@ extension DemoData {
             \(demoProjectCode),placements,15
             \(demoProjectCode),internships,30
             \(demoProjectCode),training_participants,120
+            \(demoProjectCode),participating_firms,30
+            \(demoProjectCode),seminar_attendees,100
             \(demoProjectCode),retention_rate_12m,90%
             """, name: "kpi.csv", on: connection, actor: actor, directory: directory)
         try importText(.expenses, demoExpenses(), name: "expenses.csv", on: connection, actor: actor, directory: directory)

@@ -13,6 +13,10 @@ public struct ClaimOfRecord: Sendable, Hashable {
     public let rate: Rate
     public let projectCap: Yen?
     public let granted: Yen?
+    /// The project's activity figures and KPI actuals as submitted with the version (its
+    /// `activity_summary` and `kpi_actuals`, judged as of `asOf`); nil for a version stored
+    /// without them (an imported claim).
+    public let activities: ActivityActuals?
 
     /// The statuses that make a version a claim of record, as SQL text.
     static let statusesSQL = "('submitted', 'approved', 'paid')"

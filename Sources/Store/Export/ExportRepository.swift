@@ -110,6 +110,7 @@ public struct ExportRepository: Sendable {
             SELECT ch.project_id, ch.claim_version, ch.status, ch.as_of::text AS as_of, ch.total_expenses_yen,
                    ch.eligible_expenses_yen, ch.ineligible_expenses_yen, ch.subsidy_yen, ch.prior_paid_yen, ch.claim_yen,
                    ch.refund_yen, ch.granted_yen, ch.rate_numerator, ch.rate_denominator, ch.project_cap_yen,
+                   ch.kpi_actuals::text AS kpi_actuals, ch.activity_summary::text AS activity_summary,
                    l.category, l.reason, l.amount_yen, l.line_count
             FROM chosen ch LEFT JOIN claim_lines l ON l.consortium_id = ch.consortium_id AND l.claim_id = ch.id
             """)
@@ -135,9 +136,25 @@ public struct ExportRepository: Sendable {
                 asOf: LocalDate(try row.decode(String.self, "as_of"))!, figures: figures,
                 rate: try Rate(numerator: try row.decode(Int64.self, "rate_numerator"), denominator: try row.decode(Int64.self, "rate_denominator")),
                 projectCap: try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) },
-                granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) })
+                granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },
+                activities: try Self.storedActivities(row))
         }
         return result
+    }
+
+    /// A claim's stored activity figures with its stored KPI actuals; nil when it has none.
+    /// A snapshot that does not decode is an error naming its column.
+    static func storedActivities(_ row: PostgresRow) throws -> ActivityActuals? {
+        guard let summary = try row.decode(String?.self, "activity_summary") else { return nil }
+        func decode<T: Decodable>(_ type: T.Type, _ text: String, _ column: String) throws -> T {
+            do {
+                return try JSONDecoder().decode(type, from: Data(text.utf8))
+            } catch {
+                throw PostgresError(kind: .decoding, message: "stored snapshot does not decode", column: column)
+            }
+        }
+        let kpis = try row.decode(String?.self, "kpi_actuals").map { try decode([KPIActual].self, $0, "kpi_actuals") } ?? []
+        return try decode(ActivityActuals.self, summary, "activity_summary").withKPIs(kpis)
     }
 
     /// The consortia of the projects in scope, with their secretariat and the member firms
@@ -161,27 +178,5 @@ public struct ExportRepository: Sendable {
                 bureau: try row.decode(String.self, "bureau"), secretariatName: try row.decode(String.self, "secretariat_name"),
                 memberFirms: try row.decode(Int.self, "member_firms"))
         }
-    }
-
-    /// The KPI targets of the projects in scope, by project id, each project's by metric.
-    public func kpiTargets(on connection: PostgresConnection) throws -> [Int64: [KPITargetRecord]] {
-        var result: [Int64: [KPITargetRecord]] = [:]
-        for row in try connection.query("""
-            SELECT k.project_id, k.metric, k.unit, k.target_numerator, k.target_denominator,
-                   k.actual_manual_numerator, k.actual_manual_denominator, k.actual_note
-            FROM kpi_targets k JOIN export_scope s ON s.consortium_id = k.consortium_id AND s.project_id = k.project_id
-            ORDER BY k.project_id, k.metric COLLATE "C"
-            """) {
-            let project = try row.decode(Int64.self, "project_id")
-            let manual = try row.decode(Int64?.self, "actual_manual_numerator").map { numerator in
-                Ratio(numerator, (try? row.decode(Int64.self, "actual_manual_denominator")) ?? 1)
-            }
-            result[project, default: []].append(KPITargetRecord(
-                projectID: project, metric: try row.decode(String.self, "metric"),
-                unit: KPITargetRecord.Unit(rawValue: try row.decode(String.self, "unit")) ?? .count,
-                target: Ratio(try row.decode(Int64.self, "target_numerator"), try row.decode(Int64.self, "target_denominator")),
-                manualActual: manual, note: try row.decode(String?.self, "actual_note")))
-        }
-        return result
     }
 }

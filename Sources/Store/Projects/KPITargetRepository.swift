@@ -1,3 +1,5 @@
+import Domain
+import Foundation
 import Postgres
 
 /// A project's KPI targets, by metric.
@@ -6,27 +8,31 @@ public struct KPITargetRepository: Sendable {
 
     public init() {}
 
-    public func list(projectCode: String, on connection: PostgresConnection) throws -> [ProjectKPITarget] {
+    public func list(projectCode: String, on connection: PostgresConnection) throws -> [Versioned<KPITarget>] {
         let project = try ProjectRepository().find(code: projectCode, on: connection)
         return try connection.query("""
-            SELECT \(unsafeRaw: ProjectKPITarget.columns) FROM kpi_targets k
+            SELECT \(unsafeRaw: KPITarget.columns), k.updated_at, k.version FROM kpi_targets k
             JOIN adopted_projects p ON p.consortium_id = k.consortium_id AND p.id = k.project_id
             WHERE p.id = \(project.id) AND p.code = \(projectCode)
             ORDER BY k.metric
-            """).map(ProjectKPITarget.init(row:))
+            """).map { row in
+            Versioned(try KPITarget(row: row), updatedAt: try row.decode(Date.self, "updated_at"), rowVersion: try row.decode(Int.self, "version"))
+        }
     }
 
-    /// Sets the target for a metric, adding it when new; returns it and whether it was added.
-    /// With `expectedVersion` the target must exist at that version (If-Match on a PUT).
+    /// Sets the target for its metric on the project named by `target.projectCode`, adding it
+    /// when new; returns it and whether it was added. With `expectedVersion` the target must
+    /// exist at that version (If-Match on a PUT), checked under the row's lock.
     public func put(
-        projectCode: String, metric: String, _ draft: KPITargetDraft, expectedVersion: Int? = nil, on connection: PostgresConnection
-    ) throws -> (ProjectKPITarget, created: Bool) {
+        _ target: KPITarget, expectedVersion: Int? = nil, on connection: PostgresConnection
+    ) throws -> (Versioned<KPITarget>, created: Bool) {
+        let projectCode = target.projectCode
         do {
             return try connection.transaction { connection in
                 let project = try ProjectRepository().find(code: projectCode, on: connection)
                 if let expectedVersion {
                     do {
-                        try lock(projectCode: projectCode, metric: metric, forbidden: "この成果目標を変更する権限がありません")
+                        try lock(projectCode: projectCode, metric: target.metric, forbidden: "この成果目標を変更する権限がありません")
                             .acquire(expected: expectedVersion, on: connection)
                     } catch RecordError.notFound {
                         // The version named was read from a target that is not there (any more).
@@ -36,8 +42,8 @@ public struct KPITargetRepository: Sendable {
                 let result = try connection.query("""
                     INSERT INTO kpi_targets AS k (consortium_id, project_id, metric, unit, target_numerator, target_denominator,
                         actual_manual_numerator, actual_manual_denominator, actual_note)
-                    SELECT p.consortium_id, p.id, \(metric), \(draft.unit.rawValue), \(draft.targetNumerator), \(draft.targetDenominator),
-                        \(draft.manualActual?.numerator), \(draft.manualActual?.denominator), \(draft.actualNote)
+                    SELECT p.consortium_id, p.id, \(target.metric), \(target.unit.rawValue), \(target.target.numerator),
+                        \(target.target.denominator), \(target.manualActual?.numerator), \(target.manualActual?.denominator), \(target.note)
                     FROM adopted_projects p WHERE p.id = \(project.id) AND p.code = \(projectCode)
                     ON CONFLICT (consortium_id, project_id, metric) DO UPDATE SET
                         unit = EXCLUDED.unit, target_numerator = EXCLUDED.target_numerator,
@@ -46,8 +52,8 @@ public struct KPITargetRepository: Sendable {
                     RETURNING (xmax = 0) AS inserted
                     """)
                 let created = try result.first?.decode(Bool.self, "inserted") ?? false
-                guard let record = try list(projectCode: projectCode, on: connection).first(where: { $0.metric == metric }) else {
-                    throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(metric)")
+                guard let record = try list(projectCode: projectCode, on: connection).first(where: { $0.value.metric == target.metric }) else {
+                    throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(target.metric)")
                 }
                 return (record, created)
             }

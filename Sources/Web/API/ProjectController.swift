@@ -134,12 +134,12 @@ struct ProjectController {
         if note != nil, actualNumerator == nil { body.fail("actual_note", "実績を手入力するときだけ書けます") }
         try body.finish()
         guard let unit, let numerator else { throw Problem.validation(body.issues) }
-        let draft = KPITargetDraft(
-            unit: unit == .count ? .count : .ratio, targetNumerator: numerator, targetDenominator: denominator,
-            manualActual: actualNumerator.map { ($0, actualDenominator ?? 1) }, actualNote: note)
+        let target = KPITarget(
+            projectCode: code, metric: metric, unit: unit, target: Ratio(numerator, denominator),
+            manualActual: actualNumerator.map { Ratio($0, actualDenominator ?? 1) }, note: note)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let (record, created) = try await database.run(as: caller) {
-            try KPITargetRepository().put(projectCode: code, metric: metric, draft, expectedVersion: expected, on: $0)
+            try KPITargetRepository().put(target, expectedVersion: expected, on: $0)
         }
         return try APIJSON.response(KPITargetJSON(record), status: created ? .created : .ok, etag: record.rowVersion)
     }
@@ -156,9 +156,4 @@ struct ProjectController {
         }
         return Response(status: .noContent)
     }
-}
-
-/// The unit of a KPI target as the API names it.
-enum KPIUnit: String, CaseIterable {
-    case count, ratio
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Store
 
@@ -70,14 +71,15 @@ struct KPITargetJSON: Encodable {
     var updatedAt: Date
     var version: Int
 
-    init(_ record: ProjectKPITarget) {
-        metric = record.metric
-        unit = record.unit.rawValue
-        targetNumerator = record.targetNumerator
-        targetDenominator = record.targetDenominator
-        actualNumerator = record.manualActualNumerator
-        actualDenominator = record.manualActualDenominator
-        actualNote = record.actualNote
+    init(_ record: Versioned<KPITarget>) {
+        let target = record.value
+        metric = target.metric
+        unit = target.unit.rawValue
+        targetNumerator = target.target.numerator
+        targetDenominator = target.target.denominator
+        actualNumerator = target.manualActual?.numerator
+        actualDenominator = target.manualActual?.denominator
+        actualNote = target.note
         updatedAt = record.updatedAt
         version = record.rowVersion
     }

@@ -56,13 +56,13 @@ struct BureauReportPageController {
             "frames": report.byFrame.keys.sorted().map { row($0, report.byFrame[$0]!) },
             "chart": SVGChart.horizontalBars(title: "都道府県別の採択件数", bars: bars),
             "eventsChart": SVGChart.horizontalBars(title: "取組の件数（種類別）", bars: EventKind.allCases.map {
-                SVGChart.Bar(label: $0.japaneseName, value: Int64(activities.eventsByKind[$0] ?? 0))
+                SVGChart.Bar(label: $0.japaneseName, value: Int64(activities.eventsByKind[$0]))
             }),
             "participantsChart": SVGChart.horizontalBars(title: "参加者数（属性別）", bars: ParticipantSegment.allCases.map {
-                SVGChart.Bar(label: $0.japaneseName, value: Int64(activities.participantsBySegment[$0] ?? 0))
+                SVGChart.Bar(label: $0.japaneseName, value: Int64(activities.participantsBySegment[$0]))
             }),
             "placementsChart": SVGChart.horizontalBars(title: "成約・採用（雇用形態別）", bars: EmploymentType.allCases.map {
-                SVGChart.Bar(label: $0.japaneseName, value: Int64(activities.placementsByEmploymentType[$0] ?? 0))
+                SVGChart.Bar(label: $0.japaneseName, value: Int64(activities.placementsByEmploymentType[$0]))
             }),
             "internships": activities.internships, "trainees": activities.trainingParticipants,
             "retention": PageFormat.percent(retention.rate), "retained": retention.retained, "matured": retention.matured,

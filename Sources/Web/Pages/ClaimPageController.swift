@@ -83,12 +83,15 @@ struct ClaimPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let number = try ClaimController.version(context)
-        let (project, claim, diff) = try await api.run(caller) { connection in
+        let (project, claim, diff, stored, today) = try await api.run(caller) { connection in
             let repository = ClaimRepository()
             let project = try repository.project(code: code, on: connection)
             let claim = try repository.claim(projectCode: code, version: number, on: connection)
             let diff = number > 1 ? try repository.diff(projectCode: code, version: number, on: connection).2 : nil
-            return (project, claim, diff)
+            // The KPIs as submitted, and what today's records give as of the claim's date.
+            let stored = try repository.storedActivities(projectCode: code, version: number, on: connection)
+            let today = try ActivityActualsRepository(connection: connection).actuals(forProject: code, asOf: claim.asOf)
+            return (project, claim, diff, stored, today)
         }
         let actions = ClaimController.allowedStatuses(for: caller.role)
             .filter { claim.status.canTransition(to: $0) }
@@ -104,6 +107,11 @@ struct ClaimPageController {
         values["actions"] = actions
         values["hasActions"] = !actions.isEmpty
         values["statusChangedBy"] = claim.statusChangedBy
+        values["hasStoredKPIs"] = stored != nil
+        values["kpis"] = (stored?.kpis ?? []).map(DashboardView.kpiRow)
+        let changed = stored.map { stored in today.kpis.filter { !stored.kpis.contains($0) } } ?? []
+        values["kpisToday"] = changed.map(DashboardView.kpiRow)
+        values["hasKPIsToday"] = !changed.isEmpty
         return renderer.page("claimVersion", title: "請求 \(code) 第\(number)版", values: values, context: context)
     }
 

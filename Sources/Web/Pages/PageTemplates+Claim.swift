@@ -98,6 +98,19 @@ extension PageTemplates {
     <tr><th>経費区分</th><th>区分</th><th class="num">件数</th><th class="num">金額</th></tr>
     {{#cells}}<tr><td>{{category}}</td><td>{{bucket}}</td><td class="num">{{lines}}</td><td class="num">{{amount}}</td></tr>{{/cells}}
     </table>
+    {{#hasStoredKPIs}}
+    <h2>成果目標（提出時の実績）</h2>
+    <table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
+    {{#kpis}}<tr><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}
+    </table>
+    {{#hasKPIsToday}}
+    <h2>現在の記録では異なる成果目標（参考）</h2>
+    <p class="muted">提出後に記録が変わったため、同じ基準日で計算し直すと次のとおりです。請求の内容は上の提出時の実績です。</p>
+    <table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
+    {{#kpisToday}}<tr class="today"><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpisToday}}
+    </table>
+    {{/hasKPIsToday}}
+    {{/hasStoredKPIs}}
     {{#diff}}
     <h2>第{{previous}}版との違い</h2>
     {{#empty}}<p>変更はありません</p>{{/empty}}

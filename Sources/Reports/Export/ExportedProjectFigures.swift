@@ -11,7 +11,7 @@ import Store
 /// lines are always listed as computed, for a claimed project as of its claim's own as-of
 /// date, so that they add up to the claim unless the expenses changed after it was made
 /// (`linesMatchClaim` says which).
-struct ProjectSummary {
+struct ExportedProjectFigures {
     enum Basis {
         case claim(ClaimOfRecord)
         case computed
@@ -25,12 +25,14 @@ struct ProjectSummary {
     /// For a claimed project: whether today's lines, computed as of the claim's date, give
     /// the claim's figures. nil for a computed project.
     let linesMatchClaim: Bool?
-    let activities: ActivityTally
-    let retention: RetentionCalculator.Result
-    let kpis: [KPIEvaluation]
+    /// The project's activity figures and KPI actuals on the basis: the claim's as submitted
+    /// when it stored them, otherwise `today`.
+    let activities: ActivityActuals
+    /// What today's records give (`ActivityActualsRepository`, the same as everywhere), for a
+    /// claimed project as of its claim's date.
+    let today: ActivityActuals
 
-    init(project: ExportProject, claim: ClaimOfRecord?, lines: [ExpenseLine], asOf: LocalDate,
-         activities: ActivityTally, targets: [KPITargetRecord]) throws(MoneyLimitError) {
+    init(project: ExportProject, claim: ClaimOfRecord?, lines: [ExpenseLine], asOf: LocalDate, today: ActivityActuals) throws(MoneyLimitError) {
         self.project = project
         let computation = try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: claim?.asOf ?? asOf)
         self.computation = computation
@@ -44,10 +46,17 @@ struct ProjectSummary {
             figures = computed
             linesMatchClaim = nil
         }
-        self.activities = activities
-        let retention = activities.retention(asOf: asOf)
-        self.retention = retention
-        kpis = targets.map { KPIEvaluation(target: $0, activities: activities, retention: retention) }
+        self.activities = claim?.activities ?? today
+        self.today = today
+    }
+
+    var kpis: [KPIActual] { activities.kpis }
+
+    /// For a claimed project that stored its figures: whether today's records give the same
+    /// activity figures and KPI actuals. nil otherwise.
+    var activitiesMatchRecords: Bool? {
+        guard case .claim(let claim) = basis, claim.activities != nil else { return nil }
+        return activities == today
     }
 
     /// The terms the figures were computed with: the claim's own for a claimed project.
@@ -67,7 +76,7 @@ struct ProjectSummary {
     }
 
     /// "0.9167": retained / matured to four places, or nil when no hire has matured.
-    var retentionRate: String? { retention.rate.decimalString(fractionDigits: 4) }
+    var retentionRate: String? { activities.retention12m.rate.decimalString(fractionDigits: 4) }
 
     /// The `claims.csv` row, in `ExportColumns.claims` order.
     var claimRow: [ExportValue] {

@@ -1,0 +1,87 @@
+import Domain
+import Postgres
+
+/// The reads behind `ActivityActualsRepository`: a consortium's records as plain facts, for
+/// any number of consortia each over its own days, in four statements (events with their
+/// participants and organisations, placements, consultations, member firms).
+extension ActivityActualsRepository {
+    /// The records of each consortium dated inside its range (an event by its first day, a
+    /// placement by its start, a consultation by its day), by consortium id.
+    func records(_ ranges: [Int64: (from: LocalDate, to: LocalDate)]) throws -> [Int64: ActivityRecords] {
+        guard !ranges.isEmpty else { return [:] }
+        let ids = ranges.keys.sorted()
+        var result = Dictionary(uniqueKeysWithValues: ids.map { ($0, ActivityRecords()) })
+        let scope: PostgresQuery = """
+            SELECT * FROM unnest(\(PostgresTextArray(ids.map(String.init)))::text[]::bigint[],
+                                 \(PostgresTextArray(ids.map { ranges[$0]!.from.description }))::text[]::date[],
+                                 \(PostgresTextArray(ids.map { ranges[$0]!.to.description }))::text[]::date[])
+                   AS r (consortium_id, from_on, to_on)
+            """
+        try connection.forEachRow("""
+            WITH r AS (\(scope))
+            SELECT e.consortium_id, e.kind, e.starts_on::text AS starts_on, p.code AS project_code,
+                   EXISTS (SELECT 1 FROM placements pl
+                           WHERE pl.consortium_id = e.consortium_id AND pl.event_id = e.id
+                             AND pl.employment_type = 'internship') AS interns_placed,
+                   coalesce((SELECT array_agg(ep.segment || ':' || ep.count ORDER BY ep.segment) FROM event_participants ep
+                             WHERE ep.consortium_id = e.consortium_id AND ep.event_id = e.id), '{}')::text AS participants,
+                   coalesce((SELECT array_agg(DISTINCT ef.organization_id) FROM event_firms ef
+                             WHERE ef.consortium_id = e.consortium_id AND ef.event_id = e.id), '{}')::text AS organizations
+            FROM r JOIN events e ON e.consortium_id = r.consortium_id AND e.starts_on BETWEEN r.from_on AND r.to_on
+            LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
+            """) { row in
+            var participants = Tally<ParticipantSegment>()
+            for entry in try PostgresTextArray.parse(try row.decode(String.self, "participants")) {
+                let parts = entry.split(separator: ":")
+                guard parts.count == 2, let segment = ParticipantSegment(rawValue: String(parts[0])), let count = Int(parts[1]) else {
+                    throw PostgresError(kind: .decoding, message: "unknown participant segment or count", column: "participants")
+                }
+                participants[segment] += count
+            }
+            let organizations = try PostgresTextArray.parse(try row.decode(String.self, "organizations")).map { text in
+                guard let id = Int64(text) else { throw PostgresError(kind: .decoding, message: "not an id", column: "organizations") }
+                return id
+            }
+            result[try row.decode(Int64.self, "consortium_id")]?.events.append(ActivityRecords.Event(
+                kind: try StoredValue.vocabulary(row, "kind"), startsOn: try StoredValue.date(row, "starts_on"),
+                projectCode: try row.decode(String?.self, "project_code"), participants: participants,
+                organizations: organizations, hasInternshipPlacement: try row.decode(Bool.self, "interns_placed")))
+        }
+        try connection.forEachRow("""
+            WITH r AS (\(scope))
+            SELECT pl.consortium_id, pl.id, pl.employment_type, pl.segment, pl.started_on::text AS started_on,
+                   pl.ended_on::text AS ended_on, p.code AS event_project_code
+            FROM r JOIN placements pl ON pl.consortium_id = r.consortium_id AND pl.started_on BETWEEN r.from_on AND r.to_on
+            LEFT JOIN events e ON e.consortium_id = pl.consortium_id AND e.id = pl.event_id
+            LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
+            """) { row in
+            result[try row.decode(Int64.self, "consortium_id")]?.placements.append(ActivityRecords.Placement(
+                id: try row.decode(Int64.self, "id"), employmentType: try StoredValue.vocabulary(row, "employment_type"),
+                segment: try StoredValue.optionalVocabulary(row, "segment"), startedOn: try StoredValue.date(row, "started_on"),
+                endedOn: try StoredValue.optionalDate(row, "ended_on"), eventProjectCode: try row.decode(String?.self, "event_project_code")))
+        }
+        try connection.forEachRow("""
+            WITH r AS (\(scope))
+            SELECT c.consortium_id, c.consulted_on::text AS consulted_on, c.channel, c.referred_to_id IS NOT NULL AS referred,
+                   coalesce(o.code, '') AS partner_code, coalesce(o.name, '') AS partner_name, c.placement_id
+            FROM r JOIN consultations c ON c.consortium_id = r.consortium_id AND c.consulted_on BETWEEN r.from_on AND r.to_on
+            LEFT JOIN organizations o ON o.id = c.referred_to_id
+            """) { row in
+            let partner = try row.decode(Bool.self, "referred")
+                ? ActivityRecords.Partner(code: try row.decode(String.self, "partner_code"), name: try row.decode(String.self, "partner_name"))
+                : nil
+            result[try row.decode(Int64.self, "consortium_id")]?.consultations.append(ActivityRecords.Consultation(
+                consultedOn: try StoredValue.date(row, "consulted_on"), channel: try StoredValue.vocabulary(row, "channel"),
+                referredTo: partner, placementID: try row.decode(Int64?.self, "placement_id")))
+        }
+        try connection.forEachRow("""
+            WITH r AS (\(scope))
+            SELECT DISTINCT m.consortium_id, m.organization_id
+            FROM r JOIN memberships m ON m.consortium_id = r.consortium_id
+            WHERE m.role = 'firm'
+            """) { row in
+            result[try row.decode(Int64.self, "consortium_id")]?.memberFirms.insert(try row.decode(Int64.self, "organization_id"))
+        }
+        return result
+    }
+}
