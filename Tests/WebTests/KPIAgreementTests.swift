@@ -62,6 +62,9 @@ import TestSupport
             #expect(kpiRows == actuals.kpis.map { kpi in
                 [kpi.metric, kpi.source.rawValue, kpi.text(kpi.target) ?? "", kpi.text(kpi.actual) ?? "", kpi.achievement.decimalString(fractionDigits: 4) ?? ""]
             }, "the export's projects/\(code).csv")
+            // The claim as submitted, and today's records (recomputed by the export) give the same.
+            #expect(rows.first { $0[0] == "project" && $0[1] == "activities_match_records" }?[2] == "true", "\(code)")
+            #expect(!rows.contains { $0[0] == "kpi_today" || $0[0] == "activity_today" }, "\(code)")
             let activity = Dictionary(uniqueKeysWithValues: rows.filter { $0[0] == "activity" }.map { ($0[1], $0[7]) })
             for metric in KPIMetric.computableMetrics {
                 let figure = try #require(KPIMetric.actual(metric, in: actuals))
