@@ -40,20 +40,19 @@ import TestSupport
     }
 
     /// 511 levels of nesting cost 1.6 s of CPU to decode, before any login; the depth is now
-    /// counted in one pass over the bytes and a deep body refused without decoding it.
+    /// counted in one pass over the bytes and a deep body refused without decoding it. The
+    /// decoder itself accepts 511 levels (and would answer 422 on the fields), so the 400 with
+    /// the depth message shows the scan refused it; no wall-clock bound, which load makes flaky.
     @Test func deeplyNestedJSONIsRefusedBeforeItIsDecoded() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withClient(.live) { api in
             func nested(_ depth: Int) -> Data {
                 Data((#"{"login":"# + String(repeating: "[", count: depth - 1) + String(repeating: "]", count: depth - 1) + "}").utf8)
             }
-            let started = ContinuousClock.now
             let deep = try await api.request(.post, "/api/v1/session", body: nested(511), contentType: "application/json")
-            let took = ContinuousClock.now - started
             #expect(deep.status == .badRequest)
             #expect(deep.problemType == "malformed-json")
             #expect(deep.text.contains("入れ子が深すぎます"))
-            #expect(took < .milliseconds(300), "took \(took)")
 
             #expect(try await api.request(.post, "/api/v1/session", body: nested(33), contentType: "application/json").status == .badRequest)
             // Within the depth, the body is decoded and its fields checked as usual.
