@@ -5,7 +5,10 @@ import TestSupport
 
 @Suite struct PoolTests {
     @Test func exhaustedPoolMakesCallersWaitInsteadOfFailing() async throws {
-        let pool = PostgresPool(configuration: .init(settings: try TestCluster.freshDatabase(empty: true), maximumConnections: 2))
+        // A generous wait: when the whole suite loads the shared test cluster, 0.8 s of work on
+        // two connections has been seen to take longer than the default 10 s.
+        let pool = PostgresPool(configuration: .init(
+            settings: try TestCluster.freshDatabase(empty: true), maximumConnections: 2, acquireTimeout: .seconds(120)))
         let results = try await withThrowingTaskGroup(of: Int.self) { group in
             for n in 0..<8 {
                 group.addTask {
