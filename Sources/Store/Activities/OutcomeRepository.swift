@@ -133,19 +133,25 @@ public struct OutcomeRepository: Sendable {
         do {
             return try connection.transaction { connection in
                 let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
-                var current: Record?
+                let current: Record?
+                let draft: Draft
                 if let id {
-                    try RowLock(
+                    let locked = try RowLock(
                         select: """
                             SELECT \(unsafeRaw: Record.alias).version FROM \(unsafeRaw: Record.table) \(unsafeRaw: Record.alias)
                             WHERE \(unsafeRaw: Record.alias).consortium_id = \(consortium.id) AND \(unsafeRaw: Record.alias).id = \(id)
                             """,
                         alias: Record.alias, kind: Record.kindName, key: "\(consortiumCode)/\(id)",
                         forbidden: "この\(Record.kindName)の記録を変更する権限がありません"
-                    ).acquire(expected: expectedVersion, on: connection)
-                    current = try record(Record.self, consortiumCode: consortiumCode, id: id, on: connection)
+                    ).acquire(expected: expectedVersion, on: connection) {
+                        let current = try record(Record.self, consortiumCode: consortiumCode, id: id, on: connection)
+                        return (current, try makeDraft(current))
+                    }
+                    (current, draft) = (locked.0, locked.1)
+                } else {
+                    current = nil
+                    draft = try makeDraft(nil)
                 }
-                let draft = try makeDraft(current)
                 let (field, value) = duplicate(draft)
                 let conflict = RecordError.alreadyExists(kind: Record.kindName, field: field, value: value)
                 if current == nil, try connection.query(key(draft, consortium.id)).first != nil { throw conflict }

@@ -70,12 +70,13 @@ public struct ConsortiumRepository: Sendable {
         do {
             return try connection.transaction { connection in
                 // A viewer's or bureau's consortium is readable but not writable: 403.
-                try RowLock(
+                let (current, (name, establishedOn)) = try RowLock(
                     select: "SELECT c.version FROM consortia c WHERE c.code = \(code)", alias: "c",
                     kind: Self.kind, key: code, forbidden: "このコンソーシアムを変更する権限がありません"
-                ).acquire(expected: expectedVersion, on: connection)
-                let current = try find(code: code, on: connection)
-                let (name, establishedOn) = try change(current)
+                ).acquire(expected: expectedVersion, on: connection) {
+                    let current = try find(code: code, on: connection)
+                    return (current, try change(current))
+                }
                 try connection.execute("""
                     UPDATE consortia SET name = \(name), established_on = \(establishedOn?.description)::date WHERE id = \(current.id)
                     """)

@@ -87,10 +87,11 @@ public struct ExpenseRepository: Sendable {
         var written: ExpenseDraft?
         do {
             return try connection.transaction { connection in
-                try lock(projectCode: projectCode, id: id, forbidden: "この経費を変更する権限がありません")
-                    .acquire(expected: expectedVersion, on: connection)
-                let current = try find(projectCode: projectCode, id: id, on: connection)
-                let draft = try change(current)
+                let (current, draft) = try lock(projectCode: projectCode, id: id, forbidden: "この経費を変更する権限がありません")
+                    .acquire(expected: expectedVersion, on: connection) {
+                        let current = try find(projectCode: projectCode, id: id, on: connection)
+                        return (current, try change(current))
+                    }
                 written = draft
                 let firmID = try firmID(draft.firmCode, on: connection)
                 try connection.execute("""

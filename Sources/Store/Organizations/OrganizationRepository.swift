@@ -73,12 +73,13 @@ public struct OrganizationRepository: Sendable {
         var written: OrganizationDraft?
         do {
             return try connection.transaction { connection in
-                try RowLock(
+                let (current, draft) = try RowLock(
                     select: "SELECT o.version FROM organizations o WHERE o.code = \(code)", alias: "o",
                     kind: Self.kind, key: code, forbidden: "この団体を変更する権限がありません"
-                ).acquire(expected: expectedVersion, on: connection)
-                let current = try find(code: code, on: connection)
-                let draft = try change(current)
+                ).acquire(expected: expectedVersion, on: connection) {
+                    let current = try find(code: code, on: connection)
+                    return (current, try change(current))
+                }
                 written = draft
                 try connection.execute("""
                     UPDATE organizations SET kind = \(draft.kind.rawValue), name = \(draft.name),

@@ -76,12 +76,13 @@ public struct ProjectRepository: Sendable {
     ) throws -> ProjectSummary {
         do {
             return try connection.transaction { connection in
-                try RowLock(
+                let (current, draft) = try RowLock(
                     select: "SELECT p.version FROM adopted_projects p WHERE p.code = \(code)", alias: "p",
                     kind: Self.kind, key: code, forbidden: "この事業を変更する権限がありません"
-                ).acquire(expected: expectedVersion, on: connection)
-                let current = try find(code: code, on: connection)
-                let draft = try change(current)
+                ).acquire(expected: expectedVersion, on: connection) {
+                    let current = try find(code: code, on: connection)
+                    return (current, try change(current))
+                }
                 try connection.execute("""
                     UPDATE adopted_projects SET project_name = \(draft.projectName), region = \(draft.region),
                         starts_on = \(draft.startsOn?.description)::date, ends_on = \(draft.endsOn?.description)::date,

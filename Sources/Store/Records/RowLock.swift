@@ -28,14 +28,36 @@ struct RowLock {
     /// version); returns the version it is at.
     @discardableResult
     func acquire(expected: Int?, on connection: PostgresConnection) throws -> Int {
+        let current = try lock(expected: expected, on: connection)
+        try check(expected: expected, current: current)
+        return current
+    }
+
+    /// Locks the row, builds the write from it with `prepare`, then checks the version, so
+    /// that a request whose body is invalid is refused as invalid (422) whatever version it
+    /// names, as for any other write; the version is still compared under the lock, before
+    /// anything is written.
+    func acquire<Prepared>(expected: Int?, on connection: PostgresConnection, prepare: () throws -> Prepared) throws -> Prepared {
+        let current = try lock(expected: expected, on: connection)
+        let prepared = try prepare()
+        try check(expected: expected, current: current)
+        return prepared
+    }
+
+    private func check(expected: Int?, current: Int) throws {
+        if let expected, expected != current {
+            throw RecordError.staleVersion(expected: expected, actual: current)
+        }
+    }
+
+    /// The version of the row, locked; `expected` only tells a row deleted while this writer
+    /// waited (412 when a version was named) from one never there.
+    private func lock(expected: Int?, on connection: PostgresConnection) throws -> Int {
         precondition(connection.isInTransaction, "RowLock needs the write's transaction")
         guard try version(locking: false, on: connection) != nil else {
             throw RecordError.notFound(kind: kind, key: key)
         }
         if let current = try version(locking: true, on: connection) {
-            if let expected, expected != current {
-                throw RecordError.staleVersion(expected: expected, actual: current)
-            }
             return current
         }
         // SELECT ... FOR UPDATE applies the UPDATE policies too: a row still readable is one
