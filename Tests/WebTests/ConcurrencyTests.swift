@@ -23,6 +23,13 @@ import TestSupport
             #expect(invalid.status == .unprocessableContent && invalid.errorFields == ["colour"])
             let organization = try await api.request(.patch, "/api/v1/organizations/demo-seimitsu", as: .secA, json: ["colour": "blue"], headers: [.ifMatch: "\"999\""])
             #expect(organization.status == .unprocessableContent && organization.errorFields == ["colour"])
+            #expect(try await api.request(.post, "/api/v1/consortia/tsubame/events", as: .secA, json: [
+                "code": "E1", "kind": "seminar", "title": "採用力向上セミナー", "starts_on": "2024-07-01"]).status == .created)
+            let event = try await api.request(.patch, "/api/v1/consortia/tsubame/events/E1", as: .secA, json: ["colour": "blue"], headers: [.ifMatch: "\"999\""])
+            #expect(event.status == .unprocessableContent && event.errorFields == ["colour"])
+            let member = try #require(try await api.get("/api/v1/consortia/tsubame/memberships", as: .secA).items.first?["id"] as? Int)
+            let membership = try await api.request(.patch, "/api/v1/consortia/tsubame/memberships/\(member)", as: .secA, json: ["colour": "blue"], headers: [.ifMatch: "\"999\""])
+            #expect(membership.status == .unprocessableContent && membership.errorFields == ["colour"])
             let missing = try await api.request(.patch, "/api/v1/projects/P-TSUBAME", as: .secA, json: ["region": "新潟県燕市"])
             #expect(missing.status == .preconditionRequired && missing.problemType == "precondition-required")
             #expect(try await api.get("/api/v1/projects/P-TSUBAME", as: .secA).json["region"] as? String == "新潟県燕市・弥彦村")

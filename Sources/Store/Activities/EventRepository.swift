@@ -76,9 +76,10 @@ public struct EventRepository: Sendable {
     ) throws -> EventRecord {
         do {
             return try connection.transaction { connection in
-                try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を変更する権限がありません")
-                    .acquire(expected: expectedVersion, on: connection)
-                var draft = try change(try find(consortiumCode: consortiumCode, code: code, on: connection))
+                var draft = try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を変更する権限がありません")
+                    .acquire(expected: expectedVersion, on: connection) {
+                        try change(try find(consortiumCode: consortiumCode, code: code, on: connection))
+                    }
                 draft.code = code
                 try write(consortiumCode: consortiumCode, draft, on: connection)
                 return try find(consortiumCode: consortiumCode, code: code, on: connection)

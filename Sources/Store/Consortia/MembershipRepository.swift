@@ -93,14 +93,15 @@ public struct MembershipRepository: Sendable {
         var joinedOn = ""
         do {
             return try connection.transaction { connection in
-                try RowLock(
+                let draft = try RowLock(
                     select: """
                         SELECT m.version FROM memberships m JOIN consortia c ON c.id = m.consortium_id
                         WHERE c.code = \(consortiumCode) AND m.id = \(id)
                         """,
                     alias: "m", kind: Self.kind, key: "\(consortiumCode)/\(id)", forbidden: "この構成員を変更する権限がありません"
-                ).acquire(expected: expectedVersion, on: connection)
-                let draft = try change(try find(consortiumCode: consortiumCode, id: id, on: connection))
+                ).acquire(expected: expectedVersion, on: connection) {
+                    try change(try find(consortiumCode: consortiumCode, id: id, on: connection))
+                }
                 joinedOn = draft.joinedOn.description
                 try connection.execute("""
                     UPDATE memberships m SET role = \(draft.role.rawValue), joined_on = \(draft.joinedOn.description)::date,
