@@ -55,6 +55,21 @@ public enum CSVImport {
         case .kpiTargets:
             var importer = KPITargetImporter()
             return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .plans:
+            var importer = PlanImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .planKPIs:
+            var importer = PlanKPIImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .planReviews:
+            var importer = PlanReviewImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .income:
+            var importer = IncomeImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+        case .costs:
+            var importer = ConsortiumCostImporter()
+            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
         case .expenses:
             return try ExpenseImport.run(file: path, options: options, on: connection, actor: actor)
         }
