@@ -94,7 +94,7 @@ public struct SelfFundingYear: Hashable, Sendable, Codable {
     }
 
     /// The ratio in thousandths, rounded toward zero; nil when not applicable or beyond Int64.
-    static func permille(_ ratio: Ratio) -> Int64? {
+    public static func permille(_ ratio: Ratio) -> Int64? {
         guard ratio.isApplicable else { return nil }
         let whole = ratio.numerator / ratio.denominator
         let rest = ratio.numerator % ratio.denominator
