@@ -33,16 +33,28 @@ struct ReportController {
     /// The report in the caller's scope: a bureau only its own; the bureau report page comes
     /// through here too.
     func bureauReport(year: FiscalYear, bureau requested: Bureau?, asOf: LocalDate, caller: UserAccount) async throws -> BureauReport {
-        try Access.require(Access.decide, caller, "経済産業局の集計")
-        var bureau = requested
-        if caller.role == .bureau {
-            if let bureau, bureau != caller.bureau { throw Problem.forbidden("他の経済産業局の集計は見られません") }
-            bureau = caller.bureau
-        }
-        let scope = ExportScope(fiscalYear: year, bureau: bureau)
+        let scope = ExportScope(fiscalYear: year, bureau: try Self.bureau(requested, caller: caller))
         return try await database.snapshot(as: caller) { connection in
             try BureauReport.load(scope: scope, asOf: asOf, on: connection)
         }
+    }
+
+    /// Consecutive years' reports in the caller's scope, in one snapshot (the bureau page's
+    /// comparison with the year before).
+    func bureauReports(years: ClosedRange<Int>, bureau requested: Bureau?, asOf: LocalDate, caller: UserAccount) async throws -> BureauReportSeries {
+        let bureau = try Self.bureau(requested, caller: caller)
+        return try await database.snapshot(as: caller) { connection in
+            try BureauReportSeries.load(years: years, bureau: bureau, asOf: asOf, on: connection)
+        }
+    }
+
+    /// The bureau a caller may see: a bureau user only its own; an administrator the one asked
+    /// for, or all.
+    static func bureau(_ requested: Bureau?, caller: UserAccount) throws -> Bureau? {
+        try Access.require(Access.decide, caller, "経済産業局の集計")
+        guard caller.role == .bureau else { return requested }
+        if let requested, requested != caller.bureau { throw Problem.forbidden("他の経済産業局の集計は見られません") }
+        return caller.bureau
     }
 
     @Sendable func listRuns(_ request: Request, context: APIContext) async throws -> Response {
