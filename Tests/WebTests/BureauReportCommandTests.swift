@@ -35,6 +35,17 @@ import TestSupport
         #expect(changes == [-1, -18])
         let granted = (yearOnYear.last?["figures"] as? [String: [String: Int]])?["granted_yen_total"]
         #expect(granted == ["previous": 0, "current": 9_000_000, "change": 9_000_000])
+        // FY2024: the demo project (Kanto; advance ¥3,000,000) with its submitted first claim.
+        let fy2024 = reports[2]
+        let kanto = (fy2024["totals_by_bureau"] as? [String: [String: Int]])?["kanto"]
+        #expect(kanto == ["projects": 1, "granted_yen": 9_000_000, "claimed_projects": 1, "subsidy_yen": 8_680_000, "claim_yen": 5_680_000,
+                          "confirmed_projects": 0, "confirmed_yen": 0, "paid_projects": 0, "paid_yen": 3_000_000])
+        #expect((fy2024["totals_by_bureau"] as? [String: [String: Int]])?["kinki"]?["projects"] == 0)
+        // Its KPIs as its claim stored them: placements 29 of 15, consultations 188 of 200.
+        let byMetric = fy2024["kpi_achievement_by_metric"] as? [String: [String: Any]]
+        #expect(byMetric?["placements"]?["actual_sum"] as? Int == 29 && byMetric?["placements"]?["target_sum"] as? Int == 15)
+        #expect(byMetric?["consultations"]?["met"] as? Int == 0 && byMetric?["consultations"]?["actual_sum"] as? Int == 188)
+        #expect(fy2024["kpi_targets"] as? Int == 7 && fy2024["kpi_targets_met"] as? Int == 2)
 
         let table = try await CommandLineTests.jinjibu(
             ["report", "bureau", "--fiscal-year", "2023", "--to-fiscal-year", "2024", "--bureau", "kanto", "--as-of", "2025-07-31"],
