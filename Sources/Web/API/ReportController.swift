@@ -11,6 +11,7 @@ struct ReportController {
 
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("reports/bureau", use: bureau)
+        group.get("reports/bureau/years", use: bureauYears)
         group.get("export-runs", use: listRuns)
         group.get("export-runs/:id", use: showRun)
     }
@@ -28,6 +29,27 @@ struct ReportController {
         guard let year else { throw Problem.invalidQuery(query.issues) }
         let report = try await bureauReport(year: year, bureau: bureau, asOf: asOf ?? LocalDate.today(), caller: caller)
         return try APIJSON.response(data: try report.json())
+    }
+
+    /// Consecutive years (`fiscal_year` to `to_fiscal_year`), each against the year before:
+    /// `jinjibu report bureau --to-fiscal-year --format json`.
+    @Sendable func bureauYears(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "経済産業局の集計")
+        var query = QueryReader(request)
+        let from = query.fiscalYear()
+        let to = query.fiscalYear("to_fiscal_year")
+        let bureau = query.vocabulary("bureau", Bureau.self)
+        let asOf = query.date("as_of")
+        if query.issues.isEmpty {
+            if from == nil { query.fail("fiscal_year", "始まりの年度を指定してください") }
+            if to == nil { query.fail("to_fiscal_year", "終わりの年度を指定してください") }
+            if let from, let to, let problem = BureauReportSeries.problem(from: from, to: to) { query.fail("to_fiscal_year", problem) }
+        }
+        try query.finish()
+        guard let from, let to else { throw Problem.invalidQuery(query.issues) }
+        let series = try await bureauReports(years: from.startYear...to.startYear, bureau: bureau, asOf: asOf ?? LocalDate.today(), caller: caller)
+        return try APIJSON.response(data: try series.json())
     }
 
     /// The report in the caller's scope: a bureau only its own; the bureau report page comes
