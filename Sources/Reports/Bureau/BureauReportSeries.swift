@@ -15,11 +15,12 @@ public struct BureauReportSeries: Sendable {
         zip(reports.dropFirst(), reports).map { YearOnYear(current: $0, previous: $1) }
     }
 
-    /// Reads `years` (at most `maximumYears`) for one bureau or all in one snapshot.
+    /// Reads `years` (at most `maximumYears`; more is `RangeError`) for one bureau or all in
+    /// one snapshot.
     public static func load(
         years: ClosedRange<Int>, bureau: Bureau?, asOf: LocalDate, on connection: PostgresConnection
     ) throws -> BureauReportSeries {
-        precondition(years.count <= maximumYears, "callers check the range first")
+        if let problem = problem(from: FiscalYear(years.lowerBound), to: FiscalYear(years.upperBound)) { throw RangeError(description: problem) }
         return try connection.transaction { connection in
             try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             return BureauReportSeries(reports: try years.map {
@@ -30,6 +31,11 @@ public struct BureauReportSeries: Sendable {
 
     /// The most years one request reads (a decade and a half of the programme and more).
     public static let maximumYears = 20
+
+    /// A range of years that `problem` refuses; the description is Japanese, for people.
+    public struct RangeError: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
 
     /// Why a range of years cannot be read, in Japanese for the people who typed it; nil when
     /// it can.
