@@ -215,10 +215,11 @@ import TestSupport
         let csv = String(decoding: try series.csv(), as: UTF8.self)
         #expect(csv.hasPrefix("fiscal_year,metric,key,label,value\r\n"))
         #expect(csv.contains("2022,adopted_projects,,採択事業数,20\r\n") && csv.contains("2023,adopted_projects,,採択事業数,19\r\n"))
-        #expect(csv.contains("2023,published_adopted_by_frame,chiiki-senryaku-jinzai/joint-strategy,地域戦略人材確保等実証事業 joint-strategy 採択件数（公表）,9\r\n"))
-        #expect(csv.contains("2023,adopted_in_records_by_frame,chiiki-senryaku-jinzai/joint-strategy,地域戦略人材確保等実証事業 joint-strategy 採択件数（登録済）,8\r\n"))
+        #expect(csv.contains("2023,published_adopted_by_frame,chiiki-senryaku-jinzai/joint-strategy,地域戦略人材確保等実証事業 地域企業共同戦略枠 採択件数（公表）,9\r\n"))
+        #expect(csv.contains("2023,adopted_in_records_by_frame,chiiki-senryaku-jinzai/joint-strategy,地域戦略人材確保等実証事業 地域企業共同戦略枠 採択件数（登録済）,8\r\n"))
         #expect(csv.contains("2023,change_from_previous_year,adopted_projects,前年度比 採択事業数,-1\r\n"))
         #expect(series.text.contains("前年度との比較") && series.text.contains("令和4年度"))
+        #expect(series.text.contains("  うち 通常枠") && series.text.contains("  うち 地域企業共同戦略枠"))
 
         // Kanto's two years read together agree with each year read on its own.
         let kanto = try await blocking { () -> (BureauReportSeries, BureauReport) in

@@ -93,5 +93,10 @@ extension BureauReport {
         public var frames: [String] {
             Set(published.adoptedByFrame.keys).union(adoptedInRecordsByFrame.keys).sorted()
         }
+
+        /// A frame as people know it (通常枠), or its code where the catalogue has no name.
+        public func frameLabel(_ code: String) -> String {
+            published.frameNames[code] ?? code
+        }
     }
 }

@@ -67,9 +67,9 @@ extension BureauReport {
                 Row(metric: "adopted_in_records", key: program, label: "\(name) 採択件数（登録済\(published.national ? "" : "・自局分")）", value: .count(published.adoptedInRecords)),
             ]
             for frame in published.frames {
-                rows.append(Row(metric: "published_adopted_by_frame", key: "\(program)/\(frame)", label: "\(name) \(frame) 採択件数（公表）",
+                rows.append(Row(metric: "published_adopted_by_frame", key: "\(program)/\(frame)", label: "\(name) \(published.frameLabel(frame)) 採択件数（公表）",
                                 value: .optional(published.published.adoptedByFrame[frame].map(Int64.init))))
-                rows.append(Row(metric: "adopted_in_records_by_frame", key: "\(program)/\(frame)", label: "\(name) \(frame) 採択件数（登録済）",
+                rows.append(Row(metric: "adopted_in_records_by_frame", key: "\(program)/\(frame)", label: "\(name) \(published.frameLabel(frame)) 採択件数（登録済）",
                                 value: .count(published.adoptedInRecordsByFrame[frame] ?? 0)))
             }
         }

@@ -27,7 +27,7 @@ extension BureauReport {
             table.add(["応募件数", show(published.published.applications), ""])
             table.add(["採択件数", show(published.published.adopted), "\(published.adoptedInRecords)"])
             for frame in published.frames {
-                table.add(["  うち \(frame)", show(published.published.adoptedByFrame[frame]), "\(published.adoptedInRecordsByFrame[frame] ?? 0)"])
+                table.add(["  うち \(published.frameLabel(frame))", show(published.published.adoptedByFrame[frame]), "\(published.adoptedInRecordsByFrame[frame] ?? 0)"])
             }
             table.add(["予算額", published.published.budget?.formattedWithSymbol ?? "—", ""])
             out.append("")

@@ -15,6 +15,8 @@ public struct PublishedProgramYear: Sendable, Hashable {
     public let budget: Yen?
     /// Adoptions per frame code; empty when the year's list has no frame headings.
     public let adoptedByFrame: [String: Int]
+    /// The Japanese name of each of the programme's frames that year (通常枠), by code.
+    public let frameNames: [String: String]
     /// Where the figures come from (source file and line), as the reference file records it.
     public let source: String
 }
@@ -24,6 +26,13 @@ extension ExportRepository {
     /// Reference data: the same for every bureau and caller.
     public func publishedFigures(fiscalYear: FiscalYear, on connection: PostgresConnection) throws -> [PublishedProgramYear] {
         var frames: [String: [String: Int]] = [:]
+        var names: [String: [String: String]] = [:]
+        for row in try connection.query("""
+            SELECT pr.code AS program, f.code, f.name_ja FROM frames f JOIN programs pr ON pr.id = f.program_id
+            WHERE f.fiscal_year = \(fiscalYear.startYear) AND f.name_ja IS NOT NULL
+            """) {
+            names[try row.decode(String.self, "program"), default: [:]][try row.decode(String.self, "code")] = try row.decode(String.self, "name_ja")
+        }
         for row in try connection.query("""
             SELECT program_code, frame_code, adopted FROM published_frame_adoptions WHERE fiscal_year = \(fiscalYear.startYear)
             """) {
@@ -41,6 +50,7 @@ extension ExportRepository {
                 program: program, programName: try row.decode(String?.self, "name_ja"), fiscalYear: fiscalYear,
                 applications: try row.decode(Int?.self, "applications"), adopted: try row.decode(Int?.self, "adopted"),
                 budget: try row.decode(Int64?.self, "budget_yen").map { Yen($0) }, adoptedByFrame: frames[program] ?? [:],
+                frameNames: names[program] ?? [:],
                 source: try row.decode(String.self, "source"))
         }
     }

@@ -114,7 +114,7 @@ struct BureauReportPageController {
                 "budget": comparison.published.budget?.formattedWithSymbol ?? "—", "inRecords": comparison.adoptedInRecords,
                 "scope": comparison.national ? "登録済（全国）" : "登録済（自局分）", "source": comparison.published.source,
                 "frames": comparison.frames.map {
-                    ["frame": $0, "published": show(comparison.published.adoptedByFrame[$0]),
+                    ["frame": comparison.frameLabel($0), "published": show(comparison.published.adoptedByFrame[$0]),
                      "inRecords": comparison.adoptedInRecordsByFrame[$0] ?? 0]
                 }]
     }
