@@ -80,13 +80,15 @@ public struct BureauReport: Sendable {
         init(project: ExportProject, claim record: ClaimOfRecord?) throws(MoneyLimitError) {
             granted = project.terms.granted
             claim = record?.figures
-            let statusSays = { (statuses: [ProjectStatus]) in statuses.contains(project.status) }
-            if let record, [.approved, .paid].contains(record.status) || statusSays([.confirmed, .paid]) {
+            paid = project.terms.priorPaid
+            finalPaymentRecorded = false
+            // Without a claim of record there is no amount to confirm or pay finally.
+            guard let record else { return }
+            if [.approved, .paid].contains(record.status) || [.confirmed, .paid].contains(project.status) {
                 confirmed = record.figures.subsidy
             }
-            finalPaymentRecorded = record != nil && (record?.status == .paid || project.status == .paid)
-            paid = project.terms.priorPaid
-            if finalPaymentRecorded, let record { paid = try paid.adding(record.figures.claim) }
+            finalPaymentRecorded = record.status == .paid || project.status == .paid
+            if finalPaymentRecorded { paid = try paid.adding(record.figures.claim) }
         }
     }
 
