@@ -27,6 +27,14 @@ import TestSupport
             let reversed = try await api.get("/api/v1/consortia/tsubame/self-funding?from_year=2025&to_year=2024", as: .secA)
             #expect(reversed.status == .badRequest && reversed.text.contains("from_year"))
             #expect(try await api.get("/api/v1/plans/no-such-plan", as: .secA).status == .notFound)
+            // The bureau sees each consortium's share and its trend.
+            let bureau = try await api.get("/api/v1/reports/bureau?fiscal_year=2024&as_of=2025-12-31", as: .kanto)
+            let shares = bureau.json["self_funding_by_consortium"] as? [[String: Any]] ?? []
+            #expect(bureau.status == .ok)
+            #expect(shares.map { $0["consortium"] as? String } == ["tsubame"])
+            #expect(shares.first?["total_income_yen"] as? Int == 1000)
+            #expect((shares.first?["previous_coverage"] as? [String: Any])?["denominator"] as? Int == 0)
+            #expect(shares.first?["coverage_change_permille"] == nil, "no change without costs the year before")
         }
     }
 }

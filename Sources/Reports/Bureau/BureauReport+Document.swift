@@ -17,6 +17,7 @@ extension BureauReport {
         var kpiAchievementByMetric: [String: KPIAchievement]
         var kpiAchievementByBureau, kpiAchievementByPrefecture, kpiAchievementByFrame: [String: [String: KPIAchievement]]
         var publishedFigures: [Published]
+        var selfFundingByConsortium: [ConsortiumSelfFunding]
         var eventsByKind, participantsBySegment, placementsByEmploymentType: [String: Int]
         var internships, trainingParticipants, consultations, referrals: Int
         var retention12m: [String: Int]
@@ -55,6 +56,7 @@ extension BureauReport {
             kpiAchievementByPrefecture = report.kpiByPrefecture
             kpiAchievementByFrame = report.kpiByFrame
             publishedFigures = report.published.map(Published.init)
+            selfFundingByConsortium = report.selfFunding
             eventsByKind = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, report.activities.eventsByKind[$0]) })
             participantsBySegment = Dictionary(uniqueKeysWithValues: ParticipantSegment.allCases.map {
                 ($0.rawValue, report.activities.participantsBySegment[$0]) })
@@ -106,6 +108,7 @@ extension BureauReport {
             try c.encode(kpiAchievementByPrefecture, forKey: .kpiAchievementByPrefecture)
             try c.encode(kpiAchievementByFrame, forKey: .kpiAchievementByFrame)
             try c.encode(publishedFigures, forKey: .publishedFigures)
+            try c.encode(selfFundingByConsortium, forKey: .selfFundingByConsortium)
             try c.encode(eventsByKind, forKey: .eventsByKind)
             try c.encode(participantsBySegment, forKey: .participantsBySegment)
             try c.encode(placementsByEmploymentType, forKey: .placementsByEmploymentType)
@@ -130,6 +133,7 @@ extension BureauReport {
             case confirmedYenTotal, paidYenTotal, confirmedProjects, paidProjects
             case kpiAchievementByMetric, kpiAchievementByBureau, kpiAchievementByPrefecture, kpiAchievementByFrame
             case publishedFigures
+            case selfFundingByConsortium
             case eventsByKind, participantsBySegment, placementsByEmploymentType, internships, trainingParticipants
             case consultations, referrals
             case retention12m = "retention_12m"

@@ -35,6 +35,8 @@ import Store
 ///   `report consortium`, the dashboard and the export judge them: for a claimed project as
 ///   its claim of record stored them, otherwise as of the as-of date. Summed per metric over
 ///   every project, and per bureau, prefecture and frame (`KPIAchievement`).
+/// - Own finances: each consortium's own income against its costs for the year and the year
+///   before (`SelfFundingYear`), the share covered and its change (`ConsortiumSelfFunding`).
 /// - Published figures: the programmes' applications, adoptions and budget for the year as
 ///   the ministry published them (reference data), beside the adopted projects our records
 ///   hold in scope (`PublishedComparison`).
@@ -121,6 +123,8 @@ public struct BureauReport: Sendable {
     public var kpiByFrame: [String: [String: KPIAchievement]] = [:]
     /// The year's published figures beside our records, one per programme with any.
     public var published: [PublishedComparison] = []
+    /// Each consortium's own income against its costs, this year and the one before.
+    public var selfFunding: [ConsortiumSelfFunding] = []
 
     public var retention: RetentionActual { activities.retention12m }
 
@@ -177,6 +181,7 @@ public struct BureauReport: Sendable {
         report.published = try repository.publishedFigures(fiscalYear: scope.fiscalYear, on: connection).map {
             PublishedComparison(published: $0, projects: projects, national: scope.bureau == nil)
         }
+        report.selfFunding = try loadSelfFunding(fiscalYear: scope.fiscalYear, on: connection)
         return report
     }
 

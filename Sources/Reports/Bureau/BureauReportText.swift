@@ -46,6 +46,17 @@ extension BureauReport {
             out.append("")
             out.append(table.rendered)
         }
+        if !selfFunding.isEmpty {
+            var table = TextTable(["コンソーシアム", "自主財源", "経費", "自主財源比率", "前年度", "前年度比"],
+                                  alignments: [.left, .right, .right, .right, .right, .right])
+            for entry in selfFunding {
+                table.add([entry.consortium, Yen(entry.totalIncomeYen).formatted, Yen(entry.totalCostYen).formatted,
+                           entry.coverage.percent() ?? "—", entry.previousCoverage.percent() ?? "—", Self.pointChange(entry.coverageChangePermille)])
+            }
+            out.append("")
+            out.append("自主財源（自立化）")
+            out.append(table.rendered)
+        }
         var outcomes = TextTable(["成果", "内訳", "件数・人数"], alignments: [.left, .left, .right])
         for kind in EventKind.allCases { outcomes.add(["取組", kind.japaneseName, "\(activities.eventsByKind[kind])"]) }
         for segment in ParticipantSegment.allCases { outcomes.add(["参加者", segment.japaneseName, "\(activities.participantsBySegment[segment])"]) }

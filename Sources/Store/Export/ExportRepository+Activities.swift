@@ -15,12 +15,17 @@ extension ExportRepository {
 
     /// The actuals of each consortium in scope over the whole fiscal year, by consortium id.
     public func consortiumActivities(fiscalYear: FiscalYear, asOf: LocalDate, on connection: PostgresConnection) throws -> [Int64: ActivityActuals] {
+        try ActivityActualsRepository(connection: connection).consortiumActuals(try scopeConsortia(on: connection), fiscalYear: fiscalYear, asOf: asOf)
+    }
+
+    /// The consortia of the projects in `export_scope`: id → code.
+    public func scopeConsortia(on connection: PostgresConnection) throws -> [Int64: String] {
         var consortia: [Int64: String] = [:]
         for row in try connection.query("""
             SELECT c.id, c.code FROM consortia c WHERE c.id IN (SELECT consortium_id FROM export_scope)
             """) {
             consortia[try row.decode(Int64.self, "id")] = try row.decode(String.self, "code")
         }
-        return try ActivityActualsRepository(connection: connection).consortiumActuals(consortia, fiscalYear: fiscalYear, asOf: asOf)
+        return consortia
     }
 }

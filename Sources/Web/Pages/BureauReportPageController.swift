@@ -64,6 +64,11 @@ struct BureauReportPageController {
             "bureaus": Bureau.allCases.compactMap { bureau in report.byBureau[bureau.rawValue].map { row(bureau.japaneseName, $0) } },
             "kpiGroups": Self.kpiRows(report, name: name),
             "published": report.published.map(Self.published),
+            "selfFunding": report.selfFunding.map { entry -> [String: Any] in
+                ["consortium": entry.consortium, "income": PageFormat.yen(Yen(entry.totalIncomeYen)), "cost": PageFormat.yen(Yen(entry.totalCostYen)),
+                 "coverage": PageFormat.percent(entry.coverage), "previous": PageFormat.percent(entry.previousCoverage),
+                 "change": BureauReport.pointChange(entry.coverageChangePermille)]
+            },
             "comparison": series.yearOnYear.map(Self.comparison),
             "chart": SVGChart.horizontalBars(title: "都道府県別の採択件数", bars: bars),
             "eventsChart": SVGChart.horizontalBars(title: "取組の件数（種類別）", bars: EventKind.allCases.map {

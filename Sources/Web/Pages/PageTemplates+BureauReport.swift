@@ -38,6 +38,12 @@ extension PageTemplates {
     <tr><td>予算額</td><td class="num">{{budget}}</td><td class="num"></td></tr>
     </table></div><p class="muted">出典: {{source}}</p>{{/published}}
     {{^published}}<p>この年度の公表値はありません。</p>{{/published}}
+    <h2>自主財源（自立化）</h2>
+    <div class="scroll"><table>
+    <tr><th>コンソーシアム</th><th class="num">自主財源</th><th class="num">経費</th><th class="num">自主財源比率</th><th class="num">前年度</th><th class="num">前年度比</th></tr>
+    {{#selfFunding}}<tr><td><a href="/consortia/{{consortium}}">{{consortium}}</a></td><td class="num">{{income}}</td><td class="num">{{cost}}</td><td class="num">{{coverage}}</td><td class="num">{{previous}}</td><td class="num">{{change}}</td></tr>{{/selfFunding}}
+    {{^selfFunding}}<tr><td colspan="6">対象のコンソーシアムはありません</td></tr>{{/selfFunding}}
+    </table></div>
     <h2>成果目標の達成</h2>
     <div class="scroll"><table>
     <tr><th>区分</th><th></th><th>成果目標</th><th class="num">目標のある事業</th><th class="num">達成</th><th class="num">達成の割合</th><th class="num">実績の合計</th><th class="num">目標の合計</th><th class="num">達成率</th></tr>
