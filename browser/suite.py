@@ -300,6 +300,36 @@ class Suite:
             expect(len(lines) == 1, f"the API lists {len(lines)} lines paid to ブラウザ商店, expected 1")
             expect(lines[0]["amount_excl_tax_yen"] == 12000 and lines[0]["incurred_on"] == "2024-09-01",
                    f"the saved line is not what was typed: {lines[0]}")
+        with self.task("secretariat corrects, excludes and restores an expense line"):
+            line = next(l for l in b.api_all(f"/api/v1/projects/{PROJECT}/expenses") if l["payee"] == "ブラウザ商店")
+            b.open(f"/projects/{PROJECT}/expenses", "経費の明細", "expenses-again")
+            b.click(b.driver.find_element(By.CSS_SELECTOR, f"a[href='/projects/{PROJECT}/expenses/{line['id']}']"))
+            b.page("明細を訂正する", "expense-line")
+            b.type("amount_excl_tax_yen", "１万五千")
+            b.submit("form#correct")
+            b.page("入力に誤りがあります", "expense-line-error")
+            expect(b.value("amount_excl_tax_yen") == "１万五千", "the amount typed was not kept after the error")
+            b.type("amount_excl_tax_yen", "15,000")
+            b.type("description", "会場の延長分を含む")
+            b.submit("form#correct")
+            b.page("経費の明細を訂正しました", "expense-corrected")
+            stored = b.api(f"/api/v1/projects/{PROJECT}/expenses/{line['id']}")
+            expect(stored["amount_excl_tax_yen"] == 15000 and stored["description"] == "会場の延長分を含む",
+                   f"the corrected line as the API has it: {stored}")
+            b.open(f"/projects/{PROJECT}/expenses/{line['id']}", "補助対象から除外する", "expense-line-2")
+            b.submit("form#exclude")
+            b.page("除外する理由を書いてください", "expense-exclude-error")
+            b.type("exclude_reason", "私的な飲食のため")
+            b.submit("form#exclude")
+            body = b.page("補助対象から除外しました", "expense-excluded")
+            expect("除外理由: 私的な飲食のため" in body, "the list does not show the exclusion reason")
+            expect(b.api(f"/api/v1/projects/{PROJECT}/expenses/{line['id']}").get("excluded_reason") == "私的な飲食のため",
+                   "the API does not have the exclusion reason")
+            b.open(f"/projects/{PROJECT}/expenses/{line['id']}", "補助対象から除外しています", "expense-line-excluded")
+            b.submit("form#restore")
+            b.page("補助対象に戻しました", "expense-restored")
+            expect(b.api(f"/api/v1/projects/{PROJECT}/expenses/{line['id']}").get("excluded_reason") is None,
+                   "the API still has an exclusion reason after restoring")
         with self.task("secretariat submits the claim's next version"):
             b.open(f"/projects/{PROJECT}/claim?as_of=2025-03-31", "補助金額と請求額の算定", "claim", print_pages=3)
             b.type("reason", "ブラウザから経費を追加したため")
@@ -327,6 +357,22 @@ class Suite:
             claims = b.api(f"/api/v1/projects/{PROJECT}/claims")
             versions = {c["claim_version"]: c["status"] for c in claims["items"]}
             expect(versions.get(2) == "approved", f"the API's claim versions after approving: {versions}")
+        with self.task("after approval, a line is added with its reason and old lines are frozen"):
+            self.as_secretariat()
+            b.open(f"/projects/{PROJECT}/expenses", "明細は訂正・除外できません", "expenses-locked")
+            Select(b.driver.find_element(By.ID, "category")).select_by_value("venue")
+            b.type("incurred_on", "令和7年3月20日")
+            b.type("payee", "承認後商店")
+            b.type("amount_excl_tax_yen", "5000")
+            b.submit("form[action$='/expenses#new']")
+            b.page("追加の理由を書いてください", "expense-reason-missing")
+            expect(b.value("payee") == "承認後商店", "the payee typed was not kept after the missing reason")
+            b.type("added_reason", "領収書が後から届いたため")
+            b.submit("form[action$='/expenses#new']")
+            b.page("経費を登録しました", "expense-added-after-approval")
+            added = [l for l in b.api_all(f"/api/v1/projects/{PROJECT}/expenses") if l["payee"] == "承認後商店"]
+            expect(len(added) == 1 and added[0]["added_reason"] == "領収書が後から届いたため",
+                   f"the line added after approval as the API has it: {added}")
         with self.task("every page passes the accessibility and A4 print checks"):
             expect(not b.findings, "\n        ".join(f"{page}: {message}" for page, message in b.findings))
 

@@ -16,6 +16,7 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     ProjectsPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ClaimPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ExpensePageController(database: database, renderer: renderer).addRoutes(to: pages)
+    ExpenseEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ImportPageController(database: database, renderer: renderer, uploads: uploads).addRoutes(to: pages)
     MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
     MemberEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
