@@ -283,6 +283,23 @@ class Suite:
             b.open("/consortia/tsubame/events", "取組", "events")
             b.open("/consortia/tsubame/outcomes", "成約・採用", "outcomes")
             b.open("/imports", "CSVの取り込み", "imports")
+        with self.task("secretariat records that a member left, after confirming, then undoes it"):
+            b.open("/consortia/tsubame/members", "構成員", "members-again")
+            link = b.driver.find_element(By.CSS_SELECTOR, "a[href$='/leave']")
+            member = link.get_attribute("href").split("/")[-2]
+            b.click(link)
+            b.page("退会日の翌日から", "member-leave-confirm")
+            expect(b.api(f"/api/v1/consortia/tsubame/memberships/{member}").get("left_on") is None,
+                   "opening the confirmation page already recorded the leaving")
+            b.type("left_on", "令和7年3月31日")
+            b.submit(f"form[action$='/members/{member}/leave']")
+            b.page("を記録しました", "member-left")
+            expect(b.api(f"/api/v1/consortia/tsubame/memberships/{member}").get("left_on") == "2025-03-31",
+                   "the API does not have the leaving date")
+            b.submit(f"div.notice form[action$='/members/{member}/undo-leave']")
+            b.page("の退会を取り消しました", "member-leave-undone")
+            expect(b.api(f"/api/v1/consortia/tsubame/memberships/{member}").get("left_on") is None,
+                   "the API still has a leaving date after the undo")
         with self.task("expense form keeps what was typed on error, then saves"):
             b.open(f"/projects/{PROJECT}/expenses", "経費の明細", "expenses")
             Select(b.driver.find_element(By.ID, "category")).select_by_value("venue")
