@@ -77,7 +77,7 @@ enum PageTemplates {
     <h1>{{heading}}</h1>
     <p class="notice">{{message}}</p>
     {{#details}}<ul>{{#.}}<li>{{.}}</li>{{/.}}</ul>{{/details}}
-    <p><a href="/">ホームへ戻る</a></p>
+    <p>{{#back}}<a href="{{back}}">前のページへ戻る</a>　{{/back}}<a href="/">ホームへ戻る</a></p>
     """
 
     static let login = """
