@@ -300,6 +300,11 @@ class Suite:
             b.page("の退会を取り消しました", "member-leave-undone")
             expect(b.api(f"/api/v1/consortia/tsubame/memberships/{member}").get("left_on") is None,
                    "the API still has a leaving date after the undo")
+        with self.task("a 404 page keeps the menu, which names no codes"):
+            b.open("/projects/no-such-project/claim", "ページが見つかりません", "not-found")
+            nav = b.driver.find_element(By.CSS_SELECTOR, "header nav").text
+            expect("構成員" in nav and "ダッシュボード" in nav, f"the 404 page's menu: {nav!r}")
+            expect("tsubame" not in nav, f"the menu shows a code: {nav!r}")
         with self.task("expense form keeps what was typed on error, then saves"):
             b.open(f"/projects/{PROJECT}/expenses", "経費の明細", "expenses")
             Select(b.driver.find_element(By.ID, "category")).select_by_value("venue")
@@ -360,6 +365,12 @@ class Suite:
             self.as_bureau()
             b.page("採択事業", "bureau-projects")
             b.open("/projects?year=2024", "都道府県別", "bureau-projects-2024")
+            Select(b.driver.find_element(By.ID, "frame")).select_by_visible_text("通常枠")
+            b.submit("form[action='/projects']")
+            body = b.page("採択事業", "bureau-projects-standard-frame")
+            expect("frame=standard" in b.driver.current_url, f"choosing 通常枠 did not filter: {b.driver.current_url}")
+            expect("standard" not in b.driver.find_element(By.CSS_SELECTOR, "main").text, "the page shows the frame's code")
+            b.open("/projects?year=2024&frame=通常枠", "通常枠", "bureau-projects-typed-frame")
             b.open("/bureau/report?year=2024", "都道府県別", "bureau-report", print_pages=2)
             csv = b.api("/projects.csv?year=2024")
             header = csv.splitlines()[0].split(",") if csv else []
