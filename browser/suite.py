@@ -278,10 +278,15 @@ class Suite:
         with self.task("secretariat signs in and sees the dashboard"):
             self.as_secretariat()
             b.page("燕市地域の人事部", "dashboard", print_pages=2)
-        with self.task("secretariat opens members, events and outcomes"):
+        with self.task("secretariat opens members, events and outcomes on the dashboard's year"):
+            b.open("/consortia/tsubame", "燕市地域の人事部", "dashboard-again")
+            year = re.search(r"令和\d+年度", b.driver.title)
+            expect(year, f"the dashboard's title names no year: {b.driver.title!r}")
             b.open("/consortia/tsubame/members", "構成員", "members")
             b.open("/consortia/tsubame/events", "取組", "events")
+            expect(year.group(0) in b.driver.title, f"events open on another year than the dashboard's {year.group(0)}: {b.driver.title!r}")
             b.open("/consortia/tsubame/outcomes", "成約・採用", "outcomes")
+            expect(year.group(0) in b.driver.title, f"outcomes open on another year than the dashboard's {year.group(0)}: {b.driver.title!r}")
             b.open("/imports", "CSVの取り込み", "imports")
         with self.task("secretariat records that a member left, after confirming, then undoes it"):
             b.open("/consortia/tsubame/members", "構成員", "members-again")
