@@ -35,19 +35,20 @@ import TestSupport
             let list = try await pages.get("/consortia/tsubame/members?role=firm", session: session)
             #expect(list.text.contains("神戸精工株式会社"))
 
-            // The leave form of 株式会社ツバメソフト, as the page gives it.
+            // The leave confirmation of 株式会社ツバメソフト, as the list links to it.
             let html = list.text
             let row = try #require(html.range(of: "株式会社ツバメソフト"))
             let rest = html[row.upperBound...]
-            let action = try #require(rest.range(of: #"/consortia/tsubame/members/\d+/leave"#, options: .regularExpression))
-            let version = try #require(rest.range(of: #"name="row_version" value="\d+""#, options: .regularExpression))
-            let rowVersion = String(rest[version].split(separator: "\"")[3])
-            let left = try await pages.post(String(rest[action]), form: ["csrf": token, "left_on": "2025-03-31", "row_version": rowVersion],
+            let action = String(rest[try #require(rest.range(of: #"/consortia/tsubame/members/\d+/leave"#, options: .regularExpression))])
+            let confirm = try await pages.get(action, session: session).text
+            let version = try #require(confirm.range(of: #"name="row_version" value="\d+""#, options: .regularExpression))
+            let rowVersion = String(confirm[version].split(separator: "\"")[3])
+            let left = try await pages.post(action, form: ["csrf": token, "left_on": "2025-03-31", "row_version": rowVersion],
                                             session: session)
             #expect(left.status == .seeOther)
             let after = try await pages.get("/consortia/tsubame/members?q=%E3%83%84%E3%83%90%E3%83%A1%E3%82%BD%E3%83%95%E3%83%88", session: session)
             #expect(after.text.contains("令和7年3月31日"))
-            let stale = try await pages.post(String(rest[action]), form: ["csrf": token, "left_on": "2025-03-30", "row_version": rowVersion],
+            let stale = try await pages.post(action, form: ["csrf": token, "left_on": "2025-03-30", "row_version": rowVersion],
                                              session: session)
             #expect(stale.status == .preconditionFailed)
         }

@@ -49,8 +49,9 @@ struct PageClient: Sendable {
         return Reply(status: response.status, headers: response.headers, body: Data(buffer: response.body))
     }
 
-    func post(_ path: String, form: [String: String], session: String? = nil, cookie: String? = nil) async throws -> Reply {
+    func post(_ path: String, form: [String: String], session: String? = nil, cookie: String? = nil, referer: String? = nil) async throws -> Reply {
         var headers = HTTPFields()
+        if let referer { headers[.referer] = referer }
         headers[.contentType] = "application/x-www-form-urlencoded"
         if let session { headers[.cookie] = "jinjibu_session=\(session)" }
         if let cookie { headers[.cookie] = cookie }

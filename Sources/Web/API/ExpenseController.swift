@@ -55,19 +55,8 @@ struct ExpenseController {
         let received = try await JSONBody.read(request, context: context)
         let expected = try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> ExpenseRecord in
-            try ExpenseRepository().update(projectCode: code, id: id, expectedVersion: expected, on: connection) { current in
-                var body = received
-                var draft = current.draft
-                body.patch("category", required: &draft.category) { $0.vocabulary("category", ExpenseCategory.self) }
-                body.patch("incurred_on", required: &draft.incurredOn) { $0.date("incurred_on") }
-                body.patch("payee", required: &draft.payee) { $0.string("payee") }
-                body.patch("amount_excl_tax_yen", required: &draft.amountExcludingTax) { $0.yen("amount_excl_tax_yen") }
-                var lineRef = draft.lineRef ?? current.lineRef
-                body.patch("line_ref", required: &lineRef) { $0.string("line_ref") }
-                draft.lineRef = lineRef
-                Self.readOptional(&body, into: &draft)
-                try body.finish()
-                return draft
+            try ExpenseRepository().update(projectCode: code, id: id, expectedVersion: expected, on: connection) {
+                try Self.change($0, by: received)
             }
         }
         return try APIJSON.response(ExpenseJSON(record), etag: record.rowVersion)
@@ -83,6 +72,23 @@ struct ExpenseController {
             try ExpenseRepository().delete(projectCode: code, id: id, expectedVersion: expected, on: $0)
         }
         return Response(status: .noContent)
+    }
+
+    /// The line as `received` changes it (PATCH semantics: absent fields stay, null clears);
+    /// throws 422 with every problem. The expense line page saves its form through this too.
+    static func change(_ current: ExpenseRecord, by received: JSONBody) throws -> ExpenseDraft {
+        var body = received
+        var draft = current.draft
+        body.patch("category", required: &draft.category) { $0.vocabulary("category", ExpenseCategory.self) }
+        body.patch("incurred_on", required: &draft.incurredOn) { $0.date("incurred_on") }
+        body.patch("payee", required: &draft.payee) { $0.string("payee") }
+        body.patch("amount_excl_tax_yen", required: &draft.amountExcludingTax) { $0.yen("amount_excl_tax_yen") }
+        var lineRef = draft.lineRef ?? current.lineRef
+        body.patch("line_ref", required: &lineRef) { $0.string("line_ref") }
+        draft.lineRef = lineRef
+        Self.readOptional(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     /// A new line's fields, checked; throws 422 with every problem. The expense page reads

@@ -16,8 +16,9 @@ struct EventsPageController {
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         var query = QueryReader(form: request)
-        let year = query.fiscalYear("year") ?? PageFormat.currentFiscalYear()
+        let chosen = query.fiscalYear("year")
         try query.finish()
+        let year = try await Self.defaultYear(chosen, context: context, database: database)
         return try await page(context: context, year: year, typed: [:], errors: [:], status: .ok)
     }
 
@@ -91,7 +92,9 @@ struct EventsPageController {
         } catch {
             let problem = PageErrorMiddleware.problem(for: error, context: context)
             guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
-            let year = LocalDate(form["starts_on"] ?? "").map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
+            // The year of the date as typed, in either form, so the form comes back where it was.
+            let typedDate = form.trimmed("starts_on").flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }
+            let year = typedDate.map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
             return try await page(context: context, year: year, typed: form.typed, errors: fieldErrors(problem.errors),
                                   status: .unprocessableContent)
         }
@@ -113,5 +116,14 @@ struct EventsPageController {
         if !counts.isEmpty { object["participants"] = .object(counts) }
         object["online"] = .bool(form["online"] == "1")
         return JSONBody(object: object)
+    }
+
+    /// The year the address names, else the dashboard's: the latest with an adopted project,
+    /// so that the page opens where the work is rather than on an empty new year.
+    static func defaultYear(_ chosen: FiscalYear?, context: APIContext, database: TenantDatabase) async throws -> FiscalYear {
+        if let chosen { return chosen }
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        return try await database.run(as: caller) { try DashboardPageController.latestYear(consortium: code, on: $0) }
     }
 }

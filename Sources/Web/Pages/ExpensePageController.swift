@@ -19,17 +19,18 @@ struct ExpensePageController {
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         var query = QueryReader(form: request)
         let asOf = query.date("as_of") ?? LocalDate.today()
+        let done = query.string("done", maxLength: 20).flatMap { Self.doneMessages[$0] } ?? (query.string("saved") != nil ? Self.doneMessages["saved"] : nil)
         try query.finish()
-        return try await page(context: context, asOf: asOf, typed: [:], errors: [:], saved: query.string("saved") != nil, status: .ok)
+        return try await page(context: context, asOf: asOf, typed: [:], errors: [:], done: done, status: .ok)
     }
 
     private func page(
-        context: APIContext, asOf: LocalDate, typed: [String: String], errors: [String: String], saved: Bool,
+        context: APIContext, asOf: LocalDate, typed: [String: String], errors: [String: String], done: String?,
         status: HTTPResponse.Status
     ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
-        let (project, computation, lines) = try await ClaimController(database: database).run(caller) { connection in
+        let (project, computation, lines, claims) = try await ClaimController(database: database).run(caller) { connection in
             let (project, computation) = try ClaimRepository().compute(projectCode: code, asOf: asOf, on: connection)
             var lines: [ExpenseRecord] = []
             var page = PageRequest(limit: PageRequest.maximumLimit)
@@ -39,15 +40,18 @@ struct ExpensePageController {
                 guard let next = result.next else { break }
                 page = PageRequest(limit: PageRequest.maximumLimit, after: next)
             }
-            return (project, computation, lines)
+            return (project, computation, lines, try ClaimRepository().versions(projectCode: code, on: connection))
         }
+        let locked = Self.lockingClaim(claims)
+        let canWrite = Access.writeConsortiumData.contains(caller.role)
         let outcomes = Dictionary(computation.lines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var values = ClaimView.header(project)
         values["asOf"] = PageFormat.dateWithISO(asOf)
         values["asOfValue"] = asOf.description
-        values["lines"] = lines.map { Self.row($0, outcome: outcomes[$0.lineRef]) }
+        values["lines"] = lines.map { Self.row($0, outcome: outcomes[$0.lineRef], canCorrect: canWrite && locked == nil) }
         values["computation"] = ClaimView.computation(computation)
-        values["canWrite"] = Access.writeConsortiumData.contains(caller.role)
+        values["canWrite"] = canWrite
+        values["locked"] = locked.map { ["version": $0.claimVersion, "next": $0.claimVersion + 1, "status": $0.status.japaneseName] } ?? false
         values["categories"] = ExpenseCategory.allCases.map { category in
             ["value": category.rawValue, "label": category.japaneseName, "selected": typed["category"] == category.rawValue,
              "covered": computation.frame.coveredCategories.contains(category)]
@@ -55,11 +59,33 @@ struct ExpensePageController {
         values["form"] = typed
         values["errors"] = errors
         values["hasErrors"] = !errors.isEmpty
-        values["saved"] = saved
+        values["done"] = done ?? false
         return renderer.page("expenses", title: "経費 \(project.code)", values: values, context: context, status: status)
     }
 
-    static func row(_ line: ExpenseRecord, outcome: ClaimComputation.LineOutcome?) -> [String: Any] {
+    /// What the list says after a change made from these pages (`?done=`).
+    static let doneMessages = [
+        "saved": "経費を登録しました。", "corrected": "経費の明細を訂正しました。",
+        "excluded": "経費の明細を補助対象から除外しました。", "restored": "経費の明細を補助対象に戻しました。",
+    ]
+
+    /// The claim whose approval froze the lines (the latest, when approved or paid): lines
+    /// cannot change any more, and a new one needs a reason (trigger
+    /// expenses_locked_by_approved_claim).
+    static func lockingClaim(_ claims: [StoredClaim]) -> StoredClaim? {
+        guard let latest = claims.max(by: { $0.claimVersion < $1.claimVersion }), [.approved, .paid].contains(latest.status) else { return nil }
+        return latest
+    }
+
+    /// The number people know a line by: its receipt number, else the reference its CSV
+    /// gave. References the service made up (a content hash, an API id) mean nothing to them.
+    static func shownRef(_ line: ExpenseRecord) -> String {
+        if let evidence = line.evidenceRef { return evidence }
+        if line.lineRef.hasPrefix("h-") || line.lineRef.hasPrefix("api-") { return "—" }
+        return line.lineRef
+    }
+
+    static func row(_ line: ExpenseRecord, outcome: ClaimComputation.LineOutcome?, canCorrect: Bool) -> [String: Any] {
         let eligibility: String
         if let outcome {
             if let reason = outcome.reason {
@@ -72,14 +98,19 @@ struct ExpensePageController {
             eligibility = "—"
         }
         return [
-            "ref": line.lineRef, "category": line.category.japaneseName,
+            "id": line.id, "canCorrect": canCorrect, "ref": Self.shownRef(line), "category": line.category.japaneseName,
             "incurredOn": PageFormat.dateWithISO(line.incurredOn), "paidOn": PageFormat.dateWithISO(line.paidOn),
             "payee": line.payee, "description": line.description ?? "",
-            "amount": line.amountExcludingTax.formatted, "tax": line.tax.formatted, "evidence": line.evidenceRef ?? "",
+            "amount": line.amountExcludingTax.formatted, "tax": line.tax.formatted,
             "eligibility": eligibility, "eligible": outcome?.reason == nil && outcome != nil,
-            "excludedReason": line.excludedReason ?? "",
+            // false, not "": mustache shows a section for an empty string.
+            "excludedReason": line.excludedReason ?? false, "addedReason": line.addedReason ?? false,
         ]
     }
+
+    static let addedReasonRules: Set<String> = [
+        "expenses_locked_by_approved_claim", "expenses_added_for_claim_complete", "expenses_added_for_claim_version_check",
+    ]
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
@@ -93,11 +124,18 @@ struct ExpensePageController {
             _ = try await database.run(as: caller) { try ExpenseRepository().create(projectCode: code, draft, on: $0) }
             return PageRenderer.redirect(to: "/projects/\(code)/expenses?saved=1")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            var problem = PageErrorMiddleware.problem(for: error, context: context)
+            if case RecordError.ruleViolated(let constraint?, let message) = error, Self.addedReasonRules.contains(constraint) {
+                // The claim was approved (or not) since the form was shown: the reason field
+                // is where to act, so the message goes beside it.
+                let shown = constraint == "expenses_locked_by_approved_claim" ? "請求が承認済みのため、追加するには追加の理由を書いてください" : message
+                problem.errors = [FieldIssue(field: "added_reason", message: shown)]
+                problem.status = .unprocessableContent
+            }
             guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
             // The form again, as typed, with each message beside its field.
             return try await page(context: context, asOf: LocalDate.today(), typed: form.typed, errors: fieldErrors(problem.errors),
-                                  saved: false, status: .unprocessableContent)
+                                  done: nil, status: .unprocessableContent)
         }
     }
 }

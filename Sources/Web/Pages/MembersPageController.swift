@@ -3,7 +3,8 @@ import Hummingbird
 import Store
 
 /// A consortium's members: search, add (by corporate number, checked as submitted, or by
-/// organisation code) and record a leaving date. Reads and writes are the API's
+/// organisation code) and record a leaving date after a confirmation page, with a message
+/// that offers to undo it. Reads and writes are the API's
 /// (`ConsortiumController.readNewMembership` / `applyMembership`), in the caller's scope.
 struct MembersPageController {
     let database: TenantDatabase
@@ -18,20 +19,30 @@ struct MembersPageController {
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("consortia/:code/members", use: list)
         group.post("consortia/:code/members", use: create)
+        group.get("consortia/:code/members/:id/leave", use: confirmLeave)
         group.post("consortia/:code/members/:id/leave", use: leave)
+        group.post("consortia/:code/members/:id/undo-leave", use: undoLeave)
+    }
+
+    /// What the list says after a change made from these pages (`?done=`), about `?member=`.
+    enum Done: String {
+        case added, left, undone
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         var query = QueryReader(form: request)
         let search = query.string("q", maxLength: 100)
         let role = query.vocabulary("role", MembershipRole.self)
+        let done = query.string("done", maxLength: 20).flatMap(Done.init(rawValue:))
+        let member = query.integer("member", in: 1...Int(Int32.max)).map(Int64.init)
         try query.finish()
-        return try await page(context: context, search: search, role: role, typed: [:], errors: [:], status: .ok)
+        return try await page(context: context, search: search, role: role, typed: [:], errors: [:], done: done.map { ($0, member) },
+                              status: .ok)
     }
 
     private func page(
         context: APIContext, search: String?, role: MembershipRole?, typed: [String: String], errors: [String: String],
-        status: HTTPResponse.Status
+        done: (Done, Int64?)? = nil, status: HTTPResponse.Status
     ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
@@ -56,7 +67,18 @@ struct MembersPageController {
         }
         let canWrite = Access.writeConsortiumData.contains(caller.role)
         let today = LocalDate.today()
+        var notice: [String: Any] = [:]
+        if let (done, id) = done, let member = members.first(where: { $0.id == id }) {
+            switch done {
+            case .added: notice["message"] = "\(member.organizationName)を構成員に追加しました。"
+            case .left:
+                notice["message"] = "\(member.organizationName)の退会（\(PageFormat.date(member.leftOn))）を記録しました。"
+                notice["undo"] = canWrite && member.leftOn != nil ? ["id": member.id, "rowVersion": member.rowVersion] : false
+            case .undone: notice["message"] = "\(member.organizationName)の退会を取り消しました。"
+            }
+        }
         let values: [String: Any] = [
+            "notice": notice.isEmpty ? false : notice,
             "code": code, "name": consortium.name, "search": search ?? "", "count": shown.count,
             "roles": MembershipRole.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == role] },
             "newRoles": MembershipRole.allCases.map {
@@ -68,7 +90,7 @@ struct MembersPageController {
                     "kind": member.organizationKind.japaneseName, "role": member.role.japaneseName, "group": member.group ?? "",
                     "joinedOn": PageFormat.dateWithISO(member.joinedOn), "leftOn": member.leftOn.map(PageFormat.dateWithISO) ?? false,
                     "active": member.leftOn.map { $0 >= today } ?? true, "rowVersion": member.rowVersion,
-                    "canLeave": canWrite && member.leftOn == nil,
+                    "canLeave": canWrite && member.leftOn == nil, "canUndo": canWrite && member.leftOn != nil,
                 ]
             },
             "canWrite": canWrite, "today": today.description,
@@ -86,14 +108,36 @@ struct MembersPageController {
         do {
             var body = form.jsonBody()
             let (member, draft) = try ConsortiumController.readNewMembership(&body)
-            _ = try await database.run(as: caller) { try MembershipRepository().create(consortiumCode: code, member: member, draft, on: $0) }
-            return PageRenderer.redirect(to: "/consortia/\(code)/members")
+            let created = try await database.run(as: caller) { try MembershipRepository().create(consortiumCode: code, member: member, draft, on: $0) }
+            return PageRenderer.redirect(to: "/consortia/\(code)/members?done=added&member=\(created.id)")
         } catch {
             let problem = PageErrorMiddleware.problem(for: error, context: context)
             guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
             return try await page(context: context, search: nil, role: nil, typed: form.typed, errors: fieldErrors(problem.errors),
                                   status: .unprocessableContent)
         }
+    }
+
+    /// Asks before recording that a member left: the date (today unless changed) and what it
+    /// means, with a way back.
+    @Sendable func confirmLeave(_ request: Request, context: APIContext) async throws -> Response {
+        try await leavePage(context: context, typed: nil, errors: [:], status: .ok)
+    }
+
+    private func leavePage(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.writeConsortiumData, caller, "退会の記録")
+        let code = try context.code("code")
+        let id = try ConsortiumController.id(context)
+        let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
+        let form = typed ?? ["left_on": LocalDate.today().description, "row_version": String(member.rowVersion)]
+        let values: [String: Any] = [
+            "code": code, "id": id, "orgName": member.organizationName, "orgCode": member.organizationCode,
+            "role": member.role.japaneseName, "joinedOn": PageFormat.date(member.joinedOn),
+            "alreadyLeft": member.leftOn.map(PageFormat.date) ?? false,
+            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
+        ]
+        return renderer.page("memberLeave", title: "退会の記録 \(member.organizationName)", values: values, context: context, status: status)
     }
 
     @Sendable func leave(_ request: Request, context: APIContext) async throws -> Response {
@@ -105,10 +149,31 @@ struct MembersPageController {
         guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
             throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
         }
-        var body = form.jsonBody()
-        body = JSONBody(object: body.object.filter { $0.key == "left_on" })
-        if !body.has("left_on") { throw Problem.validation([FieldIssue(field: "left_on", message: "退会日を入力してください")]) }
-        _ = try await api.applyMembership(body, consortium: code, id: id, expected: expected, caller: caller)
-        return PageRenderer.redirect(to: "/consortia/\(code)/members")
+        let body = JSONBody(object: form.jsonBody().object.filter { $0.key == "left_on" })
+        do {
+            if !body.has("left_on") { throw Problem.validation([FieldIssue(field: "left_on", message: "退会日を入力してください")]) }
+            _ = try await api.applyMembership(body, consortium: code, id: id, expected: expected, caller: caller)
+            return PageRenderer.redirect(to: "/consortia/\(code)/members?done=left&member=\(id)")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent || problem.status == .conflict else { throw error }
+            // A leaving date before joining comes back from the database as a rule, not a field.
+            let errors = problem.errors.isEmpty ? ["left_on": problem.detail ?? problem.title] : fieldErrors(problem.errors)
+            return try await leavePage(context: context, typed: form.typed, errors: errors, status: .unprocessableContent)
+        }
+    }
+
+    /// Clears the leaving date: the undo that the message after recording it offers.
+    @Sendable func undoLeave(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        let code = try context.code("code")
+        let id = try ConsortiumController.id(context)
+        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        _ = try await api.applyMembership(JSONBody(object: ["left_on": .null]), consortium: code, id: id, expected: expected, caller: caller)
+        return PageRenderer.redirect(to: "/consortia/\(code)/members?done=undone&member=\(id)")
     }
 }

@@ -24,8 +24,9 @@ struct OutcomesPageController {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         var query = QueryReader(form: request)
-        let year = query.fiscalYear("year") ?? PageFormat.currentFiscalYear()
+        let chosen = query.fiscalYear("year")
         try query.finish()
+        let year = try await Self.defaultYear(chosen, context: context, database: database)
         return try await page(context: context, year: year, placement: Entry(), consultation: Entry(), status: .ok)
     }
 
@@ -146,5 +147,14 @@ struct OutcomesPageController {
             [.init(employmentType: placement.employmentType, startedOn: placement.startedOn, endedOn: placement.endedOn)], asOf: asOf)
         if result.matured == 0 { return "12か月未経過" }
         return result.retained == 1 ? "定着" : "離職"
+    }
+
+    /// The year the address names, else the dashboard's: the latest with an adopted project,
+    /// so that the page opens where the work is rather than on an empty new year.
+    static func defaultYear(_ chosen: FiscalYear?, context: APIContext, database: TenantDatabase) async throws -> FiscalYear {
+        if let chosen { return chosen }
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        return try await database.run(as: caller) { try DashboardPageController.latestYear(consortium: code, on: $0) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Postgres
@@ -36,15 +37,29 @@ struct PageErrorMiddleware: RouterMiddleware {
             case .serviceUnavailable: "ただいまご利用いただけません"
             default: "処理できませんでした"
             }
-            let message = problem.status == .notFound
-                ? "お探しのページは存在しないか、閲覧する権限がありません。" : problem.title
-            var response = renderer.page(
-                "error", title: heading, values: ["heading": heading, "message": message, "details": details.isEmpty ? false : details],
-                context: context.caller == nil ? nil : context, status: problem.status)
+            let message = switch problem.status {
+            case .notFound: "お探しのページは存在しないか、閲覧する権限がありません。"
+            // The row's version is not the claim's 第N版: say what happened and what to do.
+            case .preconditionFailed: "\(problem.title)。前のページを開き直して、最新の内容を確かめてから、もう一度操作してください。"
+            default: problem.title
+            }
+            if problem.status == .preconditionFailed { details = [] }
+            var values: [String: Any] = ["heading": heading, "message": message, "details": details.isEmpty ? false : details]
+            values["back"] = Self.back(request) ?? false
+            var response = renderer.page("error", title: heading, values: values, context: context.caller == nil ? nil : context,
+                                         status: problem.status)
             // Retry-After and the like, as the API sends them.
             for field in problem.headers where response.headers[field.name] == nil { response.headers.append(field) }
             return response
         }
+    }
+
+    /// The page the person came from, on this site only, for a way back after a refused form.
+    static func back(_ request: Request) -> String? {
+        guard let referer = request.headers[.referer], let url = URL(string: referer), let path = url.path.isEmpty ? nil : url.path,
+              path.hasPrefix("/"), !path.hasPrefix("//"), path != request.uri.path || request.method != .get else { return nil }
+        if let host = url.host, "\(host)\(url.port.map { ":\($0)" } ?? "")" != request.head.authority { return nil }
+        return url.query.map { "\(path)?\($0)" } ?? path
     }
 
     /// The problem the API would answer for this error, for a page deciding whether to show

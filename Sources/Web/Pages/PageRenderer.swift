@@ -56,7 +56,9 @@ struct PageRenderer: Sendable {
     static func menu(for caller: UserAccount) -> [[String: String]] {
         var items = [["href": "/", "label": "ホーム"]]
         for consortium in caller.consortia {
-            items.append(["href": "/consortia/\(consortium.code)", "label": "ダッシュボード（\(consortium.code)）"])
+            // The code names the consortium only when there are several to tell apart.
+            let label = caller.consortia.count == 1 ? "ダッシュボード" : "ダッシュボード（\(consortium.code)）"
+            items.append(["href": "/consortia/\(consortium.code)", "label": label])
             items.append(["href": "/consortia/\(consortium.code)/members", "label": "構成員"])
             items.append(["href": "/consortia/\(consortium.code)/events", "label": "取組"])
             items.append(["href": "/consortia/\(consortium.code)/outcomes", "label": "成約・相談"])

@@ -2,7 +2,8 @@ extension PageTemplates {
     static let expenses = """
     <p class="muted">経費の一覧と登録</p>
     {{> projectHeading}}
-    {{#saved}}<p class="notice" role="status">経費を登録しました。</p>{{/saved}}
+    {{#done}}<p class="notice" role="status">{{done}}</p>{{/done}}
+    {{#locked}}<p class="notice">請求 第{{version}}版が{{status}}のため、明細は訂正・除外できません。訂正は、理由を書いて明細を追加してください（第{{next}}版の請求に入ります）。</p>{{/locked}}
     <p>補助対象かどうかは算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span> 時点の判定です。</p>
     <form method="get" action="/projects/{{code}}/expenses" class="no-print"><label for="show_as_of">算定基準日</label> <input id="show_as_of" name="as_of" value="{{asOfValue}}"> <button type="submit">判定し直す</button></form>
 
@@ -18,11 +19,11 @@ extension PageTemplates {
 
     <h2>経費の明細</h2>
     <div class="scroll"><table>
-    <tr><th>番号</th><th>経費区分</th><th>発生日</th><th>支払日</th><th>支払先・内容</th><th class="num">税抜額</th><th class="num">消費税</th><th>証憑</th><th>補助対象の判定</th></tr>
-    {{#lines}}<tr><td>{{ref}}</td><td>{{category}}</td><td>{{incurredOn.era}}<span class="iso">{{incurredOn.iso}}</span></td><td>{{paidOn.era}}<span class="iso">{{paidOn.iso}}</span></td>
-    <td>{{payee}}<span class="iso">{{description}}</span></td><td class="num">{{amount}}</td><td class="num">{{tax}}</td><td>{{evidence}}</td>
-    <td>{{#eligible}}{{eligibility}}{{/eligible}}{{^eligible}}<strong>{{eligibility}}</strong>{{/eligible}}{{#excludedReason}}<span class="iso">除外理由: {{excludedReason}}</span>{{/excludedReason}}</td></tr>{{/lines}}
-    {{^lines}}<tr><td colspan="9">経費はまだ登録されていません</td></tr>{{/lines}}
+    <tr><th>番号・証憑</th><th>経費区分</th><th>発生日</th><th>支払日</th><th>支払先・内容</th><th class="num">税抜額</th><th class="num">消費税</th><th>補助対象の判定</th></tr>
+    {{#lines}}<tr><td>{{#canCorrect}}<a href="/projects/{{code}}/expenses/{{id}}">{{ref}}<span class="iso no-print">訂正・除外</span></a>{{/canCorrect}}{{^canCorrect}}{{ref}}{{/canCorrect}}</td><td>{{category}}</td><td>{{incurredOn.era}}<span class="iso">{{incurredOn.iso}}</span></td><td>{{paidOn.era}}<span class="iso">{{paidOn.iso}}</span></td>
+    <td>{{payee}}<span class="iso">{{description}}</span></td><td class="num">{{amount}}</td><td class="num">{{tax}}</td>
+    <td>{{#eligible}}{{eligibility}}{{/eligible}}{{^eligible}}<strong>{{eligibility}}</strong>{{/eligible}}{{#excludedReason}}<span class="iso">除外理由: {{excludedReason}}</span>{{/excludedReason}}{{#addedReason}}<span class="iso">追加の理由: {{addedReason}}</span>{{/addedReason}}</td></tr>{{/lines}}
+    {{^lines}}<tr><td colspan="8">経費はまだ登録されていません</td></tr>{{/lines}}
     </table></div>
 
     {{#canWrite}}
@@ -51,6 +52,10 @@ extension PageTemplates {
     {{#errors.firm}}<span class="field-error">{{errors.firm}}</span>{{/errors.firm}}</div>
     <div class="field{{#errors.person_ref}} invalid{{/errors.person_ref}}"><label for="person_ref">対象者の参照番号</label><input id="person_ref" name="person_ref" value="{{form.person_ref}}">
     {{#errors.person_ref}}<span class="field-error">{{errors.person_ref}}</span>{{/errors.person_ref}}</div>
+    {{#locked}}<div class="field{{#errors.added_reason}} invalid{{/errors.added_reason}}"><label for="added_reason">追加の理由（必須: 請求 第{{version}}版の承認後の追加）</label><input id="added_reason" name="added_reason" size="40" value="{{form.added_reason}}">
+    {{#errors.added_reason}}<span class="field-error">{{errors.added_reason}}</span>{{/errors.added_reason}}</div>{{/locked}}
+    {{^locked}}{{#errors.added_reason}}<div class="field invalid"><label for="added_reason">追加の理由</label><input id="added_reason" name="added_reason" size="40" value="{{form.added_reason}}">
+    <span class="field-error">{{errors.added_reason}}</span></div>{{/errors.added_reason}}{{/locked}}
     <button type="submit">登録する</button>
     </form>
     </div>

@@ -1,6 +1,7 @@
 extension PageTemplates {
     static let members = """
     <h1>構成員 <span class="muted">{{name}}</span></h1>
+    {{#notice}}<div class="notice no-print" role="status"><p>{{message}}</p>{{#undo}}<form method="post" action="/consortia/{{code}}/members/{{id}}/undo-leave"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{rowVersion}}"><button type="submit">取り消す</button></form>{{/undo}}</div>{{/notice}}
     <form method="get" action="/consortia/{{code}}/members" class="no-print">
     <label for="q">検索（名称・コード・グループ）</label> <input id="q" name="q" value="{{search}}">
     <label for="role">役割</label> <select id="role" name="role"><option value="">すべて</option>{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select>
@@ -11,7 +12,7 @@ extension PageTemplates {
     <tr><th>名称</th><th>コード</th><th>種別</th><th>役割</th><th>グループ</th><th>参加日</th><th>退会日</th>{{#canWrite}}<th class="no-print">退会の記録</th>{{/canWrite}}</tr>
     {{#members}}<tr><td>{{#canWrite}}<a href="/consortia/{{code}}/members/{{id}}">{{orgName}}</a>{{/canWrite}}{{^canWrite}}{{orgName}}{{/canWrite}}</td><td>{{orgCode}}</td><td>{{kind}}</td><td>{{role}}</td><td>{{group}}</td>
     <td>{{joinedOn.era}}<span class="iso">{{joinedOn.iso}}</span></td><td>{{#leftOn}}{{era}}<span class="iso">{{iso}}</span>{{/leftOn}}</td>
-    {{#canWrite}}<td class="no-print">{{#canLeave}}<form method="post" action="/consortia/{{code}}/members/{{id}}/leave"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{rowVersion}}"><input name="left_on" value="{{today}}" size="10" aria-label="退会日"> <button type="submit">退会</button></form>{{/canLeave}}</td>{{/canWrite}}</tr>{{/members}}
+    {{#canWrite}}<td class="no-print">{{#canLeave}}<a href="/consortia/{{code}}/members/{{id}}/leave">退会を記録する</a>{{/canLeave}}{{#canUndo}}<form method="post" action="/consortia/{{code}}/members/{{id}}/undo-leave"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{rowVersion}}"><button type="submit">退会を取り消す</button></form>{{/canUndo}}</td>{{/canWrite}}</tr>{{/members}}
     {{^members}}<tr><td colspan="8">該当する構成員はありません</td></tr>{{/members}}
     </table></div>
     {{#canWrite}}
@@ -35,5 +36,21 @@ extension PageTemplates {
     </form>
     </div>
     {{/canWrite}}
+    """
+}
+
+extension PageTemplates {
+    static let memberLeave = """
+    <p class="muted">退会の記録</p>
+    <h1>{{orgName}} <span class="muted">{{orgCode}}・{{role}}</span></h1>
+    <p>参加日 {{joinedOn}}。{{#alreadyLeft}}退会日は既に {{.}} で記録されています。{{/alreadyLeft}}</p>
+    <p class="notice">退会日の翌日から、この団体は構成員として数えられず、取組の参加企業や採用の企業に選べなくなります。間違えたときは、構成員の一覧から取り消せます。</p>
+    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    <form method="post" action="/consortia/{{code}}/members/{{id}}/leave">
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{form.row_version}}">
+    <div class="field{{#errors.left_on}} invalid{{/errors.left_on}}"><label for="left_on">退会日（必須）</label><input id="left_on" name="left_on" value="{{form.left_on}}" placeholder="2025-03-31 または 令和7年3月31日">
+    {{#errors.left_on}}<span class="field-error">{{errors.left_on}}</span>{{/errors.left_on}}</div>
+    <button type="submit">退会を記録する</button> <a href="/consortia/{{code}}/members">やめて一覧へ戻る</a>
+    </form>
     """
 }

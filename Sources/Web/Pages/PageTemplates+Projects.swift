@@ -4,7 +4,7 @@ extension PageTemplates {
     <form method="get" action="/projects" class="no-print">
     <div class="field"><label for="year">年度</label><select id="year" name="year">{{#years}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/years}}</select></div>
     <div class="field"><label for="prefecture_code">都道府県</label><select id="prefecture_code" name="prefecture_code"><option value="">すべて</option>{{#prefectures}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/prefectures}}</select></div>
-    <div class="field"><label for="frame">枠（コード）</label><input id="frame" name="frame" value="{{frame}}" placeholder="standard"></div>
+    <div class="field"><label for="frame">枠</label><select id="frame" name="frame"><option value="">すべて</option>{{#frames}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/frames}}</select></div>
     <div class="field"><label for="status">状態</label><select id="status" name="status"><option value="">すべて</option>{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></div>
     <button type="submit">絞り込む</button> <a href="/projects.csv?{{query}}">この一覧をCSVでダウンロード（採択一覧の形式）</a>
     </form>

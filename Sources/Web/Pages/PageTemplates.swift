@@ -6,7 +6,7 @@ enum PageTemplates {
         [
             "layout": layout, "error": error, "login": login,
             "dashboard": dashboard, "claim": claim, "claimVersion": claimVersion, "projectHeading": projectHeading,
-            "expenses": expenses, "projects": projects, "imports": imports, "members": members, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
+            "expenses": expenses, "expenseEdit": expenseEdit, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
             "plan": plan,
         ]
     }
@@ -78,7 +78,7 @@ enum PageTemplates {
     <h1>{{heading}}</h1>
     <p class="notice">{{message}}</p>
     {{#details}}<ul>{{#.}}<li>{{.}}</li>{{/.}}</ul>{{/details}}
-    <p><a href="/">ホームへ戻る</a></p>
+    <p>{{#back}}<a href="{{back}}">前のページへ戻る</a>　{{/back}}<a href="/">ホームへ戻る</a></p>
     """
 
     static let login = """

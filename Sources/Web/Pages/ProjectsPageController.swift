@@ -21,26 +21,34 @@ struct ProjectsPageController {
         var filter: ProjectRepository.Filter
         /// nil: the latest year with projects the caller can see, up to the current one.
         var year: FiscalYear?
+        /// The frame as chosen or typed: its code or its Japanese name (通常枠).
+        var frame: String?
     }
 
     static func selection(_ request: Request) throws -> Selection {
         var query = QueryReader(form: request)
         let year = query.fiscalYear("year")
         let filter = ProjectRepository.Filter(
-            fiscalYear: year, status: query.vocabulary("status", ProjectStatus.self), prefecture: query.prefecture(),
-            frame: query.code("frame"))
+            fiscalYear: year, status: query.vocabulary("status", ProjectStatus.self), prefecture: query.prefecture(), frame: nil)
+        let frame = query.string("frame", maxLength: 100)
         try query.finish()
-        return Selection(filter: filter, year: year)
+        return Selection(filter: filter, year: year, frame: frame)
     }
 
     /// The projects, and each one's latest claim version (what the bureau reviews).
-    private func load(_ chosen: Selection, caller: UserAccount) async throws -> ([Store.ProjectSummary], [String: ClaimListItem], Selection) {
+    private func load(_ chosen: Selection, caller: UserAccount)
+        async throws -> ([Store.ProjectSummary], [String: ClaimListItem], Selection, [ProjectRepository.FrameChoice])
+    {
         try await database.run(as: caller) { connection in
             var selection = chosen
             if selection.year == nil {
                 selection.year = try Self.latestYear(selection.filter, on: connection)
             }
             selection.filter.fiscalYear = selection.year
+            let frames = try ProjectRepository().frames(fiscalYear: selection.year ?? PageFormat.currentFiscalYear(), on: connection)
+            if let typed = selection.frame {
+                selection.filter.frame = try Self.frameCode(typed, among: frames)
+            }
             var items: [Store.ProjectSummary] = []
             var page = PageRequest(limit: PageRequest.maximumLimit)
             while true {
@@ -57,13 +65,22 @@ struct ProjectsPageController {
                 guard let next = result.next else { break }
                 page = PageRequest(limit: PageRequest.maximumLimit, after: next)
             }
-            return (items, claims, selection)
+            return (items, claims, selection, frames)
         }
+    }
+
+    /// The code of the frame typed or chosen, by code or by its Japanese name as printed
+    /// (通常枠, 【通常枠】); a name the year does not have is a mistake named in Japanese.
+    static func frameCode(_ typed: String, among frames: [ProjectRepository.FrameChoice]) throws -> String {
+        let wanted = typed.filter { !"【】 　".contains($0) }
+        if let frame = frames.first(where: { $0.code == typed || $0.name.filter { !"【】 　".contains($0) } == wanted }) { return frame.code }
+        let names = frames.map(\.name).joined(separator: "、")
+        throw Problem.validation([FieldIssue(field: "frame", message: "この年度に「\(typed)」という枠はありません（\(names.isEmpty ? "枠が登録されていません" : "選べる枠: \(names)")）")])
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let (projects, claims, selection) = try await load(try Self.selection(request), caller: caller)
+        let (projects, claims, selection, frames) = try await load(try Self.selection(request), caller: caller)
         let year = selection.year ?? PageFormat.currentFiscalYear()
         var byPrefecture: [Prefecture: (count: Int, granted: Yen, claimed: Yen)] = [:]
         for project in projects {
@@ -90,7 +107,7 @@ struct ProjectsPageController {
                 .filter { caller.bureau == nil || $0.bureau == caller.bureau }
                 .map { ["value": String($0.code), "label": $0.name, "selected": $0 == filter.prefecture] },
             "statuses": ProjectStatus.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == filter.status] },
-            "frame": filter.frame ?? "",
+            "frames": frames.map { ["value": $0.code, "label": $0.name, "selected": $0.code == filter.frame] },
             "query": request.uri.query ?? "",
             "projects": projects.map { project -> [String: Any] in
                 var row = ProjectsView.row(project)
@@ -134,7 +151,7 @@ struct ProjectsPageController {
 
     @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let (projects, _, selection) = try await load(try Self.selection(request), caller: caller)
+        let (projects, _, selection, _) = try await load(try Self.selection(request), caller: caller)
         let year = selection.year ?? PageFormat.currentFiscalYear()
         // The published form, the same file as `jinjibu export adopted`; it imports back as it is.
         let data = try AdoptedList(projects).csv()

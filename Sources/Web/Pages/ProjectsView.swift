@@ -10,7 +10,7 @@ enum ProjectsView {
             "consortium": project.consortiumName, "consortiumCode": project.consortiumCode,
             "applicants": project.applicants.map(\.name).joined(separator: "、"),
             "region": project.region, "prefecture": project.prefecture.name,
-            "frame": project.frame, "granted": PageFormat.yen(project.granted), "status": project.status.japaneseName,
+            "frame": project.frameName ?? project.frame, "granted": PageFormat.yen(project.granted), "status": project.status.japaneseName,
             "year": project.fiscalYear.japaneseName,
         ]
     }

@@ -10,12 +10,17 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     let login = LoginPageController(sessions: sessions, renderer: renderer)
     login.addPublicRoutes(to: open)
 
+    // Twice: outside the sign-in check for its refusals (to the login page), and inside it so
+    // that the error page of a signed-in person has their menu; the context the outer one
+    // sees was copied before AuthMiddleware set the caller.
     let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer, metrics: metrics)).add(middleware: AuthMiddleware(pool: pool))
+        .add(middleware: PageErrorMiddleware(renderer: renderer, metrics: metrics))
     login.addRoutes(to: pages)
     DashboardPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ProjectsPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ClaimPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ExpensePageController(database: database, renderer: renderer).addRoutes(to: pages)
+    ExpenseEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ImportPageController(database: database, renderer: renderer, uploads: uploads).addRoutes(to: pages)
     MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
     MemberEditPageController(database: database, renderer: renderer).addRoutes(to: pages)

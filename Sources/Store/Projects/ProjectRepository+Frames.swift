@@ -1,0 +1,23 @@
+import Domain
+import Postgres
+
+extension ProjectRepository {
+    /// A frame of a fiscal year as people pick it from a list: its code and its Japanese name.
+    public struct FrameChoice: Sendable, Hashable {
+        public let code: String
+        public let name: String
+    }
+
+    /// The frames of a fiscal year, by programme and order of entry; a code appears once even
+    /// when two programmes use it (the project filter matches by code).
+    public func frames(fiscalYear: FiscalYear, on connection: PostgresConnection) throws -> [FrameChoice] {
+        var seen: Set<String> = []
+        return try connection.query("""
+            SELECT f.code, coalesce(f.name_ja, f.code) AS name
+            FROM frames f JOIN programs pr ON pr.id = f.program_id
+            WHERE f.fiscal_year = \(fiscalYear.startYear)
+            ORDER BY pr.code, f.id
+            """).map { FrameChoice(code: try $0.decode(String.self, "code"), name: try $0.decode(String.self, "name")) }
+            .filter { seen.insert($0.code).inserted }
+    }
+}

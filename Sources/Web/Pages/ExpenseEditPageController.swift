@@ -1,0 +1,105 @@
+import Domain
+import Hummingbird
+import Store
+
+/// One expense line's page: correct its fields, exclude it from the subsidy with a reason, or
+/// restore it. Saved by the repository call of PATCH /api/v1/projects/{code}/expenses/{id}
+/// (`ExpenseController.change`) at the row version the form was read at. Once the project's
+/// latest claim is approved the line is frozen (the database refuses the change), so the page
+/// says so and points to adding a line with a reason instead.
+struct ExpenseEditPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    /// The fields of the correction form; emptied optional ones are cleared.
+    static let requiredFields = ["category", "incurred_on", "payee", "amount_excl_tax_yen"]
+    static let optionalFields = ["paid_on", "description", "evidence_ref", "firm", "person_ref", "excluded_reason"]
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("projects/:code/expenses/:id", use: show)
+        group.post("projects/:code/expenses/:id", use: update)
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        try await page(context: context, typed: nil, errors: [:], status: .ok)
+    }
+
+    private func page(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let id = try ConsortiumController.id(context)
+        let (line, claims) = try await database.run(as: caller) { connection in
+            (try ExpenseRepository().find(projectCode: code, id: id, on: connection),
+             try ClaimRepository().versions(projectCode: code, on: connection))
+        }
+        let form = typed ?? [
+            "category": line.category.rawValue, "incurred_on": line.incurredOn.description, "paid_on": line.paidOn?.description ?? "",
+            "payee": line.payee, "description": line.description ?? "", "amount_excl_tax_yen": String(line.amountExcludingTax.amount),
+            "tax_yen": String(line.tax.amount), "evidence_ref": line.evidenceRef ?? "", "firm": line.firmCode ?? "",
+            "person_ref": line.personRef ?? "", "excluded_reason": line.excludedReason ?? "", "row_version": String(line.rowVersion),
+        ]
+        let locked = ExpensePageController.lockingClaim(claims)
+        let values: [String: Any] = [
+            "code": code, "id": id, "ref": ExpensePageController.shownRef(line), "payee": line.payee,
+            "amount": line.amountExcludingTax.formatted, "incurredOn": PageFormat.dateWithISO(line.incurredOn),
+            "excludedReason": line.excludedReason ?? false,
+            "categories": ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["category"] == $0.rawValue] },
+            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
+            "canWrite": Access.writeConsortiumData.contains(caller.role) && locked == nil,
+            "locked": locked.map { ["version": $0.claimVersion, "status": $0.status.japaneseName] } ?? false,
+        ]
+        return renderer.page("expenseEdit", title: "経費の明細 \(line.payee)", values: values, context: context, status: status)
+    }
+
+    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        try Access.require(Access.writeConsortiumData, caller, "経費の訂正")
+        let code = try context.code("code")
+        let id = try ConsortiumController.id(context)
+        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        let action = form["action"] ?? "correct"
+        var object: [String: JSONValue]
+        var done: String
+        switch action {
+        case "restore":
+            object = ["excluded_reason": .null]
+            done = "restored"
+        case "exclude":
+            object = form.jsonBody().object.filter { $0.key == "excluded_reason" }
+            done = "excluded"
+            if object["excluded_reason"] == nil {
+                return try await page(context: context, typed: form.typed, errors: ["excluded_reason": "除外する理由を書いてください"],
+                                      status: .unprocessableContent)
+            }
+        default:
+            let fields = Set(Self.requiredFields + Self.optionalFields + ["tax_yen"])
+            object = form.jsonBody(amountFields: ExpensePageController.amountFields).object.filter { fields.contains($0.key) }
+            // An emptied required field is a mistake to point out, not a value to keep.
+            let missing = Self.requiredFields.filter { object[$0] == nil }
+            if !missing.isEmpty {
+                return try await page(context: context, typed: form.typed, errors: Dictionary(uniqueKeysWithValues: missing.map { ($0, "入力してください") }),
+                                      status: .unprocessableContent)
+            }
+            for field in Self.optionalFields where object[field] == nil { object[field] = .null }
+            if object["tax_yen"] == nil { object["tax_yen"] = .integer(0) }
+            done = "corrected"
+        }
+        do {
+            let body = JSONBody(object: object)
+            _ = try await database.run(as: caller) { connection in
+                try ExpenseRepository().update(projectCode: code, id: id, expectedVersion: expected, on: connection) {
+                    try ExpenseController.change($0, by: body)
+                }
+            }
+            return PageRenderer.redirect(to: "/projects/\(code)/expenses?done=\(done)")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent, !problem.errors.isEmpty else { throw error }
+            return try await page(context: context, typed: form.typed, errors: fieldErrors(problem.errors), status: .unprocessableContent)
+        }
+    }
+}
