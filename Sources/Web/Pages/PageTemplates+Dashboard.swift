@@ -59,7 +59,7 @@ extension PageTemplates {
 
     <h2>自主財源と経費（自立化）</h2>
     <div class="grid"><div class="scroll"><table>
-    <tr><th></th>{{#financeYears}}<th class="num">{{year}}</th>{{/financeYears}}</tr>
+    <tr><th>区分</th>{{#financeYears}}<th class="num">{{year}}</th>{{/financeYears}}</tr>
     {{#financeRows}}<tr><td>{{label}}</td>{{#cells}}<td class="num">{{value}}</td>{{/cells}}</tr>{{/financeRows}}
     </table>
     <p>{{coverageChange}}</p></div><div>{{{shareChart}}}</div></div>
