@@ -277,7 +277,7 @@ class Suite:
         b = self.b
         with self.task("secretariat signs in and sees the dashboard"):
             self.as_secretariat()
-            b.page("燕市地域の人事部", "dashboard", print_pages=2)
+            b.page("燕市地域の人事部", "dashboard", print_pages=4)
         with self.task("secretariat opens members, events and outcomes on the dashboard's year"):
             b.open("/consortia/tsubame", "燕市地域の人事部", "dashboard-again")
             year = re.search(r"令和\d+年度", b.driver.title)
@@ -288,6 +288,15 @@ class Suite:
             b.open("/consortia/tsubame/outcomes", "成約・採用", "outcomes")
             expect(year.group(0) in b.driver.title, f"outcomes open on another year than the dashboard's {year.group(0)}: {b.driver.title!r}")
             b.open("/imports", "CSVの取り込み", "imports")
+        with self.task("secretariat follows the multi-year plan from the dashboard"):
+            b.open("/consortia/tsubame?year=2024", "自主財源比率", "dashboard-finances")
+            b.click(b.driver.find_element(By.CSS_SELECTOR, "a[href^='/plans/']"))
+            b.page("累計増加分", "plan", print_pages=3)
+            plan = b.api("/api/v1/plans/tsubame-2024-2026")
+            first = plan["kpis"][0]["years"][0]
+            expect(f"{first['actual_level']:,}" in b.driver.page_source,
+                   f"the plan page does not show the API's first actual {first['actual_level']}")
+            expect(b.driver.find_elements(By.CSS_SELECTOR, "a[href*='/report.csv']"), "the plan page has no CSV link")
         with self.task("secretariat records that a member left, after confirming, then undoes it"):
             b.open("/consortia/tsubame/members", "構成員", "members-again")
             link = b.driver.find_element(By.CSS_SELECTOR, "a[href$='/leave']")
@@ -376,7 +385,7 @@ class Suite:
             expect("frame=standard" in b.driver.current_url, f"choosing 通常枠 did not filter: {b.driver.current_url}")
             expect("standard" not in b.driver.find_element(By.CSS_SELECTOR, "main").text, "the page shows the frame's code")
             b.open("/projects?year=2024&frame=通常枠", "通常枠", "bureau-projects-typed-frame")
-            b.open("/bureau/report?year=2024", "都道府県別", "bureau-report", print_pages=2)
+            b.open("/bureau/report?year=2024", "都道府県別", "bureau-report", print_pages=8)
             csv = b.api("/projects.csv?year=2024")
             header = csv.splitlines()[0].split(",") if csv else []
             expect({"年度", "枠", "No.", "事業者名"} <= set(header), f"projects.csv's header is {header}")

@@ -55,6 +55,7 @@ enum PageTemplates {
       body{font-size:10.5pt}
       h2{page-break-after:avoid}
       table,svg{page-break-inside:avoid}
+      table.wide{font-size:8pt}
       a{color:#000;text-decoration:none}
     }
     </style>
