@@ -12,10 +12,15 @@ import Store
 /// - `category`: amounts and line counts by expense category (`item`) and eligibility
 ///   (`detail`: `eligible` or the reason), as the claim stores them;
 /// - `line`: every expense line with its outcome, by category, eligibility, date and line
-///   reference (a line split by a category cap appears once per part);
+///   reference (a line split by a category cap appears once per part); for a claimed project
+///   the lines as the claim stored them, with dates and payee from today's line of the same
+///   reference (blank when it was removed since);
 /// - `kpi`: each target (`item` the metric, `detail` where the actual came from) with
 ///   `target`, `actual` and `achievement` (actual / target to four places);
-/// - `activity`: the activity counts of the project's period (`actual`).
+/// - `activity`: the activity counts of the project's period (`actual`);
+/// - for a claimed project, where today's records give something else: `kpi_today`,
+///   `activity_today`, and `line_today` (today's parts of each line changed or added since
+///   the claim; a line removed since, with `detail` `removed`).
 struct ProjectDetailWriter {
     let format: ExportFormat
     let encoding: TextEncoding
@@ -68,11 +73,8 @@ struct ProjectDetailWriter {
                                 lines: cell.lines, amount: cell.amount))
             }
         }
-        for part in LinePart.all(summary.computation, lines: lines) {
-            let line = lines[part.index]
-            try emit(row("line", part.category.rawValue, detail: part.bucket.code, label: lineLabels[part.categoryIndex][part.bucketIndex + 1],
-                            lines: 1, amount: part.amount, lineRef: line.id, incurredOn: line.incurredOn, paidOn: line.paidOn,
-                            payee: payees[part.index]))
+        for line in summary.lineRows(lines: lines, payees: payees) {
+            try emit(lineRow("line", line))
         }
         for kpi in summary.kpis {
             try emit(row("kpi", kpi.metric, detail: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),
@@ -90,6 +92,16 @@ struct ProjectDetailWriter {
         for (item, label, value) in activitiesToday(summary) {
             try emit(row("activity_today", item, label: label, actual: value))
         }
+        for (line, removed) in summary.lineRowsToday(lines: lines, payees: payees) {
+            try emit(removed ? row("line_today", line.part.category.rawValue, detail: "removed", label: "削除された明細",
+                                   lineRef: line.outcome.id) : lineRow("line_today", line))
+        }
+    }
+
+    private static func lineRow(_ section: String, _ line: ExportedProjectFigures.LineRow) -> [CSVCell] {
+        row(section, line.part.category.rawValue, detail: line.part.bucket.code,
+            label: lineLabels[line.part.categoryIndex][line.part.bucketIndex + 1], lines: 1, amount: line.part.amount,
+            lineRef: line.outcome.id, incurredOn: line.line?.incurredOn, paidOn: line.line?.paidOn, payee: line.payee)
     }
 
     /// For a claimed project: the KPIs whose actual today's records give differently from the
