@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Reports
 import Store
 
 /// A project's expense lines with the eligibility of each as of a date, totals by category,
@@ -46,7 +47,7 @@ struct ExpensePageController {
         values["asOf"] = PageFormat.dateWithISO(asOf)
         values["asOfValue"] = asOf.description
         values["lines"] = lines.map { Self.row($0, outcome: outcomes[$0.lineRef]) }
-        values["computation"] = ClaimView.computation(computation)
+        values["computation"] = ClaimView.computation(try ClaimReport(project: project, computation: computation))
         values["canWrite"] = Access.writeConsortiumData.contains(caller.role)
         values["categories"] = ExpenseCategory.allCases.map { category in
             ["value": category.rawValue, "label": category.japaneseName, "selected": typed["category"] == category.rawValue,
