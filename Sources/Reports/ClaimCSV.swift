@@ -10,9 +10,10 @@ import Store
 /// - `category`: amounts and line counts by category (`item`) and eligibility (`detail`);
 /// - `reason`: the ineligible amount by reason; `line`: every line (`amount_yen` its amount
 ///   excluding tax, `detail` `eligible` or the reason it is, wholly or partly, ineligible);
-/// - for a stored version: `kpi` (its KPI actuals as submitted), and where today's records
-///   give something else `total_today`, `line_today` (`detail` `added`, `changed` or
-///   `removed`; amounts today's, empty for a removed line) and `kpi_today`.
+/// - for a stored version: `kpi` and `activity` (as submitted), and where today's records
+///   give something else `total_today` (today's amount of each header figure that differs),
+///   `line_today` (`detail` `added`, `changed` or
+///   `removed`; amounts today's, empty for a removed line), `kpi_today` and `activity_today`.
 public enum ClaimCSV {
     public static let columns = ["section", "item", "detail", "label", "lines", "amount_yen", "target", "actual", "achievement", "line_ref"]
 
@@ -57,7 +58,7 @@ public enum ClaimCSV {
             rows.append(row("step", step.key, detail: String(step.number), label: step.label, amount: step.amount))
         }
         for (category, bucket, cell) in report.cells {
-            rows.append(row("category", category.rawValue, detail: bucket.code, label: category.japaneseName + "／" + ClaimReport.bucketLabel(bucket),
+            rows.append(row("category", category.rawValue, detail: bucket.code, label: ClaimReport.cellLabel(category, bucket),
                             lines: cell.lines, amount: cell.amount))
         }
         for reason in c.byReason {
@@ -66,10 +67,11 @@ public enum ClaimCSV {
         for line in c.lines { rows.append(lineRow("line", line, detail: line.reason?.rawValue ?? "eligible")) }
         if report.claim != nil {
             for kpi in report.activities?.kpis ?? [] { rows.append(kpiRow("kpi", kpi)) }
+            for figure in report.activityFigures { rows.append(row("activity", figure.item, label: figure.label, actual: figure.value)) }
         }
         if let differences = report.differences {
             for (key, change) in differences.figures {
-                rows.append(row("total_today", key, detail: ClaimText.signed(change.delta), label: ClaimReport.label(key), amount: change.after))
+                rows.append(row("total_today", key, label: ClaimReport.label(key), amount: change.after))
             }
             for line in differences.lines {
                 if let today = line.today {
@@ -79,12 +81,13 @@ public enum ClaimCSV {
                 }
             }
             for kpi in differences.kpis { rows.append(kpiRow("kpi_today", kpi)) }
+            for figure in differences.activities { rows.append(row("activity_today", figure.item, label: figure.label, actual: figure.value)) }
         }
         return rows
     }
 
     static func lineRow(_ section: String, _ line: ClaimComputation.LineOutcome, detail: String) -> [CSVCell] {
-        let label = line.category.japaneseName + "／" + ClaimReport.bucketLabel(line.reason.map { .ineligible($0) } ?? .eligible)
+        let label = ClaimReport.cellLabel(line.category, line.reason.map { .ineligible($0) } ?? .eligible)
         return row(section, line.category.rawValue, detail: detail, label: label, lines: 1, amount: line.amount, lineRef: line.id)
     }
 

@@ -73,6 +73,10 @@ public struct ClaimDocument: Encodable, Sendable {
         var figures: [Figure]
         var lines: [LineChange]
         var kpis: [KPI]
+        var activities: [Activity]
+    }
+    struct Activity: Encodable, Sendable {
+        var item, label, value: String
     }
 
     var project: Project
@@ -91,6 +95,7 @@ public struct ClaimDocument: Encodable, Sendable {
     /// records give apart. Absent for a fresh computation.
     var claim: Claim?
     var kpis: [KPI]?
+    var activities: [Activity]?
     var differencesFromRecords: Differences?
 
     public init(_ report: ClaimReport) {
@@ -132,6 +137,8 @@ public struct ClaimDocument: Encodable, Sendable {
         lines = computation.lines.map(Line.init)
         claim = report.claim.map { Claim(claimVersion: $0.claimVersion, status: $0.status.rawValue, reason: $0.reason, createdBy: $0.createdBy) }
         kpis = report.claim == nil ? nil : (report.activities?.kpis ?? []).map(KPI.init)
+        let activity = { (figure: ClaimReport.ActivityFigure) in Activity(item: figure.item, label: figure.label, value: figure.value) }
+        activities = report.claim == nil ? nil : report.activityFigures.map(activity)
         differencesFromRecords = report.differences.map { differences in
             Differences(
                 figures: differences.figures.map {
@@ -141,7 +148,7 @@ public struct ClaimDocument: Encodable, Sendable {
                 lines: differences.lines.map {
                     Differences.LineChange(lineRef: $0.id, change: $0.kind, claimed: $0.claimed.map(Line.init), today: $0.today.map(Line.init))
                 },
-                kpis: differences.kpis.map(KPI.init))
+                kpis: differences.kpis.map(KPI.init), activities: differences.activities.map(activity))
         }
     }
 

@@ -16,8 +16,17 @@ public struct ClaimReport: Sendable {
         public let lines: [ClaimComputation.LineDifference]
         /// Today's KPI actuals that differ from the stored ones (or that it did not have).
         public let kpis: [KPIActual]
+        /// Today's activity figures that differ from the stored ones.
+        public let activities: [ActivityFigure]
 
-        public var isEmpty: Bool { figures.isEmpty && lines.isEmpty && kpis.isEmpty }
+        public var isEmpty: Bool { figures.isEmpty && lines.isEmpty && kpis.isEmpty && activities.isEmpty }
+    }
+
+    /// One activity figure a KPI can name (`KPIMetric.computableMetrics`), as text.
+    public struct ActivityFigure: Sendable, Hashable {
+        public let item: String
+        public let label: String
+        public let value: String
     }
 
     public let project: ProjectRecord
@@ -56,10 +65,12 @@ public struct ClaimReport: Sendable {
         claimFigures = try ClaimFigures(computation: computation)
         let diff = try ClaimDiff.between(claimFigures, try ClaimFigures(computation: today))
         let stored = activities?.kpis ?? []
+        let storedFigures = Set(activities.map(Self.activityFigures) ?? [])
         differences = Differences(
             figures: Self.figureKeys.compactMap { key in diff.totals[key].map { (key, $0) } },
             lines: ClaimComputation.lineDifferences(claimed: computation.lines, today: today.lines),
-            kpis: activities == nil ? [] : todayActivities.kpis.filter { !stored.contains($0) })
+            kpis: activities == nil ? [] : todayActivities.kpis.filter { !stored.contains($0) },
+            activities: activities == nil ? [] : Self.activityFigures(todayActivities).filter { !storedFigures.contains($0) })
     }
 }
 
@@ -111,6 +122,11 @@ extension ClaimReport {
         }
     }
 
+    /// "旅費／対象" or "旅費／対象外: 未払い": one category × bucket cell.
+    public static func cellLabel(_ category: ExpenseCategory, _ bucket: ClaimFigures.Bucket) -> String {
+        category.japaneseName + "／" + bucketLabel(bucket)
+    }
+
     /// The header figures, in order.
     public var figures: [Figure] {
         let c = computation
@@ -148,6 +164,16 @@ extension ClaimReport {
     /// claim stores them (`claim_lines`).
     public var cells: [(category: ExpenseCategory, bucket: ClaimFigures.Bucket, cell: ClaimFigures.Cell)] {
         claimFigures.orderedCells
+    }
+
+    /// The version's activity figures as submitted; empty for a fresh computation.
+    public var activityFigures: [ActivityFigure] {
+        activities.map(Self.activityFigures) ?? []
+    }
+
+    /// The figures the export's project files list as `activity`, in the same order.
+    static func activityFigures(_ actuals: ActivityActuals) -> [ActivityFigure] {
+        ProjectDetailWriter.activityCounts(actuals).map { ActivityFigure(item: $0.0, label: $0.1, value: $0.2) }
     }
 
     /// What the as-of date is for: a fresh computation's chosen date, or the version's.

@@ -64,6 +64,9 @@ public enum ClaimText {
             for kpi in differences.kpis {
                 out.append("成果目標 \(KPIMetric.japaneseLabel(kpi.metric)): \(L.label("today")) \(KPIActual.text(kpi.actual, unit: kpi.unit) ?? "—")")
             }
+            for figure in differences.activities {
+                out.append("活動 \(figure.label): \(L.label("today")) \(figure.value)")
+            }
         }
         return out.joined(separator: "\n")
     }

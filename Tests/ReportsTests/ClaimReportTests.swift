@@ -45,6 +45,8 @@ import TestSupport
         let figures = Dictionary(uniqueKeysWithValues: differences.figures.map { ($0.key, $0.change) })
         #expect(figures["total_expenses"]?.before == Yen(10_740_000) && figures["total_expenses"]?.after == Yen(10_840_000))
         #expect(differences.kpis.map { "\($0.metric)=\($0.actual.map { String($0.numerator) } ?? "")" } == ["events=3"])
+        #expect(report.activityFigures.first { $0.item == "events" }?.value == "2", "activities as submitted")
+        #expect(differences.activities.map { "\($0.item)=\($0.value)" } == ["events=3", "events_seminar=2"])
         // A fresh computation has nothing apart.
         let fresh = try ClaimReport.computed(projectCode: "R6-T1", asOf: Self.claimDate, on: fixture.connection)
         #expect(fresh.differences == nil && fresh.computation.totals.total == Yen(10_840_000))
@@ -82,6 +84,8 @@ import TestSupport
         #expect(csv.filter { $0[0] == "line_today" }.map { "\($0[9]):\($0[2])" } == ["T1-4:changed", "T1-7:added"])
         #expect(csv.first { $0[0] == "total_today" && $0[1] == "total_expenses" }?[5] == "10840000")
         #expect(csv.first { $0[0] == "kpi" && $0[1] == "events" }?[7] == "2" && csv.first { $0[0] == "kpi_today" && $0[1] == "events" }?[7] == "3")
+        #expect(csv.first { $0[0] == "activity" && $0[1] == "events" }?[7] == "2" && csv.first { $0[0] == "activity_today" && $0[1] == "events" }?[7] == "3")
+        #expect((apart["activities"] as? [[String: Any]])?.map { $0["item"] as? String } == ["events", "events_seminar"])
     }
 
     @Test(arguments: ["computation", "kpi_actuals", "activity_summary"])

@@ -109,6 +109,7 @@ struct ClaimPageController {
         values["statusChangedBy"] = claim.statusChangedBy
         values["hasStoredKPIs"] = report.activities != nil
         values["kpis"] = (report.activities?.kpis ?? []).map(DashboardView.kpiRow)
+        values["activities"] = report.activityFigures.map { ["label": $0.label, "value": $0.value] }
         return renderer.page("claimVersion", title: "請求 \(code) 第\(number)版", values: values, context: context)
     }
 

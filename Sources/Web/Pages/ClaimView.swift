@@ -81,6 +81,7 @@ enum ClaimView {
         return [
             "empty": differences.isEmpty, "figures": figures, "hasFigures": !figures.isEmpty, "lines": lines, "hasLines": !lines.isEmpty,
             "kpis": differences.kpis.map(DashboardView.kpiRow), "hasKPIs": !differences.kpis.isEmpty,
+            "activities": differences.activities.map { ["label": $0.label, "value": $0.value] }, "hasActivities": !differences.activities.isEmpty,
         ]
     }
 

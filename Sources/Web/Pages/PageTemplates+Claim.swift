@@ -107,6 +107,8 @@ extension PageTemplates {
     <table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
     {{#kpis}}<tr><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}
     </table>
+    <h2>活動の実績（提出時）</h2>
+    <table>{{#activities}}<tr><th>{{label}}</th><td class="num">{{value}}</td></tr>{{/activities}}</table>
     {{/hasStoredKPIs}}
     {{#differences}}
     <h2>{{labels.differences}}</h2>
@@ -118,6 +120,7 @@ extension PageTemplates {
     {{#lines}}<tr class="today"><td>{{ref}}</td><td>{{kind}}</td><td>{{category}}</td><td>{{claimed}}</td><td>{{today}}</td></tr>{{/lines}}</table>{{/hasLines}}
     {{#hasKPIs}}<table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
     {{#kpis}}<tr class="today"><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}</table>{{/hasKPIs}}
+    {{#hasActivities}}<table>{{#activities}}<tr class="today"><th>{{label}}</th><td class="num">{{value}}</td></tr>{{/activities}}</table>{{/hasActivities}}
     {{/differences}}
     {{#diff}}
     <h2>第{{previous}}版との違い</h2>
