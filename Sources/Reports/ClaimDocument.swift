@@ -2,8 +2,9 @@ import Domain
 import Foundation
 import Store
 
-/// A claim computation as the JSON scripts read (`claim compute --format json`, the API):
-/// snake_case keys, amounts as integer yen, every line with its outcome.
+/// A claim report as the JSON scripts read (`claim compute|show --format json`, the API):
+/// snake_case keys, amounts as integer yen, every line with its outcome; for a stored version
+/// also the version, its KPI actuals as submitted and the differences from today's records.
 public struct ClaimDocument: Encodable, Sendable {
     struct Project: Encodable, Sendable {
         var code, name, consortium, program, frame, status: String
@@ -36,6 +37,46 @@ public struct ClaimDocument: Encodable, Sendable {
         var firm, personRef: String?
         var amountYen, taxYen, eligibleYen, ineligibleYen: Int64
         var reason: String?
+
+        init(_ line: ClaimComputation.LineOutcome) {
+            (lineRef, category, firm, personRef) = (line.id, line.category.rawValue, line.firm, line.personRef)
+            (amountYen, taxYen, eligibleYen, ineligibleYen) = (line.amount.amount, line.tax.amount, line.eligible.amount, line.ineligible.amount)
+            reason = line.reason?.rawValue
+        }
+    }
+    struct Claim: Encodable, Sendable {
+        var claimVersion: Int
+        var status: String
+        var reason: String?
+        var createdBy: String
+    }
+    struct KPI: Encodable, Sendable {
+        var metric, unit, source, label: String
+        var target, actual, achievement: String?
+        var met: Bool
+
+        init(_ kpi: KPIActual) {
+            (metric, unit, source, label) = (kpi.metric, kpi.unit.rawValue, kpi.source.rawValue, KPIMetric.japaneseLabel(kpi.metric))
+            (target, actual, achievement) = (kpi.text(kpi.target), kpi.text(kpi.actual), kpi.achievement.decimalString(fractionDigits: 4))
+            met = kpi.met
+        }
+    }
+    struct Differences: Encodable, Sendable {
+        struct Figure: Encodable, Sendable {
+            var figure, label: String
+            var claimedYen, todayYen, deltaYen: Int64
+        }
+        struct LineChange: Encodable, Sendable {
+            var lineRef, change: String
+            var claimed, today: Line?
+        }
+        var figures: [Figure]
+        var lines: [LineChange]
+        var kpis: [KPI]
+        var activities: [Activity]
+    }
+    struct Activity: Encodable, Sendable {
+        var item, label, value: String
     }
 
     var project: Project
@@ -50,21 +91,29 @@ public struct ClaimDocument: Encodable, Sendable {
     var bindingLimit: String
     var priorPaidYen, claimYen, refundYen: Int64
     var lines: [Line]
+    /// A stored version's: which version, its KPI actuals as submitted, and what today's
+    /// records give apart. Absent for a fresh computation.
+    var claim: Claim?
+    var kpis: [KPI]?
+    var activities: [Activity]?
+    var differencesFromRecords: Differences?
 
-    public init(project record: ProjectRecord, computation: ClaimComputation) {
+    public init(_ report: ClaimReport) {
+        let record = report.project
+        let computation = report.computation
         project = Project(
             code: record.code, name: record.name, consortium: record.consortiumCode, program: record.program,
             frame: record.frameCode, status: record.status.rawValue, fiscalYear: record.fiscalYear.startYear)
         asOf = computation.asOf.description
-        startsOn = record.terms.startsOn.description
-        endsOn = record.terms.endsOn.description
+        startsOn = computation.project.startsOn.description
+        endsOn = computation.project.endsOn.description
         let terms = computation.frame
         frame = Frame(
             rate: terms.rate.description, projectCapYen: terms.projectCap?.amount, firmCapYen: terms.firmCap?.amount,
             personCapYen: terms.personCap?.amount, roundingUnitYen: terms.roundingUnit.amount,
             coveredCategories: ExpenseCategory.allCases.filter(terms.coveredCategories.contains).map(\.rawValue),
             categoryCapsYen: Dictionary(uniqueKeysWithValues: terms.categoryCaps.map { ($0.key.rawValue, $0.value.amount) }))
-        grantedYen = record.terms.granted?.amount
+        grantedYen = computation.project.granted?.amount
         totals = Totals(
             lines: computation.totals.lines, totalExpensesYen: computation.totals.total.amount,
             eligibleExpensesYen: computation.totals.eligible.amount, ineligibleExpensesYen: computation.totals.ineligible.amount,
@@ -85,10 +134,21 @@ public struct ClaimDocument: Encodable, Sendable {
         priorPaidYen = computation.priorPaid.amount
         claimYen = computation.claim.amount
         refundYen = computation.refund.amount
-        lines = computation.lines.map {
-            Line(lineRef: $0.id, category: $0.category.rawValue, firm: $0.firm, personRef: $0.personRef,
-                 amountYen: $0.amount.amount, taxYen: $0.tax.amount, eligibleYen: $0.eligible.amount,
-                 ineligibleYen: $0.ineligible.amount, reason: $0.reason?.rawValue)
+        lines = computation.lines.map(Line.init)
+        claim = report.claim.map { Claim(claimVersion: $0.claimVersion, status: $0.status.rawValue, reason: $0.reason, createdBy: $0.createdBy) }
+        kpis = report.claim == nil ? nil : (report.activities?.kpis ?? []).map(KPI.init)
+        let activity = { (figure: ClaimReport.ActivityFigure) in Activity(item: figure.item, label: figure.label, value: figure.value) }
+        activities = report.claim == nil ? nil : report.activityFigures.map(activity)
+        differencesFromRecords = report.differences.map { differences in
+            Differences(
+                figures: differences.figures.map {
+                    Differences.Figure(figure: $0.key, label: ClaimReport.label($0.key), claimedYen: $0.change.before.amount,
+                                       todayYen: $0.change.after.amount, deltaYen: $0.change.delta.amount)
+                },
+                lines: differences.lines.map {
+                    Differences.LineChange(lineRef: $0.id, change: $0.kind, claimed: $0.claimed.map(Line.init), today: $0.today.map(Line.init))
+                },
+                kpis: differences.kpis.map(KPI.init), activities: differences.activities.map(activity))
         }
     }
 

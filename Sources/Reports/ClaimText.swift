@@ -1,49 +1,84 @@
 import Domain
 import Store
 
-/// Claim computations and comparisons as text for people at a terminal: Japanese labels,
-/// amounts with separators, the path from expenses to the claim step by step.
+/// A claim report as text for people at a terminal: Japanese labels (all from
+/// `ClaimReport.labels`), amounts with separators, the path from expenses to the claim step
+/// by step, and for a stored version what today's records would give apart.
 public enum ClaimText {
-    public static func computation(_ computation: ClaimComputation, project: ProjectRecord) -> String {
+    typealias L = ClaimReport
+
+    public static func report(_ report: ClaimReport) -> String {
+        let project = report.project
+        let c = report.computation
         var out: [String] = []
         out.append("事業 \(project.code) \(project.name)")
         out.append("コンソーシアム \(project.consortiumName)（\(project.consortiumCode)）  \(project.fiscalYear.japaneseName)  \(project.program) / \(project.frameCode)")
-        out.append("事業期間 \(JapaneseCalendar.format(project.terms.startsOn))〜\(JapaneseCalendar.format(project.terms.endsOn))  算定基準日 \(JapaneseCalendar.format(computation.asOf))（\(computation.asOf)）")
-        out.append("補助率 \(computation.frame.rate)  補助上限額 \(computation.frame.projectCap?.formattedWithSymbol ?? "なし")  交付決定額 \(project.terms.granted?.formattedWithSymbol ?? "未決定")")
+        if let claim = report.claim {
+            out.append("\(L.label("claim_version")) 第\(claim.claimVersion)版  \(L.label("claim_status")) \(claim.status.japaneseName)  \(L.label("created_by")) \(claim.createdBy)" + (claim.reason.map { "  \(L.label("change_reason")): \($0)" } ?? ""))
+        }
+        out.append("事業期間 \(JapaneseCalendar.format(c.project.startsOn))〜\(JapaneseCalendar.format(c.project.endsOn))  \(L.label("as_of")) \(JapaneseCalendar.format(c.asOf))（\(c.asOf)）")
+        out.append("\(L.label("rate")) \(c.frame.rate)  \(L.label("project_cap")) \(L.yen(c.frame.projectCap))  \(L.label("granted")) \(L.yen(c.project.granted, absent: "not_decided"))")
         out.append("")
-        var categories = TextTable(["経費区分", "件数", "経費合計", "対象", "対象外", "区分上限"], alignments: [.left, .right, .right, .right, .right, .right])
-        for row in computation.byCategory {
+        var categories = TextTable(["category", "lines", "total_expenses", "eligible", "ineligible", "cap"].map(L.label),
+                                   alignments: [.left, .right, .right, .right, .right, .right])
+        for row in c.byCategory {
             categories.add([row.category.japaneseName, "\(row.totals.lines)", row.totals.total.formatted,
                             row.totals.eligible.formatted, row.totals.ineligible.formatted, row.cap?.formatted ?? ""])
         }
-        categories.add(["合計", "\(computation.totals.lines)", computation.totals.total.formatted,
-                        computation.totals.eligible.formatted, computation.totals.ineligible.formatted, ""])
+        categories.add([L.label("total"), "\(c.totals.lines)", c.totals.total.formatted, c.totals.eligible.formatted, c.totals.ineligible.formatted, ""])
         out.append(categories.rendered)
-        out.append("（金額は税抜。消費税 \(computation.totals.tax.formattedWithSymbol) は別）")
-        if !computation.byReason.isEmpty {
+        out.append("（金額は税抜。\(L.label("tax")) \(c.totals.tax.formattedWithSymbol) は別）")
+        if !c.byReason.isEmpty {
             out.append("")
-            var reasons = TextTable(["対象外の理由", "件数", "金額"], alignments: [.left, .right, .right])
-            for row in computation.byReason {
+            var reasons = TextTable(["reason", "lines", "amount"].map(L.label), alignments: [.left, .right, .right])
+            for row in c.byReason {
                 reasons.add([row.reason.japaneseName, "\(row.lines)", row.amount.formatted])
             }
             out.append(reasons.rendered)
         }
         out.append("")
-        var steps = TextTable(["算定", "金額"], alignments: [.left, .right])
-        steps.add(["補助対象経費 × 補助率（切り捨て）", computation.rawSubsidy.formattedWithSymbol])
-        steps.add(["補助上限額を適用", computation.subsidyAfterProjectCap.formattedWithSymbol])
-        steps.add(["交付決定額を適用", computation.subsidyAfterGranted.formattedWithSymbol])
-        steps.add(["補助金額（\(computation.frame.roundingUnit.formatted)円未満切り捨て）", computation.subsidy.formattedWithSymbol])
-        steps.add(["概算払済額", computation.priorPaid.formattedWithSymbol])
-        steps.add(["請求額", computation.claim.formattedWithSymbol])
-        steps.add(["返還額", computation.refund.formattedWithSymbol])
+        var steps = TextTable(["#", "算定", "内容", L.label("amount")], alignments: [.right, .left, .left, .right])
+        for step in report.steps {
+            steps.add(["\(step.number)", step.label, step.explanation, step.amount.formattedWithSymbol])
+        }
         out.append(steps.rendered)
-        out.append("上限の適用: \(computation.bindingLimit.japaneseName)")
+        out.append("\(L.label("binding_limit")): \(c.bindingLimit.japaneseName)")
+        if let differences = report.differences {
+            out.append("")
+            out.append(differences.isEmpty ? L.label("no_differences") : "■ " + L.label("differences"))
+            if !differences.figures.isEmpty {
+                var figures = TextTable(["", "claimed", "today", "delta"].map(L.label), alignments: [.left, .right, .right, .right])
+                for (key, change) in differences.figures {
+                    figures.add([L.label(key), change.before.formatted, change.after.formatted, signed(change.delta)])
+                }
+                out.append(figures.rendered)
+            }
+            if !differences.lines.isEmpty {
+                var lines = TextTable(["line_ref", "", "category", "claimed", "today"].map(L.label), alignments: [.left, .left, .left, .left, .left])
+                for line in differences.lines {
+                    lines.add([line.id, L.label(line.kind), (line.claimed ?? line.today)?.category.japaneseName ?? "",
+                               line.claimed.map(outcome) ?? "", line.today.map(outcome) ?? ""])
+                }
+                out.append(lines.rendered)
+            }
+            for kpi in differences.kpis {
+                out.append("成果目標 \(KPIMetric.japaneseLabel(kpi.metric)): \(L.label("today")) \(KPIActual.text(kpi.actual, unit: kpi.unit) ?? "—")")
+            }
+            for figure in differences.activities {
+                out.append("活動 \(figure.label): \(L.label("today")) \(figure.value)")
+            }
+        }
         return out.joined(separator: "\n")
     }
 
+    /// "¥1,000 対象" or "¥1,000 対象外: 証拠書類なし".
+    static func outcome(_ line: ClaimComputation.LineOutcome) -> String {
+        "\(line.amount.formattedWithSymbol) " + L.bucketLabel(line.reason.map { .ineligible($0) } ?? .eligible)
+    }
+
     public static func versions(_ claims: [StoredClaim]) -> String {
-        var table = TextTable(["版", "状態", "基準日", "経費合計", "対象経費", "補助金額", "請求額", "返還額", "作成者", "理由"],
+        var table = TextTable(["版", L.label("claim_status"), "基準日"] + L.figureKeys.filter { $0 != "ineligible" && $0 != "prior_paid" }.map(L.label)
+                                + [L.label("created_by"), L.label("change_reason")],
                               alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .left, .left])
         for claim in claims {
             table.add(["\(claim.claimVersion)", claim.status.japaneseName, claim.asOf.description, claim.figures.totalExpenses.formatted,
@@ -53,44 +88,33 @@ public enum ClaimText {
         return table.rendered
     }
 
-    /// The claim's header figures by name, with their Japanese labels, in the order shown.
-    public static let totalLabels: [(String, String)] = [
-        ("total_expenses", "経費合計"), ("eligible", "補助対象経費"), ("ineligible", "対象外経費"), ("subsidy", "補助金額"),
-        ("prior_paid", "概算払済額"), ("claim", "請求額"), ("refund", "返還額"),
-    ]
-
     public static func diff(_ diff: ClaimDiff, from previous: StoredClaim, to current: StoredClaim) -> String {
-        var out = ["請求 第\(previous.claimVersion)版 → 第\(current.claimVersion)版" + (current.reason.map { "（理由: \($0)）" } ?? "")]
+        var out = ["請求 第\(previous.claimVersion)版 → 第\(current.claimVersion)版" + (current.reason.map { "（\(L.label("change_reason")): \($0)）" } ?? "")]
         if diff.isEmpty {
             out.append("変更はありません")
             return out.joined(separator: "\n")
         }
         if !diff.totals.isEmpty {
-            var totals = TextTable(["項目", "前", "後", "差"], alignments: [.left, .right, .right, .right])
-            for (key, label) in totalLabels {
+            var totals = TextTable(["項目", "前", "後", L.label("delta")], alignments: [.left, .right, .right, .right])
+            for key in L.figureKeys {
                 if let change = diff.totals[key] {
-                    totals.add([label, change.before.formatted, change.after.formatted, signed(change.delta)])
+                    totals.add([L.label(key), change.before.formatted, change.after.formatted, signed(change.delta)])
                 }
             }
             out.append(totals.rendered)
         }
         if !diff.cells.isEmpty {
             out.append("")
-            var cells = TextTable(["経費区分", "区分", "前", "後", "差"], alignments: [.left, .left, .right, .right, .right])
+            var cells = TextTable([L.label("category"), L.label("bucket"), "前", "後", L.label("delta")], alignments: [.left, .left, .right, .right, .right])
             for change in diff.cells {
-                let bucket: String
-                switch change.bucket {
-                case .eligible: bucket = "対象"
-                case .ineligible(let reason): bucket = "対象外: " + reason.japaneseName
-                }
-                cells.add([change.category.japaneseName, bucket, change.before.formatted, change.after.formatted, signed(change.delta)])
+                cells.add([change.category.japaneseName, L.bucketLabel(change.bucket), change.before.formatted, change.after.formatted, signed(change.delta)])
             }
             out.append(cells.rendered)
         }
         return out.joined(separator: "\n")
     }
 
-    static func signed(_ amount: Yen) -> String {
+    public static func signed(_ amount: Yen) -> String {
         amount.amount > 0 ? "+" + amount.formatted : amount.formatted
     }
 }

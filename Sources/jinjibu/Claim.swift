@@ -10,6 +10,20 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
+/// The forms a claim report prints in: the same figures and labels in each.
+enum ClaimFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+
+    func render(_ report: ClaimReport) throws -> String {
+        switch self {
+        case .table: ClaimText.report(report)
+        case .json: String(decoding: try ClaimDocument(report).json(), as: UTF8.self)
+        // Without the byte-order mark the download carries for Excel: a terminal or a pipe.
+        case .csv: String(decoding: try ClaimCSV.csv(report).dropFirst(3), as: UTF8.self)
+        }
+    }
+}
+
 extension LocalDate: ExpressibleByArgument {
     /// ISO or Japanese-era dates on the command line, as in CSV files.
     public init?(argument: String) {
@@ -21,7 +35,7 @@ extension LocalDate: ExpressibleByArgument {
 struct Claim: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute, submit and compare an adopted project's subsidy claim.",
-        subcommands: [Compute.self, Submit.self, Versions.self, Diff.self, Status.self])
+        subcommands: [Compute.self, Submit.self, Show.self, Versions.self, Diff.self, Status.self])
 
     /// Runs `body` on a fresh connection, turning claim errors into user errors.
     static func withConnection<T>(_ database: DatabaseOptions, _ body: (PostgresConnection) throws -> T) throws -> T {
@@ -42,16 +56,30 @@ struct Claim: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the claim computation of a project without saving it.")
         @Argument(help: "The adopted project's code.") var project: String
         @Option(help: "The as-of date (payment cut-off); default today. ISO or 令和7年4月10日.") var asOf: LocalDate?
-        @Option(help: "table or json.") var format: OutputFormat = .table
+        @Option(help: "table, json or csv.") var format: ClaimFormat = .table
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let output = try Claim.withConnection(database) { connection in
-                let (record, computation) = try ClaimRepository().compute(projectCode: project, asOf: asOf ?? Claim.today(), on: connection)
-                switch format {
-                case .table: return ClaimText.computation(computation, project: record)
-                case .json: return String(decoding: try ClaimDocument(project: record, computation: computation).json(), as: UTF8.self)
-                }
+                try format.render(try ClaimReport.computed(projectCode: project, asOf: asOf ?? Claim.today(), on: connection))
+            }
+            print(output)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a claim version as submitted, and where today's records would give something else.")
+        @Argument(help: "The adopted project's code.") var project: String
+        @Option(help: "The version; default the latest.") var version: Int?
+        @Option(help: "table, json or csv.") var format: ClaimFormat = .table
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let output = try Claim.withConnection(database) { connection in
+                let number = try version ?? (ClaimRepository().versions(projectCode: project, on: connection).last?.claimVersion).orThrow(
+                    ClaimError.versionNotFound(project: project, version: 1))
+                return try format.render(try ClaimReport.stored(projectCode: project, version: number, on: connection))
             }
             print(output)
         }

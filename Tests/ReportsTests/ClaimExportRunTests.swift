@@ -146,6 +146,7 @@ import TestSupport
             project,category,incurred_on,paid_on,payee,amount_excl_tax_yen,evidence_ref,firm,person_ref,line_ref
             R6-T2,honoraria,2024-09-01,2024-09-30,謝金D,200000,B-4,kinzoku,P9,T2-4
             """)
+        try fixture.connection.execute("UPDATE expenses SET excluded_reason = '提出後に除外' WHERE line_ref = 'T2-2'")
         // A draft or returned version is no claim of record: R6-O1 stays computed.
         _ = try claims.submit(projectCode: "R6-O1", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
         _ = try claims.setStatus(projectCode: "R6-O1", version: 1, to: .returned, actor: "test", on: fixture.connection)
@@ -153,11 +154,16 @@ import TestSupport
         _ = try await run(options(out), on: fixture.connection)
         let rows = Dictionary(uniqueKeysWithValues: try records(out + "/claims.csv").map { ($0["project_code"]!, $0) })
         #expect(rows["R6-T2"]?["total_expenses_yen"] == "5500001" && rows["R6-T2"]?["subsidy_yen"] == "1150000")
+        #expect(rows["R6-T2"]?["eligible_expenses_yen"] == "5500001", "as submitted, before T2-2 was excluded")
         let detail = try readCSV(out + "/projects/R6-T2.csv")
         func project(_ item: String) -> String? { detail.first { $0[0] == "project" && $0[1] == item }?[2] }
         #expect(project("basis") == "claim" && project("claim_version") == "1" && project("claim_status") == "submitted")
         #expect(project("as_of") == "2025-04-30" && project("lines_match_claim") == "false")
-        #expect(detail.filter { $0[0] == "line" }.count == 4)
+        // The lines as the claim stored them; the line added since only among today's.
+        #expect(detail.filter { $0[0] == "line" }.map { "\($0[9]):\($0[2]):\($0[5])" }
+                == ["T2-1:eligible:1200000", "T2-2:eligible:300001", "T2-3:eligible:4000000"])
+        #expect(detail.filter { $0[0] == "line_today" }.map { "\($0[9]):\($0[2]):\($0[5]):\($0[12])" }
+                == ["T2-4:eligible:200000:謝金D", "T2-2:excluded:300001:謝金B"])
         let o1 = try readCSV(out + "/projects/R6-O1.csv")
         #expect(o1.first { $0[0] == "project" && $0[1] == "basis" }?[2] == "computed")
         let manifest = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as? [String: Any])

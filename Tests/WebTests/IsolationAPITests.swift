@@ -32,6 +32,7 @@ import TestSupport
                 "/api/v1/projects/P-KOBE", "/api/v1/projects/P-KOBE/kpi-targets", "/api/v1/projects/P-KOBE/expenses",
                 "/api/v1/projects/P-KOBE/expenses/\(expenseID)", "/api/v1/projects/P-KOBE/claim-preview",
                 "/api/v1/projects/P-KOBE/claims", "/api/v1/projects/P-KOBE/claims/1",
+                "/api/v1/projects/P-KOBE/claims/1/report",
                 "/api/v1/consortia/kobe/events", "/api/v1/consortia/kobe/events/E1",
                 "/api/v1/consortia/kobe/placements", "/api/v1/consortia/kobe/placements/\(ids.placement)",
                 "/api/v1/consortia/kobe/consultations", "/api/v1/consortia/kobe/consultations/\(ids.consultation)",

@@ -111,7 +111,7 @@ import TestSupport
             #expect(page.status == .ok)
             let rows = Self.kpiRows(in: page.text)
             #expect(rows.first == ["P-TSUBAME", "成約・採用数", "15", "0", "0.0%", "未達"], "as submitted")
-            #expect(page.text.contains("現在の記録では異なる成果目標"))
+            #expect(page.text.contains(ClaimReport.label("differences")))
             #expect(rows.dropFirst().first == ["P-TSUBAME", "成約・採用数", "15", "1", "6.7%", "未達"], "today's records, apart")
         }
     }

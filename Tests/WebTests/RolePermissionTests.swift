@@ -68,6 +68,7 @@ import TestSupport
              admin: .created, bureau: .forbidden, secretariat: .created, viewer: .forbidden),
         Case(.get, "/api/v1/projects/P-TSUBAME/claim-preview?as_of=2025-03-31", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
         Case(.get, "/api/v1/projects/P-TSUBAME/claims/1", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
+        Case(.get, "/api/v1/projects/P-TSUBAME/claims/1/report", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
         Case(.patch, "/api/v1/projects/P-TSUBAME/claims/1", json: ["status": "approved"], etag: true,
              admin: .ok, bureau: .ok, secretariat: .forbidden, viewer: .forbidden),
         Case(.post, "/api/v1/projects/P-TSUBAME/claims", json: ["as_of": "2025-03-31", "reason": "経費の追加"],

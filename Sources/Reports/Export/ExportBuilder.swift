@@ -48,17 +48,25 @@ struct ExportBuilder {
             var next = 0
             var lines: [ExpenseLine] = []
             var payees: [String] = []
+            var claimedLines: [ClaimComputation.LineOutcome]?
             func send() throws {
-                try pipeline.put(ProjectWriter.Batch(index: next, lines: lines, payees: payees))
+                try pipeline.put(ProjectWriter.Batch(index: next, lines: lines, payees: payees, claimedLines: claimedLines))
                 lines = []
                 payees = []
+                claimedLines = nil
                 next += 1
             }
-            try repository.forEachExpense(on: connection) { expense in
-                while next < projects.count && projects[next].id != expense.projectID { try send() }
+            func advance(to project: Int64) throws {
+                while next < projects.count && projects[next].id != project { try send() }
                 guard next < projects.count else {
                     throw PostgresError(kind: .decoding, message: "expense of a project outside the export's order")
                 }
+            }
+            try repository.forEachExpense(on: connection, claimed: { project, outcomes in
+                try advance(to: project)
+                claimedLines = outcomes
+            }) { expense in
+                try advance(to: expense.projectID)
                 lines.append(expense.line)
                 payees.append(expense.payee)
             }

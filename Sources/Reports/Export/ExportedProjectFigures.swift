@@ -7,10 +7,9 @@ import Store
 ///
 /// The basis (decided in README, "Batch claim export"): a project's claim of record — its
 /// latest submitted, approved or paid version — when it has one, because that is what the
-/// bureau reviews and pays; otherwise the computation as of the export's as-of date. The
-/// lines are always listed as computed, for a claimed project as of its claim's own as-of
-/// date, so that they add up to the claim unless the expenses changed after it was made
-/// (`linesMatchClaim` says which).
+/// bureau reviews and pays; otherwise the computation as of the export's as-of date. A
+/// claimed project's lines are those the claim stored, as submitted; today's lines, computed
+/// as of the claim's own date, are compared with them (`linesMatchClaim`, `lineDifferences`).
 struct ExportedProjectFigures {
     enum Basis {
         case claim(ClaimOfRecord)
@@ -23,8 +22,12 @@ struct ExportedProjectFigures {
     /// The figures on the basis: the claim's as stored, or the computation's.
     let figures: ClaimFigures
     /// For a claimed project: whether today's lines, computed as of the claim's date, give
-    /// the claim's figures. nil for a computed project.
+    /// the claim's figures and line outcomes. nil for a computed project.
     let linesMatchClaim: Bool?
+    /// The line outcomes listed: the claim's as it stored them, or the computation's.
+    let listedLines: [ClaimComputation.LineOutcome]
+    /// For a claimed project: the lines whose outcome today differs from the claim's.
+    let lineDifferences: [ClaimComputation.LineDifference]
     /// The project's activity figures and KPI actuals on the basis: the claim's as submitted
     /// when it stored them, otherwise `today`.
     let activities: ActivityActuals
@@ -32,18 +35,27 @@ struct ExportedProjectFigures {
     /// claimed project as of its claim's date.
     let today: ActivityActuals
 
-    init(project: ExportProject, claim: ClaimOfRecord?, lines: [ExpenseLine], asOf: LocalDate, today: ActivityActuals) throws(MoneyLimitError) {
+    /// `claimedLines`: the line outcomes the claim of record stored (required with `claim`).
+    init(
+        project: ExportProject, claim: ClaimOfRecord?, claimedLines: [ClaimComputation.LineOutcome]?, lines: [ExpenseLine],
+        asOf: LocalDate, today: ActivityActuals
+    ) throws(MoneyLimitError) {
         self.project = project
         let computation = try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: claim?.asOf ?? asOf)
         self.computation = computation
         let computed = try ClaimFigures(computation: computation)
         if let claim {
+            let claimed = claimedLines ?? []
             basis = .claim(claim)
             figures = claim.figures
-            linesMatchClaim = computed == claim.figures
+            listedLines = claimed
+            lineDifferences = ClaimComputation.lineDifferences(claimed: claimed, today: computation.lines)
+            linesMatchClaim = computed == claim.figures && lineDifferences.isEmpty
         } else {
             basis = .computed
             figures = computed
+            listedLines = computation.lines
+            lineDifferences = []
             linesMatchClaim = nil
         }
         self.activities = claim?.activities ?? today
@@ -51,6 +63,51 @@ struct ExportedProjectFigures {
     }
 
     var kpis: [KPIActual] { activities.kpis }
+
+    /// One listed part of a line with what the records say of the line itself (dates, payee):
+    /// for a claim's line, today's line of the same reference, if it is still there.
+    struct LineRow {
+        let part: LinePart
+        let outcome: ClaimComputation.LineOutcome
+        let line: ExpenseLine?
+        let payee: String?
+    }
+
+    /// The listed lines' parts in order: the claim's as stored, or the computation's.
+    func lineRows(lines: [ExpenseLine], payees: [String]) -> [LineRow] {
+        guard case .claim = basis else {
+            return LinePart.all(computation, lines: lines).map {
+                LineRow(part: $0, outcome: computation.lines[$0.index], line: lines[$0.index], payee: payees[$0.index])
+            }
+        }
+        let byRef = Self.indexByRef(lines)
+        return LinePart.all(listedLines) { $0 }.map { part in
+            let index = byRef[listedLines[part.index].id]
+            return LineRow(part: part, outcome: listedLines[part.index], line: index.map { lines[$0] }, payee: index.map { payees[$0] })
+        }
+    }
+
+    /// For a claimed project, the parts today's records give for each line that differs from
+    /// the claim (changed or added since), by category, eligibility and date; and the lines
+    /// removed since, as the claim had them, with `removed` true.
+    func lineRowsToday(lines: [ExpenseLine], payees: [String]) -> [(row: LineRow, removed: Bool)] {
+        guard !lineDifferences.isEmpty else { return [] }
+        let byRef = Self.indexByRef(lines)
+        let changed = lineDifferences.compactMap { $0.today.flatMap { byRef[$0.id] } }
+        let todayRows = LinePart.all(changed.map { computation.lines[$0] }) { lines[changed[$0]].incurredOn.daysSinceEpoch }.map { part in
+            (row: LineRow(part: part, outcome: computation.lines[changed[part.index]], line: lines[changed[part.index]],
+                          payee: payees[changed[part.index]]), removed: false)
+        }
+        let removed = lineDifferences.compactMap { $0.today == nil ? $0.claimed : nil }
+        let removedRows = LinePart.all(removed) { $0 }.map { part in
+            (row: LineRow(part: part, outcome: removed[part.index], line: nil, payee: nil), removed: true)
+        }
+        return todayRows + removedRows
+    }
+
+    private static func indexByRef(_ lines: [ExpenseLine]) -> [String: Int] {
+        Dictionary(lines.indices.map { (lines[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// For a claimed project that stored its figures: whether today's records give the same
     /// activity figures and KPI actuals. nil otherwise.

@@ -17,10 +17,17 @@ struct LinePart {
 
     /// Every line's parts, by category, eligibility, date incurred and line reference.
     static func all(_ computation: ClaimComputation, lines: [ExpenseLine]) -> [LinePart] {
+        all(computation.lines) { lines[$0].incurredOn.daysSinceEpoch }
+    }
+
+    /// Every outcome's parts, by category, eligibility, `order` (of the outcome's index) and
+    /// line reference. A stored claim's outcomes are in the order the claim read its lines
+    /// (date incurred, then line reference), so their index orders them as dates would.
+    static func all(_ outcomes: [ClaimComputation.LineOutcome], order: (Int) -> Int) -> [LinePart] {
         var parts: [LinePart] = []
-        parts.reserveCapacity(computation.lines.count + 8)
-        for (index, outcome) in computation.lines.enumerated() {
-            let day = lines[index].incurredOn.daysSinceEpoch
+        parts.reserveCapacity(outcomes.count + 8)
+        for (index, outcome) in outcomes.enumerated() {
+            let day = order(index)
             func add(_ bucket: ClaimFigures.Bucket, _ amount: Yen) {
                 parts.append(LinePart(index: index, category: outcome.category, bucket: bucket, amount: amount,
                                       key: (categoryOrder(outcome.category), bucketOrder(bucket), day)))
@@ -40,7 +47,7 @@ struct LinePart {
         // hash or compare strings except between lines of the same day.
         parts.sort { a, b in
             if a.key != b.key { return a.key < b.key }
-            let (x, y) = (lines[a.index].id, lines[b.index].id)
+            let (x, y) = (outcomes[a.index].id, outcomes[b.index].id)
             if x != y { return x < y }
             return a.index < b.index
         }

@@ -12,10 +12,15 @@ import Store
 /// - `category`: amounts and line counts by expense category (`item`) and eligibility
 ///   (`detail`: `eligible` or the reason), as the claim stores them;
 /// - `line`: every expense line with its outcome, by category, eligibility, date and line
-///   reference (a line split by a category cap appears once per part);
+///   reference (a line split by a category cap appears once per part); for a claimed project
+///   the lines as the claim stored them, with dates and payee from today's line of the same
+///   reference (blank when it was removed since);
 /// - `kpi`: each target (`item` the metric, `detail` where the actual came from) with
 ///   `target`, `actual` and `achievement` (actual / target to four places);
-/// - `activity`: the activity counts of the project's period (`actual`).
+/// - `activity`: the activity counts of the project's period (`actual`);
+/// - for a claimed project, where today's records give something else: `kpi_today`,
+///   `activity_today`, and `line_today` (today's parts of each line changed or added since
+///   the claim; a line removed since, with `detail` `removed`).
 struct ProjectDetailWriter {
     let format: ExportFormat
     let encoding: TextEncoding
@@ -52,27 +57,15 @@ struct ProjectDetailWriter {
         for (item, label, value) in identification(summary) {
             try emit(row("project", item, detail: value, label: label))
         }
-        let figures = summary.figures
-        let totals: [(String, String, Yen?)] = [
-            ("total_expenses_yen", "経費合計（税抜）", figures.totalExpenses), ("eligible_expenses_yen", "補助対象経費", figures.eligible),
-            ("ineligible_expenses_yen", "対象外経費", figures.ineligible), ("project_cap_yen", "補助上限額", summary.projectCap),
-            ("granted_yen", "交付決定額", summary.granted), ("subsidy_yen", "補助金額", figures.subsidy),
-            ("prior_paid_yen", "概算払済額", figures.priorPaid), ("claim_yen", "請求額", figures.claim), ("refund_yen", "返還額", figures.refund),
-        ]
-        for (item, label, amount) in totals {
+        for (item, label, amount) in totals(summary) {
             try emit(row("total", item, label: label, amount: amount))
         }
-        for category in ExpenseCategory.allCases {
-            for (bucket, cell) in (figures.cells[category] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                try emit(row("category", category.rawValue, detail: bucket.code, label: label(category, bucket),
-                                lines: cell.lines, amount: cell.amount))
-            }
+        for (category, bucket, cell) in summary.figures.orderedCells {
+            try emit(row("category", category.rawValue, detail: bucket.code, label: label(category, bucket),
+                         lines: cell.lines, amount: cell.amount))
         }
-        for part in LinePart.all(summary.computation, lines: lines) {
-            let line = lines[part.index]
-            try emit(row("line", part.category.rawValue, detail: part.bucket.code, label: lineLabels[part.categoryIndex][part.bucketIndex + 1],
-                            lines: 1, amount: part.amount, lineRef: line.id, incurredOn: line.incurredOn, paidOn: line.paidOn,
-                            payee: payees[part.index]))
+        for line in summary.lineRows(lines: lines, payees: payees) {
+            try emit(lineRow("line", line))
         }
         for kpi in summary.kpis {
             try emit(row("kpi", kpi.metric, detail: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),
@@ -90,6 +83,28 @@ struct ProjectDetailWriter {
         for (item, label, value) in activitiesToday(summary) {
             try emit(row("activity_today", item, label: label, actual: value))
         }
+        for (line, removed) in summary.lineRowsToday(lines: lines, payees: payees) {
+            try emit(removed ? row("line_today", line.part.category.rawValue, detail: "removed", label: "削除された明細",
+                                   lineRef: line.outcome.id) : lineRow("line_today", line))
+        }
+    }
+
+    private static func lineRow(_ section: String, _ line: ExportedProjectFigures.LineRow) -> [CSVCell] {
+        row(section, line.part.category.rawValue, detail: line.part.bucket.code,
+            label: lineLabels[line.part.categoryIndex][line.part.bucketIndex + 1], lines: 1, amount: line.part.amount,
+            lineRef: line.outcome.id, incurredOn: line.line?.incurredOn, paidOn: line.line?.paidOn, payee: line.payee)
+    }
+
+    /// The header figures by item, with the claim report's labels.
+    static func totals(_ summary: ExportedProjectFigures) -> [(String, String, Yen?)] {
+        let figures = summary.figures
+        let items: [(String, String, Yen?)] = [
+            ("total_expenses_yen", "total_expenses", figures.totalExpenses), ("eligible_expenses_yen", "eligible", figures.eligible),
+            ("ineligible_expenses_yen", "ineligible", figures.ineligible), ("project_cap_yen", "project_cap", summary.projectCap),
+            ("granted_yen", "granted", summary.granted), ("subsidy_yen", "subsidy", figures.subsidy),
+            ("prior_paid_yen", "prior_paid", figures.priorPaid), ("claim_yen", "claim", figures.claim), ("refund_yen", "refund", figures.refund),
+        ]
+        return items.map { ($0.0, ClaimReport.label($0.1), $0.2) }
     }
 
     /// For a claimed project: the KPIs whose actual today's records give differently from the
@@ -155,10 +170,7 @@ struct ProjectDetailWriter {
     }
 
     static func label(_ category: ExpenseCategory, _ bucket: ClaimFigures.Bucket) -> String {
-        switch bucket {
-        case .eligible: category.japaneseName + "／対象"
-        case .ineligible(let reason): category.japaneseName + "／" + reason.japaneseName
-        }
+        ClaimReport.cellLabel(category, bucket)
     }
 }
 

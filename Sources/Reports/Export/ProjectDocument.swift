@@ -9,9 +9,12 @@ struct ProjectDocument: Encodable {
     struct Total: Encodable { var item, label: String; var amountYen: Int64? }
     struct Cell: Encodable { var category, bucket, label: String; var lines: Int; var amountYen: Int64 }
     struct Line: Encodable {
-        var lineRef, category, bucket, incurredOn, payee: String
+        var lineRef, category, bucket: String
+        /// Blank for a claim's line removed since.
+        var incurredOn, payee: String?
         var paidOn: String?
-        var amountYen, taxYen: Int64
+        /// Absent for a line removed since (in `lines_today`, with `bucket` `removed`).
+        var amountYen, taxYen: Int64?
     }
     struct KPI: Encodable {
         var metric, unit, source, label: String
@@ -29,32 +32,24 @@ struct ProjectDocument: Encodable {
     /// For a claimed project, what today's records give where it differs from the claim.
     var kpisToday: [KPI]
     var activitiesToday: [Activity]
+    var linesToday: [Line]
 
     init(_ summary: ExportedProjectFigures, lines expenseLines: [ExpenseLine], payees: [String]) {
         project = ProjectDetailWriter.identification(summary).map { Field(item: $0.0, label: $0.1, value: $0.2) }
-        let figures = summary.figures
-        totals = [
-            Total(item: "total_expenses_yen", label: "経費合計（税抜）", amountYen: figures.totalExpenses.amount),
-            Total(item: "eligible_expenses_yen", label: "補助対象経費", amountYen: figures.eligible.amount),
-            Total(item: "ineligible_expenses_yen", label: "対象外経費", amountYen: figures.ineligible.amount),
-            Total(item: "project_cap_yen", label: "補助上限額", amountYen: summary.projectCap?.amount),
-            Total(item: "granted_yen", label: "交付決定額", amountYen: summary.granted?.amount),
-            Total(item: "subsidy_yen", label: "補助金額", amountYen: figures.subsidy.amount),
-            Total(item: "prior_paid_yen", label: "概算払済額", amountYen: figures.priorPaid.amount),
-            Total(item: "claim_yen", label: "請求額", amountYen: figures.claim.amount),
-            Total(item: "refund_yen", label: "返還額", amountYen: figures.refund.amount),
-        ]
-        byCategory = ExpenseCategory.allCases.flatMap { category in
-            (figures.cells[category] ?? [:]).sorted { $0.key < $1.key }.map { bucket, cell in
-                Cell(category: category.rawValue, bucket: bucket.code, label: ProjectDetailWriter.label(category, bucket),
-                     lines: cell.lines, amountYen: cell.amount.amount)
-            }
+        totals = ProjectDetailWriter.totals(summary).map { Total(item: $0.0, label: $0.1, amountYen: $0.2?.amount) }
+        byCategory = summary.figures.orderedCells.map {
+            Cell(category: $0.category.rawValue, bucket: $0.bucket.code, label: ProjectDetailWriter.label($0.category, $0.bucket),
+                 lines: $0.cell.lines, amountYen: $0.cell.amount.amount)
         }
-        lines = LinePart.all(summary.computation, lines: expenseLines).map { part in
-            let line = expenseLines[part.index]
-            return Line(lineRef: line.id, category: part.category.rawValue, bucket: part.bucket.code,
-                        incurredOn: line.incurredOn.description, payee: payees[part.index], paidOn: line.paidOn?.description,
-                        amountYen: part.amount.amount, taxYen: line.tax.amount)
+        func line(_ row: ExportedProjectFigures.LineRow) -> Line {
+            Line(lineRef: row.outcome.id, category: row.part.category.rawValue, bucket: row.part.bucket.code,
+                 incurredOn: row.line?.incurredOn.description, payee: row.payee, paidOn: row.line?.paidOn?.description,
+                 amountYen: row.part.amount.amount, taxYen: row.outcome.tax.amount)
+        }
+        lines = summary.lineRows(lines: expenseLines, payees: payees).map(line)
+        linesToday = summary.lineRowsToday(lines: expenseLines, payees: payees).map { row, removed in
+            removed ? Line(lineRef: row.outcome.id, category: row.part.category.rawValue, bucket: "removed")
+                : line(row)
         }
         func row(_ kpi: KPIActual) -> KPI {
             KPI(metric: kpi.metric, unit: kpi.unit.rawValue, source: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),

@@ -20,6 +20,8 @@ final class ProjectWriter: @unchecked Sendable {
         let index: Int
         let lines: [ExpenseLine]
         let payees: [String]
+        /// For a project with a claim of record, the line outcomes that claim stored.
+        let claimedLines: [ClaimComputation.LineOutcome]?
     }
 
     private let options: ExportOptions
@@ -55,10 +57,14 @@ final class ProjectWriter: @unchecked Sendable {
         guard let activities = input.activities[project.id] else {
             throw PostgresError(kind: .decoding, message: "project without its actuals")
         }
+        if input.claims[project.id] != nil && batch.claimedLines == nil {
+            throw PostgresError(kind: .decoding, message: "claim of record without its stored lines", table: "claims", column: "computation")
+        }
         let summary: ExportedProjectFigures
         do {
             summary = try ExportedProjectFigures(
-                project: project, claim: input.claims[project.id], lines: batch.lines, asOf: options.asOf, today: activities)
+                project: project, claim: input.claims[project.id], claimedLines: batch.claimedLines, lines: batch.lines,
+                asOf: options.asOf, today: activities)
         } catch {
             throw ExportError.moneyLimit(project: project.code, error)
         }

@@ -10,6 +10,9 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
     case onlyLatestCanBeApproved(latest: Int)
     case staleVersion(expected: Int, actual: Int)
     case expensesChanged
+    /// A stored claim version holds a value that does not decode (`column` as `table.column`):
+    /// the row was changed outside the program. Never replaced by a default.
+    case storedValueUnreadable(project: String, version: Int, column: String)
 
     public var description: String {
         switch self {
@@ -29,6 +32,8 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
             return "他の人が先に更新しました（読み込んだ版 \(expected)、現在 \(actual)）。読み込み直してください"
         case .expensesChanged:
             return "計算の間に経費が変更されました。もう一度実行してください"
+        case .storedValueUnreadable(let project, let version, let column):
+            return "事業 \(project) の請求 第\(version)版の保存内容（\(column)）を読み取れません。提出後に書き換えられた可能性があります。管理者に連絡してください"
         }
     }
 }

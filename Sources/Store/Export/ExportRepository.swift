@@ -148,15 +148,8 @@ public struct ExportRepository: Sendable {
     /// A snapshot that does not decode is an error naming its column.
     static func storedActivities(_ row: PostgresRow) throws -> ActivityActuals? {
         guard let summary = try row.decode(String?.self, "activity_summary") else { return nil }
-        func decode<T: Decodable>(_ type: T.Type, _ text: String, _ column: String) throws -> T {
-            do {
-                return try JSONDecoder().decode(type, from: Data(text.utf8))
-            } catch {
-                throw PostgresError(kind: .decoding, message: "stored snapshot does not decode", column: column)
-            }
-        }
-        let kpis = try row.decode(String?.self, "kpi_actuals").map { try decode([KPIActual].self, $0, "kpi_actuals") } ?? []
-        return try decode(ActivityActuals.self, summary, "activity_summary").withKPIs(kpis)
+        let kpis = try row.decode(String?.self, "kpi_actuals").map { try StoredSnapshot.decode([KPIActual].self, $0, column: "kpi_actuals") } ?? []
+        return try StoredSnapshot.decode(ActivityActuals.self, summary, column: "activity_summary").withKPIs(kpis)
     }
 
     /// The consortia of the projects in scope, with their secretariat and the member firms

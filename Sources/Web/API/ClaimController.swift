@@ -17,6 +17,7 @@ struct ClaimController {
         group.get("projects/:code/claims/:version", use: show)
         group.patch("projects/:code/claims/:version", use: changeStatus)
         group.get("projects/:code/claims/:version/diff", use: diff)
+        group.get("projects/:code/claims/:version/report", use: report)
     }
 
     @Sendable func listAll(_ request: Request, context: APIContext) async throws -> Response {
@@ -38,10 +39,7 @@ struct ClaimController {
         var query = QueryReader(request)
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
-        let document = try await run(caller) { connection in
-            let (project, computation) = try ClaimRepository().compute(projectCode: code, asOf: asOf, on: connection)
-            return ClaimDocument(project: project, computation: computation)
-        }
+        let document = try await run(caller) { ClaimDocument(try ClaimReport.computed(projectCode: code, asOf: asOf, on: $0)) }
         // The report's keys and values, compact like every other API response (the command
         // line's `claim compute --format json` keeps the indented form).
         return try APIJSON.response(document)
@@ -76,6 +74,16 @@ struct ClaimController {
         let version = try Self.version(context)
         let claim = try await run(caller) { try ClaimRepository().claim(projectCode: code, version: version, on: $0) }
         return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
+    }
+
+    /// A version as submitted (the same document as the preview, read back from what the
+    /// version stored), with its KPI actuals and where today's records give something else.
+    @Sendable func report(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let version = try Self.version(context)
+        let document = try await run(caller) { ClaimDocument(try ClaimReport.stored(projectCode: code, version: version, on: $0)) }
+        return try APIJSON.response(document)
     }
 
     @Sendable func diff(_ request: Request, context: APIContext) async throws -> Response {

@@ -104,6 +104,10 @@ enum ErrorProblems {
             return Problem(status: .preconditionFailed, type: "stale-version", title: "他の人が先に更新しました", detail: error.description)
         case .expensesChanged:
             return Problem(status: .conflict, type: "concurrent-change", title: "計算の間にデータが変わりました", detail: error.description)
+        case .storedValueUnreadable:
+            // Stored data the program did not write as it is: a server-side fault, named plainly.
+            return Problem(status: .internalServerError, type: "stored-claim-unreadable", title: "保存された請求を読み取れません",
+                           detail: error.description)
         }
     }
 }

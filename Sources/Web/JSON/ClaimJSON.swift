@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Reports
 import Store
 
 /// A stored claim version as the API shows it, with its figures by category and reason.
@@ -46,10 +47,8 @@ struct ClaimJSON: Encodable {
         priorPaidYen = figures.priorPaid.amount
         claimYen = figures.claim.amount
         refundYen = figures.refund.amount
-        lines = ExpenseCategory.allCases.flatMap { category in
-            (figures.cells[category] ?? [:]).sorted { $0.key < $1.key }.map { bucket, cell in
-                Line(category: category.rawValue, reason: bucket.code, amountYen: cell.amount.amount, lineCount: cell.lines)
-            }
+        lines = figures.orderedCells.map {
+            Line(category: $0.category.rawValue, reason: $0.bucket.code, amountYen: $0.cell.amount.amount, lineCount: $0.cell.lines)
         }
         createdBy = claim.createdBy
         createdAt = claim.createdAt

@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Reports
 import Store
 
 /// The claim page: the computation as of a date, submitting it as the next version, each
@@ -17,6 +18,8 @@ struct ClaimPageController {
 
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("projects/:code/claim", use: show)
+        group.get("projects/:code/claim.csv", use: csv)
+        group.get("projects/:code/claims/:version/claim.csv", use: versionCSV)
         group.post("projects/:code/claim", use: submit)
         group.get("projects/:code/claims/:version", use: version)
         group.post("projects/:code/claims/:version/status", use: changeStatus)
@@ -35,13 +38,14 @@ struct ClaimPageController {
     ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
-        let (project, computation, versions) = try await api.run(caller) { connection in
-            let repository = ClaimRepository()
-            let (project, computation) = try repository.compute(projectCode: code, asOf: asOf, on: connection)
-            return (project, computation, try repository.versions(projectCode: code, on: connection))
+        let (report, versions) = try await api.run(caller) { connection in
+            (try ClaimReport.computed(projectCode: code, asOf: asOf, on: connection),
+             try ClaimRepository().versions(projectCode: code, on: connection))
         }
+        let project = report.project
         var values = ClaimView.header(project)
-        values["computation"] = ClaimView.computation(computation)
+        values["labels"] = ClaimView.labels
+        values["computation"] = ClaimView.computation(report)
         values["versions"] = versions.reversed().map(ClaimView.version)
         values["canSubmit"] = Access.writeConsortiumData.contains(caller.role)
         values["needsReason"] = !versions.isEmpty
@@ -83,36 +87,57 @@ struct ClaimPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let number = try ClaimController.version(context)
-        let (project, claim, diff, stored, today) = try await api.run(caller) { connection in
-            let repository = ClaimRepository()
-            let project = try repository.project(code: code, on: connection)
-            let claim = try repository.claim(projectCode: code, version: number, on: connection)
-            let diff = number > 1 ? try repository.diff(projectCode: code, version: number, on: connection).2 : nil
-            // The KPIs as submitted, and what today's records give as of the claim's date.
-            let stored = try repository.storedActivities(projectCode: code, version: number, on: connection)
-            let today = try ActivityActualsRepository(connection: connection).actuals(forProject: code, asOf: claim.asOf)
-            return (project, claim, diff, stored, today)
+        let (report, diff) = try await api.run(caller) { connection in
+            // The version as submitted, and apart what today's records give as of its date.
+            (try ClaimReport.stored(projectCode: code, version: number, on: connection),
+             number > 1 ? try ClaimRepository().diff(projectCode: code, version: number, on: connection).2 : nil)
         }
+        guard let claim = report.claim else { throw Problem.notFound() }
         let actions = ClaimController.allowedStatuses(for: caller.role)
             .filter { claim.status.canTransition(to: $0) }
             .sorted { $0.rawValue < $1.rawValue }
             .map { ["value": $0.rawValue, "label": Self.actionLabel($0)] }
-        var values = ClaimView.header(project)
+        var values = ClaimView.header(report.project)
+        values["labels"] = ClaimView.labels
         values["claim"] = ClaimView.version(claim)
-        values["cells"] = ClaimView.cells(claim.figures)
-        values["totals"] = ClaimView.totals(claim.figures)
-        values["binding"] = claim.bindingLimit.japaneseName
+        values["computation"] = ClaimView.computation(report)
+        values["differences"] = ClaimView.differences(report)
         values["diff"] = diff.map(ClaimView.diff) ?? false
         values["previous"] = number > 1 ? number - 1 : false
         values["actions"] = actions
         values["hasActions"] = !actions.isEmpty
         values["statusChangedBy"] = claim.statusChangedBy
-        values["hasStoredKPIs"] = stored != nil
-        values["kpis"] = (stored?.kpis ?? []).map(DashboardView.kpiRow)
-        let changed = stored.map { stored in today.kpis.filter { !stored.kpis.contains($0) } } ?? []
-        values["kpisToday"] = changed.map(DashboardView.kpiRow)
-        values["hasKPIsToday"] = !changed.isEmpty
+        values["hasStoredKPIs"] = report.activities != nil
+        values["kpis"] = (report.activities?.kpis ?? []).map(DashboardView.kpiRow)
+        values["activities"] = report.activityFigures.map { ["label": $0.label, "value": $0.value] }
         return renderer.page("claimVersion", title: "請求 \(code) 第\(number)版", values: values, context: context)
+    }
+
+    /// The claim computation as of a date (default today) as CSV (`ClaimCSV`).
+    @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        var query = QueryReader(form: request)
+        let asOf = query.date("as_of") ?? LocalDate.today()
+        try query.finish()
+        let report = try await api.run(caller) { try ClaimReport.computed(projectCode: code, asOf: asOf, on: $0) }
+        return try Self.download(report, name: "claim_\(code)_\(asOf).csv")
+    }
+
+    /// A version as submitted, with today's differences, as CSV (`ClaimCSV`).
+    @Sendable func versionCSV(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let number = try ClaimController.version(context)
+        let report = try await api.run(caller) { try ClaimReport.stored(projectCode: code, version: number, on: $0) }
+        return try Self.download(report, name: "claim_\(code)_v\(number).csv")
+    }
+
+    static func download(_ report: ClaimReport, name: String) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try ClaimCSV.csv(report))))
     }
 
     @Sendable func changeStatus(_ request: Request, context: APIContext) async throws -> Response {

@@ -1,5 +1,6 @@
 import Domain
 import Hummingbird
+import Reports
 import Store
 
 /// A project's expense lines with the eligibility of each as of a date, totals by category,
@@ -49,7 +50,7 @@ struct ExpensePageController {
         values["asOf"] = PageFormat.dateWithISO(asOf)
         values["asOfValue"] = asOf.description
         values["lines"] = lines.map { Self.row($0, outcome: outcomes[$0.lineRef], canCorrect: canWrite && locked == nil) }
-        values["computation"] = ClaimView.computation(computation)
+        values["computation"] = ClaimView.computation(try ClaimReport(project: project, computation: computation))
         values["canWrite"] = canWrite
         values["locked"] = locked.map { ["version": $0.claimVersion, "next": $0.claimVersion + 1, "status": $0.status.japaneseName] } ?? false
         values["categories"] = ExpenseCategory.allCases.map { category in

@@ -12,25 +12,24 @@ extension PageTemplates {
     </table>
     """
 
-    static let claim = """
-    <p class="muted">実績報告・補助金額の算定（請求）</p>
-    {{> projectHeading}}
-    {{#computation}}
-    <p>算定基準日 <strong>{{asOf.era}}</strong><span class="iso">{{asOf.iso}}</span></p>
-    <p class="notice">補助金額 <strong>{{subsidy}}</strong>　請求額 <strong>{{claim}}</strong>　返還額 <strong>{{refund}}</strong>（上限の適用: {{binding}}）</p>
+    /// The computation step by step, shared by the claim page (today's records) and a
+    /// version's page (as submitted). Words come from the report's `labels`.
+    static let claimComputation = """
+    <p>{{labels.as_of}} <strong>{{asOf.era}}</strong><span class="iso">{{asOf.iso}}</span></p>
+    <p class="notice">{{labels.subsidy}} <strong>{{subsidy}}</strong>　{{labels.claim}} <strong>{{claim}}</strong>　{{labels.refund}} <strong>{{refund}}</strong>（{{labels.binding_limit}}: {{binding}}）</p>
 
     <h2>1. 経費区分別の内訳（税抜）</h2>
     <div class="scroll"><table>
-    <tr><th>経費区分</th><th class="num">件数</th><th class="num">経費合計</th><th class="num">補助対象</th><th class="num">対象外</th><th class="num">区分上限</th></tr>
+    <tr><th>{{labels.category}}</th><th class="num">{{labels.lines}}</th><th class="num">{{labels.total_expenses}}</th><th class="num">{{labels.eligible}}</th><th class="num">{{labels.ineligible}}</th><th class="num">{{labels.cap}}</th></tr>
     {{#categories}}<tr><td>{{category}}</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td><td class="num">{{cap}}</td></tr>{{/categories}}
-    {{#totals}}<tr class="total"><td>合計</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td><td></td></tr>
+    {{#totals}}<tr class="total"><td>{{labels.total}}</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td><td></td></tr>
     </table></div>
     <p class="muted">金額は税抜（円）。消費税 {{tax}} は補助の対象外で、別に記載しています。</p>{{/totals}}
 
     {{#hasReasons}}
     <h2>2. 対象外とした経費の理由別</h2>
     <table>
-    <tr><th>理由</th><th class="num">件数</th><th class="num">金額</th></tr>
+    <tr><th>{{labels.reason}}</th><th class="num">{{labels.lines}}</th><th class="num">{{labels.amount}}</th></tr>
     {{#reasons}}<tr><td>{{reason}}</td><td class="num">{{lines}}</td><td class="num">{{amount}}</td></tr>{{/reasons}}
     </table>
     {{/hasReasons}}
@@ -49,6 +48,13 @@ extension PageTemplates {
     {{#persons}}<tr><td></td><td>{{person}}</td><td class="num">{{eligible}}</td><td class="num">{{raw}}</td><td class="num">{{subsidy}}{{#capped}}（上限）{{/capped}}</td></tr>{{/persons}}{{/firms}}
     </table>
     {{/hasFirms}}
+    """
+
+    static let claim = """
+    <p class="muted">実績報告・補助金額の算定（請求）　<a class="no-print" href="/projects/{{code}}/claim.csv?as_of={{form.as_of}}">CSVで保存</a></p>
+    {{> projectHeading}}
+    {{#computation}}
+    \(claimComputation)
     {{/computation}}
 
     <h2>提出した版</h2>
@@ -90,27 +96,32 @@ extension PageTemplates {
     <p class="notice">第{{version}}版　状態 <strong>{{status}}</strong>　算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span>
     　提出者 {{createdBy}}{{#reason}}　理由: {{reason}}{{/reason}}</p>
     {{/claim}}
-    <p class="muted">最後に状態を変えた人: {{statusChangedBy}}　上限の適用: {{binding}}</p>
-    <h2>金額</h2>
-    <table>{{#totals}}<tr><th>{{label}}</th><td class="num">{{amount}}</td></tr>{{/totals}}</table>
-    <h2>経費区分・対象区分別（税抜）</h2>
-    <table>
-    <tr><th>経費区分</th><th>区分</th><th class="num">件数</th><th class="num">金額</th></tr>
-    {{#cells}}<tr><td>{{category}}</td><td>{{bucket}}</td><td class="num">{{lines}}</td><td class="num">{{amount}}</td></tr>{{/cells}}
-    </table>
+    <p class="muted">最後に状態を変えた人: {{statusChangedBy}}　<a class="no-print" href="/projects/{{code}}/claims/{{claim.version}}/claim.csv">CSVで保存</a></p>
+    {{#computation}}
+    <h2>金額（提出時）</h2>
+    <table>{{#figures}}<tr><th>{{label}}</th><td class="num">{{amount}}</td></tr>{{/figures}}</table>
+    \(claimComputation)
+    {{/computation}}
     {{#hasStoredKPIs}}
     <h2>成果目標（提出時の実績）</h2>
     <table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
     {{#kpis}}<tr><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}
     </table>
-    {{#hasKPIsToday}}
-    <h2>現在の記録では異なる成果目標（参考）</h2>
-    <p class="muted">提出後に記録が変わったため、同じ基準日で計算し直すと次のとおりです。請求の内容は上の提出時の実績です。</p>
-    <table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
-    {{#kpisToday}}<tr class="today"><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpisToday}}
-    </table>
-    {{/hasKPIsToday}}
+    <h2>活動の実績（提出時）</h2>
+    <table>{{#activities}}<tr><th>{{label}}</th><td class="num">{{value}}</td></tr>{{/activities}}</table>
     {{/hasStoredKPIs}}
+    {{#differences}}
+    <h2>{{labels.differences}}</h2>
+    {{#empty}}<p>{{labels.no_differences}}</p>{{/empty}}
+    {{^empty}}<p class="muted">提出後に記録が変わったため、同じ基準日で計算し直すと次のとおりです。請求の内容は上の提出時のものです。</p>{{/empty}}
+    {{#hasFigures}}<table><tr><th></th><th class="num">{{labels.claimed}}</th><th class="num">{{labels.today}}</th><th class="num">{{labels.delta}}</th></tr>
+    {{#figures}}<tr class="today"><td>{{label}}</td><td class="num">{{claimed}}</td><td class="num">{{today}}</td><td class="num">{{delta}}</td></tr>{{/figures}}</table>{{/hasFigures}}
+    {{#hasLines}}<table><tr><th>{{labels.line_ref}}</th><th></th><th>{{labels.category}}</th><th>{{labels.claimed}}</th><th>{{labels.today}}</th></tr>
+    {{#lines}}<tr class="today"><td>{{ref}}</td><td>{{kind}}</td><td>{{category}}</td><td>{{claimed}}</td><td>{{today}}</td></tr>{{/lines}}</table>{{/hasLines}}
+    {{#hasKPIs}}<table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
+    {{#kpis}}<tr class="today"><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}</table>{{/hasKPIs}}
+    {{#hasActivities}}<table>{{#activities}}<tr class="today"><th>{{label}}</th><td class="num">{{value}}</td></tr>{{/activities}}</table>{{/hasActivities}}
+    {{/differences}}
     {{#diff}}
     <h2>第{{previous}}版との違い</h2>
     {{#empty}}<p>変更はありません</p>{{/empty}}
