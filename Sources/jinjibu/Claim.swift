@@ -36,8 +36,6 @@ struct Claim: ParsableCommand {
         }
     }
 
-    static func today() -> LocalDate { LocalDate.today() }
-
     struct Compute: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the claim computation of a project without saving it.")
         @Argument(help: "The adopted project's code.") var project: String
@@ -47,7 +45,7 @@ struct Claim: ParsableCommand {
 
         func run() throws {
             let output = try Claim.withConnection(database) { connection in
-                let (record, computation) = try ClaimRepository().compute(projectCode: project, asOf: asOf ?? Claim.today(), on: connection)
+                let (record, computation) = try ClaimRepository().compute(projectCode: project, asOf: asOf ?? LocalDate.today(), on: connection)
                 switch format {
                 case .table: return ClaimText.computation(computation, project: record)
                 case .json: return String(decoding: try ClaimDocument(project: record, computation: computation).json(), as: UTF8.self)
@@ -67,7 +65,7 @@ struct Claim: ParsableCommand {
         func run() throws {
             let stored = try Claim.withConnection(database) { connection in
                 try ClaimRepository().submit(
-                    projectCode: project, asOf: asOf ?? Claim.today(), reason: reason, actor: DatabaseSession.commandLineActor,
+                    projectCode: project, asOf: asOf ?? LocalDate.today(), reason: reason, actor: DatabaseSession.commandLineActor,
                     on: connection)
             }
             print("事業 \(project) の請求 第\(stored.claimVersion)版を提出しました: 補助金額 \(stored.figures.subsidy.formattedWithSymbol)、請求額 \(stored.figures.claim.formattedWithSymbol)、返還額 \(stored.figures.refund.formattedWithSymbol)")
