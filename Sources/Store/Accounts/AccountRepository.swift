@@ -35,7 +35,7 @@ public struct AccountRepository: Sendable {
             }
             let id = try connection.query("""
                 INSERT INTO users (login, password_hash, role, bureau)
-                VALUES (\(login), \(passwordHash), \(role.rawValue), \(bureau?.rawValue))
+                VALUES (\(login), \(passwordHash), \(role), \(bureau))
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
             for code in consortiumCodes {

@@ -32,15 +32,16 @@ public struct ConsultationRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("consultations")
         id = try row.decode(Int64.self, "id")
         consortiumCode = try row.decode(String.self, "consortium_code")
         firmCode = try row.decode(String.self, "firm_code")
-        consultedOn = try StoredValue.date(row, "consulted_on")
-        channel = try StoredValue.vocabulary(row, "channel")
-        jobCategory = try StoredValue.optionalVocabulary(row, "job_category")
-        employmentType = try StoredValue.optionalVocabulary(row, "employment_type")
+        consultedOn = try row.decode("consulted_on")
+        channel = try row.decode("channel")
+        jobCategory = try row.decode("job_category")
+        employmentType = try row.decode("employment_type")
         referredToCode = try row.decode(String?.self, "referred_to_code")
-        referredOn = try StoredValue.optionalDate(row, "referred_on")
+        referredOn = try row.decode("referred_on")
         placementPersonRef = try row.decode(String?.self, "placement_person_ref")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")

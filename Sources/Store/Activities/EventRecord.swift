@@ -35,13 +35,14 @@ public struct EventRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("events")
         id = try row.decode(Int64.self, "id")
         code = try row.decode(String.self, "code")
         consortiumCode = try row.decode(String.self, "consortium_code")
-        kind = try StoredValue.vocabulary(row, "kind")
+        kind = try row.decode("kind")
         title = try row.decode(String.self, "title")
-        startsOn = try StoredValue.date(row, "starts_on")
-        endsOn = try StoredValue.optionalDate(row, "ends_on")
+        startsOn = try row.decode("starts_on")
+        endsOn = try row.decode("ends_on")
         projectCode = try row.decode(String?.self, "project_code")
         venue = try row.decode(String?.self, "venue")
         online = try row.decode(Bool.self, "online")

@@ -57,7 +57,7 @@ public struct OutcomeRepository: Sendable {
             key: { draft, consortiumID in """
                 SELECT p.id FROM placements p JOIN organizations o ON o.id = p.firm_id
                 WHERE p.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode) AND p.person_ref = \(draft.personRef)
-                  AND p.started_on = \(draft.startedOn.description)::date
+                  AND p.started_on = \(draft.startedOn)
                 """ },
             write: { draft, connection in
                 var importer = PlacementImporter()
@@ -108,7 +108,7 @@ public struct OutcomeRepository: Sendable {
             key: { draft, consortiumID in """
                 SELECT x.id FROM consultations x JOIN organizations o ON o.id = x.firm_id
                 WHERE x.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode)
-                  AND x.consulted_on = \(draft.consultedOn.description)::date AND x.channel = \(draft.channel.rawValue)
+                  AND x.consulted_on = \(draft.consultedOn) AND x.channel = \(draft.channel)
                 """ },
             write: { draft, connection in
                 var importer = ConsultationImporter()
@@ -183,9 +183,9 @@ public struct OutcomeRepository: Sendable {
         let rows = try connection.query("""
             SELECT \(unsafeRaw: Record.columns) FROM \(unsafeRaw: Record.joins)
             WHERE \(unsafeRaw: table).consortium_id = \(consortium.id)
-              AND (\(filter.fiscalYear?.firstDay.description)::date IS NULL
+              AND (\(filter.fiscalYear?.firstDay) IS NULL
                    OR \(unsafeRaw: table).\(unsafeRaw: Record.dateColumn)
-                      BETWEEN \(filter.fiscalYear?.firstDay.description)::date AND \(filter.fiscalYear?.lastDay.description)::date)
+                      BETWEEN \(filter.fiscalYear?.firstDay) AND \(filter.fiscalYear?.lastDay))
               AND (\(filter.firmCode)::text IS NULL OR o.code = \(filter.firmCode))
               AND (\(kind)::text IS NULL OR \(unsafeRaw: table).\(unsafeRaw: Record.kindColumn) = \(kind))
               AND (\(after)::bigint IS NULL OR \(unsafeRaw: table).id > \(after))

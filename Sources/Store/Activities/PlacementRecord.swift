@@ -33,16 +33,17 @@ public struct PlacementRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("placements")
         id = try row.decode(Int64.self, "id")
         consortiumCode = try row.decode(String.self, "consortium_code")
         firmCode = try row.decode(String.self, "firm_code")
         personRef = try row.decode(String.self, "person_ref")
         personName = try row.decode(String?.self, "person_name")
-        employmentType = try StoredValue.vocabulary(row, "employment_type")
-        startedOn = try StoredValue.date(row, "started_on")
-        endedOn = try StoredValue.optionalDate(row, "ended_on")
-        segment = try StoredValue.optionalVocabulary(row, "segment")
-        jobCategory = try StoredValue.optionalVocabulary(row, "job_category")
+        employmentType = try row.decode("employment_type")
+        startedOn = try row.decode("started_on")
+        endedOn = try row.decode("ended_on")
+        segment = try row.decode("segment")
+        jobCategory = try row.decode("job_category")
         eventCode = try row.decode(String?.self, "event_code")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")

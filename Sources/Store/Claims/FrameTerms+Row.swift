@@ -18,10 +18,10 @@ extension FrameTerms {
         for (key, value) in capsObject { if let category = ExpenseCategory(rawValue: key) { caps[category] = Yen(value) } }
         self.init(
             rate: try Rate(numerator: try row.decode(Int64.self, "rate_numerator"), denominator: try row.decode(Int64.self, "rate_denominator")),
-            projectCap: try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) },
-            firmCap: try row.decode(Int64?.self, "firm_cap_yen").map { Yen($0) },
-            personCap: try row.decode(Int64?.self, "person_cap_yen").map { Yen($0) },
-            roundingUnit: Yen(try row.decode(Int64.self, "rounding_unit_yen")),
+            projectCap: try row.decode(Yen?.self, "project_cap_yen"),
+            firmCap: try row.decode(Yen?.self, "firm_cap_yen"),
+            personCap: try row.decode(Yen?.self, "person_cap_yen"),
+            roundingUnit: try row.decode(Yen.self, "rounding_unit_yen"),
             coveredCategories: Set(categories), categoryCaps: caps)
     }
 }

@@ -21,13 +21,14 @@ public struct ConsortiumRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("consortia")
         id = try row.decode(Int64.self, "id")
         code = try row.decode(String.self, "code")
         name = try row.decode(String.self, "name")
         prefecture = try Prefecture(code: try row.decode(Int.self, "prefecture_code"))
         secretariatCode = try row.decode(String.self, "secretariat_code")
         secretariatName = try row.decode(String.self, "secretariat_name")
-        establishedOn = try StoredValue.optionalDate(row, "established_on")
+        establishedOn = try row.decode("established_on")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")
         rowVersion = try row.decode(Int.self, "version")

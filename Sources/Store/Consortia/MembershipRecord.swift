@@ -25,14 +25,15 @@ public struct MembershipRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("memberships")
         id = try row.decode(Int64.self, "id")
         consortiumCode = try row.decode(String.self, "consortium_code")
         organizationCode = try row.decode(String.self, "organization_code")
         organizationName = try row.decode(String.self, "organization_name")
-        organizationKind = try StoredValue.vocabulary(row, "organization_kind")
-        role = try StoredValue.vocabulary(row, "role")
-        joinedOn = try StoredValue.date(row, "joined_on")
-        leftOn = try StoredValue.optionalDate(row, "left_on")
+        organizationKind = try row.decode("organization_kind")
+        role = try row.decode("role")
+        joinedOn = try row.decode("joined_on")
+        leftOn = try row.decode("left_on")
         group = try row.decode(String?.self, "group_name")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")

@@ -37,16 +37,17 @@ public struct ExpenseRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("expenses")
         id = try row.decode(Int64.self, "id")
         projectCode = try row.decode(String.self, "project_code")
         lineRef = try row.decode(String.self, "line_ref")
-        category = try StoredValue.vocabulary(row, "category")
-        incurredOn = try StoredValue.date(row, "incurred_on")
-        paidOn = try StoredValue.optionalDate(row, "paid_on")
+        category = try row.decode("category")
+        incurredOn = try row.decode("incurred_on")
+        paidOn = try row.decode("paid_on")
         payee = try row.decode(String.self, "payee")
         description = try row.decode(String?.self, "description")
-        amountExcludingTax = Yen(try row.decode(Int64.self, "amount_excl_tax_yen"))
-        tax = Yen(try row.decode(Int64.self, "tax_yen"))
+        amountExcludingTax = try row.decode(Yen.self, "amount_excl_tax_yen")
+        tax = try row.decode(Yen.self, "tax_yen")
         evidenceRef = try row.decode(String?.self, "evidence_ref")
         firmCode = try row.decode(String?.self, "firm_code")
         personRef = try row.decode(String?.self, "person_ref")

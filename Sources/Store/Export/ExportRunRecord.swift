@@ -33,7 +33,7 @@ public struct ExportRunRecord: Sendable, Hashable {
         format = try row.decode(String.self, "format")
         encoding = try row.decode(String.self, "encoding")
         headers = try row.decode(String.self, "headers")
-        asOf = try StoredValue.date(row, "as_of")
+        asOf = try row.decode("as_of")
         actor = try row.decode(String.self, "actor")
         startedAt = try row.decode(Date.self, "started_at")
         finishedAt = try row.decode(Date?.self, "finished_at")

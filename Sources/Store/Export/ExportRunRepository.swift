@@ -47,7 +47,7 @@ public struct ExportRunRepository: Sendable {
             let id = try connection.query("""
                 INSERT INTO export_runs (fiscal_year, bureau, format, encoding, headers, out_dir, as_of, actor, started_at)
                 VALUES (\(parameters.scope.fiscalYear.startYear), \(parameters.scope.bureau?.rawValue), \(parameters.format),
-                        \(parameters.encoding), \(parameters.headers), \(parameters.outDirectory), \(parameters.asOf.description)::date,
+                        \(parameters.encoding), \(parameters.headers), \(parameters.outDirectory), \(parameters.asOf),
                         \(parameters.actor), clock_timestamp())
                 RETURNING id
                 """)[0].decode(Int64.self, "id")

@@ -74,9 +74,9 @@ struct PlacementImporter: RowImporter {
         let result = try connection.query("""
             INSERT INTO placements AS p (consortium_id, firm_id, person_ref, person_name, employment_type, started_on,
                                          ended_on, segment, job_category, event_id)
-            VALUES (\(consortiumID), \(firmID), \(row.personRef), \(row.personName), \(row.employmentType.rawValue),
-                    \(row.startedOn.description)::date, \(row.endedOn?.description)::date, \(row.segment?.rawValue),
-                    \(row.jobCategory?.rawValue), \(eventID))
+            VALUES (\(consortiumID), \(firmID), \(row.personRef), \(row.personName), \(row.employmentType),
+                    \(row.startedOn), \(row.endedOn), \(row.segment),
+                    \(row.jobCategory), \(eventID))
             ON CONFLICT (consortium_id, firm_id, person_ref, started_on) DO UPDATE SET
                 person_name = EXCLUDED.person_name, employment_type = EXCLUDED.employment_type,
                 ended_on = EXCLUDED.ended_on, segment = EXCLUDED.segment, job_category = EXCLUDED.job_category,

@@ -42,7 +42,7 @@ public struct KPITargetRepository: Sendable {
                 let result = try connection.query("""
                     INSERT INTO kpi_targets AS k (consortium_id, project_id, metric, unit, target_numerator, target_denominator,
                         actual_manual_numerator, actual_manual_denominator, actual_note)
-                    SELECT p.consortium_id, p.id, \(target.metric), \(target.unit.rawValue), \(target.target.numerator),
+                    SELECT p.consortium_id, p.id, \(target.metric), \(target.unit), \(target.target.numerator),
                         \(target.target.denominator), \(target.manualActual?.numerator), \(target.manualActual?.denominator), \(target.note)
                     FROM adopted_projects p WHERE p.id = \(project.id) AND p.code = \(projectCode)
                     ON CONFLICT (consortium_id, project_id, metric) DO UPDATE SET

@@ -54,6 +54,7 @@ public struct ProjectSummary: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("adopted_projects")
         id = try row.decode(Int64.self, "id")
         code = try row.decode(String.self, "code")
         consortiumCode = try row.decode(String.self, "consortium_code")
@@ -64,16 +65,16 @@ public struct ProjectSummary: Sendable, Hashable {
         frame = try row.decode(String.self, "frame")
         frameName = try row.decode(String?.self, "frame_name")
         rate = try row.decode(String.self, "rate")
-        projectCap = try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) }
+        projectCap = try row.decode(Yen?.self, "project_cap_yen")
         no = try row.decode(Int?.self, "no")
         projectName = try row.decode(String.self, "project_name")
         region = try row.decode(String.self, "region")
         prefecture = try Prefecture(code: try row.decode(Int.self, "prefecture_code"))
-        granted = try row.decode(Int64?.self, "granted_yen").map { Yen($0) }
-        startsOn = try StoredValue.optionalDate(row, "starts_on")
-        endsOn = try StoredValue.optionalDate(row, "ends_on")
-        priorPaid = Yen(try row.decode(Int64.self, "prior_paid_yen"))
-        status = try StoredValue.vocabulary(row, "status")
+        granted = try row.decode(Yen?.self, "granted_yen")
+        startsOn = try row.decode("starts_on")
+        endsOn = try row.decode("ends_on")
+        priorPaid = try row.decode(Yen.self, "prior_paid_yen")
+        status = try row.decode("status")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")
         rowVersion = try row.decode(Int.self, "version")
