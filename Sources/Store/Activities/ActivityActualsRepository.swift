@@ -126,7 +126,7 @@ public struct ActivityActualsRepository {
         guard !projectIDs.isEmpty else { return [:] }
         var targets: [Int64: [KPITarget]] = [:]
         try connection.forEachRow("""
-            SELECT p.id AS project_id, \(unsafeRaw: KPITarget.columns)
+            SELECT p.id AS project_id, \(KPITarget.columns)
             FROM kpi_targets k JOIN adopted_projects p ON p.consortium_id = k.consortium_id AND p.id = k.project_id
             WHERE p.id = ANY (\(PostgresTextArray(projectIDs.map(String.init)))::text[]::bigint[])
             ORDER BY p.id, k.metric COLLATE "C"

@@ -19,13 +19,13 @@ public struct ConsultationRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         x.id, c.code AS consortium_code, o.code AS firm_code, x.consulted_on::text AS consulted_on, x.channel, x.job_category,
         x.employment_type, r.code AS referred_to_code, x.referred_on::text AS referred_on, p.person_ref AS placement_person_ref,
         x.created_at, x.updated_at, x.version
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         consultations x JOIN consortia c ON c.id = x.consortium_id JOIN organizations o ON o.id = x.firm_id
         LEFT JOIN organizations r ON r.id = x.referred_to_id
         LEFT JOIN placements p ON p.consortium_id = x.consortium_id AND p.id = x.placement_id

@@ -20,7 +20,7 @@ public struct EventRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         e.id, e.code, c.code AS consortium_code, e.kind, e.title, e.starts_on::text AS starts_on, e.ends_on::text AS ends_on,
         p.code AS project_code, e.venue, e.online, e.created_at, e.updated_at, e.version,
         coalesce((SELECT array_agg(o.code ORDER BY o.code) FROM event_firms f JOIN organizations o ON o.id = f.organization_id
@@ -29,7 +29,7 @@ public struct EventRecord: Sendable, Hashable {
                   WHERE x.consortium_id = e.consortium_id AND x.event_id = e.id), '{}')::text AS participants
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         events e JOIN consortia c ON c.id = e.consortium_id
         LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
         """

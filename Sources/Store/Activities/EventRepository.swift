@@ -27,7 +27,7 @@ public struct EventRepository: Sendable {
         let afterDate = page.after.flatMap { $0.count == 2 ? LocalDate($0[0]) : nil }
         let afterCode = page.after.flatMap { $0.count == 2 ? $0[1] : nil }
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: EventRecord.columns) FROM \(unsafeRaw: EventRecord.joins)
+            SELECT \(EventRecord.columns) FROM \(EventRecord.joins)
             WHERE e.consortium_id = \(consortium.id)
               AND (\(filter.fiscalYear?.firstDay) IS NULL
                    OR e.starts_on BETWEEN \(filter.fiscalYear?.firstDay) AND \(filter.fiscalYear?.lastDay))
@@ -42,7 +42,7 @@ public struct EventRepository: Sendable {
 
     public func find(consortiumCode: String, code: String, on connection: PostgresConnection) throws -> EventRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: EventRecord.columns) FROM \(unsafeRaw: EventRecord.joins)
+            SELECT \(EventRecord.columns) FROM \(EventRecord.joins)
             WHERE c.code = \(consortiumCode) AND e.code = \(code)
             """).first else {
             throw RecordError.notFound(kind: Self.kind, key: "\(consortiumCode)/\(code)")

@@ -21,13 +21,13 @@ public struct PlacementRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         p.id, c.code AS consortium_code, o.code AS firm_code, p.person_ref, p.person_name, p.employment_type,
         p.started_on::text AS started_on, p.ended_on::text AS ended_on, p.segment, p.job_category, e.code AS event_code,
         p.created_at, p.updated_at, p.version
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         placements p JOIN consortia c ON c.id = p.consortium_id JOIN organizations o ON o.id = p.firm_id
         LEFT JOIN events e ON e.consortium_id = p.consortium_id AND e.id = p.event_id
         """

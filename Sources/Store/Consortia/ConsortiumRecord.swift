@@ -15,7 +15,7 @@ public struct ConsortiumRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         c.id, c.code, c.name, c.prefecture_code, s.code AS secretariat_code, s.name AS secretariat_name,
         c.established_on::text AS established_on, c.created_at, c.updated_at, c.version
         """

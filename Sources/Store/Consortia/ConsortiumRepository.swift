@@ -11,7 +11,7 @@ public struct ConsortiumRepository: Sendable {
     /// Ordered by code.
     public func list(prefecture: Prefecture?, bureau: Bureau?, page: PageRequest, on connection: PostgresConnection) throws -> Page<ConsortiumRecord> {
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: ConsortiumRecord.columns)
+            SELECT \(ConsortiumRecord.columns)
             FROM consortia c
             JOIN organizations s ON s.id = c.secretariat_id
             JOIN prefectures p ON p.code = c.prefecture_code
@@ -26,7 +26,7 @@ public struct ConsortiumRepository: Sendable {
 
     public func find(code: String, on connection: PostgresConnection) throws -> ConsortiumRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: ConsortiumRecord.columns)
+            SELECT \(ConsortiumRecord.columns)
             FROM consortia c JOIN organizations s ON s.id = c.secretariat_id
             WHERE c.code = \(code)
             """).first else {

@@ -18,7 +18,7 @@ public struct MembershipRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         m.id, c.code AS consortium_code, o.code AS organization_code, o.name AS organization_name,
         o.kind AS organization_kind, m.role, m.joined_on::text AS joined_on, m.left_on::text AS left_on,
         m.group_name, m.created_at, m.updated_at, m.version

@@ -25,7 +25,7 @@ public struct MembershipRepository: Sendable {
         let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
         let after = page.afterFirst.flatMap { Int64($0) }
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: MembershipRecord.columns)
+            SELECT \(MembershipRecord.columns)
             FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
             WHERE m.consortium_id = \(consortium.id)
               AND (\(filter.role)::text IS NULL OR m.role = \(filter.role))
@@ -41,7 +41,7 @@ public struct MembershipRepository: Sendable {
 
     public func find(consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> MembershipRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: MembershipRecord.columns)
+            SELECT \(MembershipRecord.columns)
             FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
             WHERE c.code = \(consortiumCode) AND m.id = \(id)
             """).first else {

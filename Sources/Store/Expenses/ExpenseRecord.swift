@@ -25,13 +25,13 @@ public struct ExpenseRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         e.id, p.code AS project_code, e.line_ref, e.category, e.incurred_on::text AS incurred_on, e.paid_on::text AS paid_on,
         e.payee, e.description, e.amount_excl_tax_yen, e.tax_yen, e.evidence_ref, o.code AS firm_code, e.person_ref,
         e.event_ref, e.excluded_reason, e.added_for_claim_version, e.added_reason, e.created_at, e.updated_at, e.version
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         expenses e JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
         LEFT JOIN organizations o ON o.id = e.firm_id
         """

@@ -29,7 +29,7 @@ public struct ExpenseRepository: Sendable {
         let project = try ProjectRepository().find(code: projectCode, on: connection)
         let after = page.afterFirst.flatMap { Int64($0) }
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: ExpenseRecord.columns) FROM \(unsafeRaw: ExpenseRecord.joins)
+            SELECT \(ExpenseRecord.columns) FROM \(ExpenseRecord.joins)
             WHERE p.id = \(project.id) AND p.code = \(projectCode)
               AND (\(filter.category)::text IS NULL OR e.category = \(filter.category))
               AND (\(filter.paid)::boolean IS NULL OR (e.paid_on IS NOT NULL) = \(filter.paid))
@@ -44,7 +44,7 @@ public struct ExpenseRepository: Sendable {
 
     public func find(projectCode: String, id: Int64, on connection: PostgresConnection) throws -> ExpenseRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: ExpenseRecord.columns) FROM \(unsafeRaw: ExpenseRecord.joins)
+            SELECT \(ExpenseRecord.columns) FROM \(ExpenseRecord.joins)
             WHERE p.code = \(projectCode) AND e.id = \(id)
             """).first else {
             throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(id)")

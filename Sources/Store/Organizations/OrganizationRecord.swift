@@ -28,7 +28,7 @@ public struct OrganizationRecord: Sendable, Hashable {
             jsicDivision: jsicDivision, smeSector: smeSector, capital: capital, employees: employees)
     }
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         o.id, o.code, o.kind, o.name, o.corporate_number, o.local_government_code, o.prefecture_code, o.jsic_division,
         o.sme_sector, o.capital_yen, o.employees, o.created_at, o.updated_at, o.version
         """

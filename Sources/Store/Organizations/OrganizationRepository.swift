@@ -24,7 +24,7 @@ public struct OrganizationRepository: Sendable {
     /// Ordered by code.
     public func list(_ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<OrganizationRecord> {
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: OrganizationRecord.columns) FROM organizations o
+            SELECT \(OrganizationRecord.columns) FROM organizations o
             WHERE (\(filter.kind)::text IS NULL OR o.kind = \(filter.kind))
               AND (\(filter.prefecture?.code)::smallint IS NULL OR o.prefecture_code = \(filter.prefecture?.code))
               AND (\(filter.consortiumCode)::text IS NULL OR EXISTS (
@@ -39,7 +39,7 @@ public struct OrganizationRepository: Sendable {
 
     public func find(code: String, on connection: PostgresConnection) throws -> OrganizationRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: OrganizationRecord.columns) FROM organizations o WHERE o.code = \(code)
+            SELECT \(OrganizationRecord.columns) FROM organizations o WHERE o.code = \(code)
             """).first else {
             throw RecordError.notFound(kind: Self.kind, key: code)
         }

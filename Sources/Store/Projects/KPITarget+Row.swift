@@ -3,7 +3,7 @@ import Postgres
 
 extension KPITarget {
     /// The columns `init(row:)` reads, from `kpi_targets k` joined to `adopted_projects p`.
-    static let columns = """
+    static let columns: PostgresQuery = """
         p.code AS project_code, k.metric, k.unit, k.target_numerator, k.target_denominator,
         k.actual_manual_numerator, k.actual_manual_denominator, k.actual_note
         """

@@ -11,7 +11,7 @@ public struct KPITargetRepository: Sendable {
     public func list(projectCode: String, on connection: PostgresConnection) throws -> [Versioned<KPITarget>] {
         let project = try ProjectRepository().find(code: projectCode, on: connection)
         return try connection.query("""
-            SELECT \(unsafeRaw: KPITarget.columns), k.updated_at, k.version FROM kpi_targets k
+            SELECT \(KPITarget.columns), k.updated_at, k.version FROM kpi_targets k
             JOIN adopted_projects p ON p.consortium_id = k.consortium_id AND p.id = k.project_id
             WHERE p.id = \(project.id) AND p.code = \(projectCode)
             ORDER BY k.metric

@@ -35,7 +35,7 @@ public struct ProjectRepository: Sendable {
     /// projects there are (joining first made the list linear in all projects).
     public func list(_ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<ProjectSummary> {
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: ProjectSummary.columns)
+            SELECT \(ProjectSummary.columns)
             FROM (
                 SELECT * FROM adopted_projects p
                 WHERE (\(filter.fiscalYear)::integer IS NULL OR p.fiscal_year = \(filter.fiscalYear))
@@ -61,7 +61,7 @@ public struct ProjectRepository: Sendable {
 
     public func find(code: String, on connection: PostgresConnection) throws -> ProjectSummary {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: ProjectSummary.columns) FROM \(unsafeRaw: ProjectSummary.joins) WHERE p.code = \(code)
+            SELECT \(ProjectSummary.columns) FROM \(ProjectSummary.joins) WHERE p.code = \(code)
             """).first else {
             throw RecordError.notFound(kind: Self.kind, key: code)
         }

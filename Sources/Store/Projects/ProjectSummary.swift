@@ -38,7 +38,7 @@ public struct ProjectSummary: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         p.id, p.code, c.code AS consortium_code, c.name AS consortium_name, p.fiscal_year, pr.code AS program,
         pr.name_ja AS program_name, f.code AS frame, f.name_ja AS frame_name, f.rate_numerator || '/' || f.rate_denominator AS rate, f.project_cap_yen, p.no, p.project_name,
         p.region, p.prefecture_code, p.granted_yen, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
@@ -48,7 +48,7 @@ public struct ProjectSummary: Sendable, Hashable {
                   WHERE pa.consortium_id = p.consortium_id AND pa.project_id = p.id), '[]')::text AS applicants
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         adopted_projects p JOIN consortia c ON c.id = p.consortium_id
         JOIN frames f ON f.id = p.frame_id JOIN programs pr ON pr.id = f.program_id
         """
