@@ -96,6 +96,17 @@ public struct PostgresRow: @unchecked Sendable {
         try decode(Value.self, column)
     }
 
+    /// A `json`/`jsonb` column's document as `Value`; one that does not decode is a `.decoding`
+    /// error naming the column, like any other stored value.
+    public func decodeJSON<Value: Decodable>(_ type: Value.Type, _ column: String) throws -> Value {
+        let document = try decode(PostgresJSON.self, column)
+        do {
+            return try document.decode(type)
+        } catch {
+            throw PostgresError(kind: .decoding, message: "cannot decode column \(place(column)) as \(Value.self)", table: table, column: column)
+        }
+    }
+
     public func decode<Value: PostgresDecodable>(_ type: Value.Type, _ column: String) throws -> Value {
         guard let index = result.column(named: column) else {
             throw PostgresError(kind: .decoding, message: "no column named \(place(column)) in the result", table: table, column: column)

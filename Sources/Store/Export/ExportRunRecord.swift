@@ -27,9 +27,10 @@ public struct ExportRunRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("export_runs")
         id = try row.decode(Int64.self, "id")
-        fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
-        bureau = try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:))
+        fiscalYear = try row.decode("fiscal_year")
+        bureau = try row.decode("bureau")
         format = try row.decode(String.self, "format")
         encoding = try row.decode(String.self, "encoding")
         headers = try row.decode(String.self, "headers")
@@ -39,7 +40,7 @@ public struct ExportRunRecord: Sendable, Hashable {
         finishedAt = try row.decode(Date?.self, "finished_at")
         status = try row.decode(String.self, "status")
         rowCount = try row.decode(Int?.self, "row_count")
-        files = (try? JSONDecoder().decode([String: String].self, from: Data(try row.decode(String.self, "files").utf8))) ?? [:]
+        files = try row.decodeJSON([String: String].self, "files")
         substitutedCells = try row.decode(Int?.self, "substituted_cells")
         error = try row.decode(String?.self, "error")
     }
