@@ -23,17 +23,13 @@ struct Claim: ParsableCommand {
         abstract: "Compute, submit and compare an adopted project's subsidy claim.",
         subcommands: [Compute.self, Submit.self, Versions.self, Diff.self, Status.self])
 
-    /// Runs `body` on a fresh connection, turning claim errors into user errors.
+    /// Runs `body` on a fresh connection (claim errors are user errors, see `UserFacingError`).
     static func withConnection<T>(_ database: DatabaseOptions, _ body: (PostgresConnection) throws -> T) throws -> T {
         let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.claim"))
         defer { session.close() }
         let connection = try session.connect()
         defer { connection.close() }
-        do {
-            return try body(connection)
-        } catch let error as ClaimError {
-            throw UserError(error.description)
-        }
+        return try body(connection)
     }
 
     struct Compute: ParsableCommand {
