@@ -77,10 +77,13 @@ public struct ConsortiumOverview: Hashable, Sendable, Codable {
     public let firmsByIndustry: Tally<JSICDivision>
     public let firmsIndustryUnknown: Int
     public let actuals: ActivityActuals
+    /// Own income against costs for this fiscal year and the two before it, oldest first: the
+    /// share of costs covered by own income and its trend (自立化).
+    public let selfFunding: [SelfFundingYear]
 
     public init(
         consortium: Consortium, fiscalYear: FiscalYear, members: Members, groups: [Group],
-        firms: [FirmProfile], actuals: ActivityActuals
+        firms: [FirmProfile], actuals: ActivityActuals, selfFunding: [SelfFundingYear] = []
     ) {
         self.consortium = consortium
         self.fiscalYear = fiscalYear
@@ -98,6 +101,7 @@ public struct ConsortiumOverview: Hashable, Sendable, Codable {
         self.firmsByIndustry = industries
         self.firmsIndustryUnknown = industryUnknown
         self.actuals = actuals
+        self.selfFunding = selfFunding
     }
 
     enum CodingKeys: String, CodingKey {
@@ -111,5 +115,6 @@ public struct ConsortiumOverview: Hashable, Sendable, Codable {
         case firmsByIndustry = "firms_by_industry"
         case firmsIndustryUnknown = "firms_industry_unknown"
         case actuals
+        case selfFunding = "self_funding"
     }
 }

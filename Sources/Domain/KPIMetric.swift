@@ -33,6 +33,12 @@ public enum KPIMetric {
         }
     }
 
+    /// True when the records give the metric as a count (every computable metric but the
+    /// retention rate): what a plan's KPIs, stated as levels and increments, can be.
+    public static func isComputableCount(_ metric: String) -> Bool {
+        isComputable(metric) && metric != "retention_rate_12m"
+    }
+
     /// Every metric code the records give.
     public static var computableMetrics: [String] {
         ["events"] + EventKind.allCases.map { "events_\($0.rawValue)" }

@@ -20,7 +20,28 @@ public enum ConsortiumReportTable {
         lines += section("ファネル（セミナー参加 → 相談 → とりつなぎ → 成約）") + funnel(actuals.funnel)
         lines += section("12か月定着率（\(overview.fiscalYear.japaneseName)の常勤採用、\(actuals.scope.asOf) 時点）") + retention(actuals.retention12m)
         lines += section("KPI（成果目標）") + kpis(actuals.kpis)
+        lines += section("自主財源と経費（自立化）") + selfFunding(overview.selfFunding)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Income by source (sources with income only), costs and the share covered, per year.
+    static func selfFunding(_ years: [SelfFundingYear]) -> [String] {
+        guard !years.isEmpty else { return ["  記録なし"] }
+        var table = TextTable([""] + years.map(\.fiscalYear.japaneseName), alignments: [.left] + years.map { _ in .right })
+        for source in IncomeSource.allCases where years.contains(where: { $0.amount(of: source) != .zero }) {
+            table.add([source.japaneseName] + years.map { $0.amount(of: source).formattedWithSymbol })
+        }
+        table.add(["自主財源 計"] + years.map(\.totalIncome.formattedWithSymbol))
+        table.add(["補助事業の経費"] + years.map(\.projectExpenses.formattedWithSymbol))
+        table.add(["補助事業外の経費"] + years.map(\.otherCosts.formattedWithSymbol))
+        table.add(["経費 計"] + years.map(\.totalCost.formattedWithSymbol))
+        table.add(["自主財源比率"] + years.map { percent($0.coverage) })
+        table.add(["成約1件あたり手数料"] + years.map { $0.feePerPlacement?.formattedWithSymbol ?? "—" })
+        var lines = table.lines(indent: "  ")
+        if years.count >= 2, let change = years[years.count - 1].coverageChange(since: years[years.count - 2]) {
+            lines.append("  自主財源比率の前年度比: \(change >= 0 ? "+" : "-")\(change.magnitude / 10).\(change.magnitude % 10)ポイント")
+        }
+        return lines
     }
 
     private static func section(_ title: String) -> [String] {

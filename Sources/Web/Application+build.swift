@@ -50,6 +50,7 @@ public func buildRouter(
     ImportController(database: database, uploads: uploads).addRoutes(to: api)
     AuditController(database: database).addRoutes(to: api)
     ReportController(database: database).addRoutes(to: api)
+    PlanController(database: database).addRoutes(to: api)
     addPages(to: router, sessions: sessions, database: database, pool: pool, uploads: uploads, metrics: metrics)
     return router
 }

@@ -9,24 +9,45 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
 }
 
-/// `report bureau`: a fiscal year's adopted projects for one bureau or all.
+/// `report bureau`: a fiscal year's adopted projects for one bureau or all; with
+/// `--to-fiscal-year`, every year from `--fiscal-year` to it and each year against the one
+/// before (one snapshot).
 struct BureauReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bureau",
         abstract: "A fiscal year's adopted projects, claims and outcomes, for one bureau or all.")
-    @Option(help: "The fiscal year (2024, 令和6年度).") var fiscalYear: FiscalYear
+    @Option(help: "The fiscal year (2024, 令和6年度); with --to-fiscal-year the first year.") var fiscalYear: FiscalYear
+    @Option(help: "The last fiscal year of a range: every year from --fiscal-year to it, each compared with the year before.")
+    var toFiscalYear: FiscalYear?
     @Option(help: "One bureau: code (kanto) or name (関東経済産業局); default all.") var bureau: Bureau?
     @Option(help: "table, csv or json.") var format: ReportFormat = .table
     @Option(help: "The day 12-month retention is judged on; default today (Japan).") var asOf: LocalDate?
     @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let toFiscalYear, let problem = BureauReportSeries.problem(from: fiscalYear, to: toFiscalYear) {
+            throw ValidationError("--to-fiscal-year: \(problem)")
+        }
+    }
 
     func run() throws {
         let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.report"))
         defer { session.close() }
         let connection = try session.connect()
         defer { connection.close() }
+        let asOf = asOf ?? LocalDate.today()
+        if let toFiscalYear {
+            let series = try BureauReportSeries.load(
+                years: fiscalYear.startYear...toFiscalYear.startYear, bureau: bureau, asOf: asOf, on: connection)
+            switch format {
+            case .table: print(series.text)
+            case .json: print(String(decoding: try series.json(), as: UTF8.self))
+            case .csv: FileHandle.standardOutput.write(try series.csv())
+            }
+            return
+        }
         let report = try BureauReport.load(
-            scope: ExportScope(fiscalYear: fiscalYear, bureau: bureau), asOf: asOf ?? LocalDate.today(), on: connection)
+            scope: ExportScope(fiscalYear: fiscalYear, bureau: bureau), asOf: asOf, on: connection)
         switch format {
         case .table: print(report.text)
         case .json: print(String(decoding: try report.json(), as: UTF8.self))

@@ -14,6 +14,7 @@ import TestSupport
     /// Unique keys without consortium_id that SCALE-OUT.md moves to a reference table.
     static let globalKeys: Set<String> = [
         "adopted_projects", // code is unique across consortia: becomes the reference table project_codes
+        "plans", // code is unique across consortia, like a project's: the reference table plan_codes
     ]
 
     @Test func everyConsortiumScopedTableHasConsortiumIDInItsPrimaryKeyOrAUniqueKey() throws {

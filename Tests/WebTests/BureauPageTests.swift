@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Postgres
+import Store
 import Testing
 import TestSupport
 @testable import Web
@@ -50,7 +52,10 @@ import TestSupport
             #expect(report.status == .ok)
             let html = report.text
             #expect(html.contains("関東経済産業局 令和6年度"))
-            #expect(html.contains("<td>新潟県</td><td class=\"num\">1</td><td class=\"num\">¥9,000,000</td><td class=\"num\">¥400,000</td><td class=\"num\">¥400,000</td>"))
+            // projects, granted, claimed, subsidy, claim, confirmed, confirmed amount, paid, paid amount
+            #expect(html.contains("<td>新潟県</td><td class=\"num\">1</td><td class=\"num\">¥9,000,000</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">¥400,000</td><td class=\"num\">¥400,000</td><td class=\"num\">0</td><td class=\"num\">¥0</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">¥0</td>"))
             #expect(!html.contains("兵庫県"))
             #expect(html.contains("<svg"))
             #expect(try await pages.get("/bureau/report", session: kanto).text.contains("<option value=\"2024\" selected>"))
@@ -60,6 +65,43 @@ import TestSupport
             #expect(!other.contains("新潟県"))
             let secretariat = try await pages.login(.secA)
             #expect(try await pages.get("/bureau/report?year=2024", session: secretariat).status == .forbidden)
+        }
+    }
+
+    /// Issue #14.5 on the page: confirmed and paid totals, KPI achievement, the published
+    /// figures beside the bureau's own records, and the year against the one before.
+    @Test func theBureauReportPageShowsConfirmedPaidKPIsPublishedFiguresAndTheYearBefore() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, api in
+            let submitted = try await api.request(.post, "/api/v1/projects/P-TSUBAME/claims", as: .secA, json: ["as_of": "2025-03-31"])
+            #expect(submitted.status == .created)
+            try await offThread {
+                let connection = try PostgresConnection(settings: fixture.settings)
+                defer { connection.close() }
+                _ = try ClaimRepository().setStatus(projectCode: "P-TSUBAME", version: 1, to: .approved, actor: "test", on: connection)
+                _ = try ClaimRepository().setStatus(projectCode: "P-TSUBAME", version: 1, to: .paid, actor: "test", on: connection)
+            }
+            let kanto = try await pages.login(.kanto)
+            let html = try await pages.get("/bureau/report?year=2024", session: kanto).text
+            #expect(html.contains("<td>新潟県</td><td class=\"num\">1</td><td class=\"num\">¥9,000,000</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">¥400,000</td><td class=\"num\">¥400,000</td><td class=\"num\">1</td><td class=\"num\">¥400,000</td>"
+                + "<td class=\"num\">1</td><td class=\"num\">¥400,000</td>"))
+            // The published FY2024 figures (national) beside the Kanto bureau's own records.
+            #expect(html.contains("<th>地域戦略人材確保等実証事業</th><th class=\"num\">公表</th><th class=\"num\">登録済（自局分）</th>"))
+            #expect(html.contains("<tr><td>応募件数</td><td class=\"num\">62</td>"))
+            #expect(html.contains("<tr><td>採択件数</td><td class=\"num\">46</td><td class=\"num\">1</td></tr>"))
+            #expect(html.contains("<tr><td>予算額</td><td class=\"num\">¥400,000,000</td>"))
+            // No FY2024 list by frame is published: the frame's published count is unknown.
+            #expect(html.contains("<tr><td>うち 通常枠</td><td class=\"num\">—</td><td class=\"num\">1</td></tr>"))
+            // P-TSUBAME's placements target of 15, judged as its claim stored it.
+            #expect(html.contains("<td>全体</td><td>全体</td><td>成約・採用数</td><td class=\"num\">1</td>"))
+            #expect(html.contains("<td>経済産業局</td><td>関東経済産業局</td><td>成約・採用数</td><td class=\"num\">1</td>"))
+            // FY2023 has no project in the fixture: the comparison shows it against FY2024.
+            #expect(html.contains("<tr><th>項目</th><th class=\"num\">令和5年度</th><th class=\"num\">令和6年度</th><th class=\"num\">増減</th></tr>"))
+            #expect(html.contains("<tr><td>採択事業数</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">+1</td></tr>"))
+            #expect(html.contains("<tr><td>支払額合計</td><td class=\"num\">¥0</td><td class=\"num\">¥400,000</td><td class=\"num\">+¥400,000</td></tr>"))
+            #expect(html.contains("<tr><td>成果目標の達成割合</td><td class=\"num\">—</td><td class=\"num\">"))
+            #expect(!html.contains("兵庫県"))
         }
     }
 }

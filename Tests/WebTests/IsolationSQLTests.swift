@@ -43,6 +43,20 @@ import TestSupport
                 INSERT INTO consultations (consortium_id, firm_id, consulted_on, channel) SELECT c.id, f.id, '2024-06-01', 'direct' FROM c, f
                 """)
             _ = try ClaimRepository().submit(projectCode: project, asOf: LocalDate("2025-03-31")!, reason: nil, actor: "seed", on: connection)
+            try connection.execute("""
+                WITH c AS (SELECT id FROM consortia WHERE code = \(consortium)),
+                     p AS (INSERT INTO plans (consortium_id, code, title, first_year, last_year)
+                           SELECT c.id, \("plan-" + consortium), '計画', 2024, 2026 FROM c RETURNING consortium_id, id),
+                     k AS (INSERT INTO plan_kpis (consortium_id, plan_id, metric, baseline) SELECT consortium_id, id, 'consultations', 10 FROM p
+                           RETURNING consortium_id, plan_id),
+                     i AS (INSERT INTO plan_kpi_increments (consortium_id, plan_id, metric, fiscal_year, increment)
+                           SELECT consortium_id, plan_id, 'consultations', 2024, 5 FROM k),
+                     r AS (INSERT INTO plan_reviews (consortium_id, plan_id, fiscal_year, step, done_on)
+                           SELECT consortium_id, id, 2024, 'verification', '2025-07-31' FROM p),
+                     inc AS (INSERT INTO income_records (consortium_id, ref, received_on, source, amount_yen)
+                             SELECT c.id, 'IN-1', '2024-05-01', 'donations', 1000 FROM c)
+                INSERT INTO consortium_costs (consortium_id, ref, incurred_on, amount_yen) SELECT c.id, 'CO-1', '2024-05-01', 2000 FROM c
+                """)
         }
     }
 

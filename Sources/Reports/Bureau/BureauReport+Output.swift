@@ -39,12 +39,40 @@ extension BureauReport {
             Row(metric: "granted_yen_total", key: "", label: "交付決定額合計", value: .integer(total.grantedYen)),
             Row(metric: "subsidy_yen_total", key: "", label: "補助金額合計（請求分）", value: .integer(total.subsidyYen)),
             Row(metric: "claim_yen_total", key: "", label: "請求額合計", value: .integer(total.claimYen)),
+            Row(metric: "confirmed_projects", key: "", label: "額の確定済の事業数", value: .count(total.confirmedProjects)),
+            Row(metric: "confirmed_yen_total", key: "", label: "確定額合計", value: .integer(total.confirmedYen)),
+            Row(metric: "paid_projects", key: "", label: "精算払済の事業数", value: .count(total.paidProjects)),
+            Row(metric: "paid_yen_total", key: "", label: "支払額合計（概算払を含む）", value: .integer(total.paidYen)),
         ]
-        for (key, count) in byBureauCounts { rows.append(Row(metric: "by_bureau", key: key, label: Bureau(rawValue: key)?.japaneseName ?? key, value: .count(count))) }
+        for (key, count) in byBureauCounts { rows.append(Row(metric: "by_bureau", key: key, label: Self.groupLabel("bureau", key), value: .count(count))) }
         for (key, count) in byPrefecture.sorted(by: { $0.key < $1.key }) {
-            rows.append(Row(metric: "by_prefecture", key: key, label: (try? Prefecture(parsing: key))?.name ?? key, value: .count(count.projects)))
+            rows.append(Row(metric: "by_prefecture", key: key, label: Self.groupLabel("prefecture", key), value: .count(count.projects)))
         }
         for (key, count) in byFrame.sorted(by: { $0.key < $1.key }) { rows.append(Row(metric: "by_frame", key: key, label: key, value: .count(count.projects))) }
+        for (grouping, groups) in totalsGroups {
+            for (key, totals) in groups {
+                let label = Self.groupLabel(grouping, key)
+                for (figure, figureLabel, value) in Self.figures(totals) {
+                    rows.append(Row(metric: "\(figure)_by_\(grouping)", key: key, label: "\(label) \(figureLabel)", value: value))
+                }
+            }
+        }
+        for published in published {
+            let program = published.published.program
+            let name = published.published.programName ?? program
+            rows += [
+                Row(metric: "published_applications", key: program, label: "\(name) 応募件数（公表）", value: .optional(published.published.applications.map(Int64.init))),
+                Row(metric: "published_adopted", key: program, label: "\(name) 採択件数（公表）", value: .optional(published.published.adopted.map(Int64.init))),
+                Row(metric: "published_budget_yen", key: program, label: "\(name) 予算額（公表）", value: .optional(published.published.budget?.amount)),
+                Row(metric: "adopted_in_records", key: program, label: "\(name) 採択件数（登録済\(published.national ? "" : "・自局分")）", value: .count(published.adoptedInRecords)),
+            ]
+            for frame in published.frames {
+                rows.append(Row(metric: "published_adopted_by_frame", key: "\(program)/\(frame)", label: "\(name) \(published.frameLabel(frame)) 採択件数（公表）",
+                                value: .optional(published.published.adoptedByFrame[frame].map(Int64.init))))
+                rows.append(Row(metric: "adopted_in_records_by_frame", key: "\(program)/\(frame)", label: "\(name) \(published.frameLabel(frame)) 採択件数（登録済）",
+                                value: .count(published.adoptedInRecordsByFrame[frame] ?? 0)))
+            }
+        }
         for kind in EventKind.allCases {
             rows.append(Row(metric: "events_by_kind", key: kind.rawValue, label: kind.japaneseName, value: .count(activities.eventsByKind[kind])))
         }
@@ -73,6 +101,23 @@ extension BureauReport {
         }
         rows.append(Row(metric: "kpi_targets", key: "", label: "成果目標の数", value: .count(kpis.count)))
         rows.append(Row(metric: "kpi_targets_met", key: "", label: "うち達成", value: .count(kpis.filter(\.met).count)))
+        for (grouping, groups) in kpiGroups {
+            for (key, metrics) in groups {
+                let label = grouping == "all" ? "" : Self.groupLabel(grouping, key) + " "
+                for (metric, achievement) in metrics.sorted(by: { $0.key < $1.key }) {
+                    let prefix = grouping == "all" ? metric : "\(key)/\(metric)"
+                    let name = label + KPIMetric.japaneseLabel(metric)
+                    rows += [
+                        Row(metric: "kpi_targets_by_\(grouping)", key: prefix, label: "\(name) 目標のある事業", value: .count(achievement.targets)),
+                        Row(metric: "kpi_met_by_\(grouping)", key: prefix, label: "\(name) 達成した事業", value: .count(achievement.met)),
+                        Row(metric: "kpi_actual_sum_by_\(grouping)", key: prefix, label: "\(name) 実績の合計", value: .optional(achievement.actualSum)),
+                        Row(metric: "kpi_target_sum_by_\(grouping)", key: prefix, label: "\(name) 目標の合計", value: .optional(achievement.targetSum)),
+                        Row(metric: "kpi_achievement_rate_by_\(grouping)", key: prefix, label: "\(name) 達成率（実績の合計／目標の合計）",
+                            value: .decimalOrAbsent(achievement.achievement.decimalString(fractionDigits: 4))),
+                    ]
+                }
+            }
+        }
         for kpi in kpis {
             rows.append(Row(metric: "kpi_achievement", key: "\(kpi.projectCode)/\(kpi.metric)",
                             label: "\(kpi.projectCode) \(KPIMetric.japaneseLabel(kpi.metric))",
@@ -81,118 +126,45 @@ extension BureauReport {
         return rows
     }
 
+    /// The groupings of the money totals, each group in key order (bureaus in their order).
+    var totalsGroups: [(String, [(String, Totals)])] {
+        [("bureau", Bureau.allCases.compactMap { bureau in byBureau[bureau.rawValue].map { (bureau.rawValue, $0) } }),
+         ("prefecture", byPrefecture.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
+         ("frame", byFrame.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })]
+    }
+
+    /// The groupings of KPI achievement ("all" holds the whole scope under the key "").
+    var kpiGroups: [(String, [(String, [String: KPIAchievement])])] {
+        [("all", kpiByMetric.isEmpty ? [] : [("", kpiByMetric)]),
+         ("bureau", Bureau.allCases.compactMap { bureau in kpiByBureau[bureau.rawValue].map { (bureau.rawValue, $0) } }),
+         ("prefecture", kpiByPrefecture.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
+         ("frame", kpiByFrame.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })]
+    }
+
+    /// A group's name for people: the bureau's or prefecture's Japanese name, a frame as is.
+    static func groupLabel(_ grouping: String, _ key: String) -> String {
+        switch grouping {
+        case "bureau": Bureau(rawValue: key)?.japaneseName ?? key
+        case "prefecture": (try? Prefecture(parsing: key))?.name ?? key
+        default: key
+        }
+    }
+
+    /// A group's money figures in the order people read them.
+    static func figures(_ totals: Totals) -> [(String, String, ExportValue)] {
+        [("projects", "事業数", .count(totals.projects)),
+         ("granted_yen", "交付決定額", .integer(totals.grantedYen)),
+         ("claimed_projects", "請求済の事業数", .count(totals.claimedProjects)),
+         ("subsidy_yen", "補助金額（請求分）", .integer(totals.subsidyYen)),
+         ("claim_yen", "請求額", .integer(totals.claimYen)),
+         ("confirmed_projects", "額の確定済の事業数", .count(totals.confirmedProjects)),
+         ("confirmed_yen", "確定額", .integer(totals.confirmedYen)),
+         ("paid_projects", "精算払済の事業数", .count(totals.paidProjects)),
+         ("paid_yen", "支払額（概算払を含む）", .integer(totals.paidYen))]
+    }
+
     /// Every bureau of the scope, in the bureaus' order, with its project count.
     var byBureauCounts: [(String, Int)] {
         Bureau.allCases.compactMap { bureau in byBureau[bureau.rawValue].map { (bureau.rawValue, $0.projects) } }
-    }
-
-    /// The JSON form, with snake_case names made by the encoder.
-    struct Document: Encodable {
-        var fiscalYear: Int
-        var bureau: String?
-        var asOf: String
-        var adoptedProjects, withdrawnProjects, claimedProjects, applicantOrganizations, repeatApplicants: Int
-        var repeatApplicantOrganizations: [RepeatApplicant]
-        var byBureau, byPrefecture, byFrame: [String: Int]
-        var totalsByBureau, totalsByPrefecture, totalsByFrame: [String: Totals]
-        var grantedYenTotal, subsidyYenTotal, claimYenTotal: Int64
-        var eventsByKind, participantsBySegment, placementsByEmploymentType: [String: Int]
-        var internships, trainingParticipants, consultations, referrals: Int
-        var retention12m: [String: Int]
-        var retentionRate12m: Decimal?
-        var participatingFirms, seminarAttendees: Int
-        var consultationsByChannel: [String: Int]
-        /// Every project's KPIs as `report consortium` writes them (exact fractions).
-        var kpis: [KPIActual]
-        var kpiTargets, kpiTargetsMet: Int
-
-        init(_ report: BureauReport) {
-            fiscalYear = report.fiscalYear.startYear
-            bureau = report.bureau?.rawValue
-            asOf = report.asOf.description
-            adoptedProjects = report.adoptedProjects
-            withdrawnProjects = report.withdrawnProjects
-            claimedProjects = report.claimedProjects
-            applicantOrganizations = report.applicantOrganizations
-            repeatApplicants = report.repeatApplicants.count
-            repeatApplicantOrganizations = report.repeatApplicants
-            byBureau = report.byBureau.mapValues(\.projects)
-            byPrefecture = report.byPrefecture.mapValues(\.projects)
-            byFrame = report.byFrame.mapValues(\.projects)
-            totalsByBureau = report.byBureau
-            totalsByPrefecture = report.byPrefecture
-            totalsByFrame = report.byFrame
-            grantedYenTotal = report.total.grantedYen
-            subsidyYenTotal = report.total.subsidyYen
-            claimYenTotal = report.total.claimYen
-            eventsByKind = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, report.activities.eventsByKind[$0]) })
-            participantsBySegment = Dictionary(uniqueKeysWithValues: ParticipantSegment.allCases.map {
-                ($0.rawValue, report.activities.participantsBySegment[$0]) })
-            placementsByEmploymentType = Dictionary(uniqueKeysWithValues: EmploymentType.allCases.map {
-                ($0.rawValue, report.activities.placementsByEmploymentType[$0]) })
-            internships = report.activities.internships
-            trainingParticipants = report.activities.trainingParticipants
-            consultations = report.activities.consultations
-            referrals = report.activities.referrals
-            let retention = report.retention
-            retention12m = ["full_time_hires": retention.fullTimeHires, "matured": retention.matured, "retained": retention.retained]
-            retentionRate12m = report.retentionRate.flatMap { Decimal(string: $0) }
-            participatingFirms = report.activities.participatingFirms
-            seminarAttendees = report.activities.funnel.seminarAttendees
-            consultationsByChannel = Dictionary(uniqueKeysWithValues: ConsultationChannel.allCases.map {
-                ($0.rawValue, report.activities.consultationsByChannel[$0]) })
-            kpis = report.kpis
-            kpiTargets = report.kpis.count
-            kpiTargetsMet = report.kpis.filter(\.met).count
-        }
-
-        // `bureau` and `retention_rate_12m` are written as null rather than left out.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(fiscalYear, forKey: .fiscalYear)
-            try c.encode(bureau, forKey: .bureau)
-            try c.encode(asOf, forKey: .asOf)
-            try c.encode(adoptedProjects, forKey: .adoptedProjects)
-            try c.encode(withdrawnProjects, forKey: .withdrawnProjects)
-            try c.encode(claimedProjects, forKey: .claimedProjects)
-            try c.encode(applicantOrganizations, forKey: .applicantOrganizations)
-            try c.encode(repeatApplicants, forKey: .repeatApplicants)
-            try c.encode(repeatApplicantOrganizations, forKey: .repeatApplicantOrganizations)
-            try c.encode(byBureau, forKey: .byBureau)
-            try c.encode(byPrefecture, forKey: .byPrefecture)
-            try c.encode(byFrame, forKey: .byFrame)
-            try c.encode(totalsByBureau, forKey: .totalsByBureau)
-            try c.encode(totalsByPrefecture, forKey: .totalsByPrefecture)
-            try c.encode(totalsByFrame, forKey: .totalsByFrame)
-            try c.encode(grantedYenTotal, forKey: .grantedYenTotal)
-            try c.encode(subsidyYenTotal, forKey: .subsidyYenTotal)
-            try c.encode(claimYenTotal, forKey: .claimYenTotal)
-            try c.encode(eventsByKind, forKey: .eventsByKind)
-            try c.encode(participantsBySegment, forKey: .participantsBySegment)
-            try c.encode(placementsByEmploymentType, forKey: .placementsByEmploymentType)
-            try c.encode(internships, forKey: .internships)
-            try c.encode(trainingParticipants, forKey: .trainingParticipants)
-            try c.encode(consultations, forKey: .consultations)
-            try c.encode(referrals, forKey: .referrals)
-            try c.encode(retention12m, forKey: .retention12m)
-            try c.encode(retentionRate12m, forKey: .retentionRate12m)
-            try c.encode(participatingFirms, forKey: .participatingFirms)
-            try c.encode(seminarAttendees, forKey: .seminarAttendees)
-            try c.encode(consultationsByChannel, forKey: .consultationsByChannel)
-            try c.encode(kpis, forKey: .kpis)
-            try c.encode(kpiTargets, forKey: .kpiTargets)
-            try c.encode(kpiTargetsMet, forKey: .kpiTargetsMet)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case fiscalYear, bureau, asOf, adoptedProjects, withdrawnProjects, claimedProjects, applicantOrganizations
-            case repeatApplicants, repeatApplicantOrganizations, byBureau, byPrefecture, byFrame
-            case totalsByBureau, totalsByPrefecture, totalsByFrame, grantedYenTotal, subsidyYenTotal, claimYenTotal
-            case eventsByKind, participantsBySegment, placementsByEmploymentType, internships, trainingParticipants
-            case consultations, referrals
-            case retention12m = "retention_12m"
-            case retentionRate12m = "retention_rate_12m"
-            case participatingFirms, seminarAttendees, consultationsByChannel, kpis, kpiTargets, kpiTargetsMet
-        }
     }
 }

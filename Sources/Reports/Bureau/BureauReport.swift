@@ -8,9 +8,24 @@ import Store
 ///
 /// - Projects are every adopted project of the year in the bureau's prefectures (the
 ///   project's own prefecture), withdrawn ones included and also counted apart.
-/// - Subsidy and claim totals are those of the projects' claims of record (latest submitted,
-///   approved or paid version): what has been claimed so far. Projects without one add
-///   nothing; `claimed_projects` says how many have one. (`export claims` computes the rest.)
+/// - Money, per bureau, prefecture and frame and in total (`Totals`; integer yen, sums checked
+///   for overflow), by this rule on the records as they stand (no payments model yet):
+///   - granted: every project's 交付決定額 (none yet adds nothing; withdrawn ones included);
+///   - claimed (`claimed_projects`, `subsidy_yen`, `claim_yen`): the project's claim of record,
+///     its latest version whose status is submitted, approved or paid (a draft is not claimed,
+///     a returned version was sent back): `claim_yen` is its claim amount (請求額, the subsidy
+///     less the advances at its date), `subsidy_yen` the subsidy it computes. Projects without
+///     one add nothing. (`export claims` computes the rest.)
+///   - confirmed (`confirmed_projects`, `confirmed_yen`): a claimed project whose claim of
+///     record the reviewing party has approved (claim status approved or paid) or whose own
+///     status is confirmed (額の確定) or paid; the amount is that claim's subsidy, the figure
+///     額の確定 fixes and the payment is computed from. A project marked confirmed without a
+///     claim of record has no amount to confirm and is not counted.
+///   - paid (`paid_projects`, `paid_yen`): money recorded as paid out, that is every
+///     project's advances (概算払, `prior_paid_yen`) plus, once the final payment is recorded
+///     (claim of record paid, or project status paid), that claim's claim amount (精算払).
+///     `paid_projects` counts projects whose final payment is recorded. A refund due is not
+///     netted: no refund received is on record yet.
 /// - Repeat applicants: applicant organisations, told apart by corporate number, that were
 ///   also adopted in an earlier fiscal year.
 /// - Outcomes are those of the consortia of these projects over the fiscal year, each
@@ -18,20 +33,62 @@ import Store
 ///   full-time hires, judged on the as-of date.
 /// - KPI achievement: every project's targets judged against that project's own actuals, as
 ///   `report consortium`, the dashboard and the export judge them: for a claimed project as
-///   its claim of record stored them, otherwise as of the as-of date.
+///   its claim of record stored them, otherwise as of the as-of date. Summed per metric over
+///   every project, and per bureau, prefecture and frame (`KPIAchievement`).
+/// - Published figures: the programmes' applications, adoptions and budget for the year as
+///   the ministry published them (reference data), beside the adopted projects our records
+///   hold in scope (`PublishedComparison`).
 public struct BureauReport: Sendable {
+    /// A group's projects and money, by the rule in the type's comment.
     public struct Totals: Sendable, Hashable, Encodable {
         public var projects = 0
         public var grantedYen: Int64 = 0
+        public var claimedProjects = 0
         public var subsidyYen: Int64 = 0
         public var claimYen: Int64 = 0
+        public var confirmedProjects = 0
+        public var confirmedYen: Int64 = 0
+        public var paidProjects = 0
+        public var paidYen: Int64 = 0
 
         /// Adds a project's figures; a sum beyond `Int64` is `MoneyLimitError.overflow`, not a trap.
-        mutating func add(granted: Yen?, subsidy: Yen?, claim: Yen?) throws(MoneyLimitError) {
+        mutating func add(_ project: ProjectMoney) throws(MoneyLimitError) {
             projects += 1
-            grantedYen = try Yen(grantedYen).adding(granted ?? .zero).amount
-            subsidyYen = try Yen(subsidyYen).adding(subsidy ?? .zero).amount
-            claimYen = try Yen(claimYen).adding(claim ?? .zero).amount
+            grantedYen = try Yen(grantedYen).adding(project.granted ?? .zero).amount
+            if let claim = project.claim {
+                claimedProjects += 1
+                subsidyYen = try Yen(subsidyYen).adding(claim.subsidy).amount
+                claimYen = try Yen(claimYen).adding(claim.claim).amount
+            }
+            if let confirmed = project.confirmed {
+                confirmedProjects += 1
+                confirmedYen = try Yen(confirmedYen).adding(confirmed).amount
+            }
+            if project.finalPaymentRecorded { paidProjects += 1 }
+            paidYen = try Yen(paidYen).adding(project.paid).amount
+        }
+    }
+
+    /// One project's money by the rule above.
+    struct ProjectMoney {
+        var granted: Yen?
+        var claim: ClaimFigures?
+        var confirmed: Yen?
+        var finalPaymentRecorded: Bool
+        var paid: Yen
+
+        init(project: ExportProject, claim record: ClaimOfRecord?) throws(MoneyLimitError) {
+            granted = project.terms.granted
+            claim = record?.figures
+            paid = project.terms.priorPaid
+            finalPaymentRecorded = false
+            // Without a claim of record there is no amount to confirm or pay finally.
+            guard let record else { return }
+            if [.approved, .paid].contains(record.status) || [.confirmed, .paid].contains(project.status) {
+                confirmed = record.figures.subsidy
+            }
+            finalPaymentRecorded = record.status == .paid || project.status == .paid
+            if finalPaymentRecorded { paid = try paid.adding(record.figures.claim) }
         }
     }
 
@@ -56,6 +113,14 @@ public struct BureauReport: Sendable {
     public var activities: ActivityActuals
     /// Every project's KPIs, in project-code order.
     public var kpis: [KPIActual] = []
+    /// KPI achievement per metric over every project in scope.
+    public var kpiByMetric: [String: KPIAchievement] = [:]
+    /// The same per bureau, prefecture and frame (group key → metric → achievement).
+    public var kpiByBureau: [String: [String: KPIAchievement]] = [:]
+    public var kpiByPrefecture: [String: [String: KPIAchievement]] = [:]
+    public var kpiByFrame: [String: [String: KPIAchievement]] = [:]
+    /// The year's published figures beside our records, one per programme with any.
+    public var published: [PublishedComparison] = []
 
     public var retention: RetentionActual { activities.retention12m }
 
@@ -63,40 +128,56 @@ public struct BureauReport: Sendable {
     public static func load(scope: ExportScope, asOf: LocalDate, on connection: PostgresConnection) throws -> BureauReport {
         try connection.transaction { connection in
             try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            let repository = ExportRepository()
-            try repository.prepareScope(scope, selection: .all, on: connection)
-            let outcomes = try repository.consortiumActivities(fiscalYear: scope.fiscalYear, asOf: asOf, on: connection)
-            var report = BureauReport(
-                fiscalYear: scope.fiscalYear, bureau: scope.bureau, asOf: asOf,
-                activities: ActivityActuals.sum(outcomes.values.sorted { $0.scope.consortiumCode < $1.scope.consortiumCode },
-                                                scope: .bureau(scope.bureau?.rawValue, fiscalYear: scope.fiscalYear, asOf: asOf)))
-            let projectActuals = try repository.projectActivities(asOf: asOf, on: connection)
-            let claims = try repository.claimsOfRecord(on: connection)
-            for bureau in scope.bureau.map({ [$0] }) ?? Bureau.allCases {
-                report.byBureau[bureau.rawValue] = Totals()
-            }
-            for project in try repository.projects(on: connection) {
-                report.adoptedProjects += 1
-                if project.status == .withdrawn { report.withdrawnProjects += 1 }
-                let claim = claims[project.id]
-                // A claimed project's KPIs as submitted with its claim of record.
-                report.kpis += (claim?.activities ?? projectActuals[project.id])?.kpis ?? []
-                if claim != nil { report.claimedProjects += 1 }
-                func add(_ totals: inout Totals) throws(MoneyLimitError) {
-                    try totals.add(granted: project.terms.granted, subsidy: claim?.figures.subsidy, claim: claim?.figures.claim)
-                }
-                try add(&report.total)
-                try add(&report.byBureau[project.bureau, default: Totals()])
-                try add(&report.byPrefecture[ExportedProjectFigures.prefectureCode(project.prefectureCode), default: Totals()])
-                try add(&report.byFrame["\(project.program)/\(project.frameCode)", default: Totals()])
-            }
-            let (count, repeats) = try repository.applicants(fiscalYear: scope.fiscalYear, on: connection)
-            report.applicantOrganizations = count
-            report.repeatApplicants = repeats.map {
-                RepeatApplicant(corporateNumber: $0.corporateNumber, name: $0.name, fiscalYears: $0.fiscalYears)
-            }
-            return report
+            return try read(scope: scope, asOf: asOf, on: connection)
         }
+    }
+
+    /// Reads the report on the caller's transaction (several years can share one snapshot).
+    static func read(scope: ExportScope, asOf: LocalDate, on connection: PostgresConnection) throws -> BureauReport {
+        let repository = ExportRepository()
+        try repository.prepareScope(scope, selection: .all, on: connection)
+        let outcomes = try repository.consortiumActivities(fiscalYear: scope.fiscalYear, asOf: asOf, on: connection)
+        var report = BureauReport(
+            fiscalYear: scope.fiscalYear, bureau: scope.bureau, asOf: asOf,
+            activities: ActivityActuals.sum(outcomes.values.sorted { $0.scope.consortiumCode < $1.scope.consortiumCode },
+                                            scope: .bureau(scope.bureau?.rawValue, fiscalYear: scope.fiscalYear, asOf: asOf)))
+        let projectActuals = try repository.projectActivities(asOf: asOf, on: connection)
+        let claims = try repository.claimsOfRecord(on: connection)
+        for bureau in scope.bureau.map({ [$0] }) ?? Bureau.allCases {
+            report.byBureau[bureau.rawValue] = Totals()
+        }
+        let projects = try repository.projects(on: connection)
+        for project in projects {
+            report.adoptedProjects += 1
+            if project.status == .withdrawn { report.withdrawnProjects += 1 }
+            let claim = claims[project.id]
+            // A claimed project's KPIs as submitted with its claim of record.
+            let kpis = (claim?.activities ?? projectActuals[project.id])?.kpis ?? []
+            report.kpis += kpis
+            if claim != nil { report.claimedProjects += 1 }
+            let money = try ProjectMoney(project: project, claim: claim)
+            let prefecture = ExportedProjectFigures.prefectureCode(project.prefectureCode)
+            let frame = "\(project.program)/\(project.frameCode)"
+            try report.total.add(money)
+            try report.byBureau[project.bureau, default: Totals()].add(money)
+            try report.byPrefecture[prefecture, default: Totals()].add(money)
+            try report.byFrame[frame, default: Totals()].add(money)
+            for kpi in kpis {
+                report.kpiByMetric[kpi.metric, default: KPIAchievement()].add(kpi)
+                report.kpiByBureau[project.bureau, default: [:]][kpi.metric, default: KPIAchievement()].add(kpi)
+                report.kpiByPrefecture[prefecture, default: [:]][kpi.metric, default: KPIAchievement()].add(kpi)
+                report.kpiByFrame[frame, default: [:]][kpi.metric, default: KPIAchievement()].add(kpi)
+            }
+        }
+        let (count, repeats) = try repository.applicants(fiscalYear: scope.fiscalYear, on: connection)
+        report.applicantOrganizations = count
+        report.repeatApplicants = repeats.map {
+            RepeatApplicant(corporateNumber: $0.corporateNumber, name: $0.name, fiscalYears: $0.fiscalYears)
+        }
+        report.published = try repository.publishedFigures(fiscalYear: scope.fiscalYear, on: connection).map {
+            PublishedComparison(published: $0, projects: projects, national: scope.bureau == nil)
+        }
+        return report
     }
 
     /// "0.9167", or nil when no hire has matured.

@@ -15,18 +15,37 @@ extension BureauReport {
         summary.add(["交付決定額合計", Yen(total.grantedYen).formattedWithSymbol])
         summary.add(["補助金額合計（請求分）", Yen(total.subsidyYen).formattedWithSymbol])
         summary.add(["請求額合計", Yen(total.claimYen).formattedWithSymbol])
+        summary.add(["額の確定済の事業数", "\(total.confirmedProjects)"])
+        summary.add(["確定額合計", Yen(total.confirmedYen).formattedWithSymbol])
+        summary.add(["精算払済の事業数", "\(total.paidProjects)"])
+        summary.add(["支払額合計（概算払を含む）", Yen(total.paidYen).formattedWithSymbol])
         out.append(summary.rendered)
-        func totalsTable(_ title: String, _ rows: [(String, Totals)]) {
-            var table = TextTable([title, "事業数", "交付決定額", "補助金額", "請求額"], alignments: [.left, .right, .right, .right, .right])
-            for (label, totals) in rows {
-                table.add([label, "\(totals.projects)", Yen(totals.grantedYen).formatted, Yen(totals.subsidyYen).formatted, Yen(totals.claimYen).formatted])
+        for published in published {
+            var table = TextTable(["公表値（\(published.published.programName ?? published.published.program)）", "公表", published.national ? "登録済" : "登録済（自局分）"],
+                                  alignments: [.left, .right, .right])
+            let show = { (value: Int?) in value.map(String.init) ?? "—" }
+            table.add(["応募件数", show(published.published.applications), ""])
+            table.add(["採択件数", show(published.published.adopted), "\(published.adoptedInRecords)"])
+            for frame in published.frames {
+                table.add(["  うち \(published.frameLabel(frame))", show(published.published.adoptedByFrame[frame]), "\(published.adoptedInRecordsByFrame[frame] ?? 0)"])
+            }
+            table.add(["予算額", published.published.budget?.formattedWithSymbol ?? "—", ""])
+            out.append("")
+            out.append(table.rendered)
+            out.append("出典: \(published.published.source)")
+        }
+        let headings = Self.figures(Totals()).map(\.1)
+        for (grouping, title) in [("bureau", "経済産業局"), ("prefecture", "都道府県"), ("frame", "補助事業／枠")] {
+            let groups = totalsGroups.first { $0.0 == grouping }?.1 ?? []
+            var table = TextTable([title] + headings, alignments: [.left] + headings.map { _ in .right })
+            for (key, totals) in groups {
+                table.add([Self.groupLabel(grouping, key)] + Self.figures(totals).map { figure in
+                    if case .integer(let value) = figure.2 { figure.0.hasSuffix("_yen") ? Yen(value).formatted : "\(value)" } else { "" }
+                })
             }
             out.append("")
             out.append(table.rendered)
         }
-        totalsTable("経済産業局", Bureau.allCases.compactMap { bureau in byBureau[bureau.rawValue].map { (bureau.japaneseName, $0) } })
-        totalsTable("都道府県", byPrefecture.sorted { $0.key < $1.key }.map { ((try? Prefecture(parsing: $0.key))?.name ?? $0.key, $0.value) })
-        totalsTable("補助事業／枠", byFrame.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         var outcomes = TextTable(["成果", "内訳", "件数・人数"], alignments: [.left, .left, .right])
         for kind in EventKind.allCases { outcomes.add(["取組", kind.japaneseName, "\(activities.eventsByKind[kind])"]) }
         for segment in ParticipantSegment.allCases { outcomes.add(["参加者", segment.japaneseName, "\(activities.participantsBySegment[segment])"]) }
@@ -53,6 +72,20 @@ extension BureauReport {
             out.append("")
             out.append("成果目標の達成: \(kpis.filter(\.met).count) / \(kpis.count)")
             out.append(table.rendered)
+            var achievement = TextTable(["区分", "成果目標", "目標のある事業", "達成", "実績の合計", "目標の合計", "達成率"],
+                                        alignments: [.left, .left, .right, .right, .right, .right, .right])
+            for (grouping, groups) in kpiGroups {
+                for (key, metrics) in groups {
+                    for (metric, value) in metrics.sorted(by: { $0.key < $1.key }) {
+                        achievement.add([grouping == "all" ? "全体" : Self.groupLabel(grouping, key), KPIMetric.japaneseLabel(metric),
+                                         "\(value.targets)", "\(value.met)", value.actualSum.map(String.init) ?? "—",
+                                         value.targetSum.map(String.init) ?? "—", value.achievement.percent() ?? "—"])
+                    }
+                }
+            }
+            out.append("")
+            out.append("成果目標の達成（指標別・区分別）")
+            out.append(achievement.rendered)
         }
         if !repeatApplicants.isEmpty {
             var repeats = TextTable(["過年度にも採択された申請者", "法人番号", "採択年度"])

@@ -32,7 +32,9 @@ public struct ConsortiumOverviewRepository {
             members: try members(consortiumID, first: first, last: last),
             groups: try groups(consortiumID, first: first, last: last),
             firms: try firms(consortiumID, first: first, last: last),
-            actuals: try ActivityActualsRepository(connection: connection).actuals(forConsortium: code, fiscalYear: fiscalYear, asOf: asOf))
+            actuals: try ActivityActualsRepository(connection: connection).actuals(forConsortium: code, fiscalYear: fiscalYear, asOf: asOf),
+            selfFunding: try SelfFundingRepository(connection: connection)
+                .years(consortiumIDs: [consortiumID], from: FiscalYear(fiscalYear.startYear - 2), to: fiscalYear)[consortiumID] ?? [])
     }
 
     /// Distinct organisations by role, over all their membership periods: a member during the

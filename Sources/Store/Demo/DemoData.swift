@@ -22,6 +22,7 @@ public enum DemoData {
                 try importText(kind, text, name: "\(kind.rawValue).csv", on: connection, actor: actor, directory: directory)
             }
             try loadClaims(on: connection, actor: actor, directory: directory)
+            try loadPlans(on: connection, actor: actor, directory: directory)
         }
         return true
     }

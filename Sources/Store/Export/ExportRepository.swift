@@ -21,9 +21,11 @@ public struct ExportRepository: Sendable {
     }
 
     /// Fills `export_scope` for the fiscal year and bureau; returns how many projects it holds.
-    /// Must run inside a transaction: the table is dropped at commit.
+    /// Must run inside a transaction: the table is dropped at commit. A second call in the same
+    /// transaction (`report bureau` over several years) replaces the first one's table.
     @discardableResult
     public func prepareScope(_ scope: ExportScope, selection: Selection, on connection: PostgresConnection) throws -> Int {
+        try connection.execute("DROP TABLE IF EXISTS pg_temp.export_scope")
         try connection.execute("""
             CREATE TEMPORARY TABLE export_scope (
                 position integer PRIMARY KEY, consortium_id bigint NOT NULL, project_id bigint NOT NULL,

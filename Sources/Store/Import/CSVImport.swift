@@ -45,6 +45,11 @@ public enum CSVImport {
         case .placements: PlacementImporter()
         case .consultations: ConsultationImporter()
         case .kpiTargets: KPITargetImporter()
+        case .plans: PlanImporter()
+        case .planKPIs: PlanKPIImporter()
+        case .planReviews: PlanReviewImporter()
+        case .income: IncomeImporter()
+        case .costs: ConsortiumCostImporter()
         case .expenses: nil
         }
     }

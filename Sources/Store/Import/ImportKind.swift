@@ -10,4 +10,9 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case consultations
     case expenses
     case kpiTargets = "kpi_targets"
+    case plans
+    case planKPIs = "plan_kpis"
+    case planReviews = "plan_reviews"
+    case income
+    case costs
 }

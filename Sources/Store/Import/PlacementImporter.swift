@@ -16,6 +16,7 @@ struct PlacementImporter: RowImporter {
         var segment: ParticipantSegment?
         var jobCategory: JobCategory?
         var eventCode: String?
+        var fee: Yen?
     }
 
     static let columns = [
@@ -29,6 +30,7 @@ struct PlacementImporter: RowImporter {
         ImportColumn("segment", aliases: ["属性", "人材母集団"]),
         ImportColumn("job_category", aliases: ["職種"]),
         ImportColumn("event", aliases: ["取組", "取組コード"]),
+        ImportColumn("fee_yen", aliases: ["成功報酬手数料"]),
     ]
 
     private var consortia = StoreLookup.ConsortiumCache()
@@ -52,9 +54,10 @@ struct PlacementImporter: RowImporter {
         let segment = record.vocabulary("segment", ParticipantSegment.self)
         let job = record.vocabulary("job_category", JobCategory.self)
         let event = record.code("event")
+        let fee = record.yen("fee_yen")
         guard let consortium, let firm, let personRef, let type, let started, record.issues.isEmpty else { return nil }
         return Row(consortiumCode: consortium, firmCode: firm, personRef: personRef, personName: personName,
-                   employmentType: type, startedOn: started, endedOn: ended, segment: segment, jobCategory: job, eventCode: event)
+                   employmentType: type, startedOn: started, endedOn: ended, segment: segment, jobCategory: job, eventCode: event, fee: fee)
     }
 
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
@@ -73,17 +76,17 @@ struct PlacementImporter: RowImporter {
         }
         let result = try connection.query("""
             INSERT INTO placements AS p (consortium_id, firm_id, person_ref, person_name, employment_type, started_on,
-                                         ended_on, segment, job_category, event_id)
+                                         ended_on, segment, job_category, event_id, fee_yen)
             VALUES (\(consortiumID), \(firmID), \(row.personRef), \(row.personName), \(row.employmentType),
                     \(row.startedOn), \(row.endedOn), \(row.segment),
-                    \(row.jobCategory), \(eventID))
+                    \(row.jobCategory), \(eventID), \(row.fee))
             ON CONFLICT (consortium_id, firm_id, person_ref, started_on) DO UPDATE SET
                 person_name = EXCLUDED.person_name, employment_type = EXCLUDED.employment_type,
                 ended_on = EXCLUDED.ended_on, segment = EXCLUDED.segment, job_category = EXCLUDED.job_category,
-                event_id = EXCLUDED.event_id
-            WHERE (p.person_name, p.employment_type, p.ended_on, p.segment, p.job_category, p.event_id)
+                event_id = EXCLUDED.event_id, fee_yen = EXCLUDED.fee_yen
+            WHERE (p.person_name, p.employment_type, p.ended_on, p.segment, p.job_category, p.event_id, p.fee_yen)
                 IS DISTINCT FROM (EXCLUDED.person_name, EXCLUDED.employment_type, EXCLUDED.ended_on,
-                                  EXCLUDED.segment, EXCLUDED.job_category, EXCLUDED.event_id)
+                                  EXCLUDED.segment, EXCLUDED.job_category, EXCLUDED.event_id, EXCLUDED.fee_yen)
             RETURNING (xmax = 0) AS inserted
             """)
         return try WriteOutcome.fromUpsert(result)

@@ -11,6 +11,7 @@ struct ReportController {
 
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("reports/bureau", use: bureau)
+        group.get("reports/bureau/years", use: bureauYears)
         group.get("export-runs", use: listRuns)
         group.get("export-runs/:id", use: showRun)
     }
@@ -30,19 +31,52 @@ struct ReportController {
         return try APIJSON.response(data: try report.json())
     }
 
+    /// Consecutive years (`fiscal_year` to `to_fiscal_year`), each against the year before:
+    /// `jinjibu report bureau --to-fiscal-year --format json`.
+    @Sendable func bureauYears(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "経済産業局の集計")
+        var query = QueryReader(request)
+        let from = query.fiscalYear()
+        let to = query.fiscalYear("to_fiscal_year")
+        let bureau = query.vocabulary("bureau", Bureau.self)
+        let asOf = query.date("as_of")
+        if query.issues.isEmpty {
+            if from == nil { query.fail("fiscal_year", "始まりの年度を指定してください") }
+            if to == nil { query.fail("to_fiscal_year", "終わりの年度を指定してください") }
+            if let from, let to, let problem = BureauReportSeries.problem(from: from, to: to) { query.fail("to_fiscal_year", problem) }
+        }
+        try query.finish()
+        guard let from, let to else { throw Problem.invalidQuery(query.issues) }
+        let series = try await bureauReports(years: from.startYear...to.startYear, bureau: bureau, asOf: asOf ?? LocalDate.today(), caller: caller)
+        return try APIJSON.response(data: try series.json())
+    }
+
     /// The report in the caller's scope: a bureau only its own; the bureau report page comes
     /// through here too.
     func bureauReport(year: FiscalYear, bureau requested: Bureau?, asOf: LocalDate, caller: UserAccount) async throws -> BureauReport {
-        try Access.require(Access.decide, caller, "経済産業局の集計")
-        var bureau = requested
-        if caller.role == .bureau {
-            if let bureau, bureau != caller.bureau { throw Problem.forbidden("他の経済産業局の集計は見られません") }
-            bureau = caller.bureau
-        }
-        let scope = ExportScope(fiscalYear: year, bureau: bureau)
+        let scope = ExportScope(fiscalYear: year, bureau: try Self.bureau(requested, caller: caller))
         return try await database.snapshot(as: caller) { connection in
             try BureauReport.load(scope: scope, asOf: asOf, on: connection)
         }
+    }
+
+    /// Consecutive years' reports in the caller's scope, in one snapshot (the bureau page's
+    /// comparison with the year before).
+    func bureauReports(years: ClosedRange<Int>, bureau requested: Bureau?, asOf: LocalDate, caller: UserAccount) async throws -> BureauReportSeries {
+        let bureau = try Self.bureau(requested, caller: caller)
+        return try await database.snapshot(as: caller) { connection in
+            try BureauReportSeries.load(years: years, bureau: bureau, asOf: asOf, on: connection)
+        }
+    }
+
+    /// The bureau a caller may see: a bureau user only its own; an administrator the one asked
+    /// for, or all.
+    static func bureau(_ requested: Bureau?, caller: UserAccount) throws -> Bureau? {
+        try Access.require(Access.decide, caller, "経済産業局の集計")
+        guard caller.role == .bureau else { return requested }
+        if let requested, requested != caller.bureau { throw Problem.forbidden("他の経済産業局の集計は見られません") }
+        return caller.bureau
     }
 
     @Sendable func listRuns(_ request: Request, context: APIContext) async throws -> Response {

@@ -4,9 +4,11 @@ import Reports
 import Store
 
 /// The bureau report for people: the year's adopted projects by prefecture (with a chart),
-/// by frame, the outcomes of their consortia and the repeat applicants. The figures are
-/// `BureauReport`'s, loaded by the API's `ReportController.bureauReport` in the caller's scope
-/// (a bureau sees its own bureau only).
+/// by frame, with granted, claimed, confirmed and paid totals, KPI achievement, the published
+/// figures beside our records, the outcomes of their consortia, the repeat applicants, and
+/// the year against the one before. The figures are `BureauReport`'s, both years loaded in one
+/// snapshot by `ReportController.bureauReports` in the caller's scope (a bureau sees its own
+/// bureau only).
 struct BureauReportPageController {
     let database: TenantDatabase
     let renderer: PageRenderer
@@ -28,7 +30,9 @@ struct BureauReportPageController {
             // Without a year: the latest one with an adopted project in the caller's scope.
             year = try await database.run(as: caller) { try ProjectsPageController.latestYear(.init(), on: $0) }
         }
-        let report = try await ReportController(database: database).bureauReport(year: year, bureau: nil, asOf: asOf, caller: caller)
+        let series = try await ReportController(database: database).bureauReports(
+            years: (year.startYear - 1)...year.startYear, bureau: nil, asOf: asOf, caller: caller)
+        let report = series.reports[1]
         let prefectures = report.byPrefecture.keys.sorted()
         let name = { (code: String) -> String in Int(code).flatMap { try? Prefecture(code: $0) }?.name ?? code }
         let bars = prefectures.map { code -> SVGChart.Bar in
@@ -38,7 +42,10 @@ struct BureauReportPageController {
         }
         let row = { (label: String, totals: BureauReport.Totals) -> [String: Any] in
             ["label": label, "projects": totals.projects, "granted": Yen(totals.grantedYen).formattedWithSymbol,
-             "subsidy": Yen(totals.subsidyYen).formattedWithSymbol, "claim": Yen(totals.claimYen).formattedWithSymbol]
+             "claimed": totals.claimedProjects, "subsidy": Yen(totals.subsidyYen).formattedWithSymbol,
+             "claim": Yen(totals.claimYen).formattedWithSymbol, "confirmed": totals.confirmedProjects,
+             "confirmedYen": Yen(totals.confirmedYen).formattedWithSymbol, "paid": totals.paidProjects,
+             "paidYen": Yen(totals.paidYen).formattedWithSymbol]
         }
         let activities = report.activities
         let retention = report.retention
@@ -54,6 +61,10 @@ struct BureauReportPageController {
             "total": row("合計", report.total),
             "prefectures": prefectures.map { row(name($0), report.byPrefecture[$0]!) },
             "frames": report.byFrame.keys.sorted().map { row($0, report.byFrame[$0]!) },
+            "bureaus": Bureau.allCases.compactMap { bureau in report.byBureau[bureau.rawValue].map { row(bureau.japaneseName, $0) } },
+            "kpiGroups": Self.kpiRows(report, name: name),
+            "published": report.published.map(Self.published),
+            "comparison": series.yearOnYear.map(Self.comparison),
             "chart": SVGChart.horizontalBars(title: "都道府県別の採択件数", bars: bars),
             "eventsChart": SVGChart.horizontalBars(title: "取組の件数（種類別）", bars: EventKind.allCases.map {
                 SVGChart.Bar(label: $0.japaneseName, value: Int64(activities.eventsByKind[$0]))
@@ -71,5 +82,53 @@ struct BureauReportPageController {
             },
         ]
         return renderer.page("bureauReport", title: "集計 \(year.japaneseName)", values: values, context: context)
+    }
+
+    /// KPI achievement per metric, for the whole scope and then per bureau, prefecture and frame.
+    static func kpiRows(_ report: BureauReport, name: (String) -> String) -> [[String: Any]] {
+        let groups: [(String, [(String, [String: BureauReport.KPIAchievement])])] = [
+            ("全体", report.kpiByMetric.isEmpty ? [] : [("全体", report.kpiByMetric)]),
+            ("経済産業局", Bureau.allCases.compactMap { bureau in report.kpiByBureau[bureau.rawValue].map { (bureau.japaneseName, $0) } }),
+            ("都道府県", report.kpiByPrefecture.keys.sorted().map { (name($0), report.kpiByPrefecture[$0]!) }),
+            ("事業 / 枠", report.kpiByFrame.keys.sorted().map { ($0, report.kpiByFrame[$0]!) }),
+        ]
+        return groups.flatMap { grouping, entries in
+            entries.flatMap { label, metrics in
+                metrics.keys.sorted().map { metric -> [String: Any] in
+                    let value = metrics[metric]!
+                    return ["grouping": grouping, "label": label, "metric": KPIMetric.japaneseLabel(metric),
+                            "targets": value.targets, "met": value.met,
+                            "actualSum": value.actualSum.map { SVGChart.grouped($0) } ?? "—",
+                            "targetSum": value.targetSum.map { SVGChart.grouped($0) } ?? "—",
+                            "achievement": PageFormat.percent(value.achievement), "metRate": PageFormat.percent(value.metRate)]
+                }
+            }
+        }
+    }
+
+    /// A programme's published figures beside our records; "—" where no source states one.
+    static func published(_ comparison: BureauReport.PublishedComparison) -> [String: Any] {
+        let show = { (value: Int?) in value.map(String.init) ?? "—" }
+        return ["program": comparison.published.programName ?? comparison.published.program,
+                "applications": show(comparison.published.applications), "adopted": show(comparison.published.adopted),
+                "budget": comparison.published.budget?.formattedWithSymbol ?? "—", "inRecords": comparison.adoptedInRecords,
+                "scope": comparison.national ? "登録済（全国）" : "登録済（自局分）", "source": comparison.published.source,
+                "frames": comparison.frames.map {
+                    ["frame": comparison.frameLabel($0), "published": show(comparison.published.adoptedByFrame[$0]),
+                     "inRecords": comparison.adoptedInRecordsByFrame[$0] ?? 0]
+                }]
+    }
+
+    /// The year against the one before: counts and totals with their change, then the rates.
+    static func comparison(_ comparison: YearOnYear) -> [String: Any] {
+        var rows: [[String: Any]] = comparison.figures.map { figure in
+            let show = { (value: Int64) in figure.isMoney ? Yen(value).formattedWithSymbol : SVGChart.grouped(value) }
+            return ["label": figure.label, "previous": show(figure.previous), "current": show(figure.current),
+                    "change": (figure.change > 0 ? "+" : "") + show(figure.change)]
+        }
+        rows += comparison.rates.map {
+            ["label": $0.label, "previous": PageFormat.percent($0.previous), "current": PageFormat.percent($0.current), "change": ""]
+        }
+        return ["previousYear": comparison.previousFiscalYear.japaneseName, "year": comparison.fiscalYear.japaneseName, "rows": rows]
     }
 }

@@ -14,6 +14,8 @@ struct ImportPageController {
         "organizations": "団体・企業", "consortia": "コンソーシアム", "memberships": "構成員",
         "frames": "補助事業の枠", "adopted_projects": "採択事業（採択一覧）", "events": "取組",
         "placements": "成約・採用", "consultations": "相談・とりつなぎ", "expenses": "経費", "kpi_targets": "成果目標（KPI）",
+        "plans": "複数年度計画", "plan_kpis": "計画の数値目標", "plan_reviews": "計画の効果検証・公表",
+        "income": "自主財源（収入）", "costs": "補助事業外の経費",
     ]
 
     func addRoutes(to group: RouterGroup<APIContext>) {

@@ -9,14 +9,40 @@ extension PageTemplates {
     {{{chart}}}
     <h2>都道府県別</h2>
     <div class="scroll"><table>
-    <tr><th>都道府県</th><th class="num">件数</th><th class="num">交付決定額</th><th class="num">補助金額（請求済）</th><th class="num">請求額</th></tr>
-    {{#prefectures}}<tr><td>{{label}}</td><td class="num">{{projects}}</td><td class="num">{{granted}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td></tr>{{/prefectures}}
-    {{#total}}<tr class="total"><td>{{label}}</td><td class="num">{{projects}}</td><td class="num">{{granted}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td></tr>{{/total}}
+    <tr><th>都道府県</th><th class="num">件数</th><th class="num">交付決定額</th><th class="num">請求済</th><th class="num">補助金額（請求分）</th><th class="num">請求額</th><th class="num">確定済</th><th class="num">確定額</th><th class="num">精算払済</th><th class="num">支払額（概算払を含む）</th></tr>
+    {{#prefectures}}<tr><td>{{label}}</td><td class="num">{{projects}}</td><td class="num">{{granted}}</td><td class="num">{{claimed}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{confirmed}}</td><td class="num">{{confirmedYen}}</td><td class="num">{{paid}}</td><td class="num">{{paidYen}}</td></tr>{{/prefectures}}
+    {{#total}}<tr class="total"><td>{{label}}</td><td class="num">{{projects}}</td><td class="num">{{granted}}</td><td class="num">{{claimed}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{confirmed}}</td><td class="num">{{confirmedYen}}</td><td class="num">{{paid}}</td><td class="num">{{paidYen}}</td></tr>{{/total}}
     </table></div>
     <h2>事業・枠別</h2>
     <div class="scroll"><table>
-    <tr><th>事業 / 枠</th><th class="num">件数</th><th class="num">交付決定額</th><th class="num">補助金額（請求済）</th><th class="num">請求額</th></tr>
-    {{#frames}}<tr><td>{{label}}</td><td class="num">{{projects}}</td><td class="num">{{granted}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td></tr>{{/frames}}
+    <tr><th>事業 / 枠</th><th class="num">件数</th><th class="num">交付決定額</th><th class="num">請求済</th><th class="num">補助金額（請求分）</th><th class="num">請求額</th><th class="num">確定済</th><th class="num">確定額</th><th class="num">精算払済</th><th class="num">支払額（概算払を含む）</th></tr>
+    {{#frames}}<tr><td>{{label}}</td><td class="num">{{projects}}</td><td class="num">{{granted}}</td><td class="num">{{claimed}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{confirmed}}</td><td class="num">{{confirmedYen}}</td><td class="num">{{paid}}</td><td class="num">{{paidYen}}</td></tr>{{/frames}}
+    </table></div>
+    <h2>経済産業局別</h2>
+    <div class="scroll"><table>
+    <tr><th>経済産業局</th><th class="num">件数</th><th class="num">交付決定額</th><th class="num">請求済</th><th class="num">補助金額（請求分）</th><th class="num">請求額</th><th class="num">確定済</th><th class="num">確定額</th><th class="num">精算払済</th><th class="num">支払額（概算払を含む）</th></tr>
+    {{#bureaus}}<tr><td>{{label}}</td><td class="num">{{projects}}</td><td class="num">{{granted}}</td><td class="num">{{claimed}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{confirmed}}</td><td class="num">{{confirmedYen}}</td><td class="num">{{paid}}</td><td class="num">{{paidYen}}</td></tr>{{/bureaus}}
+    </table></div>
+    <p class="muted">請求は各事業の請求の記録（提出・承認・支払済のうち最新の版）、確定はその版が承認済・支払済か事業が額の確定・支払済のもの（金額はその版の補助金額）、支払額は概算払と、精算払が記録された事業の請求額の合計です。</p>
+    <h2>前年度との比較</h2>
+    {{#comparison}}<div class="scroll"><table>
+    <tr><th>項目</th><th class="num">{{previousYear}}</th><th class="num">{{year}}</th><th class="num">増減</th></tr>
+    {{#rows}}<tr><td>{{label}}</td><td class="num">{{previous}}</td><td class="num">{{current}}</td><td class="num">{{change}}</td></tr>{{/rows}}
+    </table></div>{{/comparison}}
+    <h2>公表値と登録済の採択事業</h2>
+    {{#published}}<div class="scroll"><table>
+    <tr><th>{{program}}</th><th class="num">公表</th><th class="num">{{scope}}</th></tr>
+    <tr><td>応募件数</td><td class="num">{{applications}}</td><td class="num"></td></tr>
+    <tr><td>採択件数</td><td class="num">{{adopted}}</td><td class="num">{{inRecords}}</td></tr>
+    {{#frames}}<tr><td>うち {{frame}}</td><td class="num">{{published}}</td><td class="num">{{inRecords}}</td></tr>{{/frames}}
+    <tr><td>予算額</td><td class="num">{{budget}}</td><td class="num"></td></tr>
+    </table></div><p class="muted">出典: {{source}}</p>{{/published}}
+    {{^published}}<p>この年度の公表値はありません。</p>{{/published}}
+    <h2>成果目標の達成</h2>
+    <div class="scroll"><table>
+    <tr><th>区分</th><th></th><th>成果目標</th><th class="num">目標のある事業</th><th class="num">達成</th><th class="num">達成の割合</th><th class="num">実績の合計</th><th class="num">目標の合計</th><th class="num">達成率</th></tr>
+    {{#kpiGroups}}<tr><td>{{grouping}}</td><td>{{label}}</td><td>{{metric}}</td><td class="num">{{targets}}</td><td class="num">{{met}}</td><td class="num">{{metRate}}</td><td class="num">{{actualSum}}</td><td class="num">{{targetSum}}</td><td class="num">{{achievement}}</td></tr>{{/kpiGroups}}
+    {{^kpiGroups}}<tr><td colspan="9">成果目標はありません</td></tr>{{/kpiGroups}}
     </table></div>
     <h2>成果（各コンソーシアムの年度）</h2>
     <p>インターンシップ {{internships}} 人、研修参加者 {{trainees}} 人、12か月定着率 {{retention}}（{{retained}} / {{matured}}）</p>

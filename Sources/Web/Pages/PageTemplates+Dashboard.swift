@@ -51,5 +51,17 @@ extension PageTemplates {
     <tr><th>段階</th><th class="num">件数・人数</th><th class="num">前の段階からの割合</th></tr>
     {{#funnel}}<tr><td>{{step}}</td><td class="num">{{count}}</td><td class="num">{{rate}}</td></tr>{{/funnel}}
     </table>
+
+    <h2>複数年度計画</h2>
+    {{#plans}}<h3><a href="/plans/{{code}}">{{title}}</a> <span class="muted">{{period}}</span></h3>
+    <div class="grid">{{#charts}}<div>{{{svg}}}</div>{{/charts}}</div>{{/plans}}
+    {{^plans}}<p>登録された計画はありません（取込: 複数年度計画）</p>{{/plans}}
+
+    <h2>自主財源と経費（自立化）</h2>
+    <div class="grid"><div class="scroll"><table>
+    <tr><th></th>{{#financeYears}}<th class="num">{{year}}</th>{{/financeYears}}</tr>
+    {{#financeRows}}<tr><td>{{label}}</td>{{#cells}}<td class="num">{{value}}</td>{{/cells}}</tr>{{/financeRows}}
+    </table>
+    <p>{{coverageChange}}</p></div><div>{{{shareChart}}}</div></div>
     """
 }

@@ -7,6 +7,7 @@ enum PageTemplates {
             "layout": layout, "error": error, "login": login,
             "dashboard": dashboard, "claim": claim, "claimVersion": claimVersion, "projectHeading": projectHeading,
             "expenses": expenses, "projects": projects, "imports": imports, "members": members, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
+            "plan": plan,
         ]
     }
 

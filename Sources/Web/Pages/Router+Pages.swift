@@ -22,4 +22,5 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
     OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
     BureauReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    PlanPageController(database: database, renderer: renderer).addRoutes(to: pages)
 }
