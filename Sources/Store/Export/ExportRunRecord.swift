@@ -21,7 +21,7 @@ public struct ExportRunRecord: Sendable, Hashable {
     public let substitutedCells: Int?
     public let error: String?
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         r.id, r.fiscal_year, r.bureau, r.format, r.encoding, r.headers, r.as_of::text AS as_of, r.actor, r.started_at,
         r.finished_at, r.status, r.row_count, coalesce(r.files, '{}')::text AS files, r.substituted_cells, r.error
         """
