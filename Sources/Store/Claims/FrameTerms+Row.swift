@@ -12,7 +12,12 @@ extension FrameTerms {
 
     /// A frame's terms from a row holding the columns of `selectSQL`.
     init(row: PostgresRow) throws {
-        let categories = try PostgresTextArray.parse(try row.decode(String.self, "categories")).compactMap(ExpenseCategory.init(rawValue:))
+        let categories = try PostgresTextArray.parse(try row.decode(String.self, "categories")).map { code in
+            guard let category = ExpenseCategory(rawValue: code) else {
+                throw PostgresError(kind: .decoding, message: "unknown code in frame_categories.category", table: "frame_categories", column: "category")
+            }
+            return category
+        }
         let capsObject = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, "caps").utf8)) as? [String: Int64] ?? [:]
         var caps: [ExpenseCategory: Yen] = [:]
         for (key, value) in capsObject { if let category = ExpenseCategory(rawValue: key) { caps[category] = Yen(value) } }

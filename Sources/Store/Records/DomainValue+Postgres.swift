@@ -92,3 +92,11 @@ extension SizeClass: PostgresVocabulary {}
 extension SMESector: PostgresVocabulary {}
 extension SubsidyLimit: PostgresVocabulary {}
 extension Role: PostgresVocabulary {}
+
+/// A claim line's bucket, stored in `claim_lines.reason` as `eligible` or the reason's code.
+extension ClaimFigures.Bucket: PostgresDecodable {
+    public init(postgresText text: String) throws(PostgresDecodingFailure) {
+        guard let bucket = ClaimFigures.Bucket(code: text) else { throw PostgresDecodingFailure("not a claim line bucket") }
+        self = bucket
+    }
+}
