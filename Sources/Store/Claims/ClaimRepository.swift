@@ -103,7 +103,7 @@ public struct ClaimRepository: Sendable {
                     subsidy_after_granted_yen, subsidy_yen, prior_paid_yen, claim_yen, refund_yen, granted_yen, binding_limit,
                     rate_numerator, rate_denominator, project_cap_yen, firm_cap_yen, person_cap_yen, rounding_unit_yen,
                     reason, computation, kpi_actuals, activity_summary, created_by, status_changed_by)
-                VALUES (\(project.consortiumID), \(project.id), \(latest + 1), 'submitted', \(asOf.description)::date,
+                VALUES (\(project.consortiumID), \(project.id), \(latest + 1), 'submitted', \(asOf),
                     \(computation.totals.total.amount), \(computation.totals.eligible.amount), \(computation.totals.ineligible.amount),
                     \(computation.totals.tax.amount), \(computation.rawSubsidy.amount), \(computation.subsidyAfterProjectCap.amount),
                     \(computation.subsidyAfterGranted.amount), \(computation.subsidy.amount), \(computation.priorPaid.amount),
