@@ -13,13 +13,13 @@ public struct ClaimRepository: Sendable {
             SELECT p.consortium_id, p.id, p.code, p.project_name, c.code AS consortium_code, c.name AS consortium_name,
                    p.fiscal_year, pr.code AS program, f.code AS frame_code, p.status, p.version,
                    p.granted_yen, p.prior_paid_yen, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
-                   \(unsafeRaw: FrameTerms.selectSQL)
+                   \(FrameTerms.selectSQL)
             FROM adopted_projects p
             JOIN consortia c ON c.id = p.consortium_id
             JOIN frames f ON f.id = p.frame_id
             JOIN programs pr ON pr.id = f.program_id
             WHERE p.code = \(code)
-            \(unsafeRaw: forUpdate ? "FOR UPDATE OF p" : "")
+            \(forUpdate ? "FOR UPDATE OF p" : "" as PostgresQuery)
             """).first else {
             throw ClaimError.projectNotFound(code)
         }

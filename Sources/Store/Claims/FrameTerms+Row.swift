@@ -4,7 +4,7 @@ import Postgres
 
 extension FrameTerms {
     /// The SQL that selects a frame's terms from `frames f` in the columns `init(row:)` reads.
-    static let selectSQL = """
+    static let selectSQL: PostgresQuery = """
         f.rate_numerator, f.rate_denominator, f.project_cap_yen, f.firm_cap_yen, f.person_cap_yen, f.rounding_unit_yen,
         coalesce((SELECT array_agg(fc.category ORDER BY fc.category) FROM frame_categories fc WHERE fc.frame_id = f.id), '{}')::text AS categories,
         coalesce((SELECT jsonb_object_agg(fc.category, fc.cap_yen) FROM frame_categories fc WHERE fc.frame_id = f.id AND fc.cap_yen IS NOT NULL), '{}')::text AS caps

@@ -52,7 +52,7 @@ public struct ExportRepository: Sendable {
     public func projects(on connection: PostgresConnection) throws -> [ExportProject] {
         var frames: [Int64: (program: String, code: String, terms: FrameTerms)] = [:]
         for row in try connection.query("""
-            SELECT f.id, pr.code AS program, f.code, \(unsafeRaw: FrameTerms.selectSQL)
+            SELECT f.id, pr.code AS program, f.code, \(FrameTerms.selectSQL)
             FROM frames f JOIN programs pr ON pr.id = f.program_id
             WHERE f.id IN (SELECT p.frame_id FROM export_scope s JOIN adopted_projects p ON p.consortium_id = s.consortium_id AND p.id = s.project_id)
             """) {
@@ -107,7 +107,7 @@ public struct ExportRepository: Sendable {
             WITH chosen AS (
                 SELECT DISTINCT ON (c.consortium_id, c.project_id) c.*
                 FROM claims c JOIN export_scope s ON s.consortium_id = c.consortium_id AND s.project_id = c.project_id
-                WHERE c.status IN \(unsafeRaw: ClaimOfRecord.statusesSQL)
+                WHERE c.status IN \(ClaimOfRecord.statusesSQL)
                 ORDER BY c.consortium_id, c.project_id, c.claim_version DESC)
             SELECT ch.project_id, ch.claim_version, ch.status, ch.as_of::text AS as_of, ch.total_expenses_yen,
                    ch.eligible_expenses_yen, ch.ineligible_expenses_yen, ch.subsidy_yen, ch.prior_paid_yen, ch.claim_yen,
