@@ -4,6 +4,33 @@ import Foundation
 public protocol PostgresEncodable: Sendable {
     /// The value in the server's text input format; nil binds SQL NULL.
     var postgresText: String? { get }
+    /// The parameter's type as the statement is prepared with it (libpq's `paramTypes`).
+    static var postgresType: PostgresTypeOID { get }
+}
+
+extension PostgresEncodable {
+    /// Untyped: the server infers the type from where the parameter stands.
+    public static var postgresType: PostgresTypeOID { .unspecified }
+}
+
+/// The OID of a built-in type, as a bound parameter declares it. A typed parameter needs no
+/// cast in the statement (`$1 IS NULL` works for a date) and a wrong value is refused as that
+/// type, not coerced to whatever the context suggests.
+public struct PostgresTypeOID: RawRepresentable, Hashable, Sendable {
+    public var rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static let unspecified = Self(rawValue: 0)
+    public static let bool = Self(rawValue: 16)
+    public static let bytea = Self(rawValue: 17)
+    public static let int8 = Self(rawValue: 20)
+    public static let int4 = Self(rawValue: 23)
+    public static let text = Self(rawValue: 25)
+    public static let textArray = Self(rawValue: 1009)
+    public static let int8Array = Self(rawValue: 1016)
+    public static let date = Self(rawValue: 1082)
+    public static let timestamptz = Self(rawValue: 1184)
+    public static let uuid = Self(rawValue: 2950)
 }
 
 /// A value that can be read from a result column in PostgreSQL's text format.
@@ -34,8 +61,11 @@ extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
 
 extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
     public var postgresText: String? { self?.postgresText }
+    public static var postgresType: PostgresTypeOID { Wrapped.postgresType }
 }
 
+/// Strings stay untyped: one binds `text`, `varchar`, `char(n)` and `jsonb` columns alike, and
+/// the server types it from the column it meets.
 extension String: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { self }
     public init(postgresText text: String) { self = text }
@@ -47,6 +77,7 @@ extension Substring: PostgresEncodable {
 
 extension Int64: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { String(self) }
+    public static var postgresType: PostgresTypeOID { .int8 }
     public init(postgresText text: String) throws(PostgresDecodingFailure) {
         guard let value = Int64(text) else { throw PostgresDecodingFailure("not a 64-bit integer") }
         self = value
@@ -55,12 +86,15 @@ extension Int64: PostgresEncodable, PostgresDecodable {
 
 extension Int32: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { String(self) }
+    public static var postgresType: PostgresTypeOID { .int4 }
     public init(postgresText text: String) throws(PostgresDecodingFailure) {
         guard let value = Int32(text) else { throw PostgresDecodingFailure("not a 32-bit integer") }
         self = value
     }
 }
 
+/// `Int` stays untyped: it stands for `integer` and `bigint` columns and for function
+/// arguments of either, which an `int8` parameter would not match (`make_date`, `LIMIT`).
 extension Int: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { String(self) }
     public init(postgresText text: String) throws(PostgresDecodingFailure) {
@@ -71,6 +105,7 @@ extension Int: PostgresEncodable, PostgresDecodable {
 
 extension Bool: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { self ? "t" : "f" }
+    public static var postgresType: PostgresTypeOID { .bool }
     public init(postgresText text: String) throws(PostgresDecodingFailure) {
         switch text {
         case "t", "true": self = true
@@ -82,6 +117,7 @@ extension Bool: PostgresEncodable, PostgresDecodable {
 
 extension UUID: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { uuidString.lowercased() }
+    public static var postgresType: PostgresTypeOID { .uuid }
     public init(postgresText text: String) throws(PostgresDecodingFailure) {
         guard let value = UUID(uuidString: text) else { throw PostgresDecodingFailure("not a UUID") }
         self = value
@@ -91,6 +127,8 @@ extension UUID: PostgresEncodable, PostgresDecodable {
 /// Dates travel as ISO 8601: a `date` column decodes to midnight UTC of that day, a
 /// `timestamptz` column to its instant. Encoded dates carry their UTC offset explicitly.
 extension Date: PostgresEncodable, PostgresDecodable {
+    public static var postgresType: PostgresTypeOID { .timestamptz }
+
     public var postgresText: String? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -177,6 +215,8 @@ public struct PostgresJSON: PostgresEncodable, PostgresDecodable, Hashable {
 }
 
 extension Data: PostgresEncodable, PostgresDecodable {
+    public static var postgresType: PostgresTypeOID { .bytea }
+
     /// Binds as `bytea` in hex format.
     public var postgresText: String? {
         let hex = Array("0123456789abcdef".utf8)

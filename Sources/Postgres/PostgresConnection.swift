@@ -128,12 +128,12 @@ public final class PostgresConnection: @unchecked Sendable {
         try lock.withLock {
             let connection = try liveHandle()
             guard let name = try preparedName(for: query, on: connection) else {
-                let result = try withParameters(query.parameters) { count, values in
-                    PQexecParams(connection, query.sql, count, nil, values, nil, nil, 0)
+                let result = withParameters(query) { count, types, values in
+                    PQexecParams(connection, query.sql, count, types, values, nil, nil, 0)
                 }
                 return try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
             }
-            let result = try withParameters(query.parameters) { count, values in
+            let result = withParameters(query) { count, _, values in
                 PQexecPrepared(connection, name, count, values, nil, nil, 0)
             }
             do {
@@ -141,8 +141,8 @@ public final class PostgresConnection: @unchecked Sendable {
             } catch let error as PostgresError where error.sqlState == .featureNotSupported {
                 // "cached plan must not change result type": a migration changed a table under
                 // the statement. The next use prepares it afresh under a new name.
-                preparedStatements[query.sql] = nil
-                preparedGenerations[query.sql, default: 0] += 1
+                preparedStatements[Self.preparationKey(query)] = nil
+                preparedGenerations[Self.preparationKey(query), default: 0] += 1
                 throw error
             }
         }
@@ -163,16 +163,27 @@ public final class PostgresConnection: @unchecked Sendable {
         return "jjb_\(hex)_\(generation)"
     }
 
+    /// What identifies a prepared statement: its text and its parameters' types, since one
+    /// text may be bound with differently typed values (a generic caller).
+    static func preparationKey(_ query: PostgresQuery) -> String {
+        query.parameterTypes.allSatisfy { $0 == .unspecified }
+            ? query.sql
+            : query.sql + "\u{0}" + query.parameterTypes.map { String($0.rawValue) }.joined(separator: ",")
+    }
+
     /// The server-side name of a query's prepared statement, preparing it first if needed; nil
     /// when it runs unnamed (no parameters, preparing off, or the per-connection bound reached).
     private func preparedName(for query: PostgresQuery, on connection: OpaquePointer) throws -> String? {
         guard preparesStatements, !query.parameters.isEmpty else { return nil }
-        if let name = preparedStatements[query.sql] { return name }
+        let key = Self.preparationKey(query)
+        if let name = preparedStatements[key] { return name }
         guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
-        let name = Self.statementName(query.sql, generation: preparedGenerations[query.sql] ?? 0)
-        let result = PQprepare(connection, name, query.sql, 0, nil)
+        let name = Self.statementName(key, generation: preparedGenerations[key] ?? 0)
+        let result = withParameters(query) { count, types, _ in
+            PQprepare(connection, name, query.sql, count, types)
+        }
         _ = try check(result, accepting: [PGRES_COMMAND_OK])
-        preparedStatements[query.sql] = name
+        preparedStatements[key] = name
         return name
     }
 
@@ -196,8 +207,8 @@ public final class PostgresConnection: @unchecked Sendable {
     public func forEachRow(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) throws {
         try lock.withLock {
             let connection = try liveHandle()
-            let sent = withParametersUnchecked(query.parameters) { count, values in
-                PQsendQueryParams(connection, query.sql, count, nil, values, nil, nil, 0)
+            let sent = withParameters(query) { count, types, values in
+                PQsendQueryParams(connection, query.sql, count, types, values, nil, nil, 0)
             }
             guard sent == 1 else { throw connectionError(connection) }
             PQsetSingleRowMode(connection)
@@ -319,20 +330,20 @@ public final class PostgresConnection: @unchecked Sendable {
         return String(cString: pointer).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func withParameters(
-        _ parameters: [String?], _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> OpaquePointer?
-    ) throws -> OpaquePointer? {
-        withParametersUnchecked(parameters, body)
-    }
-
-    private func withParametersUnchecked<R>(
-        _ parameters: [String?], _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> R
+    /// Calls `body` with the query's parameter count, types and values as libpq takes them.
+    private func withParameters<R>(
+        _ query: PostgresQuery,
+        _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?) -> R
     ) -> R {
+        let parameters = query.parameters
         let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } }
         defer { copies.forEach { free($0) } }
         let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-        return pointers.withUnsafeBufferPointer { buffer in
-            body(Int32(parameters.count), buffer.baseAddress)
+        let types: [Oid] = query.parameterTypes.map { Oid($0.rawValue) }
+        return pointers.withUnsafeBufferPointer { values in
+            types.withUnsafeBufferPointer { types in
+                body(Int32(parameters.count), types.baseAddress, values.baseAddress)
+            }
         }
     }
 }

@@ -97,7 +97,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         }
         parts.append(text)
         if let constraint { parts.append("(constraint \(constraint))") }
-        if let column, kind == .decoding { parts.append("(column \(column))") }
+        if let column, kind == .decoding { parts.append("(column \(table.map { "\($0)." } ?? "")\(column))") }
         return parts.joined(separator: " ")
     }
 }

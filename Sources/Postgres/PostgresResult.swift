@@ -55,24 +55,61 @@ public final class PostgresResult: @unchecked Sendable, RandomAccessCollection {
     }
 }
 
-/// One row of a result; decode its columns by name or position.
+/// One row of a result; decode its columns by name or position. A column that is not there or
+/// whose value does not decode as the type asked for throws a `.decoding` error naming the
+/// column (and the table, where the reader said which it reads); there is no default.
 public struct PostgresRow: @unchecked Sendable {
     let result: PostgresResult
     let row: Int
+    /// The table the reader takes this row for, named in decoding errors.
+    public private(set) var table: String?
+
+    init(result: PostgresResult, row: Int) {
+        self.result = result
+        self.row = row
+    }
+
+    /// The same row, read as one of `table`: its decoding errors name the table as well.
+    public func reading(_ table: String) -> PostgresRow {
+        var copy = self
+        copy.table = table
+        return copy
+    }
+
+    /// `table.column`, or the column alone.
+    func place(_ column: String) -> String {
+        table.map { "\($0).\(column)" } ?? column
+    }
 
     public var columnNames: [String] { result.columnNames }
 
     /// The raw text of a column, nil for NULL.
     public func text(_ column: String) throws -> String? {
         guard let index = result.column(named: column) else {
-            throw PostgresError(kind: .decoding, message: "no column named \(column) in the result", column: column)
+            throw PostgresError(kind: .decoding, message: "no column named \(place(column)) in the result", table: table, column: column)
         }
         return result.text(row: row, column: index)
     }
 
-    public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, _ column: String) throws -> Value {
+    /// The column's value as the type the context asks for: `status = try row.decode("status")`.
+    public func decode<Value: PostgresDecodable>(_ column: String) throws -> Value {
+        try decode(Value.self, column)
+    }
+
+    /// A `json`/`jsonb` column's document as `Value`; one that does not decode is a `.decoding`
+    /// error naming the column, like any other stored value.
+    public func decodeJSON<Value: Decodable>(_ type: Value.Type, _ column: String) throws -> Value {
+        let document = try decode(PostgresJSON.self, column)
+        do {
+            return try document.decode(type)
+        } catch {
+            throw PostgresError(kind: .decoding, message: "cannot decode column \(place(column)) as \(Value.self)", table: table, column: column)
+        }
+    }
+
+    public func decode<Value: PostgresDecodable>(_ type: Value.Type, _ column: String) throws -> Value {
         guard let index = result.column(named: column) else {
-            throw PostgresError(kind: .decoding, message: "no column named \(column) in the result", column: column)
+            throw PostgresError(kind: .decoding, message: "no column named \(place(column)) in the result", table: table, column: column)
         }
         return try decode(type, at: index)
     }
@@ -80,7 +117,7 @@ public struct PostgresRow: @unchecked Sendable {
     public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, at index: Int) throws -> Value {
         let name = index < result.columnNames.count ? result.columnNames[index] : "#\(index)"
         guard index < result.columnNames.count else {
-            throw PostgresError(kind: .decoding, message: "no column at position \(index)", column: name)
+            throw PostgresError(kind: .decoding, message: "no column at position \(index)", table: table, column: name)
         }
         do {
             if let text = result.text(row: row, column: index) {
@@ -90,7 +127,8 @@ public struct PostgresRow: @unchecked Sendable {
         } catch {
             throw PostgresError(
                 kind: .decoding,
-                message: "cannot decode column \(name) as \(Value.self): \(error.reason)",
+                message: "cannot decode column \(place(name)) as \(Value.self): \(error.reason)",
+                table: table,
                 column: name
             )
         }

@@ -6,6 +6,8 @@ public struct PostgresTextArray: PostgresEncodable {
         self.elements = elements
     }
 
+    public static var postgresType: PostgresTypeOID { .textArray }
+
     public var postgresText: String? {
         let quoted = elements.map { element -> String in
             var escaped = ""

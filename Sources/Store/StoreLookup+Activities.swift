@@ -22,7 +22,7 @@ extension StoreLookup {
             let other = try row.decode(String.self, "consortium_code")
             throw RowProblem(column: column, value: code, reason: "採択事業 \(code) は別のコンソーシアム（\(other)）の事業です")
         }
-        return (try row.decode(Int64.self, "id"), try row.localDate("period_from"), try row.localDate("period_to"))
+        return (try row.decode(Int64.self, "id"), try row.decode(LocalDate.self, "period_from"), try row.decode(LocalDate.self, "period_to"))
     }
 
     /// The event `code` of the consortium, with its first day.
@@ -32,7 +32,7 @@ extension StoreLookup {
             """).first else {
             throw RowProblem(column: column, value: code, reason: "取組 \(code) はコンソーシアム \(consortiumCode) に登録されていません（先に events を読み込んでください）")
         }
-        return (try row.decode(Int64.self, "id"), try row.localDate("starts_on"))
+        return (try row.decode(Int64.self, "id"), try row.decode(LocalDate.self, "starts_on"))
     }
 
     /// The ids of the organisations `codes`, in order, each of which must be a member of the
@@ -58,8 +58,8 @@ extension StoreLookup {
             } else {
                 entry = (try row.decode(Int64.self, "id"), try row.decode(String.self, "name"), [])
             }
-            if let joined = try row.optionalLocalDate("joined_on") {
-                entry.periods.append(MembershipPeriod(joinedOn: joined, leftOn: try row.optionalLocalDate("left_on")))
+            if let joined = try row.decode(LocalDate?.self, "joined_on") {
+                entry.periods.append(MembershipPeriod(joinedOn: joined, leftOn: try row.decode(LocalDate?.self, "left_on")))
             }
             found[code] = entry
         }

@@ -37,20 +37,14 @@ struct Claim: ParsableCommand {
         abstract: "Compute, submit and compare an adopted project's subsidy claim.",
         subcommands: [Compute.self, Submit.self, Show.self, Versions.self, Diff.self, Status.self])
 
-    /// Runs `body` on a fresh connection, turning claim errors into user errors.
+    /// Runs `body` on a fresh connection (claim errors are user errors, see `UserFacingError`).
     static func withConnection<T>(_ database: DatabaseOptions, _ body: (PostgresConnection) throws -> T) throws -> T {
         let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.claim"))
         defer { session.close() }
         let connection = try session.connect()
         defer { connection.close() }
-        do {
-            return try body(connection)
-        } catch let error as ClaimError {
-            throw UserError(error.description)
-        }
+        return try body(connection)
     }
-
-    static func today() -> LocalDate { LocalDate.today() }
 
     struct Compute: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the claim computation of a project without saving it.")
@@ -61,7 +55,7 @@ struct Claim: ParsableCommand {
 
         func run() throws {
             let output = try Claim.withConnection(database) { connection in
-                try format.render(try ClaimReport.computed(projectCode: project, asOf: asOf ?? Claim.today(), on: connection))
+                try format.render(try ClaimReport.computed(projectCode: project, asOf: asOf ?? LocalDate.today(), on: connection))
             }
             print(output)
         }
@@ -95,7 +89,7 @@ struct Claim: ParsableCommand {
         func run() throws {
             let stored = try Claim.withConnection(database) { connection in
                 try ClaimRepository().submit(
-                    projectCode: project, asOf: asOf ?? Claim.today(), reason: reason, actor: DatabaseSession.commandLineActor,
+                    projectCode: project, asOf: asOf ?? LocalDate.today(), reason: reason, actor: DatabaseSession.commandLineActor,
                     on: connection)
             }
             print("事業 \(project) の請求 第\(stored.claimVersion)版を提出しました: 補助金額 \(stored.figures.subsidy.formattedWithSymbol)、請求額 \(stored.figures.claim.formattedWithSymbol)、返還額 \(stored.figures.refund.formattedWithSymbol)")

@@ -72,16 +72,12 @@ final class DatabaseSession: @unchecked Sendable {
         let connection = try connect()
         defer { connection.close() }
         let migrator = Migrator(files: sqlFiles)
-        do {
-            if migrate {
-                let applied = try migrator.migrate(on: connection)
-                if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
-            } else if !allowPending {
-                let pending = try migrator.pending(on: connection)
-                if !pending.isEmpty { throw StoreError.pendingMigrations(pending.map(\.name)) }
-            }
-        } catch let error as StoreError {
-            throw UserError(error.description)
+        if migrate {
+            let applied = try migrator.migrate(on: connection)
+            if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": "\(applied.joined(separator: ", "))"]) }
+        } else if !allowPending {
+            let pending = try migrator.pending(on: connection)
+            if !pending.isEmpty { throw StoreError.pendingMigrations(pending.map(\.name)) }
         }
     }
 

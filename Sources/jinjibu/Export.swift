@@ -58,9 +58,9 @@ struct Export: ParsableCommand {
             do {
                 result = try ClaimExport(options: options).run(on: connection) { bar.update(done: $0.done, total: $0.total) }
                 bar.finish()
-            } catch let error as ExportError {
+            } catch {
                 bar.finish()
-                throw UserError(error.description)
+                throw error
             }
             var message = "\(result.outDirectory) に \(result.projects) 事業・\(result.consortia) コンソーシアムを出力しました（基準日 \(options.asOf)、記録 export_runs #\(result.runID)）"
             if result.substitutedCells > 0 {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Reports
+import Store
 import Web
 
 /// The `jinjibu` command. Exit status: 0 success, 1 a user error (nothing changed), 2 a usage
@@ -22,8 +24,8 @@ struct Jinjibu: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-        } catch let error as UserError {
-            FileHandle.standardError.write(Data("エラー: \(error.message)\n".utf8))
+        } catch let error as any UserFacingError {
+            FileHandle.standardError.write(Data("エラー: \(error.userMessage)\n".utf8))
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
@@ -49,8 +51,20 @@ struct Jinjibu: AsyncParsableCommand {
     }
 }
 
-/// A problem with what the user asked for: printed without a stack trace, exit status 1.
-struct UserError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+/// A problem with what the user asked for, said in the user's words: `main` prints the message
+/// without a stack trace and exits 1 (INTERFACES.md); nothing was changed. The layers' own
+/// errors that are of this kind conform here, so that no command has to wrap them.
+protocol UserFacingError: Error {
+    var userMessage: String { get }
 }
+
+/// A user error the command itself finds (an unreadable file, a bad environment value).
+struct UserError: UserFacingError {
+    let userMessage: String
+    init(_ message: String) { self.userMessage = message }
+}
+
+extension StoreError: UserFacingError { var userMessage: String { description } }
+extension ClaimError: UserFacingError { var userMessage: String { description } }
+extension AccountError: UserFacingError { var userMessage: String { description } }
+extension ExportError: UserFacingError { var userMessage: String { description } }

@@ -19,7 +19,7 @@ struct Migrate: ParsableCommand {
             defer { session.close() }
             let connection = try session.connect()
             defer { connection.close() }
-            let pending = try wrapStoreErrors { try Migrator(files: session.sqlFiles).pending(on: connection) }
+            let pending = try Migrator(files: session.sqlFiles).pending(on: connection)
             if pending.isEmpty {
                 print("No pending migrations.")
             } else {
@@ -33,20 +33,12 @@ struct Migrate: ParsableCommand {
         let connection = try session.connect()
         defer { connection.close() }
         let migrator = Migrator(files: session.sqlFiles)
-        let applied = try wrapStoreErrors { try migrator.migrate(on: connection) }
+        let applied = try migrator.migrate(on: connection)
         print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
         // What a migration changed in existing data, or left for the operator (e.g. 0012).
         let versions = applied.compactMap { Int($0.prefix(4)) }
-        for note in try wrapStoreErrors({ try migrator.notes(ofVersions: versions, on: connection) }) {
+        for note in try migrator.notes(ofVersions: versions, on: connection) {
             print("  \(note)")
         }
-    }
-}
-
-func wrapStoreErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreError {
-        throw UserError(error.description)
     }
 }

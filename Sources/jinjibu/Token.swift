@@ -71,7 +71,7 @@ struct Token: ParsableCommand {
         let connection = try session.connect()
         defer { connection.close() }
         guard let userID = try AccountRepository().userID(login: login, on: connection) else {
-            throw UserError(AccountError.unknownUser(login).description)
+            throw AccountError.unknownUser(login)
         }
         try body(connection, userID)
     }

@@ -47,16 +47,12 @@ struct User: ParsableCommand {
             defer { session.close() }
             let connection = try session.connect()
             defer { connection.close() }
-            do {
-                let user = try AccountRepository().createUser(
-                    login: login, passwordHash: hash, role: role, bureau: bureau, consortiumCodes: consortia, on: connection)
-                var scope = ""
-                if let bureau = user.bureau { scope = "（\(bureau.japaneseName)）" }
-                if !user.consortia.isEmpty { scope = "（\(user.consortia.map(\.code).joined(separator: ", "))）" }
-                print("ユーザー \(user.login) を作成しました: \(user.role.japaneseName)\(scope)")
-            } catch let error as AccountError {
-                throw UserError(error.description)
-            }
+            let user = try AccountRepository().createUser(
+                login: login, passwordHash: hash, role: role, bureau: bureau, consortiumCodes: consortia, on: connection)
+            var scope = ""
+            if let bureau = user.bureau { scope = "（\(bureau.japaneseName)）" }
+            if !user.consortia.isEmpty { scope = "（\(user.consortia.map(\.code).joined(separator: ", "))）" }
+            print("ユーザー \(user.login) を作成しました: \(user.role.japaneseName)\(scope)")
         }
     }
 }

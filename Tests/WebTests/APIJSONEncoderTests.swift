@@ -91,3 +91,20 @@ extension APIJSONEncoderTests {
         #expect(String(decoding: fast, as: UTF8.self) == String(decoding: try APIJSON.foundationEncode(Twice()), as: UTF8.self))
     }
 }
+
+/// A stored document (an audit entry's before/after) keeps its keys as written, through both
+/// encoders, while the API's own keys are snake_case around it.
+@Suite struct VerbatimKeyTests {
+    struct Entry: Encodable {
+        var rowId: Int
+        var after: JSONDocument
+    }
+
+    @Test func storedKeysAreNotReCased() throws {
+        let stored = #"{"subsidyAfterGranted":1,"nested":{"priorPaid":[{"lineRef":"a"}]}}"#
+        let entry = Entry(rowId: 3, after: try JSONDecoder().decode(JSONDocument.self, from: Data(stored.utf8)))
+        let expected = #"{"after":{"nested":{"priorPaid":[{"lineRef":"a"}]},"subsidyAfterGranted":1},"row_id":3}"#
+        #expect(String(decoding: try #require(APIJSONEncoder.encode(entry)), as: UTF8.self) == expected)
+        #expect(String(decoding: try APIJSON.foundationEncode(entry), as: UTF8.self) == expected)
+    }
+}

@@ -184,3 +184,18 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: place.path).sorted() == ["empty", "file", "full", "link"])
     }
 }
+
+/// The layers' user errors reach the operator as one message and exit status 1, without a
+/// command wrapping each (INTERFACES.md: 1 a user error, nothing changed).
+@Suite struct CommandLineUserErrorTests {
+    @Test(.timeLimit(.minutes(2)))
+    func aClaimErrorAndAnAccountErrorExitOneWithTheirMessage() async throws {
+        let environment = ["DATABASE_URL": RunningService.url(try TestCluster.freshDatabase())]
+        let claim = try await CommandLineTests.jinjibu(["claim", "compute", "no-such-project"], environment: environment)
+        #expect(claim.status == 1, "\(claim.errors)")
+        #expect(claim.errors.hasPrefix("エラー: ") && claim.errors.contains("no-such-project"), "\(claim.errors)")
+        let token = try await CommandLineTests.jinjibu(["token", "list", "--user", "nobody"], environment: environment)
+        #expect(token.status == 1, "\(token.errors)")
+        #expect(token.errors.hasPrefix("エラー: "), "\(token.errors)")
+    }
+}

@@ -35,7 +35,7 @@ public struct AccountRepository: Sendable {
             }
             let id = try connection.query("""
                 INSERT INTO users (login, password_hash, role, bureau)
-                VALUES (\(login), \(passwordHash), \(role.rawValue), \(bureau?.rawValue))
+                VALUES (\(login), \(passwordHash), \(role), \(bureau))
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
             for code in consortiumCodes {
@@ -65,12 +65,12 @@ public struct AccountRepository: Sendable {
     /// An enabled user by id, with its consortia.
     public func user(id: Int64, on connection: PostgresConnection) throws -> UserAccount? {
         try connection.query("""
-            SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(id) AND u.disabled_at IS NULL
+            SELECT \(Self.userColumns) FROM users u WHERE u.id = \(id) AND u.disabled_at IS NULL
             """).first.map(Self.decodeUser)
     }
 
     /// The columns `decodeUser` reads, from `users u`.
-    private static let userColumns = """
+    private static let userColumns: PostgresQuery = """
         u.id, u.login, u.role, u.bureau,
         coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
                   FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
@@ -114,7 +114,7 @@ public struct AccountRepository: Sendable {
                 UPDATE sessions s SET last_seen_at = now() FROM live
                 WHERE s.id = live.id AND live.last_seen_at < now() - interval '1 minute'
             )
-            SELECT \(unsafeRaw: Self.userColumns) FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL
+            SELECT \(Self.userColumns) FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL
             """).first.map(Self.decodeUser)
     }
 
@@ -146,7 +146,7 @@ public struct AccountRepository: Sendable {
                 UPDATE api_tokens t SET last_used_at = now() FROM live
                 WHERE t.id = live.id AND (live.last_used_at IS NULL OR live.last_used_at < now() - interval '1 minute')
             )
-            SELECT \(unsafeRaw: Self.userColumns) FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL
+            SELECT \(Self.userColumns) FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL
             """).first.map(Self.decodeUser)
     }
 

@@ -43,7 +43,7 @@ extension ActivityActualsRepository {
                 return id
             }
             result[try row.decode(Int64.self, "consortium_id")]?.events.append(ActivityRecords.Event(
-                kind: try StoredValue.vocabulary(row, "kind"), startsOn: try StoredValue.date(row, "starts_on"),
+                kind: try row.decode("kind"), startsOn: try row.decode("starts_on"),
                 projectCode: try row.decode(String?.self, "project_code"), participants: participants,
                 organizations: organizations, hasInternshipPlacement: try row.decode(Bool.self, "interns_placed")))
         }
@@ -56,9 +56,9 @@ extension ActivityActualsRepository {
             LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
             """) { row in
             result[try row.decode(Int64.self, "consortium_id")]?.placements.append(ActivityRecords.Placement(
-                id: try row.decode(Int64.self, "id"), employmentType: try StoredValue.vocabulary(row, "employment_type"),
-                segment: try StoredValue.optionalVocabulary(row, "segment"), startedOn: try StoredValue.date(row, "started_on"),
-                endedOn: try StoredValue.optionalDate(row, "ended_on"), eventProjectCode: try row.decode(String?.self, "event_project_code")))
+                id: try row.decode(Int64.self, "id"), employmentType: try row.decode("employment_type"),
+                segment: try row.decode("segment"), startedOn: try row.decode("started_on"),
+                endedOn: try row.decode("ended_on"), eventProjectCode: try row.decode(String?.self, "event_project_code")))
         }
         try connection.forEachRow("""
             WITH r AS (\(scope))
@@ -71,7 +71,7 @@ extension ActivityActualsRepository {
                 ? ActivityRecords.Partner(code: try row.decode(String.self, "partner_code"), name: try row.decode(String.self, "partner_name"))
                 : nil
             result[try row.decode(Int64.self, "consortium_id")]?.consultations.append(ActivityRecords.Consultation(
-                consultedOn: try StoredValue.date(row, "consulted_on"), channel: try StoredValue.vocabulary(row, "channel"),
+                consultedOn: try row.decode("consulted_on"), channel: try row.decode("channel"),
                 referredTo: partner, placementID: try row.decode(Int64?.self, "placement_id")))
         }
         try connection.forEachRow("""

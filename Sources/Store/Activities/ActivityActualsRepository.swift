@@ -90,7 +90,7 @@ public struct ActivityActualsRepository {
     func projectScopes(_ selection: Projects, asOf: LocalDate) throws -> [ProjectScope] {
         let condition: PostgresQuery = switch selection {
         case .code(let code): "p.code = \(code)"
-        case .consortiumYear(let consortiumID, let fiscalYear): "p.consortium_id = \(consortiumID) AND p.fiscal_year = \(fiscalYear.startYear)"
+        case .consortiumYear(let consortiumID, let fiscalYear): "p.consortium_id = \(consortiumID) AND p.fiscal_year = \(fiscalYear)"
         case .exportScope: "EXISTS (SELECT 1 FROM export_scope s WHERE s.consortium_id = p.consortium_id AND s.project_id = p.id)"
         }
         return try connection.query("""
@@ -106,7 +106,7 @@ public struct ActivityActualsRepository {
                 scope: ActivityScope(
                     kind: .project, consortiumCode: try row.decode(String.self, "consortium_code"),
                     projectCode: try row.decode(String.self, "code"), fiscalYear: FiscalYear(try row.decode(Int.self, "fiscal_year")),
-                    from: try row.localDate("period_from"), to: try row.localDate("period_to"), asOf: asOf))
+                    from: try row.decode(LocalDate.self, "period_from"), to: try row.decode(LocalDate.self, "period_to"), asOf: asOf))
         }
     }
 
@@ -126,7 +126,7 @@ public struct ActivityActualsRepository {
         guard !projectIDs.isEmpty else { return [:] }
         var targets: [Int64: [KPITarget]] = [:]
         try connection.forEachRow("""
-            SELECT p.id AS project_id, \(unsafeRaw: KPITarget.columns)
+            SELECT p.id AS project_id, \(KPITarget.columns)
             FROM kpi_targets k JOIN adopted_projects p ON p.consortium_id = k.consortium_id AND p.id = k.project_id
             WHERE p.id = ANY (\(PostgresTextArray(projectIDs.map(String.init)))::text[]::bigint[])
             ORDER BY p.id, k.metric COLLATE "C"

@@ -19,28 +19,29 @@ public struct ConsultationRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         x.id, c.code AS consortium_code, o.code AS firm_code, x.consulted_on::text AS consulted_on, x.channel, x.job_category,
         x.employment_type, r.code AS referred_to_code, x.referred_on::text AS referred_on, p.person_ref AS placement_person_ref,
         x.created_at, x.updated_at, x.version
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         consultations x JOIN consortia c ON c.id = x.consortium_id JOIN organizations o ON o.id = x.firm_id
         LEFT JOIN organizations r ON r.id = x.referred_to_id
         LEFT JOIN placements p ON p.consortium_id = x.consortium_id AND p.id = x.placement_id
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("consultations")
         id = try row.decode(Int64.self, "id")
         consortiumCode = try row.decode(String.self, "consortium_code")
         firmCode = try row.decode(String.self, "firm_code")
-        consultedOn = try StoredValue.date(row, "consulted_on")
-        channel = try StoredValue.vocabulary(row, "channel")
-        jobCategory = try StoredValue.optionalVocabulary(row, "job_category")
-        employmentType = try StoredValue.optionalVocabulary(row, "employment_type")
+        consultedOn = try row.decode("consulted_on")
+        channel = try row.decode("channel")
+        jobCategory = try row.decode("job_category")
+        employmentType = try row.decode("employment_type")
         referredToCode = try row.decode(String?.self, "referred_to_code")
-        referredOn = try StoredValue.optionalDate(row, "referred_on")
+        referredOn = try row.decode("referred_on")
         placementPersonRef = try row.decode(String?.self, "placement_person_ref")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")

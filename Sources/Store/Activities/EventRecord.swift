@@ -20,7 +20,7 @@ public struct EventRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         e.id, e.code, c.code AS consortium_code, e.kind, e.title, e.starts_on::text AS starts_on, e.ends_on::text AS ends_on,
         p.code AS project_code, e.venue, e.online, e.created_at, e.updated_at, e.version,
         coalesce((SELECT array_agg(o.code ORDER BY o.code) FROM event_firms f JOIN organizations o ON o.id = f.organization_id
@@ -29,19 +29,20 @@ public struct EventRecord: Sendable, Hashable {
                   WHERE x.consortium_id = e.consortium_id AND x.event_id = e.id), '{}')::text AS participants
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         events e JOIN consortia c ON c.id = e.consortium_id
         LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("events")
         id = try row.decode(Int64.self, "id")
         code = try row.decode(String.self, "code")
         consortiumCode = try row.decode(String.self, "consortium_code")
-        kind = try StoredValue.vocabulary(row, "kind")
+        kind = try row.decode("kind")
         title = try row.decode(String.self, "title")
-        startsOn = try StoredValue.date(row, "starts_on")
-        endsOn = try StoredValue.optionalDate(row, "ends_on")
+        startsOn = try row.decode("starts_on")
+        endsOn = try row.decode("ends_on")
         projectCode = try row.decode(String?.self, "project_code")
         venue = try row.decode(String?.self, "venue")
         online = try row.decode(Bool.self, "online")

@@ -27,13 +27,13 @@ public struct EventRepository: Sendable {
         let afterDate = page.after.flatMap { $0.count == 2 ? LocalDate($0[0]) : nil }
         let afterCode = page.after.flatMap { $0.count == 2 ? $0[1] : nil }
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: EventRecord.columns) FROM \(unsafeRaw: EventRecord.joins)
+            SELECT \(EventRecord.columns) FROM \(EventRecord.joins)
             WHERE e.consortium_id = \(consortium.id)
-              AND (\(filter.fiscalYear?.firstDay.description)::date IS NULL
-                   OR e.starts_on BETWEEN \(filter.fiscalYear?.firstDay.description)::date AND \(filter.fiscalYear?.lastDay.description)::date)
-              AND (\(filter.kind?.rawValue)::text IS NULL OR e.kind = \(filter.kind?.rawValue))
+              AND (\(filter.fiscalYear?.firstDay) IS NULL
+                   OR e.starts_on BETWEEN \(filter.fiscalYear?.firstDay) AND \(filter.fiscalYear?.lastDay))
+              AND (\(filter.kind)::text IS NULL OR e.kind = \(filter.kind))
               AND (\(filter.projectCode)::text IS NULL OR p.code = \(filter.projectCode))
-              AND (\(afterDate?.description)::date IS NULL OR (e.starts_on, e.code) > (\(afterDate?.description)::date, \(afterCode)::text))
+              AND (\(afterDate) IS NULL OR (e.starts_on, e.code) > (\(afterDate), \(afterCode)::text))
             ORDER BY e.starts_on, e.code
             LIMIT \(page.limit + 1)
             """).map(EventRecord.init(row:))
@@ -42,7 +42,7 @@ public struct EventRepository: Sendable {
 
     public func find(consortiumCode: String, code: String, on connection: PostgresConnection) throws -> EventRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: EventRecord.columns) FROM \(unsafeRaw: EventRecord.joins)
+            SELECT \(EventRecord.columns) FROM \(EventRecord.joins)
             WHERE c.code = \(consortiumCode) AND e.code = \(code)
             """).first else {
             throw RecordError.notFound(kind: Self.kind, key: "\(consortiumCode)/\(code)")

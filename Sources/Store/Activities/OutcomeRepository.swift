@@ -57,7 +57,7 @@ public struct OutcomeRepository: Sendable {
             key: { draft, consortiumID in """
                 SELECT p.id FROM placements p JOIN organizations o ON o.id = p.firm_id
                 WHERE p.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode) AND p.person_ref = \(draft.personRef)
-                  AND p.started_on = \(draft.startedOn.description)::date
+                  AND p.started_on = \(draft.startedOn)
                 """ },
             write: { draft, connection in
                 var importer = PlacementImporter()
@@ -108,7 +108,7 @@ public struct OutcomeRepository: Sendable {
             key: { draft, consortiumID in """
                 SELECT x.id FROM consultations x JOIN organizations o ON o.id = x.firm_id
                 WHERE x.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode)
-                  AND x.consulted_on = \(draft.consultedOn.description)::date AND x.channel = \(draft.channel.rawValue)
+                  AND x.consulted_on = \(draft.consultedOn) AND x.channel = \(draft.channel)
                 """ },
             write: { draft, connection in
                 var importer = ConsultationImporter()
@@ -138,8 +138,8 @@ public struct OutcomeRepository: Sendable {
                 if let id {
                     let locked = try RowLock(
                         select: """
-                            SELECT \(unsafeRaw: Record.alias).version FROM \(unsafeRaw: Record.table) \(unsafeRaw: Record.alias)
-                            WHERE \(unsafeRaw: Record.alias).consortium_id = \(consortium.id) AND \(unsafeRaw: Record.alias).id = \(id)
+                            SELECT \(Record.alias).version FROM \(Record.table) \(Record.alias)
+                            WHERE \(Record.alias).consortium_id = \(consortium.id) AND \(Record.alias).id = \(id)
                             """,
                         alias: Record.alias, kind: Record.kindName, key: "\(consortiumCode)/\(id)",
                         forbidden: "この\(Record.kindName)の記録を変更する権限がありません"
@@ -181,15 +181,15 @@ public struct OutcomeRepository: Sendable {
         let after = page.afterFirst.flatMap { Int64($0) }
         let table = Record.alias
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: Record.columns) FROM \(unsafeRaw: Record.joins)
-            WHERE \(unsafeRaw: table).consortium_id = \(consortium.id)
-              AND (\(filter.fiscalYear?.firstDay.description)::date IS NULL
-                   OR \(unsafeRaw: table).\(unsafeRaw: Record.dateColumn)
-                      BETWEEN \(filter.fiscalYear?.firstDay.description)::date AND \(filter.fiscalYear?.lastDay.description)::date)
+            SELECT \(Record.columns) FROM \(Record.joins)
+            WHERE \(table).consortium_id = \(consortium.id)
+              AND (\(filter.fiscalYear?.firstDay) IS NULL
+                   OR \(table).\(Record.dateColumn)
+                      BETWEEN \(filter.fiscalYear?.firstDay) AND \(filter.fiscalYear?.lastDay))
               AND (\(filter.firmCode)::text IS NULL OR o.code = \(filter.firmCode))
-              AND (\(kind)::text IS NULL OR \(unsafeRaw: table).\(unsafeRaw: Record.kindColumn) = \(kind))
-              AND (\(after)::bigint IS NULL OR \(unsafeRaw: table).id > \(after))
-            ORDER BY \(unsafeRaw: table).id
+              AND (\(kind)::text IS NULL OR \(table).\(Record.kindColumn) = \(kind))
+              AND (\(after)::bigint IS NULL OR \(table).id > \(after))
+            ORDER BY \(table).id
             LIMIT \(page.limit + 1)
             """).map(Record.init(row:))
         return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
@@ -197,8 +197,8 @@ public struct OutcomeRepository: Sendable {
 
     private func record<Record: OutcomeRow>(_: Record.Type, consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> Record {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: Record.columns) FROM \(unsafeRaw: Record.joins)
-            WHERE c.code = \(consortiumCode) AND \(unsafeRaw: Record.alias).id = \(id)
+            SELECT \(Record.columns) FROM \(Record.joins)
+            WHERE c.code = \(consortiumCode) AND \(Record.alias).id = \(id)
             """).first else {
             throw RecordError.notFound(kind: Record.kindName, key: "\(consortiumCode)/\(id)")
         }
@@ -208,15 +208,15 @@ public struct OutcomeRepository: Sendable {
 
 /// What the shared list and lookup need of a placement or a consultation row.
 private protocol OutcomeRow {
-    static var columns: String { get }
-    static var joins: String { get }
-    static var table: String { get }
+    static var columns: PostgresQuery { get }
+    static var joins: PostgresQuery { get }
+    static var table: PostgresQuery { get }
     /// The table's alias in `joins`.
-    static var alias: String { get }
+    static var alias: PostgresQuery { get }
     /// The day that places a record in a fiscal year.
-    static var dateColumn: String { get }
+    static var dateColumn: PostgresQuery { get }
     /// The column the kind filter compares.
-    static var kindColumn: String { get }
+    static var kindColumn: PostgresQuery { get }
     static var kindName: String { get }
     var id: Int64 { get }
     var rowVersion: Int { get }
@@ -224,17 +224,17 @@ private protocol OutcomeRow {
 }
 
 extension PlacementRecord: OutcomeRow {
-    static var table: String { "placements" }
-    static var alias: String { "p" }
-    static var dateColumn: String { "started_on" }
-    static var kindColumn: String { "employment_type" }
+    static var table: PostgresQuery { "placements" }
+    static var alias: PostgresQuery { "p" }
+    static var dateColumn: PostgresQuery { "started_on" }
+    static var kindColumn: PostgresQuery { "employment_type" }
     static var kindName: String { "成約・採用" }
 }
 
 extension ConsultationRecord: OutcomeRow {
-    static var table: String { "consultations" }
-    static var alias: String { "x" }
-    static var dateColumn: String { "consulted_on" }
-    static var kindColumn: String { "channel" }
+    static var table: PostgresQuery { "consultations" }
+    static var alias: PostgresQuery { "x" }
+    static var dateColumn: PostgresQuery { "consulted_on" }
+    static var kindColumn: PostgresQuery { "channel" }
     static var kindName: String { "相談" }
 }

@@ -21,28 +21,29 @@ public struct PlacementRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         p.id, c.code AS consortium_code, o.code AS firm_code, p.person_ref, p.person_name, p.employment_type,
         p.started_on::text AS started_on, p.ended_on::text AS ended_on, p.segment, p.job_category, e.code AS event_code,
         p.created_at, p.updated_at, p.version
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         placements p JOIN consortia c ON c.id = p.consortium_id JOIN organizations o ON o.id = p.firm_id
         LEFT JOIN events e ON e.consortium_id = p.consortium_id AND e.id = p.event_id
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("placements")
         id = try row.decode(Int64.self, "id")
         consortiumCode = try row.decode(String.self, "consortium_code")
         firmCode = try row.decode(String.self, "firm_code")
         personRef = try row.decode(String.self, "person_ref")
         personName = try row.decode(String?.self, "person_name")
-        employmentType = try StoredValue.vocabulary(row, "employment_type")
-        startedOn = try StoredValue.date(row, "started_on")
-        endedOn = try StoredValue.optionalDate(row, "ended_on")
-        segment = try StoredValue.optionalVocabulary(row, "segment")
-        jobCategory = try StoredValue.optionalVocabulary(row, "job_category")
+        employmentType = try row.decode("employment_type")
+        startedOn = try row.decode("started_on")
+        endedOn = try row.decode("ended_on")
+        segment = try row.decode("segment")
+        jobCategory = try row.decode("job_category")
         eventCode = try row.decode(String?.self, "event_code")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")

@@ -14,6 +14,7 @@ public struct AuditEntry: Sendable, Hashable {
     public let after: Data?
 
     init(row: PostgresRow) throws {
+        let row = row.reading("audit_log")
         id = try row.decode(Int64.self, "id")
         at = try row.decode(Date.self, "at")
         actor = try row.decode(String.self, "actor")

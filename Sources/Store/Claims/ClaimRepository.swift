@@ -13,21 +13,21 @@ public struct ClaimRepository: Sendable {
             SELECT p.consortium_id, p.id, p.code, p.project_name, c.code AS consortium_code, c.name AS consortium_name,
                    p.fiscal_year, pr.code AS program, f.code AS frame_code, p.status, p.version,
                    p.granted_yen, p.prior_paid_yen, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
-                   \(unsafeRaw: FrameTerms.selectSQL)
+                   \(FrameTerms.selectSQL)
             FROM adopted_projects p
             JOIN consortia c ON c.id = p.consortium_id
             JOIN frames f ON f.id = p.frame_id
             JOIN programs pr ON pr.id = f.program_id
             WHERE p.code = \(code)
-            \(unsafeRaw: forUpdate ? "FOR UPDATE OF p" : "")
+            \(forUpdate ? "FOR UPDATE OF p" : "" as PostgresQuery)
             """).first else {
             throw ClaimError.projectNotFound(code)
         }
         let fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
         let frame = try FrameTerms(row: row)
         let terms = ProjectTerms(
-            startsOn: try row.decode(String?.self, "starts_on").flatMap(LocalDate.init) ?? fiscalYear.firstDay,
-            endsOn: try row.decode(String?.self, "ends_on").flatMap(LocalDate.init) ?? fiscalYear.lastDay,
+            startsOn: try row.decode(LocalDate?.self, "starts_on") ?? fiscalYear.firstDay,
+            endsOn: try row.decode(LocalDate?.self, "ends_on") ?? fiscalYear.lastDay,
             granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },
             priorPaid: Yen(try row.decode(Int64.self, "prior_paid_yen")))
         return ProjectRecord(
@@ -36,7 +36,7 @@ public struct ClaimRepository: Sendable {
             consortiumCode: try row.decode(String.self, "consortium_code"),
             consortiumName: try row.decode(String.self, "consortium_name"), fiscalYear: fiscalYear,
             program: try row.decode(String.self, "program"), frameCode: try row.decode(String.self, "frame_code"),
-            status: ProjectStatus(rawValue: try row.decode(String.self, "status")) ?? .adopted,
+            status: try row.decode(ProjectStatus.self, "status"),
             frame: frame, terms: terms, rowVersion: try row.decode(Int.self, "version"))
     }
 
@@ -50,13 +50,12 @@ public struct ClaimRepository: Sendable {
             WHERE e.consortium_id = \(project.consortiumID) AND e.project_id = \(project.id)
             ORDER BY e.incurred_on, e.line_ref
             """) { row in
-            guard let category = ExpenseCategory(rawValue: try row.decode(String.self, "category")),
-                  let incurredOn = LocalDate(try row.decode(String.self, "incurred_on")) else {
-                throw PostgresError(kind: .decoding, message: "unexpected expense row", column: "category")
-            }
+            let row = row.reading("expenses")
+            let category = try row.decode(ExpenseCategory.self, "category")
+            let incurredOn = try row.decode(LocalDate.self, "incurred_on")
             lines.append(ExpenseLine(
                 id: try row.decode(String.self, "line_ref"), category: category, incurredOn: incurredOn,
-                paidOn: try row.decode(String?.self, "paid_on").flatMap(LocalDate.init),
+                paidOn: try row.decode(LocalDate?.self, "paid_on"),
                 amountExcludingTax: Yen(try row.decode(Int64.self, "amount_excl_tax_yen")),
                 tax: Yen(try row.decode(Int64.self, "tax_yen")),
                 evidenceRef: try row.decode(String?.self, "evidence_ref"), firm: try row.decode(String?.self, "firm"),
@@ -104,7 +103,7 @@ public struct ClaimRepository: Sendable {
                     subsidy_after_granted_yen, subsidy_yen, prior_paid_yen, claim_yen, refund_yen, granted_yen, binding_limit,
                     rate_numerator, rate_denominator, project_cap_yen, firm_cap_yen, person_cap_yen, rounding_unit_yen,
                     reason, computation, kpi_actuals, activity_summary, created_by, status_changed_by)
-                VALUES (\(project.consortiumID), \(project.id), \(latest + 1), 'submitted', \(asOf.description)::date,
+                VALUES (\(project.consortiumID), \(project.id), \(latest + 1), 'submitted', \(asOf),
                     \(computation.totals.total.amount), \(computation.totals.eligible.amount), \(computation.totals.ineligible.amount),
                     \(computation.totals.tax.amount), \(computation.rawSubsidy.amount), \(computation.subsidyAfterProjectCap.amount),
                     \(computation.subsidyAfterGranted.amount), \(computation.subsidy.amount), \(computation.priorPaid.amount),
@@ -156,8 +155,9 @@ public struct ClaimRepository: Sendable {
             SELECT category, reason, amount_yen, line_count FROM claim_lines
             WHERE consortium_id = \(try row.decode(Int64.self, "consortium_id")) AND claim_id = \(claimID)
             """) {
-            guard let category = ExpenseCategory(rawValue: try line.decode(String.self, "category")),
-                  let bucket = ClaimFigures.Bucket(code: try line.decode(String.self, "reason")) else { continue }
+            let line = line.reading("claim_lines")
+            let category = try line.decode(ExpenseCategory.self, "category")
+            let bucket = try line.decode(ClaimFigures.Bucket.self, "reason")
             cells[category, default: [:]][bucket] = ClaimFigures.Cell(
                 amount: Yen(try line.decode(Int64.self, "amount_yen")), lines: try line.decode(Int.self, "line_count"))
         }
@@ -168,9 +168,9 @@ public struct ClaimRepository: Sendable {
             claim: try yen("claim_yen"), refund: try yen("refund_yen"), cells: cells)
         return StoredClaim(
             id: claimID, projectCode: projectCode, claimVersion: try row.decode(Int.self, "claim_version"),
-            status: ClaimStatus(rawValue: try row.decode(String.self, "status")) ?? .submitted,
-            asOf: LocalDate(try row.decode(String.self, "as_of"))!, reason: try row.decode(String?.self, "reason"),
-            bindingLimit: SubsidyLimit(rawValue: try row.decode(String.self, "binding_limit")) ?? .rate,
+            status: try row.decode(ClaimStatus.self, "status"),
+            asOf: try row.decode(LocalDate.self, "as_of"), reason: try row.decode(String?.self, "reason"),
+            bindingLimit: try row.decode(SubsidyLimit.self, "binding_limit"),
             figures: figures, createdBy: try row.decode(String.self, "created_by"),
             createdAt: try row.decode(Date.self, "created_at"), statusChangedBy: try row.decode(String.self, "status_changed_by"),
             statusChangedAt: try row.decode(Date.self, "status_changed_at"), rowVersion: try row.decode(Int.self, "version"))

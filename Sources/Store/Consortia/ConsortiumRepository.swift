@@ -11,12 +11,12 @@ public struct ConsortiumRepository: Sendable {
     /// Ordered by code.
     public func list(prefecture: Prefecture?, bureau: Bureau?, page: PageRequest, on connection: PostgresConnection) throws -> Page<ConsortiumRecord> {
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: ConsortiumRecord.columns)
+            SELECT \(ConsortiumRecord.columns)
             FROM consortia c
             JOIN organizations s ON s.id = c.secretariat_id
             JOIN prefectures p ON p.code = c.prefecture_code
             WHERE (\(prefecture?.code)::smallint IS NULL OR c.prefecture_code = \(prefecture?.code))
-              AND (\(bureau?.rawValue)::text IS NULL OR p.bureau = \(bureau?.rawValue))
+              AND (\(bureau)::text IS NULL OR p.bureau = \(bureau))
               AND (\(page.afterFirst)::text IS NULL OR c.code > \(page.afterFirst))
             ORDER BY c.code
             LIMIT \(page.limit + 1)
@@ -26,7 +26,7 @@ public struct ConsortiumRepository: Sendable {
 
     public func find(code: String, on connection: PostgresConnection) throws -> ConsortiumRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: ConsortiumRecord.columns)
+            SELECT \(ConsortiumRecord.columns)
             FROM consortia c JOIN organizations s ON s.id = c.secretariat_id
             WHERE c.code = \(code)
             """).first else {
@@ -47,12 +47,12 @@ public struct ConsortiumRepository: Sendable {
                 let secretariatID = try secretariat.decode(Int64.self, "id")
                 let id = try connection.query("""
                     INSERT INTO consortia (code, name, prefecture_code, secretariat_id, established_on)
-                    VALUES (\(code), \(name), \(prefecture.code), \(secretariatID), \(establishedOn?.description)::date)
+                    VALUES (\(code), \(name), \(prefecture.code), \(secretariatID), \(establishedOn))
                     RETURNING id
                     """)[0].decode(Int64.self, "id")
                 try connection.execute("""
                     INSERT INTO memberships (consortium_id, organization_id, role, joined_on)
-                    VALUES (\(id), \(secretariatID), 'secretariat', coalesce(\(establishedOn?.description)::date, current_date))
+                    VALUES (\(id), \(secretariatID), 'secretariat', coalesce(\(establishedOn), current_date))
                     """)
                 return try find(code: code, on: connection)
             }
@@ -78,7 +78,7 @@ public struct ConsortiumRepository: Sendable {
                     return (current, try change(current))
                 }
                 try connection.execute("""
-                    UPDATE consortia SET name = \(name), established_on = \(establishedOn?.description)::date WHERE id = \(current.id)
+                    UPDATE consortia SET name = \(name), established_on = \(establishedOn) WHERE id = \(current.id)
                     """)
                 return try find(code: code, on: connection)
             }

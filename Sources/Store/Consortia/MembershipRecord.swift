@@ -18,21 +18,22 @@ public struct MembershipRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         m.id, c.code AS consortium_code, o.code AS organization_code, o.name AS organization_name,
         o.kind AS organization_kind, m.role, m.joined_on::text AS joined_on, m.left_on::text AS left_on,
         m.group_name, m.created_at, m.updated_at, m.version
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("memberships")
         id = try row.decode(Int64.self, "id")
         consortiumCode = try row.decode(String.self, "consortium_code")
         organizationCode = try row.decode(String.self, "organization_code")
         organizationName = try row.decode(String.self, "organization_name")
-        organizationKind = try StoredValue.vocabulary(row, "organization_kind")
-        role = try StoredValue.vocabulary(row, "role")
-        joinedOn = try StoredValue.date(row, "joined_on")
-        leftOn = try StoredValue.optionalDate(row, "left_on")
+        organizationKind = try row.decode("organization_kind")
+        role = try row.decode("role")
+        joinedOn = try row.decode("joined_on")
+        leftOn = try row.decode("left_on")
         group = try row.decode(String?.self, "group_name")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")

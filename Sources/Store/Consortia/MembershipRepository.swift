@@ -25,13 +25,13 @@ public struct MembershipRepository: Sendable {
         let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
         let after = page.afterFirst.flatMap { Int64($0) }
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: MembershipRecord.columns)
+            SELECT \(MembershipRecord.columns)
             FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
             WHERE m.consortium_id = \(consortium.id)
-              AND (\(filter.role?.rawValue)::text IS NULL OR m.role = \(filter.role?.rawValue))
+              AND (\(filter.role)::text IS NULL OR m.role = \(filter.role))
               AND (\(filter.group)::text IS NULL OR m.group_name = \(filter.group))
-              AND (\(filter.activeOn?.description)::date IS NULL OR (m.joined_on <= \(filter.activeOn?.description)::date
-                   AND (m.left_on IS NULL OR m.left_on >= \(filter.activeOn?.description)::date)))
+              AND (\(filter.activeOn) IS NULL OR (m.joined_on <= \(filter.activeOn)
+                   AND (m.left_on IS NULL OR m.left_on >= \(filter.activeOn))))
               AND (\(after)::bigint IS NULL OR m.id > \(after))
             ORDER BY m.id
             LIMIT \(page.limit + 1)
@@ -41,7 +41,7 @@ public struct MembershipRepository: Sendable {
 
     public func find(consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> MembershipRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: MembershipRecord.columns)
+            SELECT \(MembershipRecord.columns)
             FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
             WHERE c.code = \(consortiumCode) AND m.id = \(id)
             """).first else {
@@ -65,7 +65,7 @@ public struct MembershipRepository: Sendable {
                     organizationID = try row.decode(Int64.self, "id")
                 case .corporateNumber(let number):
                     guard let id = try connection.query("""
-                        SELECT app_organization_by_corporate_number(\(number.digits)) AS id
+                        SELECT app_organization_by_corporate_number(\(number)) AS id
                         """)[0].decode(Int64?.self, "id") else {
                         throw RecordError.unknownReference(field: "corporate_number", value: number.digits)
                     }
@@ -73,8 +73,8 @@ public struct MembershipRepository: Sendable {
                 }
                 let id = try connection.query("""
                     INSERT INTO memberships (consortium_id, organization_id, role, joined_on, left_on, group_name)
-                    VALUES (\(consortium.id), \(organizationID), \(draft.role.rawValue), \(draft.joinedOn.description)::date,
-                            \(draft.leftOn?.description)::date, \(draft.group))
+                    VALUES (\(consortium.id), \(organizationID), \(draft.role), \(draft.joinedOn),
+                            \(draft.leftOn), \(draft.group))
                     RETURNING id
                     """)[0].decode(Int64.self, "id")
                 return try find(consortiumCode: consortiumCode, id: id, on: connection)
@@ -104,8 +104,8 @@ public struct MembershipRepository: Sendable {
                 }
                 joinedOn = draft.joinedOn.description
                 try connection.execute("""
-                    UPDATE memberships m SET role = \(draft.role.rawValue), joined_on = \(draft.joinedOn.description)::date,
-                        left_on = \(draft.leftOn?.description)::date, group_name = \(draft.group)
+                    UPDATE memberships m SET role = \(draft.role), joined_on = \(draft.joinedOn),
+                        left_on = \(draft.leftOn), group_name = \(draft.group)
                     FROM consortia c WHERE c.id = m.consortium_id AND c.code = \(consortiumCode) AND m.id = \(id)
                     """)
                 return try find(consortiumCode: consortiumCode, id: id, on: connection)

@@ -25,28 +25,29 @@ public struct ExpenseRecord: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         e.id, p.code AS project_code, e.line_ref, e.category, e.incurred_on::text AS incurred_on, e.paid_on::text AS paid_on,
         e.payee, e.description, e.amount_excl_tax_yen, e.tax_yen, e.evidence_ref, o.code AS firm_code, e.person_ref,
         e.event_ref, e.excluded_reason, e.added_for_claim_version, e.added_reason, e.created_at, e.updated_at, e.version
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         expenses e JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
         LEFT JOIN organizations o ON o.id = e.firm_id
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("expenses")
         id = try row.decode(Int64.self, "id")
         projectCode = try row.decode(String.self, "project_code")
         lineRef = try row.decode(String.self, "line_ref")
-        category = try StoredValue.vocabulary(row, "category")
-        incurredOn = try StoredValue.date(row, "incurred_on")
-        paidOn = try StoredValue.optionalDate(row, "paid_on")
+        category = try row.decode("category")
+        incurredOn = try row.decode("incurred_on")
+        paidOn = try row.decode("paid_on")
         payee = try row.decode(String.self, "payee")
         description = try row.decode(String?.self, "description")
-        amountExcludingTax = Yen(try row.decode(Int64.self, "amount_excl_tax_yen"))
-        tax = Yen(try row.decode(Int64.self, "tax_yen"))
+        amountExcludingTax = try row.decode(Yen.self, "amount_excl_tax_yen")
+        tax = try row.decode(Yen.self, "tax_yen")
         evidenceRef = try row.decode(String?.self, "evidence_ref")
         firmCode = try row.decode(String?.self, "firm_code")
         personRef = try row.decode(String?.self, "person_ref")

@@ -29,12 +29,12 @@ public struct ExpenseRepository: Sendable {
         let project = try ProjectRepository().find(code: projectCode, on: connection)
         let after = page.afterFirst.flatMap { Int64($0) }
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: ExpenseRecord.columns) FROM \(unsafeRaw: ExpenseRecord.joins)
+            SELECT \(ExpenseRecord.columns) FROM \(ExpenseRecord.joins)
             WHERE p.id = \(project.id) AND p.code = \(projectCode)
-              AND (\(filter.category?.rawValue)::text IS NULL OR e.category = \(filter.category?.rawValue))
+              AND (\(filter.category)::text IS NULL OR e.category = \(filter.category))
               AND (\(filter.paid)::boolean IS NULL OR (e.paid_on IS NOT NULL) = \(filter.paid))
-              AND (\(filter.incurredFrom?.description)::date IS NULL OR e.incurred_on >= \(filter.incurredFrom?.description)::date)
-              AND (\(filter.incurredTo?.description)::date IS NULL OR e.incurred_on <= \(filter.incurredTo?.description)::date)
+              AND (\(filter.incurredFrom) IS NULL OR e.incurred_on >= \(filter.incurredFrom))
+              AND (\(filter.incurredTo) IS NULL OR e.incurred_on <= \(filter.incurredTo))
               AND (\(after)::bigint IS NULL OR e.id > \(after))
             ORDER BY e.id
             LIMIT \(page.limit + 1)
@@ -44,7 +44,7 @@ public struct ExpenseRepository: Sendable {
 
     public func find(projectCode: String, id: Int64, on connection: PostgresConnection) throws -> ExpenseRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: ExpenseRecord.columns) FROM \(unsafeRaw: ExpenseRecord.joins)
+            SELECT \(ExpenseRecord.columns) FROM \(ExpenseRecord.joins)
             WHERE p.code = \(projectCode) AND e.id = \(id)
             """).first else {
             throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(id)")
@@ -62,9 +62,9 @@ public struct ExpenseRepository: Sendable {
                     INSERT INTO expenses (consortium_id, project_id, line_ref, category, incurred_on, paid_on, payee, description,
                         amount_excl_tax_yen, tax_yen, evidence_ref, firm_id, person_ref, event_ref, excluded_reason,
                         added_for_claim_version, added_reason)
-                    SELECT p.consortium_id, p.id, \(lineRef), \(draft.category.rawValue), \(draft.incurredOn.description)::date,
-                        \(draft.paidOn?.description)::date, \(draft.payee), \(draft.description), \(draft.amountExcludingTax.amount),
-                        \(draft.tax.amount), \(draft.evidenceRef), \(firmID), \(draft.personRef), \(draft.eventRef), \(draft.excludedReason),
+                    SELECT p.consortium_id, p.id, \(lineRef), \(draft.category), \(draft.incurredOn),
+                        \(draft.paidOn), \(draft.payee), \(draft.description), \(draft.amountExcludingTax),
+                        \(draft.tax), \(draft.evidenceRef), \(firmID), \(draft.personRef), \(draft.eventRef), \(draft.excludedReason),
                         CASE WHEN \(draft.addedReason)::text IS NOT NULL THEN coalesce((
                             SELECT max(c.claim_version) FROM claims c WHERE c.consortium_id = p.consortium_id AND c.project_id = p.id), 0) + 1 END,
                         \(draft.addedReason)
@@ -95,10 +95,10 @@ public struct ExpenseRepository: Sendable {
                 written = draft
                 let firmID = try firmID(draft.firmCode, on: connection)
                 try connection.execute("""
-                    UPDATE expenses e SET line_ref = \(draft.lineRef ?? current.lineRef), category = \(draft.category.rawValue),
-                        incurred_on = \(draft.incurredOn.description)::date, paid_on = \(draft.paidOn?.description)::date,
-                        payee = \(draft.payee), description = \(draft.description), amount_excl_tax_yen = \(draft.amountExcludingTax.amount),
-                        tax_yen = \(draft.tax.amount), evidence_ref = \(draft.evidenceRef), firm_id = \(firmID),
+                    UPDATE expenses e SET line_ref = \(draft.lineRef ?? current.lineRef), category = \(draft.category),
+                        incurred_on = \(draft.incurredOn), paid_on = \(draft.paidOn),
+                        payee = \(draft.payee), description = \(draft.description), amount_excl_tax_yen = \(draft.amountExcludingTax),
+                        tax_yen = \(draft.tax), evidence_ref = \(draft.evidenceRef), firm_id = \(firmID),
                         person_ref = \(draft.personRef), event_ref = \(draft.eventRef), excluded_reason = \(draft.excludedReason)
                     FROM adopted_projects p
                     WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode) AND e.id = \(id)

@@ -1,4 +1,5 @@
 import Domain
+import Postgres
 
 /// The claim version that stands for a project in the export and the bureau report: its
 /// latest version whose status is submitted, approved or paid. A draft has not been claimed
@@ -19,5 +20,5 @@ public struct ClaimOfRecord: Sendable, Hashable {
     public let activities: ActivityActuals?
 
     /// The statuses that make a version a claim of record, as SQL text.
-    static let statusesSQL = "('submitted', 'approved', 'paid')"
+    static let statusesSQL: PostgresQuery = "('submitted', 'approved', 'paid')"
 }

@@ -61,8 +61,6 @@ struct CopyTextRowReader {
         }
     }
 
-    func isNull(_ field: Int) -> Bool { bounds[field].start < 0 }
-
     func string(_ field: Int) -> String? {
         let (start, end) = bounds[field]
         guard start >= 0 else { return nil }

@@ -44,7 +44,12 @@ extension ExportRepository {
         let repeats = try rows.map { row in
             RepeatApplicant(
                 corporateNumber: try row.decode(String?.self, "corporate_number"), name: try row.decode(String.self, "name"),
-                fiscalYears: try PostgresTextArray.parse(try row.decode(String.self, "years")).compactMap { Int($0) })
+                fiscalYears: try PostgresTextArray.parse(try row.decode(String.self, "years")).map { text in
+                    guard let year = Int(text) else {
+                        throw PostgresError(kind: .decoding, message: "not a year in adopted_projects.fiscal_year", table: "adopted_projects", column: "fiscal_year")
+                    }
+                    return year
+                })
         }
         return (total, repeats)
     }

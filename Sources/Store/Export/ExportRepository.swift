@@ -52,7 +52,7 @@ public struct ExportRepository: Sendable {
     public func projects(on connection: PostgresConnection) throws -> [ExportProject] {
         var frames: [Int64: (program: String, code: String, terms: FrameTerms)] = [:]
         for row in try connection.query("""
-            SELECT f.id, pr.code AS program, f.code, \(unsafeRaw: FrameTerms.selectSQL)
+            SELECT f.id, pr.code AS program, f.code, \(FrameTerms.selectSQL)
             FROM frames f JOIN programs pr ON pr.id = f.program_id
             WHERE f.id IN (SELECT p.frame_id FROM export_scope s JOIN adopted_projects p ON p.consortium_id = s.consortium_id AND p.id = s.project_id)
             """) {
@@ -86,13 +86,13 @@ public struct ExportRepository: Sendable {
                 consortiumCode: try row.decode(String.self, "consortium_code"),
                 consortiumName: try row.decode(String.self, "consortium_name"),
                 program: frame.program, frameCode: frame.code,
-                status: ProjectStatus(rawValue: try row.decode(String.self, "status")) ?? .adopted,
+                status: try row.decode(ProjectStatus.self, "status"),
                 applicantNames: try PostgresTextArray.parse(try row.decode(String.self, "applicant_names")),
                 applicantCorporateNumbers: try PostgresTextArray.parse(try row.decode(String.self, "applicant_numbers")),
                 frame: frame.terms,
                 terms: ProjectTerms(
-                    startsOn: try row.decode(String?.self, "starts_on").flatMap(LocalDate.init) ?? fiscalYear.firstDay,
-                    endsOn: try row.decode(String?.self, "ends_on").flatMap(LocalDate.init) ?? fiscalYear.lastDay,
+                    startsOn: try row.decode(LocalDate?.self, "starts_on") ?? fiscalYear.firstDay,
+                    endsOn: try row.decode(LocalDate?.self, "ends_on") ?? fiscalYear.lastDay,
                     granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },
                     priorPaid: Yen(try row.decode(Int64.self, "prior_paid_yen"))))
         }
@@ -107,7 +107,7 @@ public struct ExportRepository: Sendable {
             WITH chosen AS (
                 SELECT DISTINCT ON (c.consortium_id, c.project_id) c.*
                 FROM claims c JOIN export_scope s ON s.consortium_id = c.consortium_id AND s.project_id = c.project_id
-                WHERE c.status IN \(unsafeRaw: ClaimOfRecord.statusesSQL)
+                WHERE c.status IN \(ClaimOfRecord.statusesSQL)
                 ORDER BY c.consortium_id, c.project_id, c.claim_version DESC)
             SELECT ch.project_id, ch.claim_version, ch.status, ch.as_of::text AS as_of, ch.total_expenses_yen,
                    ch.eligible_expenses_yen, ch.ineligible_expenses_yen, ch.subsidy_yen, ch.prior_paid_yen, ch.claim_yen,
@@ -119,9 +119,10 @@ public struct ExportRepository: Sendable {
         for row in rows {
             let project = try row.decode(Int64.self, "project_id")
             headers[project] = row
-            guard let categoryText = try row.decode(String?.self, "category"),
-                  let category = ExpenseCategory(rawValue: categoryText),
-                  let bucket = ClaimFigures.Bucket(code: try row.decode(String.self, "reason")) else { continue }
+            // A version without lines has one row with NULL line columns (the LEFT JOIN).
+            let line = row.reading("claim_lines")
+            guard let category = try line.decode(ExpenseCategory?.self, "category") else { continue }
+            let bucket = try line.decode(ClaimFigures.Bucket.self, "reason")
             cells[project, default: [:]][category, default: [:]][bucket] = ClaimFigures.Cell(
                 amount: Yen(try row.decode(Int64.self, "amount_yen")), lines: try row.decode(Int.self, "line_count"))
         }
@@ -134,8 +135,8 @@ public struct ExportRepository: Sendable {
                 claim: try yen("claim_yen"), refund: try yen("refund_yen"), cells: cells[project] ?? [:])
             result[project] = ClaimOfRecord(
                 projectID: project, claimVersion: try row.decode(Int.self, "claim_version"),
-                status: ClaimStatus(rawValue: try row.decode(String.self, "status")) ?? .submitted,
-                asOf: LocalDate(try row.decode(String.self, "as_of"))!, figures: figures,
+                status: try row.decode(ClaimStatus.self, "status"),
+                asOf: try row.decode(LocalDate.self, "as_of"), figures: figures,
                 rate: try Rate(numerator: try row.decode(Int64.self, "rate_numerator"), denominator: try row.decode(Int64.self, "rate_denominator")),
                 projectCap: try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) },
                 granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },

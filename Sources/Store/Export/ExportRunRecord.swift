@@ -21,25 +21,26 @@ public struct ExportRunRecord: Sendable, Hashable {
     public let substitutedCells: Int?
     public let error: String?
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         r.id, r.fiscal_year, r.bureau, r.format, r.encoding, r.headers, r.as_of::text AS as_of, r.actor, r.started_at,
         r.finished_at, r.status, r.row_count, coalesce(r.files, '{}')::text AS files, r.substituted_cells, r.error
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("export_runs")
         id = try row.decode(Int64.self, "id")
-        fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
-        bureau = try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:))
+        fiscalYear = try row.decode("fiscal_year")
+        bureau = try row.decode("bureau")
         format = try row.decode(String.self, "format")
         encoding = try row.decode(String.self, "encoding")
         headers = try row.decode(String.self, "headers")
-        asOf = try StoredValue.date(row, "as_of")
+        asOf = try row.decode("as_of")
         actor = try row.decode(String.self, "actor")
         startedAt = try row.decode(Date.self, "started_at")
         finishedAt = try row.decode(Date?.self, "finished_at")
         status = try row.decode(String.self, "status")
         rowCount = try row.decode(Int?.self, "row_count")
-        files = (try? JSONDecoder().decode([String: String].self, from: Data(try row.decode(String.self, "files").utf8))) ?? [:]
+        files = try row.decodeJSON([String: String].self, "files")
         substitutedCells = try row.decode(Int?.self, "substituted_cells")
         error = try row.decode(String?.self, "error")
     }

@@ -16,7 +16,7 @@ public struct ExportRunRepository: Sendable {
 
     /// A run's advisory lock key: a fixed high half ("jjbx"), the run id in the low half.
     static func lockKey(_ id: Int64) -> Int64 { (0x6A6A_6278 << 32) | (id & 0xFFFF_FFFF) }
-    static let lockKeySQL = "((1785356920::bigint << 32) | (id & 4294967295))"
+    static let lockKeySQL: PostgresQuery = "((1785356920::bigint << 32) | (id & 4294967295))"
     public static let abandonedMessage = "中断されました（出力したプロセスが終了しました）"
 
     /// The parameters of a run as `export_runs` stores them.
@@ -47,7 +47,7 @@ public struct ExportRunRepository: Sendable {
             let id = try connection.query("""
                 INSERT INTO export_runs (fiscal_year, bureau, format, encoding, headers, out_dir, as_of, actor, started_at)
                 VALUES (\(parameters.scope.fiscalYear.startYear), \(parameters.scope.bureau?.rawValue), \(parameters.format),
-                        \(parameters.encoding), \(parameters.headers), \(parameters.outDirectory), \(parameters.asOf.description)::date,
+                        \(parameters.encoding), \(parameters.headers), \(parameters.outDirectory), \(parameters.asOf),
                         \(parameters.actor), clock_timestamp())
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
@@ -73,7 +73,7 @@ public struct ExportRunRepository: Sendable {
             return try connection.query("""
                 WITH gone AS (
                     SELECT id FROM export_runs
-                    WHERE status = 'running' AND pg_try_advisory_xact_lock(\(unsafeRaw: Self.lockKeySQL))
+                    WHERE status = 'running' AND pg_try_advisory_xact_lock(\(Self.lockKeySQL))
                 )
                 UPDATE export_runs r SET status = 'failed', finished_at = greatest(clock_timestamp(), r.started_at),
                        error = \(Self.abandonedMessage)

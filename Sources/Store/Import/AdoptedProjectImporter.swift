@@ -231,10 +231,10 @@ struct AdoptedProjectImporter: RowImporter {
             FROM (SELECT o.consortium_id, o.id, coalesce(\(row.no)::integer, o.no) AS no,
                          \(row.projectName)::text AS project_name, \(row.region)::text AS region,
                          coalesce(\(row.prefecture?.code)::smallint, o.prefecture_code) AS prefecture_code,
-                         coalesce(\(row.granted?.amount)::bigint, o.granted_yen) AS granted_yen,
-                         coalesce(\(row.startsOn?.description)::date, o.starts_on) AS starts_on,
-                         coalesce(\(row.endsOn?.description)::date, o.ends_on) AS ends_on,
-                         coalesce(\(row.priorPaid?.amount)::bigint, o.prior_paid_yen) AS prior_paid_yen
+                         coalesce(\(row.granted)::bigint, o.granted_yen) AS granted_yen,
+                         coalesce(\(row.startsOn), o.starts_on) AS starts_on,
+                         coalesce(\(row.endsOn), o.ends_on) AS ends_on,
+                         coalesce(\(row.priorPaid)::bigint, o.prior_paid_yen) AS prior_paid_yen
                   FROM adopted_projects o WHERE o.consortium_id = \(project.consortiumID) AND o.id = \(project.id)) v
             WHERE p.consortium_id = v.consortium_id AND p.id = v.id
               AND (p.no, p.project_name, p.region, p.prefecture_code, p.granted_yen, p.starts_on, p.ends_on, p.prior_paid_yen)
@@ -274,9 +274,9 @@ struct AdoptedProjectImporter: RowImporter {
         let inserted = try connection.query("""
             INSERT INTO adopted_projects (consortium_id, code, frame_id, fiscal_year, no, project_name, region,
                 prefecture_code, granted_yen, starts_on, ends_on, prior_paid_yen)
-            VALUES (\(consortiumID), \(code), \(frame.id), \(row.fiscalYear.startYear), \(row.no), \(row.projectName),
-                \(row.region), \(prefectureCode), \(row.granted?.amount), \(row.startsOn?.description)::date,
-                \(row.endsOn?.description)::date, \((row.priorPaid ?? .zero).amount))
+            VALUES (\(consortiumID), \(code), \(frame.id), \(row.fiscalYear), \(row.no), \(row.projectName),
+                \(row.region), \(prefectureCode), \(row.granted), \(row.startsOn),
+                \(row.endsOn), \(row.priorPaid ?? .zero))
             RETURNING consortium_id, id, code, frame_id, no
             """)
         return try StoredProject(row: inserted[0])
@@ -286,7 +286,7 @@ struct AdoptedProjectImporter: RowImporter {
     /// without one, else a new one whose kind follows from its legal form.
     private func organizationID(for applicant: Applicant, on connection: PostgresConnection) throws -> Int64 {
         if let number = applicant.corporateNumber {
-            if let row = try connection.query("SELECT id FROM organizations WHERE corporate_number = \(number.digits)").first {
+            if let row = try connection.query("SELECT id FROM organizations WHERE corporate_number = \(number)").first {
                 return try row.decode(Int64.self, "id")
             }
         } else if let row = try connection.query("""
@@ -297,7 +297,7 @@ struct AdoptedProjectImporter: RowImporter {
         let code = applicant.corporateNumber.map { "corp-\($0.digits)" } ?? "org-" + Self.shortHash(applicant.name)
         let kind = OrganizationKind.inferred(fromName: applicant.name)
         let created = try connection.query("""
-            INSERT INTO organizations (code, kind, name, corporate_number) VALUES (\(code), \(kind.rawValue), \(applicant.name), \(applicant.corporateNumber?.digits))
+            INSERT INTO organizations (code, kind, name, corporate_number) VALUES (\(code), \(kind), \(applicant.name), \(applicant.corporateNumber))
             ON CONFLICT (code) DO NOTHING RETURNING id
             """)
         if let row = created.first { return try row.decode(Int64.self, "id") }
@@ -325,7 +325,7 @@ struct AdoptedProjectImporter: RowImporter {
         let consortiumID = try consortium.decode(Int64.self, "id")
         try connection.execute("""
             INSERT INTO memberships (consortium_id, organization_id, role, joined_on)
-            VALUES (\(consortiumID), \(leadID), 'secretariat', \(row.fiscalYear.firstDay.description)::date)
+            VALUES (\(consortiumID), \(leadID), 'secretariat', \(row.fiscalYear.firstDay))
             """)
         return consortiumID
     }

@@ -27,52 +27,40 @@ public enum CSVImport {
         if let rejects = options.rejectsPath {
             do { try OutputPath.checkFile(rejects) } catch { throw ImportError.rejectsUnwritable(path: rejects, reason: error.description) }
         }
-        switch kind {
-        case .organizations:
-            var importer = OrganizationImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .consortia:
-            var importer = ConsortiumImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .memberships:
-            var importer = MembershipImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .frames:
-            var importer = FrameImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .adoptedProjects:
-            var importer = AdoptedProjectImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .events:
-            var importer = EventImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .placements:
-            var importer = PlacementImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .consultations:
-            var importer = ConsultationImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .kpiTargets:
-            var importer = KPITargetImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .plans:
-            var importer = PlanImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .planKPIs:
-            var importer = PlanKPIImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .planReviews:
-            var importer = PlanReviewImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .income:
-            var importer = IncomeImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .costs:
-            var importer = ConsortiumCostImporter()
-            return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
-        case .expenses:
+        guard let importer = rowImporter(for: kind) else {
             return try ExpenseImport.run(file: path, options: options, on: connection, actor: actor)
         }
+        return try run(importer, kind: kind, file: path, options: options, on: connection, actor: actor)
+    }
+
+    /// The importer of a kind that goes row by row; nil for expenses, which go by COPY.
+    private static func rowImporter(for kind: ImportKind) -> (any RowImporter)? {
+        switch kind {
+        case .organizations: OrganizationImporter()
+        case .consortia: ConsortiumImporter()
+        case .memberships: MembershipImporter()
+        case .frames: FrameImporter()
+        case .adoptedProjects: AdoptedProjectImporter()
+        case .events: EventImporter()
+        case .placements: PlacementImporter()
+        case .consultations: ConsultationImporter()
+        case .kpiTargets: KPITargetImporter()
+        case .plans: PlanImporter()
+        case .planKPIs: PlanKPIImporter()
+        case .planReviews: PlanReviewImporter()
+        case .income: IncomeImporter()
+        case .costs: ConsortiumCostImporter()
+        case .expenses: nil
+        }
+    }
+
+    /// Opens the existential, for the generic driver below.
+    private static func run<Importer: RowImporter>(
+        _ importer: Importer, kind: ImportKind, file path: String, options: ImportOptions,
+        on connection: PostgresConnection, actor: String
+    ) throws -> ImportReport {
+        var importer = importer
+        return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
     }
 
     /// Sets the actor the audit trail records for this transaction.

@@ -36,7 +36,7 @@ struct ConsortiumImporter: RowImporter {
         let secretariatID = try StoreLookup.organizationID(code: row.secretariatCode, column: "secretariat", on: connection)
         let result = try connection.query("""
             INSERT INTO consortia AS c (code, name, prefecture_code, secretariat_id, established_on)
-            VALUES (\(row.code), \(row.name), \(row.prefecture.code), \(secretariatID), \(row.establishedOn?.description)::date)
+            VALUES (\(row.code), \(row.name), \(row.prefecture.code), \(secretariatID), \(row.establishedOn))
             ON CONFLICT (code) DO UPDATE SET
                 name = EXCLUDED.name, prefecture_code = EXCLUDED.prefecture_code,
                 secretariat_id = EXCLUDED.secretariat_id, established_on = EXCLUDED.established_on
@@ -49,7 +49,7 @@ struct ConsortiumImporter: RowImporter {
             let consortiumID = try inserted.decode(Int64.self, "id")
             try connection.execute("""
                 INSERT INTO memberships (consortium_id, organization_id, role, joined_on)
-                VALUES (\(consortiumID), \(secretariatID), 'secretariat', coalesce(\(row.establishedOn?.description)::date, current_date))
+                VALUES (\(consortiumID), \(secretariatID), 'secretariat', coalesce(\(row.establishedOn), current_date))
                 ON CONFLICT DO NOTHING
                 """)
         }

@@ -70,9 +70,9 @@ struct ConsultationImporter: RowImporter {
         let result = try connection.query("""
             INSERT INTO consultations AS c (consortium_id, firm_id, consulted_on, channel, job_category, employment_type,
                                             referred_to_id, referred_on, placement_id)
-            VALUES (\(consortiumID), \(firmID), \(row.consultedOn.description)::date, \(row.channel.rawValue),
-                    \(row.jobCategory?.rawValue), \(row.employmentType?.rawValue), \(partnerID),
-                    \(row.referredOn?.description)::date, \(placementID))
+            VALUES (\(consortiumID), \(firmID), \(row.consultedOn), \(row.channel),
+                    \(row.jobCategory), \(row.employmentType), \(partnerID),
+                    \(row.referredOn), \(placementID))
             ON CONFLICT (consortium_id, firm_id, consulted_on, channel) DO UPDATE SET
                 job_category = EXCLUDED.job_category, employment_type = EXCLUDED.employment_type,
                 referred_to_id = EXCLUDED.referred_to_id, referred_on = EXCLUDED.referred_on,
@@ -93,7 +93,7 @@ struct ConsultationImporter: RowImporter {
             WHERE consortium_id = \(consortiumID) AND firm_id = \(firmID) AND person_ref = \(personRef)
             ORDER BY started_on
             """) { placement in
-            candidates.append((try placement.decode(Int64.self, "id"), try placement.localDate("started_on")))
+            candidates.append((try placement.decode(Int64.self, "id"), try placement.decode(LocalDate.self, "started_on")))
         }
         if candidates.count == 1 { return candidates[0].id }
         if let after = candidates.first(where: { $0.startedOn >= row.consultedOn }) { return after.id }

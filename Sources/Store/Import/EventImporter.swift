@@ -87,8 +87,8 @@ struct EventImporter: RowImporter {
 
         let result = try connection.query("""
             INSERT INTO events AS e (consortium_id, code, kind, title, starts_on, ends_on, project_id, venue, online)
-            VALUES (\(consortiumID), \(row.code), \(row.kind.rawValue), \(row.title), \(row.startsOn.description)::date,
-                    \(row.endsOn?.description)::date, \(projectID), \(row.venue), \(row.online))
+            VALUES (\(consortiumID), \(row.code), \(row.kind), \(row.title), \(row.startsOn),
+                    \(row.endsOn), \(projectID), \(row.venue), \(row.online))
             ON CONFLICT (consortium_id, code) DO UPDATE SET
                 kind = EXCLUDED.kind, title = EXCLUDED.title, starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on,
                 project_id = EXCLUDED.project_id, venue = EXCLUDED.venue, online = EXCLUDED.online

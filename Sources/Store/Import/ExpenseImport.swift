@@ -249,7 +249,7 @@ enum ExpenseImport {
                        coalesce(k.total, 0) + sum(s.amount) OVER (PARTITION BY s.consortium_id, s.project_id ORDER BY s.line) AS total
                 FROM staged s LEFT JOIN kept k ON k.consortium_id = s.consortium_id AND k.project_id = s.project_id
             )
-            SELECT line, project_code FROM running WHERE total > \(MoneyLimits.projectTotal.amount) ORDER BY line
+            SELECT line, project_code FROM running WHERE total > \(MoneyLimits.projectTotal) ORDER BY line
             """) {
             issues.append(ImportIssue(
                 line: try row.decode(Int.self, "line"), column: "amount_excl_tax_yen", value: nil,
@@ -299,4 +299,5 @@ struct PostgresInt64Array: PostgresEncodable {
     var values: [Int64]
     init(_ values: [Int64]) { self.values = values }
     var postgresText: String? { "{" + values.map(String.init).joined(separator: ",") + "}" }
+    static var postgresType: PostgresTypeOID { .int8Array }
 }

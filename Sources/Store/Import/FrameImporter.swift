@@ -91,9 +91,9 @@ struct FrameImporter: RowImporter {
         let frame = try connection.query("""
             INSERT INTO frames AS f (program_id, fiscal_year, code, name_ja, rate_numerator, rate_denominator,
                 project_cap_yen, firm_cap_yen, person_cap_yen, rounding_unit_yen)
-            VALUES (\(programID), \(row.fiscalYear.startYear), \(row.frame), \(row.frameName), \(row.rate.numerator),
-                \(row.rate.denominator), \(row.projectCap?.amount), \(row.firmCap?.amount), \(row.personCap?.amount),
-                \(row.roundingUnit.amount))
+            VALUES (\(programID), \(row.fiscalYear), \(row.frame), \(row.frameName), \(row.rate.numerator),
+                \(row.rate.denominator), \(row.projectCap), \(row.firmCap), \(row.personCap),
+                \(row.roundingUnit))
             ON CONFLICT (program_id, fiscal_year, code) DO UPDATE SET
                 name_ja = coalesce(EXCLUDED.name_ja, f.name_ja), rate_numerator = EXCLUDED.rate_numerator,
                 rate_denominator = EXCLUDED.rate_denominator, project_cap_yen = EXCLUDED.project_cap_yen,
@@ -114,7 +114,7 @@ struct FrameImporter: RowImporter {
             changed = !inserted
         } else {
             frameID = try connection.query("""
-                SELECT id FROM frames WHERE program_id = \(programID) AND fiscal_year = \(row.fiscalYear.startYear) AND code = \(row.frame)
+                SELECT id FROM frames WHERE program_id = \(programID) AND fiscal_year = \(row.fiscalYear) AND code = \(row.frame)
                 """)[0].decode(Int64.self, "id")
         }
         let names = row.categories.map(\.rawValue)
@@ -125,7 +125,7 @@ struct FrameImporter: RowImporter {
         for category in row.categories {
             let cap = row.categoryCaps[category]?.amount
             let upserted = try connection.execute("""
-                INSERT INTO frame_categories AS c (frame_id, category, cap_yen) VALUES (\(frameID), \(category.rawValue), \(cap))
+                INSERT INTO frame_categories AS c (frame_id, category, cap_yen) VALUES (\(frameID), \(category), \(cap))
                 ON CONFLICT (frame_id, category) DO UPDATE SET cap_yen = EXCLUDED.cap_yen
                 WHERE c.cap_yen IS DISTINCT FROM EXCLUDED.cap_yen
                 """)

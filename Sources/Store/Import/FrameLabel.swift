@@ -42,7 +42,7 @@ enum FrameLabel {
             Resolved(
                 id: try row.decode(Int64.self, "id"), program: try row.decode(String.self, "program"),
                 code: try row.decode(String.self, "code"), label: try row.decode(String.self, "label"),
-                projectCap: try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) })
+                projectCap: try row.decode(Yen?.self, "project_cap_yen"))
         }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {

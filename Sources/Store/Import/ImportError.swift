@@ -8,7 +8,6 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case unknownColumns([String], accepted: [String])
     case duplicateColumns([String])
     case missingColumns([String])
-    case rejectsFileRequired
     case rejectsUnwritable(path: String, reason: String)
 
     public var description: String {
@@ -25,8 +24,6 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             return "1行目: 同じ列が二度あります: \(names.joined(separator: ", "))"
         case .missingColumns(let names):
             return "1行目: 必須の列がありません: \(names.joined(separator: ", "))"
-        case .rejectsFileRequired:
-            return "--skip-invalid には --rejects FILE が必要です"
         case .rejectsUnwritable(let path, let reason):
             return "除外行ファイル \(path) に書けません: \(reason)"
         }

@@ -43,7 +43,7 @@ struct IncomeImporter: RowImporter {
         let consortiumID = try consortia.id(for: row.consortium, column: "consortium", on: connection)
         let result = try connection.query("""
             INSERT INTO income_records AS r (consortium_id, ref, received_on, source, amount_yen, description)
-            VALUES (\(consortiumID), \(row.ref), \(row.receivedOn.description)::date, \(row.source.rawValue), \(row.amount.amount), \(row.description))
+            VALUES (\(consortiumID), \(row.ref), \(row.receivedOn), \(row.source.rawValue), \(row.amount), \(row.description))
             ON CONFLICT (consortium_id, ref) DO UPDATE SET
                 received_on = EXCLUDED.received_on, source = EXCLUDED.source, amount_yen = EXCLUDED.amount_yen,
                 description = EXCLUDED.description
@@ -93,7 +93,7 @@ struct ConsortiumCostImporter: RowImporter {
         let consortiumID = try consortia.id(for: row.consortium, column: "consortium", on: connection)
         let result = try connection.query("""
             INSERT INTO consortium_costs AS c (consortium_id, ref, incurred_on, amount_yen, description)
-            VALUES (\(consortiumID), \(row.ref), \(row.incurredOn.description)::date, \(row.amount.amount), \(row.description))
+            VALUES (\(consortiumID), \(row.ref), \(row.incurredOn), \(row.amount), \(row.description))
             ON CONFLICT (consortium_id, ref) DO UPDATE SET
                 incurred_on = EXCLUDED.incurred_on, amount_yen = EXCLUDED.amount_yen, description = EXCLUDED.description
             WHERE (c.incurred_on, c.amount_yen, c.description)

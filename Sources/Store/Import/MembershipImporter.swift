@@ -53,8 +53,8 @@ struct MembershipImporter: RowImporter {
         let organizationID = try StoreLookup.organizationID(code: row.organizationCode, column: "organization", on: connection)
         let result = try connection.query("""
             INSERT INTO memberships AS m (consortium_id, organization_id, role, joined_on, left_on, group_name)
-            VALUES (\(consortiumID), \(organizationID), \(row.role.rawValue), \(row.joinedOn.description)::date,
-                    \(row.leftOn?.description)::date, \(row.group))
+            VALUES (\(consortiumID), \(organizationID), \(row.role), \(row.joinedOn),
+                    \(row.leftOn), \(row.group))
             ON CONFLICT (consortium_id, organization_id, role, joined_on) DO UPDATE SET
                 left_on = EXCLUDED.left_on, group_name = EXCLUDED.group_name
             WHERE (m.left_on, m.group_name) IS DISTINCT FROM (EXCLUDED.left_on, EXCLUDED.group_name)

@@ -64,7 +64,7 @@ struct OrganizationImporter: RowImporter {
         try refuseChangeOfSharedOrganization(row, on: connection)
         if let number = row.corporateNumber {
             let holder = try connection.query("""
-                SELECT code FROM organizations WHERE corporate_number = \(number.digits) AND code <> \(row.code)
+                SELECT code FROM organizations WHERE corporate_number = \(number) AND code <> \(row.code)
                 """)
             if let other = holder.first {
                 throw RowProblem(
@@ -74,7 +74,7 @@ struct OrganizationImporter: RowImporter {
         }
         if let lgCode = row.localGovernmentCode {
             let holder = try connection.query("""
-                SELECT code FROM organizations WHERE local_government_code = \(lgCode.digits) AND code <> \(row.code)
+                SELECT code FROM organizations WHERE local_government_code = \(lgCode) AND code <> \(row.code)
                 """)
             if let other = holder.first {
                 throw RowProblem(
@@ -85,9 +85,9 @@ struct OrganizationImporter: RowImporter {
         let result = try connection.query("""
             INSERT INTO organizations AS o (code, kind, name, corporate_number, local_government_code,
                 prefecture_code, jsic_division, sme_sector, capital_yen, employees)
-            VALUES (\(row.code), \(row.kind.rawValue), \(row.name), \(row.corporateNumber?.digits),
-                \(row.localGovernmentCode?.digits), \(row.prefecture?.code), \(row.jsicDivision?.rawValue),
-                \(row.smeSector?.rawValue), \(row.capital?.amount), \(row.employees))
+            VALUES (\(row.code), \(row.kind), \(row.name), \(row.corporateNumber),
+                \(row.localGovernmentCode), \(row.prefecture?.code), \(row.jsicDivision),
+                \(row.smeSector), \(row.capital), \(row.employees))
             ON CONFLICT (code) DO UPDATE SET
                 kind = EXCLUDED.kind, name = EXCLUDED.name, corporate_number = EXCLUDED.corporate_number,
                 local_government_code = EXCLUDED.local_government_code, prefecture_code = EXCLUDED.prefecture_code,

@@ -77,9 +77,9 @@ struct PlacementImporter: RowImporter {
         let result = try connection.query("""
             INSERT INTO placements AS p (consortium_id, firm_id, person_ref, person_name, employment_type, started_on,
                                          ended_on, segment, job_category, event_id, fee_yen)
-            VALUES (\(consortiumID), \(firmID), \(row.personRef), \(row.personName), \(row.employmentType.rawValue),
-                    \(row.startedOn.description)::date, \(row.endedOn?.description)::date, \(row.segment?.rawValue),
-                    \(row.jobCategory?.rawValue), \(eventID), \(row.fee?.amount))
+            VALUES (\(consortiumID), \(firmID), \(row.personRef), \(row.personName), \(row.employmentType),
+                    \(row.startedOn), \(row.endedOn), \(row.segment),
+                    \(row.jobCategory), \(eventID), \(row.fee))
             ON CONFLICT (consortium_id, firm_id, person_ref, started_on) DO UPDATE SET
                 person_name = EXCLUDED.person_name, employment_type = EXCLUDED.employment_type,
                 ended_on = EXCLUDED.ended_on, segment = EXCLUDED.segment, job_category = EXCLUDED.job_category,

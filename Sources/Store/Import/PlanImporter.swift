@@ -47,7 +47,7 @@ struct PlanImporter: RowImporter {
         if let shorter = try connection.query("""
             SELECT min(fiscal_year) AS first, max(fiscal_year) AS last FROM plan_kpi_increments i
             JOIN plans p ON p.consortium_id = i.consortium_id AND p.id = i.plan_id
-            WHERE p.code = \(row.code) HAVING min(fiscal_year) < \(row.firstYear.startYear) OR max(fiscal_year) > \(row.lastYear.startYear)
+            WHERE p.code = \(row.code) HAVING min(fiscal_year) < \(row.firstYear) OR max(fiscal_year) > \(row.lastYear)
             """).first {
             let first = try shorter.decode(Int.self, "first"), last = try shorter.decode(Int.self, "last")
             throw RowProblem(column: "last_year", value: String(row.lastYear.startYear),
@@ -55,7 +55,7 @@ struct PlanImporter: RowImporter {
         }
         let result = try connection.query("""
             INSERT INTO plans AS p (consortium_id, code, title, first_year, last_year, total_cost_yen)
-            VALUES (\(consortiumID), \(row.code), \(row.title), \(row.firstYear.startYear), \(row.lastYear.startYear), \(row.totalCost?.amount))
+            VALUES (\(consortiumID), \(row.code), \(row.title), \(row.firstYear), \(row.lastYear), \(row.totalCost))
             ON CONFLICT (code) DO UPDATE SET
                 title = EXCLUDED.title, first_year = EXCLUDED.first_year, last_year = EXCLUDED.last_year,
                 total_cost_yen = EXCLUDED.total_cost_yen
@@ -207,7 +207,7 @@ struct PlanReviewImporter: RowImporter {
         let result = try connection.query("""
             INSERT INTO plan_reviews AS r (consortium_id, plan_id, fiscal_year, step, done_on, note)
             VALUES (\(try stored.decode(Int64.self, "consortium_id")), \(try stored.decode(Int64.self, "id")), \(row.fiscalYear.startYear),
-                    \(row.step.rawValue), \(row.doneOn.description)::date, \(row.note))
+                    \(row.step.rawValue), \(row.doneOn), \(row.note))
             ON CONFLICT (consortium_id, plan_id, fiscal_year, step) DO UPDATE SET done_on = EXCLUDED.done_on, note = EXCLUDED.note
             WHERE (r.done_on, r.note) IS DISTINCT FROM (EXCLUDED.done_on, EXCLUDED.note)
             RETURNING (xmax = 0) AS inserted

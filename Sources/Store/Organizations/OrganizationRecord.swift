@@ -8,8 +8,8 @@ public struct OrganizationRecord: Sendable, Hashable {
     public let code: String
     public let kind: OrganizationKind
     public let name: String
-    public let corporateNumber: String?
-    public let localGovernmentCode: String?
+    public let corporateNumber: CorporateNumber?
+    public let localGovernmentCode: LocalGovernmentCode?
     public let prefecture: Prefecture?
     public let jsicDivision: JSICDivision?
     public let smeSector: SMESector?
@@ -23,27 +23,28 @@ public struct OrganizationRecord: Sendable, Hashable {
     /// The values as a draft, to apply a partial change to.
     public var draft: OrganizationDraft {
         OrganizationDraft(
-            code: code, kind: kind, name: name, corporateNumber: corporateNumber.flatMap { try? CorporateNumber(parsing: $0) },
-            localGovernmentCode: localGovernmentCode.flatMap { try? LocalGovernmentCode(parsing: $0) }, prefecture: prefecture,
+            code: code, kind: kind, name: name, corporateNumber: corporateNumber,
+            localGovernmentCode: localGovernmentCode, prefecture: prefecture,
             jsicDivision: jsicDivision, smeSector: smeSector, capital: capital, employees: employees)
     }
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         o.id, o.code, o.kind, o.name, o.corporate_number, o.local_government_code, o.prefecture_code, o.jsic_division,
         o.sme_sector, o.capital_yen, o.employees, o.created_at, o.updated_at, o.version
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("organizations")
         id = try row.decode(Int64.self, "id")
         code = try row.decode(String.self, "code")
-        kind = try StoredValue.vocabulary(row, "kind")
+        kind = try row.decode("kind")
         name = try row.decode(String.self, "name")
-        corporateNumber = try row.decode(String?.self, "corporate_number")
-        localGovernmentCode = try row.decode(String?.self, "local_government_code")
-        prefecture = try row.decode(Int?.self, "prefecture_code").flatMap { try? Prefecture(code: $0) }
-        jsicDivision = try StoredValue.optionalVocabulary(row, "jsic_division")
-        smeSector = try StoredValue.optionalVocabulary(row, "sme_sector")
-        capital = try row.decode(Int64?.self, "capital_yen").map { Yen($0) }
+        corporateNumber = try row.decode("corporate_number")
+        localGovernmentCode = try row.decode("local_government_code")
+        prefecture = try row.decode("prefecture_code")
+        jsicDivision = try row.decode("jsic_division")
+        smeSector = try row.decode("sme_sector")
+        capital = try row.decode("capital_yen")
         employees = try row.decode(Int?.self, "employees")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")

@@ -24,8 +24,8 @@ public struct OrganizationRepository: Sendable {
     /// Ordered by code.
     public func list(_ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<OrganizationRecord> {
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: OrganizationRecord.columns) FROM organizations o
-            WHERE (\(filter.kind?.rawValue)::text IS NULL OR o.kind = \(filter.kind?.rawValue))
+            SELECT \(OrganizationRecord.columns) FROM organizations o
+            WHERE (\(filter.kind)::text IS NULL OR o.kind = \(filter.kind))
               AND (\(filter.prefecture?.code)::smallint IS NULL OR o.prefecture_code = \(filter.prefecture?.code))
               AND (\(filter.consortiumCode)::text IS NULL OR EXISTS (
                     SELECT 1 FROM memberships m JOIN consortia c ON c.id = m.consortium_id
@@ -39,7 +39,7 @@ public struct OrganizationRepository: Sendable {
 
     public func find(code: String, on connection: PostgresConnection) throws -> OrganizationRecord {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: OrganizationRecord.columns) FROM organizations o WHERE o.code = \(code)
+            SELECT \(OrganizationRecord.columns) FROM organizations o WHERE o.code = \(code)
             """).first else {
             throw RecordError.notFound(kind: Self.kind, key: code)
         }
@@ -54,9 +54,9 @@ public struct OrganizationRepository: Sendable {
                 try connection.execute("""
                     INSERT INTO organizations (code, kind, name, corporate_number, local_government_code, prefecture_code,
                         jsic_division, sme_sector, capital_yen, employees)
-                    VALUES (\(draft.code), \(draft.kind.rawValue), \(draft.name), \(draft.corporateNumber?.digits),
-                        \(draft.localGovernmentCode?.digits), \(draft.prefecture?.code), \(draft.jsicDivision?.rawValue),
-                        \(draft.smeSector?.rawValue), \(draft.capital?.amount), \(draft.employees))
+                    VALUES (\(draft.code), \(draft.kind), \(draft.name), \(draft.corporateNumber),
+                        \(draft.localGovernmentCode), \(draft.prefecture?.code), \(draft.jsicDivision),
+                        \(draft.smeSector), \(draft.capital), \(draft.employees))
                     """)
                 return try find(code: draft.code, on: connection)
             }
@@ -82,10 +82,10 @@ public struct OrganizationRepository: Sendable {
                 }
                 written = draft
                 try connection.execute("""
-                    UPDATE organizations SET kind = \(draft.kind.rawValue), name = \(draft.name),
-                        corporate_number = \(draft.corporateNumber?.digits), local_government_code = \(draft.localGovernmentCode?.digits),
-                        prefecture_code = \(draft.prefecture?.code), jsic_division = \(draft.jsicDivision?.rawValue),
-                        sme_sector = \(draft.smeSector?.rawValue), capital_yen = \(draft.capital?.amount), employees = \(draft.employees)
+                    UPDATE organizations SET kind = \(draft.kind), name = \(draft.name),
+                        corporate_number = \(draft.corporateNumber), local_government_code = \(draft.localGovernmentCode),
+                        prefecture_code = \(draft.prefecture?.code), jsic_division = \(draft.jsicDivision),
+                        sme_sector = \(draft.smeSector), capital_yen = \(draft.capital), employees = \(draft.employees)
                     WHERE id = \(current.id)
                     """)
                 return try find(code: code, on: connection)

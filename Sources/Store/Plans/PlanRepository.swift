@@ -81,7 +81,7 @@ public struct PlanRepository {
             SELECT fiscal_year, step, done_on::text AS done_on FROM plan_reviews
             WHERE consortium_id = \(consortiumID) AND plan_id = \(planID)
             """) {
-            done["\(try row.decode(Int.self, "fiscal_year"))/\(try row.decode(String.self, "step"))"] = try row.localDate("done_on")
+            done["\(try row.decode(Int.self, "fiscal_year"))/\(try row.decode(String.self, "step"))"] = try row.decode(LocalDate.self, "done_on")
         }
         let reviews = plan.years.filter { $0.lastDay < asOf }.flatMap { year in
             PlanReviewStep.allCases.map { step in

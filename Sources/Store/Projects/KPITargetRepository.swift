@@ -11,7 +11,7 @@ public struct KPITargetRepository: Sendable {
     public func list(projectCode: String, on connection: PostgresConnection) throws -> [Versioned<KPITarget>] {
         let project = try ProjectRepository().find(code: projectCode, on: connection)
         return try connection.query("""
-            SELECT \(unsafeRaw: KPITarget.columns), k.updated_at, k.version FROM kpi_targets k
+            SELECT \(KPITarget.columns), k.updated_at, k.version FROM kpi_targets k
             JOIN adopted_projects p ON p.consortium_id = k.consortium_id AND p.id = k.project_id
             WHERE p.id = \(project.id) AND p.code = \(projectCode)
             ORDER BY k.metric
@@ -42,7 +42,7 @@ public struct KPITargetRepository: Sendable {
                 let result = try connection.query("""
                     INSERT INTO kpi_targets AS k (consortium_id, project_id, metric, unit, target_numerator, target_denominator,
                         actual_manual_numerator, actual_manual_denominator, actual_note)
-                    SELECT p.consortium_id, p.id, \(target.metric), \(target.unit.rawValue), \(target.target.numerator),
+                    SELECT p.consortium_id, p.id, \(target.metric), \(target.unit), \(target.target.numerator),
                         \(target.target.denominator), \(target.manualActual?.numerator), \(target.manualActual?.denominator), \(target.note)
                     FROM adopted_projects p WHERE p.id = \(project.id) AND p.code = \(projectCode)
                     ON CONFLICT (consortium_id, project_id, metric) DO UPDATE SET

@@ -35,16 +35,16 @@ public struct ProjectRepository: Sendable {
     /// projects there are (joining first made the list linear in all projects).
     public func list(_ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<ProjectSummary> {
         let rows = try connection.query("""
-            SELECT \(unsafeRaw: ProjectSummary.columns)
+            SELECT \(ProjectSummary.columns)
             FROM (
                 SELECT * FROM adopted_projects p
-                WHERE (\(filter.fiscalYear?.startYear)::integer IS NULL OR p.fiscal_year = \(filter.fiscalYear?.startYear))
+                WHERE (\(filter.fiscalYear)::integer IS NULL OR p.fiscal_year = \(filter.fiscalYear))
                   AND (\(filter.consortiumCode)::text IS NULL
                        OR p.consortium_id IN (SELECT id FROM consortia WHERE code = \(filter.consortiumCode)))
-                  AND (\(filter.status?.rawValue)::text IS NULL OR p.status = \(filter.status?.rawValue))
+                  AND (\(filter.status)::text IS NULL OR p.status = \(filter.status))
                   AND (\(filter.prefecture?.code)::smallint IS NULL OR p.prefecture_code = \(filter.prefecture?.code))
-                  AND (\(filter.bureau?.rawValue)::text IS NULL
-                       OR p.prefecture_code IN (SELECT code FROM prefectures WHERE bureau = \(filter.bureau?.rawValue)))
+                  AND (\(filter.bureau)::text IS NULL
+                       OR p.prefecture_code IN (SELECT code FROM prefectures WHERE bureau = \(filter.bureau)))
                   AND (\(filter.program)::text IS NULL
                        OR p.frame_id IN (SELECT f.id FROM frames f JOIN programs pr ON pr.id = f.program_id WHERE pr.code = \(filter.program)))
                   AND (\(filter.frame)::text IS NULL OR p.frame_id IN (SELECT id FROM frames WHERE code = \(filter.frame)))
@@ -61,7 +61,7 @@ public struct ProjectRepository: Sendable {
 
     public func find(code: String, on connection: PostgresConnection) throws -> ProjectSummary {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: ProjectSummary.columns) FROM \(unsafeRaw: ProjectSummary.joins) WHERE p.code = \(code)
+            SELECT \(ProjectSummary.columns) FROM \(ProjectSummary.joins) WHERE p.code = \(code)
             """).first else {
             throw RecordError.notFound(kind: Self.kind, key: code)
         }
@@ -85,8 +85,8 @@ public struct ProjectRepository: Sendable {
                 }
                 try connection.execute("""
                     UPDATE adopted_projects SET project_name = \(draft.projectName), region = \(draft.region),
-                        starts_on = \(draft.startsOn?.description)::date, ends_on = \(draft.endsOn?.description)::date,
-                        granted_yen = \(draft.granted?.amount), prior_paid_yen = \(draft.priorPaid.amount), status = \(draft.status.rawValue)
+                        starts_on = \(draft.startsOn), ends_on = \(draft.endsOn),
+                        granted_yen = \(draft.granted), prior_paid_yen = \(draft.priorPaid), status = \(draft.status)
                     WHERE consortium_id = (SELECT id FROM consortia WHERE code = \(current.consortiumCode)) AND id = \(current.id)
                     """)
                 return try find(code: code, on: connection)

@@ -38,7 +38,7 @@ public struct ProjectSummary: Sendable, Hashable {
     public let updatedAt: Date
     public let rowVersion: Int
 
-    static let columns = """
+    static let columns: PostgresQuery = """
         p.id, p.code, c.code AS consortium_code, c.name AS consortium_name, p.fiscal_year, pr.code AS program,
         pr.name_ja AS program_name, f.code AS frame, f.name_ja AS frame_name, f.rate_numerator || '/' || f.rate_denominator AS rate, f.project_cap_yen, p.no, p.project_name,
         p.region, p.prefecture_code, p.granted_yen, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
@@ -48,12 +48,13 @@ public struct ProjectSummary: Sendable, Hashable {
                   WHERE pa.consortium_id = p.consortium_id AND pa.project_id = p.id), '[]')::text AS applicants
         """
 
-    static let joins = """
+    static let joins: PostgresQuery = """
         adopted_projects p JOIN consortia c ON c.id = p.consortium_id
         JOIN frames f ON f.id = p.frame_id JOIN programs pr ON pr.id = f.program_id
         """
 
     init(row: PostgresRow) throws {
+        let row = row.reading("adopted_projects")
         id = try row.decode(Int64.self, "id")
         code = try row.decode(String.self, "code")
         consortiumCode = try row.decode(String.self, "consortium_code")
@@ -64,16 +65,16 @@ public struct ProjectSummary: Sendable, Hashable {
         frame = try row.decode(String.self, "frame")
         frameName = try row.decode(String?.self, "frame_name")
         rate = try row.decode(String.self, "rate")
-        projectCap = try row.decode(Int64?.self, "project_cap_yen").map { Yen($0) }
+        projectCap = try row.decode(Yen?.self, "project_cap_yen")
         no = try row.decode(Int?.self, "no")
         projectName = try row.decode(String.self, "project_name")
         region = try row.decode(String.self, "region")
         prefecture = try Prefecture(code: try row.decode(Int.self, "prefecture_code"))
-        granted = try row.decode(Int64?.self, "granted_yen").map { Yen($0) }
-        startsOn = try StoredValue.optionalDate(row, "starts_on")
-        endsOn = try StoredValue.optionalDate(row, "ends_on")
-        priorPaid = Yen(try row.decode(Int64.self, "prior_paid_yen"))
-        status = try StoredValue.vocabulary(row, "status")
+        granted = try row.decode(Yen?.self, "granted_yen")
+        startsOn = try row.decode("starts_on")
+        endsOn = try row.decode("ends_on")
+        priorPaid = try row.decode(Yen.self, "prior_paid_yen")
+        status = try row.decode("status")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")
         rowVersion = try row.decode(Int.self, "version")

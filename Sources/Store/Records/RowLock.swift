@@ -18,7 +18,7 @@ struct RowLock {
     /// an outer join).
     var select: PostgresQuery
     /// The alias of the versioned table in `select`.
-    var alias: String
+    var alias: PostgresQuery
     var kind: String
     var key: String
     /// Why a row the caller can see cannot be changed by it.
@@ -70,7 +70,7 @@ struct RowLock {
     }
 
     private func version(locking: Bool, on connection: PostgresConnection) throws -> Int? {
-        let query: PostgresQuery = locking ? "\(select) FOR UPDATE OF \(unsafeRaw: alias)" : select
+        let query: PostgresQuery = locking ? "\(select) FOR UPDATE OF \(alias)" : select
         return try connection.query(query).first?.decode(Int.self, "version")
     }
 }

@@ -29,7 +29,7 @@ public struct TenantScope: Sendable, Hashable {
         precondition(connection.isInTransaction, "TenantScope.enter needs a transaction")
         let consortiaText = "{" + consortia.map(String.init).joined(separator: ",") + "}"
         try connection.execute("""
-            SELECT set_config('jinjibu.role', \(role.rawValue), true),
+            SELECT set_config('jinjibu.role', \(role), true),
                    set_config('jinjibu.user_id', \(String(userID)), true),
                    set_config('jinjibu.consortia', \(consortiaText), true),
                    set_config('jinjibu.bureau', \(bureau?.rawValue ?? ""), true),

@@ -20,6 +20,6 @@ struct AuditController {
         let page = query.page(key: Cursor.isID)
         try query.finish()
         let result = try await database.run(as: caller) { try AuditRepository().list(filter, page: page, on: $0) }
-        return try APIJSON.response(ListJSON(items: result.items.map(AuditJSON.init), nextCursor: Cursor.encode(result.next)))
+        return try APIJSON.response(ListJSON(items: try result.items.map(AuditJSON.init), nextCursor: Cursor.encode(result.next)))
     }
 }

@@ -29,7 +29,8 @@ enum APIJSONEncoder {
     private static let keyCache = KeyCache()
 
     static func key(_ key: some CodingKey) -> String {
-        keyCache.converted(key.stringValue)
+        if key is VerbatimKey { return key.stringValue }
+        return keyCache.converted(key.stringValue)
     }
 }
 

@@ -13,7 +13,8 @@ struct AuditJSON: Encodable {
     var before: JSONDocument?
     var after: JSONDocument?
 
-    init(_ entry: AuditEntry) {
+    /// A stored document that is not JSON throws rather than showing as none.
+    init(_ entry: AuditEntry) throws {
         id = entry.id
         at = entry.at
         actor = entry.actor
@@ -21,8 +22,8 @@ struct AuditJSON: Encodable {
         operation = entry.operation
         consortium = entry.consortiumCode
         rowId = entry.rowID
-        before = entry.before.flatMap { try? JSONDecoder().decode(JSONDocument.self, from: $0) }
-        after = entry.after.flatMap { try? JSONDecoder().decode(JSONDocument.self, from: $0) }
+        before = try entry.before.map { try JSONDecoder().decode(JSONDocument.self, from: $0) }
+        after = try entry.after.map { try JSONDecoder().decode(JSONDocument.self, from: $0) }
     }
 }
 

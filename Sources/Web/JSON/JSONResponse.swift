@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Reports
 
 /// Encodes API representations: snake_case keys, ISO 8601 instants, sorted keys so the same
 /// data gives the same bytes.
@@ -18,7 +19,11 @@ enum APIJSON {
 
     static func foundationEncode<Value: Encodable>(_ value: Value) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        // `.convertToSnakeCase` would re-case every key, stored documents' included.
+        encoder.keyEncodingStrategy = .custom { path in
+            guard let key = path.last, !(key is VerbatimKey) else { return path.last ?? VerbatimKey("") }
+            return VerbatimKey(SnakeCaseKey.convert(key.stringValue))
+        }
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)

@@ -51,15 +51,15 @@ extension JSONValue: Encodable {
             var container = encoder.unkeyedContainer()
             for value in values { try container.encode(value) }
         case .object(let members):
-            // Keys as stored: a keyed container would apply the encoder's snake_case strategy,
-            // which leaves snake_case keys alone but is not guaranteed to for others.
+            // Keys as stored: both API encoders leave a `VerbatimKey` alone instead of
+            // snake-casing it, so an audited document's camelCase keys come back as written.
             var container = encoder.container(keyedBy: VerbatimKey.self)
             for (key, value) in members { try container.encode(value, forKey: VerbatimKey(key)) }
         }
     }
 }
 
-/// A coding key used verbatim.
+/// A coding key used verbatim: `APIJSON`'s encoders do not re-case it.
 struct VerbatimKey: CodingKey {
     let stringValue: String
     let intValue: Int? = nil

@@ -21,8 +21,8 @@ struct OrganizationJSON: Encodable {
         code = record.code
         kind = record.kind.rawValue
         name = record.name
-        corporateNumber = record.corporateNumber
-        localGovernmentCode = record.localGovernmentCode
+        corporateNumber = record.corporateNumber?.digits
+        localGovernmentCode = record.localGovernmentCode?.digits
         prefectureCode = record.prefecture?.code
         jsicDivision = record.jsicDivision?.rawValue
         smeSector = record.smeSector?.rawValue
