@@ -35,7 +35,7 @@ extension ExportRepository {
                             (c.computation -> 'lines')::text
                      FROM claims c
                      WHERE c.consortium_id = s.consortium_id AND c.project_id = s.project_id
-                       AND c.status IN \(unsafeRaw: ClaimOfRecord.statusesSQL)
+                       AND c.status IN \(ClaimOfRecord.statusesSQL)
                      ORDER BY c.claim_version DESC LIMIT 1)
                 ) x
                 ORDER BY s.position
