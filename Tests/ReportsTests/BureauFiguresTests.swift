@@ -159,6 +159,13 @@ import TestSupport
         #expect(claimed.numerator == 2)
         let sideJob = try #require(report.kpiByFrame["fukugyo-kengyo/b-receiving"]?["events"])
         #expect(sideJob.actualSum == claimed.numerator)
+        // Today's records give one more event: listed apart, not counted.
+        let difference = try #require(report.kpiDifferences.first { $0.projectCode == "R6-T2" && $0.metric == "events" })
+        #expect(difference.submitted?.numerator == 2 && difference.today?.numerator == 3)
+        #expect(report.kpiDifferences.allSatisfy { $0.projectCode == "R6-T2" })
+        #expect(report.text.contains("請求後に記録が変わった成果目標"))
+        let listed = try #require(try json(report.json())["kpi_differences_from_records"] as? [[String: Any]])
+        #expect(listed.contains { $0["metric"] as? String == "events" && ($0["today"] as? [String: Any])?["numerator"] as? Int == 3 })
     }
 
     @Test func thePublishedFiguresOfFY2024StandBesideOurRecords() async throws {

@@ -18,6 +18,7 @@ extension BureauReport {
         var kpiAchievementByBureau, kpiAchievementByPrefecture, kpiAchievementByFrame: [String: [String: KPIAchievement]]
         var publishedFigures: [Published]
         var selfFundingByConsortium: [ConsortiumSelfFunding]
+        var kpiDifferencesFromRecords: [KPIDifference]
         var eventsByKind, participantsBySegment, placementsByEmploymentType: [String: Int]
         var internships, trainingParticipants, consultations, referrals: Int
         var retention12m: [String: Int]
@@ -57,6 +58,7 @@ extension BureauReport {
             kpiAchievementByFrame = report.kpiByFrame
             publishedFigures = report.published.map(Published.init)
             selfFundingByConsortium = report.selfFunding
+            kpiDifferencesFromRecords = report.kpiDifferences
             eventsByKind = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, report.activities.eventsByKind[$0]) })
             participantsBySegment = Dictionary(uniqueKeysWithValues: ParticipantSegment.allCases.map {
                 ($0.rawValue, report.activities.participantsBySegment[$0]) })
@@ -109,6 +111,7 @@ extension BureauReport {
             try c.encode(kpiAchievementByFrame, forKey: .kpiAchievementByFrame)
             try c.encode(publishedFigures, forKey: .publishedFigures)
             try c.encode(selfFundingByConsortium, forKey: .selfFundingByConsortium)
+            try c.encode(kpiDifferencesFromRecords, forKey: .kpiDifferencesFromRecords)
             try c.encode(eventsByKind, forKey: .eventsByKind)
             try c.encode(participantsBySegment, forKey: .participantsBySegment)
             try c.encode(placementsByEmploymentType, forKey: .placementsByEmploymentType)
@@ -134,6 +137,7 @@ extension BureauReport {
             case kpiAchievementByMetric, kpiAchievementByBureau, kpiAchievementByPrefecture, kpiAchievementByFrame
             case publishedFigures
             case selfFundingByConsortium
+            case kpiDifferencesFromRecords
             case eventsByKind, participantsBySegment, placementsByEmploymentType, internships, trainingParticipants
             case consultations, referrals
             case retention12m = "retention_12m"

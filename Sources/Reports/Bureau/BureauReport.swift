@@ -34,7 +34,9 @@ import Store
 /// - KPI achievement: every project's targets judged against that project's own actuals, as
 ///   `report consortium`, the dashboard and the export judge them: for a claimed project as
 ///   its claim of record stored them, otherwise as of the as-of date. Summed per metric over
-///   every project, and per bureau, prefecture and frame (`KPIAchievement`).
+///   every project, and per bureau, prefecture and frame (`KPIAchievement`). Where today's
+///   records would give a claimed project another actual, that is listed apart
+///   (`kpiDifferences`), not counted.
 /// - Own finances: each consortium's own income against its costs for the year and the year
 ///   before (`SelfFundingYear`), the share covered and its change (`ConsortiumSelfFunding`).
 /// - Published figures: the programmes' applications, adoptions and budget for the year as
@@ -123,6 +125,9 @@ public struct BureauReport: Sendable {
     public var kpiByFrame: [String: [String: KPIAchievement]] = [:]
     /// The year's published figures beside our records, one per programme with any.
     public var published: [PublishedComparison] = []
+    /// Claimed projects' KPIs whose actual in today's records differs from the one their claim
+    /// of record stored (the report counts the stored one), by project and metric.
+    public var kpiDifferences: [KPIDifference] = []
     /// Each consortium's own income against its costs, this year and the one before.
     public var selfFunding: [ConsortiumSelfFunding] = []
 
@@ -157,6 +162,9 @@ public struct BureauReport: Sendable {
             let claim = claims[project.id]
             // A claimed project's KPIs as submitted with its claim of record.
             let kpis = (claim?.activities ?? projectActuals[project.id])?.kpis ?? []
+            if let submitted = claim?.activities?.kpis, let today = projectActuals[project.id]?.kpis {
+                report.kpiDifferences += Self.kpiDifferences(projectCode: project.code, submitted: submitted, today: today)
+            }
             report.kpis += kpis
             if claim != nil { report.claimedProjects += 1 }
             let money = try ProjectMoney(project: project, claim: claim)

@@ -46,6 +46,16 @@ extension BureauReport {
             out.append("")
             out.append(table.rendered)
         }
+        if !kpiDifferences.isEmpty {
+            var table = TextTable(["事業", "成果目標", "請求時の実績", "現在の記録"], alignments: [.left, .left, .right, .right])
+            for difference in kpiDifferences {
+                let show = { (ratio: Ratio?) in ratio.map { difference.unit == .count ? "\($0.numerator)" : ($0.percent() ?? "—") } ?? "—" }
+                table.add([difference.projectCode, KPIMetric.japaneseLabel(difference.metric), show(difference.submitted), show(difference.today)])
+            }
+            out.append("")
+            out.append("請求後に記録が変わった成果目標（集計は請求時の実績）")
+            out.append(table.rendered)
+        }
         if !selfFunding.isEmpty {
             var table = TextTable(["コンソーシアム", "自主財源", "経費", "自主財源比率", "前年度", "前年度比"],
                                   alignments: [.left, .right, .right, .right, .right, .right])

@@ -64,6 +64,12 @@ struct BureauReportPageController {
             "bureaus": Bureau.allCases.compactMap { bureau in report.byBureau[bureau.rawValue].map { row(bureau.japaneseName, $0) } },
             "kpiGroups": Self.kpiRows(report, name: name),
             "published": report.published.map(Self.published),
+            "hasKPIDifferences": !report.kpiDifferences.isEmpty,
+            "kpiDifferences": report.kpiDifferences.map { difference -> [String: Any] in
+                let show = { (ratio: Ratio?) in ratio.map { difference.unit == .count ? PageFormat.count(Int($0.numerator)) : PageFormat.percent($0) } ?? "—" }
+                return ["project": difference.projectCode, "metric": KPIMetric.japaneseLabel(difference.metric),
+                        "submitted": show(difference.submitted), "today": show(difference.today)]
+            },
             "selfFunding": report.selfFunding.map { entry -> [String: Any] in
                 ["consortium": entry.consortium, "income": PageFormat.yen(Yen(entry.totalIncomeYen)), "cost": PageFormat.yen(Yen(entry.totalCostYen)),
                  "coverage": PageFormat.percent(entry.coverage), "previous": PageFormat.percent(entry.previousCoverage),

@@ -38,6 +38,12 @@ extension PageTemplates {
     <tr><td>予算額</td><td class="num">{{budget}}</td><td class="num"></td></tr>
     </table></div><p class="muted">出典: {{source}}</p>{{/published}}
     {{^published}}<p>この年度の公表値はありません。</p>{{/published}}
+    {{#hasKPIDifferences}}<h2>請求後に記録が変わった成果目標</h2>
+    <p class="muted">集計は請求時の実績です。現在の記録では次の値になります（参考）。</p>
+    <div class="scroll"><table>
+    <tr><th>事業</th><th>成果目標</th><th class="num">請求時の実績</th><th class="num">現在の記録</th></tr>
+    {{#kpiDifferences}}<tr><td>{{project}}</td><td>{{metric}}</td><td class="num">{{submitted}}</td><td class="num">{{today}}</td></tr>{{/kpiDifferences}}
+    </table></div>{{/hasKPIDifferences}}
     <h2>自主財源（自立化）</h2>
     <div class="scroll"><table class="wide">
     <tr><th>コンソーシアム</th><th class="num">自主財源</th><th class="num">経費</th><th class="num">自主財源比率</th><th class="num">前年度</th><th class="num">前年度比</th></tr>
