@@ -88,9 +88,14 @@ struct Claim: ParsableCommand {
 
         func run() throws {
             let stored = try Claim.withConnection(database) { connection in
-                try ClaimRepository().submit(
-                    projectCode: project, asOf: asOf ?? LocalDate.today(), reason: reason, actor: DatabaseSession.commandLineActor,
-                    on: connection)
+                do {
+                    return try ClaimRepository().submit(
+                        projectCode: project, asOf: asOf ?? LocalDate.today(), reason: reason, actor: DatabaseSession.commandLineActor,
+                        on: connection)
+                } catch ClaimError.reasonRequired(let code, let version) {
+                    // The command line names its option; the pages have their own field.
+                    throw UserError("\(ClaimError.reasonRequired(project: code, version: version))（--reason \"理由\" で指定します）")
+                }
             }
             print("事業 \(project) の請求 第\(stored.claimVersion)版を提出しました: 補助金額 \(stored.figures.subsidy.formattedWithSymbol)、請求額 \(stored.figures.claim.formattedWithSymbol)、返還額 \(stored.figures.refund.formattedWithSymbol)")
         }

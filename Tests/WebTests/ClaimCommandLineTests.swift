@@ -31,6 +31,11 @@ import TestSupport
         let document = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(document["subsidy_yen"] as? Int == 400_000 && document["differences_from_records"] != nil)
 
+        // A second version without a reason: the command line names its option.
+        let noReason = try await CommandLineTests.jinjibu(["claim", "submit", "P-TSUBAME", "--as-of", "2025-03-31"], environment: environment)
+        #expect(noReason.status == 1 && noReason.errors.contains("第2版以降は訂正の理由を書いてください") && noReason.errors.contains("--reason"),
+                "\(noReason.errors)")
+
         let connection = try fixture.ownerConnection()
         defer { connection.close() }
         try connection.execute("ALTER TABLE claims DISABLE TRIGGER USER")

@@ -140,6 +140,8 @@ import TestSupport
             #expect(again.status == .unprocessableContent)
             let reasonField = try #require(PageClient.field("reason", in: again.text))
             #expect(reasonField.contains("field-error"))
+            // In the words of the page, not of the command line (issue 16, item 4): one term, 訂正.
+            #expect(reasonField.contains("訂正の理由を書いてください") && !again.text.contains("--reason") && !again.text.contains("修正の理由"))
             #expect(try #require(PageClient.field("as_of", in: again.text)).contains("value=\"2025-03-30\""))
 
             let bureau = try await pages.login(.kanto)

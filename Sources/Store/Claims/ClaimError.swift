@@ -21,7 +21,7 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
         case .versionNotFound(let project, let version):
             return "事業 \(project) の請求 第\(version)版はありません"
         case .reasonRequired(let project, let version):
-            return "事業 \(project) の請求は第\(version)版になります。第2版以降は --reason で訂正の理由を書いてください"
+            return "事業 \(project) の請求は第\(version)版になります。第2版以降は訂正の理由を書いてください"
         case .nothingToCompare(let project):
             return "事業 \(project) の請求は第1版だけで、比べる前の版がありません"
         case .statusTransition(let from, let to):

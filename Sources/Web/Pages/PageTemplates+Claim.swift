@@ -81,7 +81,7 @@ extension PageTemplates {
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#errors.as_of}} invalid{{/errors.as_of}}"><label for="as_of">算定基準日</label><input id="as_of" name="as_of" value="{{form.as_of}}">
     {{#errors.as_of}}<span class="field-error" role="alert">{{errors.as_of}}</span>{{/errors.as_of}}</div>
-    <div class="field{{#errors.reason}} invalid{{/errors.reason}}"><label for="reason">修正の理由{{#needsReason}}（必須）{{/needsReason}}</label><input id="reason" name="reason" size="40" value="{{form.reason}}">
+    <div class="field{{#errors.reason}} invalid{{/errors.reason}}"><label for="reason">訂正の理由{{#needsReason}}（必須）{{/needsReason}}</label><input id="reason" name="reason" size="40" value="{{form.reason}}">
     {{#errors.reason}}<span class="field-error" role="alert">{{errors.reason}}</span>{{/errors.reason}}</div>
     <button type="submit">提出する</button>
     </form>
