@@ -39,11 +39,7 @@ struct Claim: ParsableCommand {
 
     /// Runs `body` on a fresh connection (claim errors are user errors, see `UserFacingError`).
     static func withConnection<T>(_ database: DatabaseOptions, _ body: (PostgresConnection) throws -> T) throws -> T {
-        let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.claim"))
-        defer { session.close() }
-        let connection = try session.connect()
-        defer { connection.close() }
-        return try body(connection)
+        try database.withConnection(label: "jinjibu.claim", body)
     }
 
     struct Compute: ParsableCommand {

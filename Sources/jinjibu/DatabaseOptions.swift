@@ -10,6 +10,16 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL (default: $DATABASE_URL, else an embedded cluster under $JINJIBU_HOME or ./.jinjibu)")
     var databaseURL: String?
 
+    /// Runs `body` on one connection to the database the options name (pending migrations are
+    /// an error), closing the connection and the session afterwards.
+    func withConnection<T>(label: String, _ body: (PostgresConnection) throws -> T) throws -> T {
+        let session = try open(migrate: false, logger: Logger(label: label))
+        defer { session.close() }
+        let connection = try session.connect()
+        defer { connection.close() }
+        return try body(connection)
+    }
+
     /// Opens the database the options name. `migrate`: whether to apply pending migrations
     /// (always for the embedded cluster); otherwise pending migrations are an error.
     func open(migrate: Bool, logger: Logger, allowPending: Bool = false) throws -> DatabaseSession {

@@ -33,14 +33,12 @@ struct ReportConsortium: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.report"))
-        defer { session.close() }
-        let connection = try session.connect()
-        defer { connection.close() }
         let overview: ConsortiumOverview
         do {
-            overview = try ConsortiumOverviewRepository(connection: connection)
-                .overview(of: code, fiscalYear: fiscalYear, asOf: asOf ?? LocalDate.today())
+            overview = try database.withConnection(label: "jinjibu.report") { connection in
+                try ConsortiumOverviewRepository(connection: connection)
+                    .overview(of: code, fiscalYear: fiscalYear, asOf: asOf ?? LocalDate.today())
+            }
         } catch StoreError.notFound {
             throw UserError("コンソーシアム \(code) は登録されていません")
         }

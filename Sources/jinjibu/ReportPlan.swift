@@ -34,13 +34,11 @@ struct ReportPlan: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.report"))
-        defer { session.close() }
-        let connection = try session.connect()
-        defer { connection.close() }
         let report: PlanReport
         do {
-            report = try PlanRepository(connection: connection).report(code: code, asOf: asOf ?? LocalDate.today())
+            report = try database.withConnection(label: "jinjibu.report") { connection in
+                try PlanRepository(connection: connection).report(code: code, asOf: asOf ?? LocalDate.today())
+            }
         } catch StoreError.notFound {
             throw UserError("計画 \(code) は登録されていません")
         }
