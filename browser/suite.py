@@ -139,6 +139,17 @@ class Browser:
         return body
 
     def text(self):
+        # Right after a click or a submit, Chromium may still be replacing the document: the body
+        # read then belongs to the page being left ("Node with given id does not belong to the
+        # document"). Wait for the new document and read again, a few times at most.
+        for _ in range(20):
+            try:
+                if self.driver.execute_script("return document.readyState") == "complete":
+                    return self.driver.find_element(By.TAG_NAME, "body").text
+            except WebDriverException as error:
+                if "does not belong to the document" not in str(error) and "stale element" not in str(error):
+                    raise
+            time.sleep(0.25)
         return self.driver.find_element(By.TAG_NAME, "body").text
 
     def shot(self, name):
@@ -152,7 +163,20 @@ class Browser:
         """Clicks and waits for the next page: reading the old page's text would race it."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(page))
+
+        def left(driver):
+            # Chromium reports the old page's node as "not in the document" (a plain
+            # WebDriverException, which staleness_of does not catch) while it swaps documents.
+            try:
+                page.is_enabled()
+                return False
+            except WebDriverException as error:
+                if "stale element" in str(error) or "does not belong to the document" in str(error):
+                    return True
+                raise
+
+        WebDriverWait(self.driver, 30).until(left)
+        WebDriverWait(self.driver, 30).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def submit(self, form_selector):
         self.click(self.driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]"))
