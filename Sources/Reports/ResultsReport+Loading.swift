@@ -61,6 +61,12 @@ extension ResultsReport {
         activities = claim.activities.map { actuals in
             actuals.eventsByKind.entries.filter { $0.count > 0 }.map { ActivityRow(kind: $0.key, events: $0.count) }
         } ?? []
-        activityFigures = claim.activityFigures
+        results = claim.activities.map { actuals in
+            Self.resultMetrics.compactMap { metric in
+                KPIMetric.actual(metric, in: actuals).map {
+                    ResultFigure(metric: metric, label: KPIMetric.japaneseLabel(metric), unit: $0.unit, value: $0.value)
+                }
+            }
+        } ?? []
     }
 }

@@ -69,6 +69,22 @@ public struct ResultsReport: Sendable {
         public let events: Int
     }
 
+    /// One of the results the form lists beside the activities (participants, consultations,
+    /// placements …), as the version stored it.
+    public struct ResultFigure: Sendable, Hashable {
+        public let metric: String
+        public let label: String
+        public let unit: KPIUnit
+        public let value: Ratio
+    }
+
+    /// The results the form lists, in order: the totals a reader of the form looks for, not
+    /// their breakdowns by kind, segment or channel (the claim's own page has those).
+    public static let resultMetrics = [
+        "participants", "participating_firms", "seminar_attendees", "training_participants", "internships", "consultations",
+        "referrals", "placements", "retention_rate_12m",
+    ]
+
     /// The version as submitted, with the project; `claim` is never nil here.
     public let claim: ClaimReport
     public let title: String
@@ -95,8 +111,9 @@ public struct ResultsReport: Sendable {
     public let kpis: [KPIActual]
     /// Events by kind held in the project, as submitted (only kinds that were held).
     public let activities: [ActivityRow]
-    /// The version's activity figures (participants, firms, placements …) as submitted.
-    public let activityFigures: [ClaimReport.ActivityFigure]
+    /// The version's results (`resultMetrics`) as submitted; empty for a version stored
+    /// without them.
+    public let results: [ResultFigure]
 
     public var project: ProjectRecord { claim.project }
     public var computation: ClaimComputation { claim.computation }

@@ -18,8 +18,10 @@ extension PageTemplates {
     .jisseki th,.jisseki td.nowrap{white-space:nowrap}
     .jisseki td.wrap{overflow-wrap:anywhere}
     .jisseki table.sign td{height:2.4em}
-    .jisseki .annex{font-size:.85em}
+    .jisseki .annex{font-size:.85em;line-height:1.3}
     .jisseki .annex h2{font-size:1.1em}
+    .jisseki .annex th,.jisseki .annex td{padding:.1em .3em}
+    .jisseki .annex .what{display:block;color:#444}
     @media print{
       .jisseki{max-width:none}
       .jisseki table{page-break-inside:auto}
@@ -61,7 +63,7 @@ extension PageTemplates {
 
     <h2>{{labels.grant}}</h2>
     <table class="form">
-    <tr><th>{{labels.decided_on}}</th><td>{{decidedOn}}（{{grantKind}}）</td></tr>
+    <tr><th>{{labels.decided_on}}</th><td>{{decidedOn}}</td></tr>
     <tr><th>{{labels.document_number}}</th><td>{{documentNumber}}</td></tr>
     <tr><th>{{labels.granted}}</th><td class="num">{{granted}}</td></tr>
     </table>
@@ -79,10 +81,10 @@ extension PageTemplates {
     <tbody>{{#activities}}<tr><td>{{kind}}</td><td class="num">{{events}}</td></tr>{{/activities}}</tbody>
     </table>{{/hasActivities}}
     {{^hasActivities}}<p>{{labels.none}}</p>{{/hasActivities}}
-    {{#hasActivityFigures}}<table>
+    {{#hasResults}}<table>
     <thead><tr><th>{{labels.figure}}</th><th class="num">{{labels.value}}</th></tr></thead>
-    <tbody>{{#activityFigures}}<tr><td>{{label}}</td><td class="num">{{value}}</td></tr>{{/activityFigures}}</tbody>
-    </table>{{/hasActivityFigures}}
+    <tbody>{{#results}}<tr><td>{{label}}</td><td class="num">{{value}}</td></tr>{{/results}}</tbody>
+    </table>{{/hasResults}}
 
     <h2>{{labels.expenses}}</h2>
     <table>
@@ -113,8 +115,8 @@ extension PageTemplates {
     <div class="annex">
     <h2>別紙　経費明細表（{{labels.claim_version}} 第{{version}}版）</h2>
     <table>
-    <thead><tr><th class="num">番号</th><th>明細番号</th><th>経費区分</th><th>発生日</th><th>支払日</th><th>支払先</th><th>内容</th><th class="num">税抜金額</th><th class="num">補助対象</th><th>対象外の理由</th></tr></thead>
-    <tbody>{{#lines}}<tr><td class="num">{{number}}</td><td class="nowrap">{{ref}}</td><td class="nowrap">{{category}}</td><td class="nowrap">{{incurredOn}}</td><td class="nowrap">{{paidOn}}</td><td class="wrap">{{payee}}</td><td class="wrap">{{description}}</td><td class="num">{{amount}}</td><td class="num">{{eligible}}</td><td class="nowrap">{{reason}}</td></tr>{{/lines}}</tbody>
+    <thead><tr><th class="num">番号</th><th>明細番号</th><th>経費区分</th><th>発生日</th><th>支払日</th><th>支払先・内容</th><th class="num">税抜金額</th><th class="num">補助対象</th><th>対象外の理由</th></tr></thead>
+    <tbody>{{#lines}}<tr><td class="num">{{number}}</td><td class="nowrap">{{ref}}</td><td class="nowrap">{{category}}</td><td class="nowrap">{{incurredOn}}</td><td class="nowrap">{{paidOn}}</td><td class="wrap">{{payee}}{{#description}}<span class="what">{{.}}</span>{{/description}}</td><td class="num">{{amount}}</td><td class="num">{{eligible}}</td><td>{{reason}}</td></tr>{{/lines}}</tbody>
     </table>
     </div>
     {{/hasLines}}

@@ -15,10 +15,10 @@ enum ResultsReportView {
             "labels": R.labels, "code": project.code, "version": report.version?.claimVersion ?? 0,
             "title": report.title, "addressee": report.addressee, "submittedOn": PageFormat.date(report.submittedOn),
             "opening": report.opening, "self": "/projects/\(project.code)/claims/\(report.version?.claimVersion ?? 0)/results-report",
-            "projectName": project.name, "publishedNumber": report.publishedNumber.map { "No.\($0)" } ?? "—",
+            "projectName": project.name, "publishedNumber": report.publishedNumber.map { "No.\($0)" } ?? "",
             "fiscalYear": project.fiscalYear.japaneseName, "frame": report.frameName, "region": report.region,
             "period": PageFormat.date(project.terms.startsOn) + "〜" + PageFormat.date(project.terms.endsOn),
-            "grantKind": report.grant.kind, "decidedOn": report.grant.decidedOn.map { PageFormat.date($0) } ?? notRecorded,
+            "grantKind": report.grant.kind, "decidedOn": report.grant.decidedOn.map { PageFormat.date($0) + "（\(report.grant.kind)）" } ?? notRecorded,
             "documentNumber": report.grant.documentNumber ?? notRecorded, "granted": PageFormat.yen(report.grant.amount),
         ]
         if let applicant = report.applicant {
@@ -34,8 +34,11 @@ enum ResultsReportView {
         values["hasKPIs"] = !report.kpis.isEmpty
         values["activities"] = report.activities.map { ["kind": $0.kind.japaneseName, "events": PageFormat.count($0.events)] }
         values["hasActivities"] = !report.activities.isEmpty
-        values["activityFigures"] = report.activityFigures.map { ["label": $0.label, "value": $0.value] }
-        values["hasActivityFigures"] = !report.activityFigures.isEmpty
+        values["results"] = report.results.map { figure -> [String: Any] in
+            ["label": figure.label,
+             "value": figure.unit == .count ? PageFormat.count(Int(figure.value.numerator)) : PageFormat.percent(figure.value)]
+        }
+        values["hasResults"] = !report.results.isEmpty
         values["categories"] = report.categories.map { row -> [String: Any] in
             ["category": row.category.japaneseName, "planned": row.planned?.formatted ?? "—", "actual": row.actual.formatted,
              "eligible": row.eligible.formatted, "rate": rate(row.actual, row.planned)]
@@ -59,7 +62,7 @@ enum ResultsReportView {
             return [
                 "number": index + 1, "ref": outcome.id, "category": outcome.category.japaneseName,
                 "incurredOn": PageFormat.shortDate(line.record?.incurredOn), "paidOn": PageFormat.shortDate(line.record?.paidOn),
-                "payee": line.record?.payee ?? "", "description": line.record?.description ?? "",
+                "payee": line.record?.payee ?? "", "description": line.record?.description ?? false,
                 "amount": outcome.amount.formatted, "eligible": outcome.eligible.formatted,
                 "reason": outcome.reason?.japaneseName ?? "",
             ]
