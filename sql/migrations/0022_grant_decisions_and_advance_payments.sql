@@ -257,7 +257,7 @@ END $$;
 
 -- Tenancy as on every table with a consortium_id (0006), except that the records are the
 -- bureau's decisions, as granted_yen and prior_paid_yen were: an administrator or a bureau
--- (within the consortia it reads) adds them; nobody changes or deletes them.
+-- (within the consortia it reads) adds them; nobody changes or deletes them (trigger).
 DO $$
 DECLARE
     t text;
@@ -266,9 +266,13 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY ARRAY['grant_decisions', 'advance_payments'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('GRANT SELECT, INSERT ON %I TO jinjibu_app', t);
+        -- UPDATE and DELETE reach only the caller's rows, where the immutability trigger
+        -- refuses them with its own message (rather than a missing privilege).
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO jinjibu_app', t);
         EXECUTE format('CREATE POLICY tenant_read ON %I FOR SELECT TO jinjibu_app USING (%s)', t, readable);
         EXECUTE format('CREATE POLICY tenant_insert ON %I FOR INSERT TO jinjibu_app WITH CHECK (%s)', t, writable);
+        EXECUTE format('CREATE POLICY tenant_update ON %I FOR UPDATE TO jinjibu_app USING (%s) WITH CHECK (%s)', t, writable, writable);
+        EXECUTE format('CREATE POLICY tenant_delete ON %I FOR DELETE TO jinjibu_app USING (%s)', t, writable);
     END LOOP;
 END $$;
 GRANT USAGE ON SEQUENCE grant_decisions_id_seq, advance_payments_id_seq TO jinjibu_app;

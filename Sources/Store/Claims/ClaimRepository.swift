@@ -207,7 +207,12 @@ public struct ClaimRepository: Sendable {
         guard let previous = all.last(where: { $0.claimVersion < current.claimVersion }) else {
             throw ClaimError.nothingToCompare(project: projectCode)
         }
-        return (previous, current, try ClaimDiff.between(previous.figures, current.figures))
+        var diff = try ClaimDiff.between(previous.figures, current.figures)
+        let project = try project(code: projectCode, on: connection)
+        diff.decision = ClaimDiff.DecisionChange.between(
+            previous.asOf, current.asOf,
+            among: try GrantRepository().decisions(consortiumID: project.consortiumID, projectID: project.id, on: connection))
+        return (previous, current, diff)
     }
 
     /// Moves a claim version to a new status (submitted → approved or returned, approved →
