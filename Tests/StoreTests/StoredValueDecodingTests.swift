@@ -40,6 +40,23 @@ import TestSupport
         #expect(error?.table == "organizations" && error?.column == "corporate_number")
     }
 
+    @Test func anUnknownParticipantSegmentIsAnErrorNotDropped() throws {
+        try fixture.load(.events, """
+            code,consortium,kind,title,starts_on,firms
+            J1,tsubame,joint_recruiting,合同企業説明会,2024-06-15,f1
+            """)
+        try fixture.connection.executeScript(unsafeSQL: """
+            ALTER TABLE event_participants DROP CONSTRAINT event_participants_segment_check;
+            INSERT INTO event_participants (consortium_id, event_id, segment, count)
+            SELECT consortium_id, id, 'visitor', 3 FROM events WHERE code = 'J1';
+            """)
+        let error = #expect(throws: PostgresError.self) {
+            try EventRepository().find(consortiumCode: "tsubame", code: "J1", on: fixture.connection)
+        }
+        #expect(error?.kind == .decoding)
+        #expect(error?.table == "event_participants" && error?.column == "segment")
+    }
+
     @Test func domainValuesRoundTripAsTypedParameters() throws {
         let date = try #require(LocalDate("2025-02-28"))
         let amount = Yen(Int64.max)
