@@ -83,6 +83,9 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // APIJSONEncoder against Foundation's JSONEncoder on the API's own representations; run
+        // in release, as bench/json-encoder/main.swift says.
+        .executableTarget(name: "JSONEncoderBench", dependencies: ["CLibPQ", "Postgres", "Store", "Web"], path: "bench/json-encoder"),
         .testTarget(
             name: "DomainTests",
             dependencies: ["Domain", .product(name: "PropertyBased", package: "swift-property-based")]

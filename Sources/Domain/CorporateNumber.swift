@@ -5,7 +5,7 @@ import Foundation
 /// `check = 9 − (Σ P_n × Q_n mod 9)`, P_n the n-th digit of the 12-digit base counted from the
 /// right, Q_n 1 for odd n and 2 for even n. Municipalities have one too.
 /// Codable as the 13-digit string.
-public struct CorporateNumber: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CorporateNumber: Hashable, Sendable, TextCodable, CustomStringConvertible {
     /// The number of digits.
     public static let length = 13
 
@@ -48,18 +48,5 @@ public struct CorporateNumber: Hashable, Sendable, Codable, CustomStringConverti
     /// The 13 digits.
     public var description: String { digits }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            self = try CorporateNumber(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(digits)
-    }
+    public var codedText: String { digits }
 }

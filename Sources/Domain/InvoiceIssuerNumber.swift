@@ -3,7 +3,7 @@ import Foundation
 /// A qualified invoice issuer registration number (適格請求書発行事業者登録番号) of a
 /// corporation: `T` followed by its corporate number, checked the same way.
 /// Codable as the "T…" string.
-public struct InvoiceIssuerNumber: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct InvoiceIssuerNumber: Hashable, Sendable, TextCodable, CustomStringConvertible {
     /// Characters including the T.
     public static let length = 14
 
@@ -32,18 +32,5 @@ public struct InvoiceIssuerNumber: Hashable, Sendable, Codable, CustomStringConv
     /// "T" and the 13 digits.
     public var description: String { "T" + corporateNumber.digits }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            self = try InvoiceIssuerNumber(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public var codedText: String { description }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// of municipality and a check digit `11 − (6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5 mod 11)`, keeping
 /// only its last digit. 010006 is 北海道 itself, 011002 札幌市, 152137 燕市.
 /// Codable as the 6-digit string.
-public struct LocalGovernmentCode: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct LocalGovernmentCode: Hashable, Sendable, TextCodable, CustomStringConvertible {
     /// The number of digits.
     public static let length = 6
 
@@ -50,18 +50,5 @@ public struct LocalGovernmentCode: Hashable, Sendable, Codable, CustomStringConv
     /// The 6 digits.
     public var description: String { digits }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            self = try LocalGovernmentCode(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(digits)
-    }
+    public var codedText: String { digits }
 }

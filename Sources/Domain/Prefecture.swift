@@ -2,7 +2,7 @@ import Foundation
 
 /// A prefecture (都道府県), by its JIS X 0401 code 01 北海道 … 47 沖縄県.
 /// Ordered by code; `description` is the name; Codable as the two-digit code string ("15").
-public struct Prefecture: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+public struct Prefecture: Hashable, Sendable, TextCodable, CustomStringConvertible, Comparable {
     /// 1...47.
     public let code: Int
 
@@ -69,20 +69,7 @@ public struct Prefecture: Hashable, Sendable, Codable, CustomStringConvertible, 
         lhs.code < rhs.code
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            self = try Prefecture(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(codeString)
-    }
+    public var codedText: String { codeString }
 
     private static func shortName(_ name: String) -> String {
         name == "北海道" ? name : String(name.dropLast())

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Kept as given (2/4 stays 2/4) so a frame shows what its rules say; 0 < numerator ≤
 /// denominator. Codable as the text "1/2", the form the frames CSV uses.
-public struct Rate: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Rate: Hashable, Sendable, TextCodable, CustomStringConvertible {
     public let numerator: Int64
     public let denominator: Int64
 
@@ -51,18 +51,5 @@ public struct Rate: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The rate as a ratio, e.g. to show it as a percentage.
     public var ratio: Ratio { Ratio(numerator: numerator, denominator: denominator) }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            self = try Rate(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public var codedText: String { description }
 }

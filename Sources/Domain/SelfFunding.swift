@@ -84,6 +84,13 @@ public struct SelfFundingYear: Hashable, Sendable, Codable {
         incomeBySource.first { $0.source == source }?.amount ?? .zero
     }
 
+    /// A change of the coverage in permille as people read it: `+1.2 ポイント`, `—` when there
+    /// is none to show. The one wording for the text report, the bureau report and the pages.
+    public static func pointChangeText(_ permille: Int64?) -> String {
+        guard let permille else { return "—" }
+        return "\(permille >= 0 ? "+" : "-")\(permille.magnitude / 10).\(permille.magnitude % 10) ポイント"
+    }
+
     /// The change of coverage from `previous`, in tenths of a percentage point (e.g. 35 for
     /// +3.5 pt), each coverage rounded toward zero; nil when either year's coverage is not
     /// applicable or too large to express.

@@ -75,33 +75,28 @@ extension Substring: PostgresEncodable {
     public var postgresText: String? { String(self) }
 }
 
-extension Int64: PostgresEncodable, PostgresDecodable {
+/// Integers travel as decimal text; one that does not fit the type does not decode.
+public protocol PostgresInteger: FixedWidthInteger, PostgresEncodable, PostgresDecodable {}
+
+extension PostgresInteger {
     public var postgresText: String? { String(self) }
-    public static var postgresType: PostgresTypeOID { .int8 }
     public init(postgresText text: String) throws(PostgresDecodingFailure) {
-        guard let value = Int64(text) else { throw PostgresDecodingFailure("not a 64-bit integer") }
+        guard let value = Self(text) else { throw PostgresDecodingFailure("not a \(Self.bitWidth)-bit integer") }
         self = value
     }
 }
 
-extension Int32: PostgresEncodable, PostgresDecodable {
-    public var postgresText: String? { String(self) }
+extension Int64: PostgresInteger {
+    public static var postgresType: PostgresTypeOID { .int8 }
+}
+
+extension Int32: PostgresInteger {
     public static var postgresType: PostgresTypeOID { .int4 }
-    public init(postgresText text: String) throws(PostgresDecodingFailure) {
-        guard let value = Int32(text) else { throw PostgresDecodingFailure("not a 32-bit integer") }
-        self = value
-    }
 }
 
 /// `Int` stays untyped: it stands for `integer` and `bigint` columns and for function
 /// arguments of either, which an `int8` parameter would not match (`make_date`, `LIMIT`).
-extension Int: PostgresEncodable, PostgresDecodable {
-    public var postgresText: String? { String(self) }
-    public init(postgresText text: String) throws(PostgresDecodingFailure) {
-        guard let value = Int(text) else { throw PostgresDecodingFailure("not an integer") }
-        self = value
-    }
-}
+extension Int: PostgresInteger {}
 
 extension Bool: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { self ? "t" : "f" }

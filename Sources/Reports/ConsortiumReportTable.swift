@@ -39,7 +39,7 @@ public enum ConsortiumReportTable {
         table.add(["成約1件あたり手数料"] + years.map { $0.feePerPlacement?.formattedWithSymbol ?? "—" })
         var lines = table.lines(indent: "  ")
         if years.count >= 2, let change = years[years.count - 1].coverageChange(since: years[years.count - 2]) {
-            lines.append("  自主財源比率の前年度比: \(change >= 0 ? "+" : "-")\(change.magnitude / 10).\(change.magnitude % 10)ポイント")
+            lines.append("  自主財源比率の前年度比: \(SelfFundingYear.pointChangeText(change))")
         }
         return lines
     }

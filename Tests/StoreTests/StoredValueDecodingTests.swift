@@ -40,6 +40,49 @@ import TestSupport
         #expect(error?.table == "organizations" && error?.column == "corporate_number")
     }
 
+    @Test func anUnknownParticipantSegmentIsAnErrorNotDropped() throws {
+        try fixture.load(.events, """
+            code,consortium,kind,title,starts_on,firms
+            J1,tsubame,joint_recruiting,合同企業説明会,2024-06-15,f1
+            """)
+        try fixture.connection.executeScript(unsafeSQL: """
+            ALTER TABLE event_participants DROP CONSTRAINT event_participants_segment_check;
+            INSERT INTO event_participants (consortium_id, event_id, segment, count)
+            SELECT consortium_id, id, 'visitor', 3 FROM events WHERE code = 'J1';
+            """)
+        let error = #expect(throws: PostgresError.self) {
+            try EventRepository().find(consortiumCode: "tsubame", code: "J1", on: fixture.connection)
+        }
+        #expect(error?.kind == .decoding)
+        #expect(error?.table == "event_participants" && error?.column == "segment")
+    }
+
+    struct Columns: Decodable, Equatable {
+        var lineRef: String
+        var paidOn: LocalDate?
+        var category: ExpenseCategory
+        var rowVersion: Int
+        var files: [String: String]
+    }
+
+    @Test func aRecordDecodesFromItsColumnsAndAMissingOneIsAnErrorNotNil() throws {
+        let row = try fixture.connection.query("""
+            SELECT 'a' AS line_ref, NULL::date AS paid_on, 'travel' AS category, 3 AS version, '{"x": "y"}'::text AS files
+            """)[0]
+        #expect(try row.decode(Columns.self, renaming: ["rowVersion": "version"])
+                == Columns(lineRef: "a", paidOn: nil, category: .travel, rowVersion: 3, files: ["x": "y"]))
+        let missing = try fixture.connection.query("SELECT 'a' AS line_ref, 'travel' AS category, 3 AS version, '{}'::text AS files")[0]
+        let error = #expect(throws: PostgresError.self) {
+            try missing.reading("expenses").decode(Columns.self, renaming: ["rowVersion": "version"])
+        }
+        #expect(error?.kind == .decoding && error?.table == "expenses" && error?.column == "paid_on")
+        let unknown = try fixture.connection.query("SELECT 'a' AS line_ref, NULL::date AS paid_on, 'taxi' AS category, 3 AS version, '{}' AS files")[0]
+        let unknownError = #expect(throws: PostgresError.self) {
+            try unknown.reading("expenses").decode(Columns.self, renaming: ["rowVersion": "version"])
+        }
+        #expect(unknownError?.table == "expenses" && unknownError?.column == "category")
+    }
+
     @Test func domainValuesRoundTripAsTypedParameters() throws {
         let date = try #require(LocalDate("2025-02-28"))
         let amount = Yen(Int64.max)

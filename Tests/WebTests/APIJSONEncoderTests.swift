@@ -63,6 +63,24 @@ import Testing
         #expect(fast == Array(try APIJSON.foundationEncode(ExplicitNull(nextCursor: nil))))
     }
 
+    /// One generic `encode` stands for the fifteen primitive ones: every width must still come out
+    /// as JSONEncoder writes it.
+    @Test func everyIntegerWidthIsANumber() throws {
+        struct Widths: Encodable {
+            var a: Int8 = .min, b: Int16 = .min, c: Int32 = .min, d: UInt = .max, e: UInt8 = .max, f: UInt16 = .max, g: UInt32 = .max
+            var list: [UInt8] = [0, 255], single = Wrapped(value: Int16(-7))
+        }
+        struct Wrapped: Encodable {
+            var value: Int16
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+            }
+        }
+        let fast = try #require(APIJSONEncoder.encode(Widths()))
+        #expect(String(decoding: fast, as: UTF8.self) == String(decoding: try APIJSON.foundationEncode(Widths()), as: UTF8.self))
+    }
+
     @Test func floatingPointIsLeftToJSONEncoder() throws {
         struct Ratio: Encodable { var share: Double }
         #expect(APIJSONEncoder.encode(Ratio(share: 0.1)) == nil)

@@ -26,8 +26,8 @@ extension BureauReport {
             case (let a?, let b?): !a.isLess(than: b) && !b.isLess(than: a) && a.isApplicable == b.isApplicable
             default: false
             }
-            guard !same else { return nil }
-            return KPIDifference(projectCode: projectCode, metric: metric, unit: (stored[metric] ?? current[metric])!.unit,
+            guard !same, let unit = (stored[metric] ?? current[metric])?.unit else { return nil }
+            return KPIDifference(projectCode: projectCode, metric: metric, unit: unit,
                                  submitted: before, today: after)
         }
     }

@@ -6,7 +6,7 @@ extension BureauReport {
     /// The JSON form, with snake_case names made by the encoder.
     struct Document: Encodable {
         var fiscalYear: Int
-        var bureau: String?
+        @ExplicitNull var bureau: String?
         var asOf: String
         var adoptedProjects, withdrawnProjects, claimedProjects, applicantOrganizations, repeatApplicants: Int
         var repeatApplicantOrganizations: [RepeatApplicant]
@@ -22,7 +22,7 @@ extension BureauReport {
         var eventsByKind, participantsBySegment, placementsByEmploymentType: [String: Int]
         var internships, trainingParticipants, consultations, referrals: Int
         var retention12m: [String: Int]
-        var retentionRate12m: Decimal?
+        @ExplicitNull var retentionRate12m: Decimal?
         var participatingFirms, seminarAttendees: Int
         var consultationsByChannel: [String: Int]
         /// Every project's KPIs as `report consortium` writes them (exact fractions).
@@ -80,54 +80,6 @@ extension BureauReport {
             kpiTargetsMet = report.kpis.filter(\.met).count
         }
 
-        // `bureau` and `retention_rate_12m` are written as null rather than left out.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(fiscalYear, forKey: .fiscalYear)
-            try c.encode(bureau, forKey: .bureau)
-            try c.encode(asOf, forKey: .asOf)
-            try c.encode(adoptedProjects, forKey: .adoptedProjects)
-            try c.encode(withdrawnProjects, forKey: .withdrawnProjects)
-            try c.encode(claimedProjects, forKey: .claimedProjects)
-            try c.encode(applicantOrganizations, forKey: .applicantOrganizations)
-            try c.encode(repeatApplicants, forKey: .repeatApplicants)
-            try c.encode(repeatApplicantOrganizations, forKey: .repeatApplicantOrganizations)
-            try c.encode(byBureau, forKey: .byBureau)
-            try c.encode(byPrefecture, forKey: .byPrefecture)
-            try c.encode(byFrame, forKey: .byFrame)
-            try c.encode(totalsByBureau, forKey: .totalsByBureau)
-            try c.encode(totalsByPrefecture, forKey: .totalsByPrefecture)
-            try c.encode(totalsByFrame, forKey: .totalsByFrame)
-            try c.encode(grantedYenTotal, forKey: .grantedYenTotal)
-            try c.encode(subsidyYenTotal, forKey: .subsidyYenTotal)
-            try c.encode(claimYenTotal, forKey: .claimYenTotal)
-            try c.encode(confirmedYenTotal, forKey: .confirmedYenTotal)
-            try c.encode(paidYenTotal, forKey: .paidYenTotal)
-            try c.encode(confirmedProjects, forKey: .confirmedProjects)
-            try c.encode(paidProjects, forKey: .paidProjects)
-            try c.encode(kpiAchievementByMetric, forKey: .kpiAchievementByMetric)
-            try c.encode(kpiAchievementByBureau, forKey: .kpiAchievementByBureau)
-            try c.encode(kpiAchievementByPrefecture, forKey: .kpiAchievementByPrefecture)
-            try c.encode(kpiAchievementByFrame, forKey: .kpiAchievementByFrame)
-            try c.encode(publishedFigures, forKey: .publishedFigures)
-            try c.encode(selfFundingByConsortium, forKey: .selfFundingByConsortium)
-            try c.encode(kpiDifferencesFromRecords, forKey: .kpiDifferencesFromRecords)
-            try c.encode(eventsByKind, forKey: .eventsByKind)
-            try c.encode(participantsBySegment, forKey: .participantsBySegment)
-            try c.encode(placementsByEmploymentType, forKey: .placementsByEmploymentType)
-            try c.encode(internships, forKey: .internships)
-            try c.encode(trainingParticipants, forKey: .trainingParticipants)
-            try c.encode(consultations, forKey: .consultations)
-            try c.encode(referrals, forKey: .referrals)
-            try c.encode(retention12m, forKey: .retention12m)
-            try c.encode(retentionRate12m, forKey: .retentionRate12m)
-            try c.encode(participatingFirms, forKey: .participatingFirms)
-            try c.encode(seminarAttendees, forKey: .seminarAttendees)
-            try c.encode(consultationsByChannel, forKey: .consultationsByChannel)
-            try c.encode(kpis, forKey: .kpis)
-            try c.encode(kpiTargets, forKey: .kpiTargets)
-            try c.encode(kpiTargetsMet, forKey: .kpiTargetsMet)
-        }
 
         enum CodingKeys: String, CodingKey {
             case fiscalYear, bureau, asOf, adoptedProjects, withdrawnProjects, claimedProjects, applicantOrganizations
@@ -151,22 +103,15 @@ extension BureauReport.Document {
     /// A programme's published figures beside our records; a figure no source states is null.
     struct Published: Encodable {
         struct Frame: Encodable {
-            var published: Int?
+            @ExplicitNull var published: Int?
             var inRecords: Int
-
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(published, forKey: .published)
-                try c.encode(inRecords, forKey: .inRecords)
-            }
-
-            enum CodingKeys: String, CodingKey { case published, inRecords }
         }
 
         var program: String
-        var programName: String?
-        var applications, adopted: Int?
-        var budgetYen: Int64?
+        @ExplicitNull var programName: String?
+        @ExplicitNull var applications: Int?
+        @ExplicitNull var adopted: Int?
+        @ExplicitNull var budgetYen: Int64?
         var adoptedInRecords: Int
         var byFrame: [String: Frame]
         var national: Bool
@@ -185,24 +130,6 @@ extension BureauReport.Document {
             })
             national = comparison.national
             source = published.source
-        }
-
-        // Figures no source states are written as null rather than left out.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(program, forKey: .program)
-            try c.encode(programName, forKey: .programName)
-            try c.encode(applications, forKey: .applications)
-            try c.encode(adopted, forKey: .adopted)
-            try c.encode(budgetYen, forKey: .budgetYen)
-            try c.encode(adoptedInRecords, forKey: .adoptedInRecords)
-            try c.encode(byFrame, forKey: .byFrame)
-            try c.encode(national, forKey: .national)
-            try c.encode(source, forKey: .source)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case program, programName, applications, adopted, budgetYen, adoptedInRecords, byFrame, national, source
         }
     }
 }

@@ -34,10 +34,4 @@ extension BureauReport {
             ConsortiumSelfFunding(consortium: code, years: years[id] ?? [])
         }
     }
-
-    /// "+3.5pt", "-16.2pt", or "—".
-    public static func pointChange(_ permille: Int64?) -> String {
-        guard let permille else { return "—" }
-        return "\(permille >= 0 ? "+" : "-")\(permille.magnitude / 10).\(permille.magnitude % 10)pt"
-    }
 }

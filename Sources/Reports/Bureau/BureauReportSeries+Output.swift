@@ -64,15 +64,8 @@ extension BureauReportSeries {
         }
 
         struct RateChange: Encodable {
-            var current, previous: Decimal?
-
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(current, forKey: .current)
-                try c.encode(previous, forKey: .previous)
-            }
-
-            enum CodingKeys: String, CodingKey { case current, previous }
+            @ExplicitNull var current: Decimal?
+            @ExplicitNull var previous: Decimal?
         }
 
         struct Comparison: Encodable {
@@ -82,7 +75,8 @@ extension BureauReportSeries {
         }
 
         var fromFiscalYear, toFiscalYear: Int
-        var bureau: String?
+        /// Null for every bureau, as in the one-year object.
+        @ExplicitNull var bureau: String?
         var asOf: String
         var reports: [BureauReport.Document]
         var yearOnYear: [Comparison]
@@ -105,18 +99,5 @@ extension BureauReportSeries {
                     }))
             }
         }
-
-        // `bureau` is written as null for every bureau, as in the one-year object.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(fromFiscalYear, forKey: .fromFiscalYear)
-            try c.encode(toFiscalYear, forKey: .toFiscalYear)
-            try c.encode(bureau, forKey: .bureau)
-            try c.encode(asOf, forKey: .asOf)
-            try c.encode(reports, forKey: .reports)
-            try c.encode(yearOnYear, forKey: .yearOnYear)
-        }
-
-        enum CodingKeys: String, CodingKey { case fromFiscalYear, toFiscalYear, bureau, asOf, reports, yearOnYear }
     }
 }

@@ -61,7 +61,7 @@ extension BureauReport {
                                   alignments: [.left, .right, .right, .right, .right, .right])
             for entry in selfFunding {
                 table.add([entry.consortium, Yen(entry.totalIncomeYen).formatted, Yen(entry.totalCostYen).formatted,
-                           entry.coverage.percent() ?? "—", entry.previousCoverage.percent() ?? "—", Self.pointChange(entry.coverageChangePermille)])
+                           entry.coverage.percent() ?? "—", entry.previousCoverage.percent() ?? "—", SelfFundingYear.pointChangeText(entry.coverageChangePermille)])
             }
             out.append("")
             out.append("自主財源（自立化）")

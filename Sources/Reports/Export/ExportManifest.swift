@@ -7,21 +7,9 @@ import Foundation
 struct ExportManifest: Encodable {
     struct Parameters: Encodable {
         var fiscalYear: Int
-        var bureau: String?
+        /// Null for all bureaus rather than left out.
+        @ExplicitNull var bureau: String?
         var format, encoding, headers, asOf: String
-
-        // `bureau` is written as null for all bureaus rather than left out.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(fiscalYear, forKey: .fiscalYear)
-            try container.encode(bureau, forKey: .bureau)
-            try container.encode(format, forKey: .format)
-            try container.encode(encoding, forKey: .encoding)
-            try container.encode(headers, forKey: .headers)
-            try container.encode(asOf, forKey: .asOf)
-        }
-
-        enum CodingKeys: String, CodingKey { case fiscalYear, bureau, format, encoding, headers, asOf }
     }
     struct Rows: Encodable {
         /// Rows of claims.csv: one per project.

@@ -127,12 +127,11 @@ public struct AccountRepository: Sendable {
     public func createToken(
         userID: Int64, name: String, token: SecretToken, expiresAt: Date, on connection: PostgresConnection
     ) throws -> APITokenRecord {
-        let id = try connection.query("""
+        try APITokenRecord(row: connection.query("""
             INSERT INTO api_tokens (user_id, name, token_hash, expires_at)
             VALUES (\(userID), \(name), \(token.hash), \(expiresAt)::timestamptz)
-            RETURNING id
-            """)[0].decode(Int64.self, "id")
-        return try tokens(userID: userID, on: connection).first { $0.id == id }!
+            RETURNING \(APITokenRecord.columns)
+            """)[0])
     }
 
     /// The user of a token that is neither revoked nor expired; records its use at most once a
@@ -152,14 +151,8 @@ public struct AccountRepository: Sendable {
 
     public func tokens(userID: Int64, on connection: PostgresConnection) throws -> [APITokenRecord] {
         try connection.query("""
-            SELECT id, name, created_at, expires_at, revoked_at, last_used_at FROM api_tokens
-            WHERE user_id = \(userID) ORDER BY id
-            """).map { row in
-            APITokenRecord(
-                id: try row.decode(Int64.self, "id"), name: try row.decode(String.self, "name"),
-                createdAt: try row.decode(Date.self, "created_at"), expiresAt: try row.decode(Date.self, "expires_at"),
-                revokedAt: try row.decode(Date?.self, "revoked_at"), lastUsedAt: try row.decode(Date?.self, "last_used_at"))
-        }
+            SELECT \(APITokenRecord.columns) FROM api_tokens WHERE user_id = \(userID) ORDER BY id
+            """).map(APITokenRecord.init(row:))
     }
 
     /// Revokes one of the user's tokens; false when it has no such token.

@@ -47,9 +47,13 @@ public struct EventRecord: Sendable, Hashable {
         venue = try row.decode(String?.self, "venue")
         online = try row.decode(Bool.self, "online")
         firms = try PostgresTextArray.parse(try row.decode(String.self, "firms"))
-        let counts = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, "participants").utf8)) as? [String: Int] ?? [:]
         var participants: [ParticipantSegment: Int] = [:]
-        for (segment, count) in counts { if let segment = ParticipantSegment(rawValue: segment) { participants[segment] = count } }
+        for (code, count) in try row.decodeJSON([String: Int].self, "participants") {
+            guard let segment = ParticipantSegment(rawValue: code) else {
+                throw PostgresError(kind: .decoding, message: "unknown code in event_participants.segment", table: "event_participants", column: "segment")
+            }
+            participants[segment] = count
+        }
         self.participants = participants
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")

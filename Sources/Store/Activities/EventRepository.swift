@@ -90,18 +90,10 @@ public struct EventRepository: Sendable {
     }
 
     public func delete(consortiumCode: String, code: String, expectedVersion: Int?, on connection: PostgresConnection) throws {
-        do {
-            try connection.transaction { connection in
-                try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を削除する権限がありません")
-                    .acquire(expected: expectedVersion, on: connection)
-                try connection.execute("""
-                    DELETE FROM events e USING consortia c
-                    WHERE c.id = e.consortium_id AND c.code = \(consortiumCode) AND e.code = \(code)
-                    """)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: Self.kind, whenReferenced: "経費や採用の記録がこの取組を指しているため削除できません")
-        }
+        try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を削除する権限がありません").delete("""
+            DELETE FROM events e USING consortia c
+            WHERE c.id = e.consortium_id AND c.code = \(consortiumCode) AND e.code = \(code)
+            """, expected: expectedVersion, whenReferenced: "経費や採用の記録がこの取組を指しているため削除できません", on: connection)
     }
 
     private func lock(consortiumCode: String, code: String, forbidden: String) -> RowLock {

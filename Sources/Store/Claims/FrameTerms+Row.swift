@@ -18,9 +18,13 @@ extension FrameTerms {
             }
             return category
         }
-        let capsObject = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, "caps").utf8)) as? [String: Int64] ?? [:]
         var caps: [ExpenseCategory: Yen] = [:]
-        for (key, value) in capsObject { if let category = ExpenseCategory(rawValue: key) { caps[category] = Yen(value) } }
+        for (key, value) in try row.decodeJSON([String: Int64].self, "caps") {
+            guard let category = ExpenseCategory(rawValue: key) else {
+                throw PostgresError(kind: .decoding, message: "unknown code in frame_categories.category", table: "frame_categories", column: "category")
+            }
+            caps[category] = Yen(value)
+        }
         self.init(
             rate: try Rate(numerator: try row.decode(Int64.self, "rate_numerator"), denominator: try row.decode(Int64.self, "rate_denominator")),
             projectCap: try row.decode(Yen?.self, "project_cap_yen"),

@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// A consortium as stored, with its secretariat's code and name.
-public struct ConsortiumRecord: Sendable, Hashable {
+public struct ConsortiumRecord: Sendable, Hashable, Decodable {
     public let id: Int64
     public let code: String
     public let name: String
@@ -21,16 +21,6 @@ public struct ConsortiumRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
-        let row = row.reading("consortia")
-        id = try row.decode(Int64.self, "id")
-        code = try row.decode(String.self, "code")
-        name = try row.decode(String.self, "name")
-        prefecture = try Prefecture(code: try row.decode(Int.self, "prefecture_code"))
-        secretariatCode = try row.decode(String.self, "secretariat_code")
-        secretariatName = try row.decode(String.self, "secretariat_name")
-        establishedOn = try row.decode("established_on")
-        createdAt = try row.decode(Date.self, "created_at")
-        updatedAt = try row.decode(Date.self, "updated_at")
-        rowVersion = try row.decode(Int.self, "version")
+        self = try row.reading("consortia").decode(Self.self, renaming: ["prefecture": "prefecture_code", "rowVersion": "version"])
     }
 }

@@ -4,7 +4,7 @@ import Postgres
 
 /// A membership of an organisation in a consortium, with the organisation's code, name and
 /// kind.
-public struct MembershipRecord: Sendable, Hashable {
+public struct MembershipRecord: Sendable, Hashable, Decodable {
     public let id: Int64
     public let consortiumCode: String
     public let organizationCode: String
@@ -25,19 +25,7 @@ public struct MembershipRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
-        let row = row.reading("memberships")
-        id = try row.decode(Int64.self, "id")
-        consortiumCode = try row.decode(String.self, "consortium_code")
-        organizationCode = try row.decode(String.self, "organization_code")
-        organizationName = try row.decode(String.self, "organization_name")
-        organizationKind = try row.decode("organization_kind")
-        role = try row.decode("role")
-        joinedOn = try row.decode("joined_on")
-        leftOn = try row.decode("left_on")
-        group = try row.decode(String?.self, "group_name")
-        createdAt = try row.decode(Date.self, "created_at")
-        updatedAt = try row.decode(Date.self, "updated_at")
-        rowVersion = try row.decode(Int.self, "version")
+        self = try row.reading("memberships").decode(Self.self, renaming: ["group": "group_name", "rowVersion": "version"])
     }
 }
 

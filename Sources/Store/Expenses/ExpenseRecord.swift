@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// An expense line of a project as stored.
-public struct ExpenseRecord: Sendable, Hashable {
+public struct ExpenseRecord: Sendable, Hashable, Decodable {
     public let id: Int64
     public let projectCode: String
     public let lineRef: String
@@ -37,27 +37,8 @@ public struct ExpenseRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
-        let row = row.reading("expenses")
-        id = try row.decode(Int64.self, "id")
-        projectCode = try row.decode(String.self, "project_code")
-        lineRef = try row.decode(String.self, "line_ref")
-        category = try row.decode("category")
-        incurredOn = try row.decode("incurred_on")
-        paidOn = try row.decode("paid_on")
-        payee = try row.decode(String.self, "payee")
-        description = try row.decode(String?.self, "description")
-        amountExcludingTax = try row.decode(Yen.self, "amount_excl_tax_yen")
-        tax = try row.decode(Yen.self, "tax_yen")
-        evidenceRef = try row.decode(String?.self, "evidence_ref")
-        firmCode = try row.decode(String?.self, "firm_code")
-        personRef = try row.decode(String?.self, "person_ref")
-        eventRef = try row.decode(String?.self, "event_ref")
-        excludedReason = try row.decode(String?.self, "excluded_reason")
-        addedForClaimVersion = try row.decode(Int?.self, "added_for_claim_version")
-        addedReason = try row.decode(String?.self, "added_reason")
-        createdAt = try row.decode(Date.self, "created_at")
-        updatedAt = try row.decode(Date.self, "updated_at")
-        rowVersion = try row.decode(Int.self, "version")
+        self = try row.reading("expenses").decode(Self.self, renaming: [
+            "amountExcludingTax": "amount_excl_tax_yen", "tax": "tax_yen", "rowVersion": "version"])
     }
 
     public var draft: ExpenseDraft {

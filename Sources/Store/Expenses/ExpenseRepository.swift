@@ -112,18 +112,10 @@ public struct ExpenseRepository: Sendable {
 
     /// Deletes the line if it is at `expectedVersion` (nil: any version).
     public func delete(projectCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection) throws {
-        do {
-            try connection.transaction { connection in
-                try lock(projectCode: projectCode, id: id, forbidden: "この経費を削除する権限がありません")
-                    .acquire(expected: expectedVersion, on: connection)
-                try connection.execute("""
-                    DELETE FROM expenses e USING adopted_projects p
-                    WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode) AND e.id = \(id)
-                    """)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
-        }
+        try lock(projectCode: projectCode, id: id, forbidden: "この経費を削除する権限がありません").delete("""
+            DELETE FROM expenses e USING adopted_projects p
+            WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode) AND e.id = \(id)
+            """, expected: expectedVersion, on: connection)
     }
 
     private func lock(projectCode: String, id: Int64, forbidden: String) -> RowLock {

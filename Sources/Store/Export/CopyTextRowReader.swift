@@ -1,4 +1,5 @@
 import Domain
+import Postgres
 
 /// Reads one row of COPY's text format (tab-separated, `\N` for NULL, backslash escapes)
 /// into reusable storage, and decodes its fields without going through `String` where the
@@ -81,6 +82,20 @@ struct CopyTextRowReader {
             index += 1
         }
         return negative ? -value : value
+    }
+
+    /// A field of `expenses` that must hold a value: NULL, or text `read` refuses, is a decoding
+    /// error naming the column; no field becomes a default.
+    func required<Value>(_ field: Int, _ column: String, _ read: (Self, Int) -> Value?) throws -> Value {
+        guard let value = read(self, field) else {
+            throw PostgresError(kind: .decoding, message: "cannot decode column expenses.\(column) in the export stream", table: "expenses", column: column)
+        }
+        return value
+    }
+
+    /// NULL is nil; text `read` refuses is a decoding error naming the column.
+    func optional<Value>(_ field: Int, _ column: String, _ read: (Self, Int) -> Value?) throws -> Value? {
+        bounds[field].start < 0 ? nil : try required(field, column, read)
     }
 
     /// A `date` column in ISO form.

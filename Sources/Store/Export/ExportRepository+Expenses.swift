@@ -49,16 +49,14 @@ extension ExportRepository {
                 try claimed(project, try StoredSnapshot.decode([ClaimComputation.LineOutcome].self, document, column: "computation"))
                 return
             }
-            guard let lineRef = reader.string(1),
-                  let category = reader.string(2).flatMap(ExpenseCategory.init(rawValue:)), let incurredOn = reader.date(3),
-                  let amount = reader.int64(5), let tax = reader.int64(6) else {
-                throw PostgresError(kind: .decoding, message: "unexpected expense row in the export stream")
-            }
             let line = ExpenseLine(
-                id: lineRef, category: category, incurredOn: incurredOn, paidOn: reader.date(4),
-                amountExcludingTax: Yen(amount), tax: Yen(tax), evidenceRef: reader.string(7), firm: reader.string(8),
+                id: try reader.required(1, "line_ref") { $0.string($1) },
+                category: try reader.required(2, "category") { $0.string($1).flatMap(ExpenseCategory.init(rawValue:)) },
+                incurredOn: try reader.required(3, "incurred_on") { $0.date($1) }, paidOn: try reader.optional(4, "paid_on") { $0.date($1) },
+                amountExcludingTax: Yen(try reader.required(5, "amount_excl_tax_yen") { $0.int64($1) }),
+                tax: Yen(try reader.required(6, "tax_yen") { $0.int64($1) }), evidenceRef: reader.string(7), firm: reader.string(8),
                 personRef: reader.string(9), excludedReason: reader.string(10))
-            try body(ExportedExpense(projectID: project, line: line, payee: reader.string(11) ?? ""))
+            try body(ExportedExpense(projectID: project, line: line, payee: try reader.required(11, "payee") { $0.string($1) }))
         }
     }
 }

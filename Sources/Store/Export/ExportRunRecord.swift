@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// One batch export run as recorded in `export_runs`: parameters, who, when, how it ended.
-public struct ExportRunRecord: Sendable, Hashable {
+public struct ExportRunRecord: Sendable, Hashable, Decodable {
     public let id: Int64
     public let fiscalYear: FiscalYear
     public let bureau: Bureau?
@@ -27,21 +27,6 @@ public struct ExportRunRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
-        let row = row.reading("export_runs")
-        id = try row.decode(Int64.self, "id")
-        fiscalYear = try row.decode("fiscal_year")
-        bureau = try row.decode("bureau")
-        format = try row.decode(String.self, "format")
-        encoding = try row.decode(String.self, "encoding")
-        headers = try row.decode(String.self, "headers")
-        asOf = try row.decode("as_of")
-        actor = try row.decode(String.self, "actor")
-        startedAt = try row.decode(Date.self, "started_at")
-        finishedAt = try row.decode(Date?.self, "finished_at")
-        status = try row.decode(String.self, "status")
-        rowCount = try row.decode(Int?.self, "row_count")
-        files = try row.decodeJSON([String: String].self, "files")
-        substitutedCells = try row.decode(Int?.self, "substituted_cells")
-        error = try row.decode(String?.self, "error")
+        self = try row.reading("export_runs").decode(Self.self)
     }
 }

@@ -64,18 +64,10 @@ public struct KPITargetRepository: Sendable {
 
     /// Deletes the target if it is at `expectedVersion` (nil: any version).
     public func delete(projectCode: String, metric: String, expectedVersion: Int? = nil, on connection: PostgresConnection) throws {
-        do {
-            try connection.transaction { connection in
-                try lock(projectCode: projectCode, metric: metric, forbidden: "この成果目標を削除する権限がありません")
-                    .acquire(expected: expectedVersion, on: connection)
-                try connection.execute("""
-                    DELETE FROM kpi_targets k USING adopted_projects p
-                    WHERE p.consortium_id = k.consortium_id AND p.id = k.project_id AND p.code = \(projectCode) AND k.metric = \(metric)
-                    """)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
-        }
+        try lock(projectCode: projectCode, metric: metric, forbidden: "この成果目標を削除する権限がありません").delete("""
+            DELETE FROM kpi_targets k USING adopted_projects p
+            WHERE p.consortium_id = k.consortium_id AND p.id = k.project_id AND p.code = \(projectCode) AND k.metric = \(metric)
+            """, expected: expectedVersion, on: connection)
     }
 
     private func lock(projectCode: String, metric: String, forbidden: String) -> RowLock {

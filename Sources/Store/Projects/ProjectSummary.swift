@@ -80,10 +80,12 @@ public struct ProjectSummary: Sendable, Hashable {
         rowVersion = try row.decode(Int.self, "version")
         // An applicant the caller cannot see (another consortium's organisation in a joint
         // application) comes back without its row and is left out.
-        let entries = try JSONSerialization.jsonObject(with: Data(try row.decode(String.self, "applicants").utf8)) as? [[Any]] ?? []
-        applicants = entries.compactMap { entry in
-            guard entry.count == 3, let code = entry[0] as? String, let name = entry[1] as? String else { return nil }
-            return Applicant(code: code, name: name, corporateNumber: entry[2] as? String)
+        applicants = try row.decodeJSON([[String?]].self, "applicants").map { entry in
+            guard entry.count == 3, let code = entry[0], let name = entry[1] else {
+                throw PostgresError(kind: .decoding, message: "an applicant in adopted_projects.applicants is not [code, name, corporate number]",
+                                    table: "adopted_projects", column: "applicants")
+            }
+            return Applicant(code: code, name: name, corporateNumber: entry[2])
         }
     }
 }

@@ -44,6 +44,20 @@ struct RowLock {
         return prepared
     }
 
+    /// Deletes the row with `statement` once it is locked at `expected` (nil: any version), in
+    /// a transaction of its own; a database error comes back in the record's terms
+    /// (`whenReferenced` for a row others still point to).
+    func delete(_ statement: PostgresQuery, expected: Int?, whenReferenced: String? = nil, on connection: PostgresConnection) throws {
+        do {
+            try connection.transaction { connection in
+                try acquire(expected: expected, on: connection)
+                try connection.execute(statement)
+            }
+        } catch {
+            throw RecordError.mapping(error, kind: kind, whenReferenced: whenReferenced)
+        }
+    }
+
     private func check(expected: Int?, current: Int) throws {
         if let expected, expected != current {
             throw RecordError.staleVersion(expected: expected, actual: current)

@@ -167,8 +167,15 @@ private final class TreeEncoder: Encoder {
         SingleValueContainer(encoder: self)
     }
 
-    /// The node of a value, through its own `encode(to:)` unless it is a date.
+    /// The node of a value: a primitive directly, a date as ISO 8601, anything else through its
+    /// own `encode(to:)`. The containers' generic `encode` is the witness of all fifteen
+    /// primitive requirements, so primitives must stop here or they would come back round.
     func box<Value: Encodable>(_ value: Value) throws -> Node {
+        if let text = value as? String { return .string(text) }
+        if let number = value as? Int { return .number(String(number)) }
+        if let number = value as? Int64 { return .number(String(number)) }
+        if let flag = value as? Bool { return .bool(flag) }
+        if let number = value as? any BinaryInteger { return .number(String(describing: number)) }
         if let date = value as? Date { return .string(Self.iso8601(date)) }
         if value is Data || value is Double || value is Float || value is Decimal || value is URL {
             state.unsupported = true
@@ -197,10 +204,6 @@ private final class TreeEncoder: Encoder {
         return "\(yearText)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
-    func unsupported() -> Node {
-        state.unsupported = true
-        return .null
-    }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -211,20 +214,6 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private func set(_ node: Node, _ key: Key) { box.entries.append((APIJSONEncoder.key(key), node)) }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { set(encoder.unsupported(), key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { set(encoder.unsupported(), key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.number(String(value)), key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { set(.number(String(value)), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try encoder.box(value), key) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -259,20 +248,6 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     private func append(_ node: Node) { box.elements.append(node) }
 
     mutating func encodeNil() throws { append(.null) }
-    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
-    mutating func encode(_ value: String) throws { append(.string(value)) }
-    mutating func encode(_ value: Double) throws { append(encoder.unsupported()) }
-    mutating func encode(_ value: Float) throws { append(encoder.unsupported()) }
-    mutating func encode(_ value: Int) throws { append(.number(String(value))) }
-    mutating func encode(_ value: Int8) throws { append(.number(String(value))) }
-    mutating func encode(_ value: Int16) throws { append(.number(String(value))) }
-    mutating func encode(_ value: Int32) throws { append(.number(String(value))) }
-    mutating func encode(_ value: Int64) throws { append(.number(String(value))) }
-    mutating func encode(_ value: UInt) throws { append(.number(String(value))) }
-    mutating func encode(_ value: UInt8) throws { append(.number(String(value))) }
-    mutating func encode(_ value: UInt16) throws { append(.number(String(value))) }
-    mutating func encode(_ value: UInt32) throws { append(.number(String(value))) }
-    mutating func encode(_ value: UInt64) throws { append(.number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws { append(try encoder.box(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -300,19 +275,5 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     private func set(_ node: Node) { encoder.root = node }
 
     mutating func encodeNil() throws { set(.null) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-    mutating func encode(_ value: Double) throws { set(encoder.unsupported()) }
-    mutating func encode(_ value: Float) throws { set(encoder.unsupported()) }
-    mutating func encode(_ value: Int) throws { set(.number(String(value))) }
-    mutating func encode(_ value: Int8) throws { set(.number(String(value))) }
-    mutating func encode(_ value: Int16) throws { set(.number(String(value))) }
-    mutating func encode(_ value: Int32) throws { set(.number(String(value))) }
-    mutating func encode(_ value: Int64) throws { set(.number(String(value))) }
-    mutating func encode(_ value: UInt) throws { set(.number(String(value))) }
-    mutating func encode(_ value: UInt8) throws { set(.number(String(value))) }
-    mutating func encode(_ value: UInt16) throws { set(.number(String(value))) }
-    mutating func encode(_ value: UInt32) throws { set(.number(String(value))) }
-    mutating func encode(_ value: UInt64) throws { set(.number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws { set(try encoder.box(value)) }
 }

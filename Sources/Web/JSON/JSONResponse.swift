@@ -52,17 +52,6 @@ enum APIJSON {
 /// A page of a list with the cursor of the next page (null at the end).
 struct ListJSON<Item: Encodable>: Encodable {
     var items: [Item]
-    var nextCursor: String?
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        // Always present, null at the end, so that clients can loop on it.
-        try container.encode(nextCursor, forKey: .nextCursor)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case items
-        case nextCursor
-    }
+    /// Always present, null at the end, so that clients can loop on it.
+    @ExplicitNull var nextCursor: String?
 }

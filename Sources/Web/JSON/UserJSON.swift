@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Store
 
 /// The signed-in user as the API shows it.
@@ -7,7 +8,7 @@ struct UserJSON: Encodable {
     var login: String
     var role: String
     var roleLabel: String
-    var bureau: String?
+    @ExplicitNull var bureau: String?
     var consortia: [String]
 
     init(_ user: UserAccount) {
@@ -17,20 +18,6 @@ struct UserJSON: Encodable {
         roleLabel = user.role.japaneseName
         bureau = user.bureau?.rawValue
         consortia = user.consortia.map(\.code)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(login, forKey: .login)
-        try container.encode(role, forKey: .role)
-        try container.encode(roleLabel, forKey: .roleLabel)
-        try container.encode(bureau, forKey: .bureau)
-        try container.encode(consortia, forKey: .consortia)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, login, role, roleLabel, bureau, consortia
     }
 }
 

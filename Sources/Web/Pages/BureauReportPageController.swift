@@ -73,7 +73,7 @@ struct BureauReportPageController {
             "selfFunding": report.selfFunding.map { entry -> [String: Any] in
                 ["consortium": entry.consortium, "income": PageFormat.yen(Yen(entry.totalIncomeYen)), "cost": PageFormat.yen(Yen(entry.totalCostYen)),
                  "coverage": PageFormat.percent(entry.coverage), "previous": PageFormat.percent(entry.previousCoverage),
-                 "change": BureauReport.pointChange(entry.coverageChangePermille)]
+                 "change": SelfFundingYear.pointChangeText(entry.coverageChangePermille)]
             },
             "comparison": series.yearOnYear.map(Self.comparison),
             "chart": SVGChart.horizontalBars(title: "都道府県別の採択件数", bars: bars),

@@ -17,7 +17,7 @@ extension DashboardView {
         rows.append(row("自主財源比率", years.map { PageFormat.percent($0.coverage) }))
         var change = ""
         if years.count >= 2, let points = years[years.count - 1].coverageChange(since: years[years.count - 2]) {
-            change = "前年度比 \(points >= 0 ? "+" : "-")\(points.magnitude / 10).\(points.magnitude % 10) ポイント"
+            change = "前年度比 \(SelfFundingYear.pointChangeText(points))"
         }
         let shareChart = SVGChart.horizontalBars(
             title: "自主財源比率の推移（‰）",

@@ -1,0 +1,99 @@
+// APIJSONEncoder against Foundation's JSONEncoder (as APIJSON configures it) on the API's own
+// representations, built from records decoded from in-memory libpq results the way the
+// repositories decode them. Run it in release (testability lets it reach the internal types):
+//
+//   swift run -c release -Xswiftc -enable-testing JSONEncoderBench [ROUNDS]
+//
+// It prints, per document, the bytes and the median time of each encoder over ROUNDS runs, and
+// checks that both give the same bytes.
+import CLibPQ
+import Foundation
+@testable import Postgres
+@testable import Store
+@testable import Web
+
+/// A result as libpq would hand it over, without a server: every column text, as the service reads them.
+func result(_ columns: [String], _ rows: [[String?]]) -> PostgresResult {
+    let handle = PQmakeEmptyPGresult(nil, PGRES_TUPLES_OK)!
+    var names = columns.map { strdup($0) }
+    defer { names.forEach { free($0) } }
+    var attributes = names.map { PGresAttDesc(name: $0, tableid: 0, columnid: 0, format: 0, typid: 25, typlen: -1, atttypmod: -1) }
+    precondition(PQsetResultAttrs(handle, Int32(columns.count), &attributes) == 1)
+    for (rowIndex, row) in rows.enumerated() {
+        for (column, value) in row.enumerated() {
+            let stored: Int32 = if let value {
+                value.withCString { PQsetvalue(handle, Int32(rowIndex), Int32(column), UnsafeMutablePointer(mutating: $0), Int32(strlen($0))) }
+            } else {
+                PQsetvalue(handle, Int32(rowIndex), Int32(column), nil, -1)
+            }
+            precondition(stored == 1)
+        }
+    }
+    return PostgresResult(handle: handle)
+}
+
+func expenses(_ count: Int) throws -> ListJSON<ExpenseJSON> {
+    let columns = ["id", "project_code", "line_ref", "category", "incurred_on", "paid_on", "payee", "description",
+                   "amount_excl_tax_yen", "tax_yen", "evidence_ref", "firm_code", "person_ref", "event_ref", "excluded_reason",
+                   "added_for_claim_version", "added_reason", "created_at", "updated_at", "version"]
+    let rows: [[String?]] = (1...count).map { n in
+        ["\(n)", "P000001", "EV-2024-\(n)", n % 3 == 0 ? "travel" : "personnel", "2024-06-\(10 + n % 18)", n % 5 == 0 ? nil : "2024-07-01",
+         "株式会社つばめいと 燕市支店", n % 2 == 0 ? "専門人材の旅費（東京/燕三条 往復）" : nil, "\(12_000 + n)", "\(1_200 + n % 100)",
+         "EV-\(n)", n % 4 == 0 ? "corp-1050001002213" : nil, nil, nil, n % 7 == 0 ? "対象外の経費" : nil, nil, nil,
+         "2024-07-02 09:15:00.123456+00", "2024-07-03 10:00:00+00", "\(1 + n % 3)"]
+    }
+    return ListJSON(items: try result(columns, rows).map { ExpenseJSON(try ExpenseRecord(row: $0)) }, nextCursor: "eyJhZnRlciI6WyI1MDAiXX0")
+}
+
+func claims(_ count: Int) throws -> ListJSON<ClaimListItemJSON> {
+    let columns = ["project_code", "consortium_code", "fiscal_year", "claim_version", "status", "as_of", "subsidy_yen",
+                   "claim_yen", "refund_yen", "created_at", "status_changed_at", "version"]
+    let rows: [[String?]] = (1...count).map { n in
+        [String(format: "P%06d", n), "C\(n % 40)", "2024", "\(1 + n % 2)", n % 3 == 0 ? "approved" : "submitted", "2025-03-31",
+         "\(4_000_000 + n)", "\(3_500_000 + n)", "0", "2025-04-02 09:00:00+00", "2025-04-10 17:30:00+00", "2"]
+    }
+    return ListJSON(items: try result(columns, rows).map { ClaimListItemJSON(try ClaimListItem(row: $0)) }, nextCursor: nil)
+}
+
+func median(_ rounds: Int, _ body: () throws -> Int) rethrows -> (Duration, Int) {
+    var times: [Duration] = []
+    var size = 0
+    for _ in 0..<rounds {
+        let start = ContinuousClock.now
+        size = try body()
+        times.append(ContinuousClock.now - start)
+    }
+    return (times.sorted()[rounds / 2], size)
+}
+
+func report<Value: Encodable>(_ name: String, _ value: Value, rounds: Int) throws {
+    let custom = try require(APIJSONEncoder.encode(value))
+    guard custom == Array(try APIJSON.foundationEncode(value)) else { fatalError("the encoders differ on \(name)") }
+    let (fast, size) = median(rounds) { APIJSONEncoder.encode(value)!.count }
+    let (foundation, _) = try median(rounds) { try APIJSON.foundationEncode(value).count }
+    let plain = JSONEncoder()
+    plain.keyEncodingStrategy = .convertToSnakeCase
+    plain.dateEncodingStrategy = .iso8601
+    plain.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let (snake, _) = try median(rounds) { try plain.encode(value).count }
+    func ms(_ duration: Duration) -> String { String(format: "%8.2f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1e3) }
+    let ratio = Double(foundation.components.attoseconds + foundation.components.seconds * 1_000_000_000_000_000_000)
+        / Double(fast.components.attoseconds + fast.components.seconds * 1_000_000_000_000_000_000)
+    print("\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(String(format: "%9d", size)) B  APIJSONEncoder \(ms(fast))"
+          + "  JSONEncoder(APIJSON) \(ms(foundation))  JSONEncoder(.convertToSnakeCase) \(ms(snake))  ratio \(String(format: "%.1f", ratio))x")
+}
+
+func require<Value>(_ value: Value?) throws -> Value {
+    guard let value else { fatalError("APIJSONEncoder declined a value it must cover") }
+    return value
+}
+
+let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 31
+print("command: swift run -c release -Xswiftc -enable-testing JSONEncoderBench \(rounds)")
+#if DEBUG
+print("warning: a debug build; the figures mean nothing")
+#endif
+print("Swift 6.3 Foundation JSONEncoder vs APIJSONEncoder, median of \(rounds) runs")
+try report("claims list (500)", try claims(500), rounds: rounds)
+try report("expenses page (500)", try expenses(500), rounds: rounds)
+try report("expenses (5,000 lines)", try expenses(5_000), rounds: rounds)
