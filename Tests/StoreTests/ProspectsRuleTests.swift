@@ -162,5 +162,12 @@ import TestSupport
             .hubFunnel(forConsortium: "tsubame", fiscalYear: FiscalYear(2024), asOf: LocalDate("2025-06-01")!).mentors
         #expect(mentors.sessions == 1 && mentors.firmsTakingPart == 2 && mentors.firmsMatched == 1 && mentors.mentorsRegistered == 1)
         #expect(mentors.matchingRate == Ratio(1, 2))
+        // A session with matches stays a mentor session, in words the secretariat reads.
+        let changed = try fixture.run(.events, """
+            \(Self.header)
+            M1,tsubame,seminar,新現役交流会,2024-09-20,outsider;f1;bank,
+            """)
+        #expect(!changed.committed)
+        #expect(changed.issues.map(\.reason) == ["新現役交流会のマッチングが記録された取組は、種類を変えられません"])
     }
 }
