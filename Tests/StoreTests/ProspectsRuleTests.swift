@@ -162,6 +162,9 @@ import TestSupport
             .hubFunnel(forConsortium: "tsubame", fiscalYear: FiscalYear(2024), asOf: LocalDate("2025-06-01")!).mentors
         #expect(mentors.sessions == 1 && mentors.firmsTakingPart == 2 && mentors.firmsMatched == 1 && mentors.mentorsRegistered == 1)
         #expect(mentors.matchingRate == Ratio(1, 2))
+        // Audited like every consortium table, with the reference and no name.
+        #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE table_name = 'mentors' AND operation = 'INSERT'") == 2)
+        #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE table_name = 'mentor_matches' AND operation = 'INSERT'") == 1)
         // A session with matches stays a mentor session, in words the secretariat reads.
         let changed = try fixture.run(.events, """
             \(Self.header)
