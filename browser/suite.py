@@ -439,8 +439,68 @@ class Suite:
             added = [l for l in b.api_all(f"/api/v1/projects/{PROJECT}/expenses") if l["payee"] == "承認後商店"]
             expect(len(added) == 1 and added[0]["added_reason"] == "領収書が後から届いたため",
                    f"the line added after approval as the API has it: {added}")
+        with self.task("secretariat prints the 実績報告書 on A4 portrait, its tables continued with their headings"):
+            self.print_results_report()
         with self.task("every page passes the accessibility and A4 print checks"):
             expect(not b.findings, "\n        ".join(f"{page}: {message}" for page, message in b.findings))
+
+    def print_results_report(self):
+        """The demo project's 実績報告書 (claim version 1) printed to PDF by Chromium as a person
+        would print it: A4 portrait pages, a bounded number of them, nothing past the right
+        margin, no table column squeezed to a character a line, and the 経費明細表 annex's
+        headings repeated on every page it continues on. The pages are rendered as PNG images
+        (poppler's pdftoppm) beside the screenshots for a person to look at."""
+        b = self.b
+        self.as_secretariat()
+        b.open(f"/projects/{PROJECT}/claims/1", "実績報告書（A4印刷用）", "claim-version-1")
+        b.click(b.driver.find_element(By.CSS_SELECTOR, f"a[href='/projects/{PROJECT}/claims/1/results-report']"))
+        b.page("実績報告書", "results-report", print_pages=14)
+        # Cells under the print stylesheet at A4's printable width: none so narrow that its text
+        # stands a character or two a line (line boxes counted by their tops).
+        b.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        b.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                 {"width": A4_CONTENT_WIDTH_PX, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+        try:
+            narrow = b.driver.execute_script("""
+                const found = [], range = document.createRange();
+                for (const cell of document.querySelectorAll('.jisseki th, .jisseki td')) {
+                  const text = cell.textContent.trim();
+                  range.selectNodeContents(cell);
+                  const lines = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;
+                  if (text.length >= 3 && lines >= 3 && text.length / lines <= 2) found.push(text.slice(0, 20) + ': ' + lines + ' lines');
+                }
+                return found.slice(0, 5);""")
+        finally:
+            b.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            b.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        expect(not narrow, f"cells too narrow for their text when printed: {narrow}")
+        # Printed as Chromium prints it, with the page's own @page size and margins.
+        pdf = base64.b64decode(b.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"])
+        name = os.path.join(b.shots, "results-report")
+        with open(name + ".pdf", "wb") as f:
+            f.write(pdf)
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "1000", name + ".pdf"], capture_output=True, text=True, check=True).stdout
+        sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)
+        expect(2 <= len(sizes) <= 14, f"the 実績報告書 printed on {len(sizes)} pages, expected 2 to 14")
+        for number, (width, height) in enumerate(sizes, 1):
+            expect(abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2,
+                   f"page {number} is {width} x {height} pt, not A4 portrait (595 x 842)")
+        subprocess.run(["pdftoppm", "-r", "80", "-png", name + ".pdf", name + "-page"], check=True)
+        # Words past the right margin (12 mm, 34 pt) were cut off or overflow the paper.
+        boxes = subprocess.run(["pdftotext", "-bbox", name + ".pdf", "-"], capture_output=True, text=True, check=True).stdout
+        past = [(float(x), word) for x, word in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes)
+                if float(x) > 595.3 - 34 + 2]
+        expect(not past, f"text past the right margin: {past[:5]}")
+        pages = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", name + ".pdf", "-"],
+                                capture_output=True, text=True, check=True).stdout for n in range(1, len(sizes) + 1)]
+        expect("実績報告書" in pages[0] and "関東経済産業局長" in pages[0] and "株式会社つばめいと" in pages[0],
+               f"the first page lacks the title, addressee or applicant: {pages[0][:300]!r}")
+        annex = [n for n, text in enumerate(pages, 1) if re.search(r"INV-2024-\d{4}", text)]
+        expect(len(annex) >= 2, f"the 経費明細表 annex is on pages {annex}: expected it to continue over pages")
+        for n in annex:
+            expect("明細番号" in pages[n - 1] and "対象外の理由" in pages[n - 1],
+                   f"page {n} continues the 経費明細表 without its headings")
+        expect(any("補助金の額" in text and "今回請求額" in text for text in pages), "no page shows the amount claimed")
 
 
 def main():

@@ -125,8 +125,26 @@ public struct ClaimDiff: Sendable, Hashable, Codable {
     public let totals: [String: Change]
     /// Cells that changed, by category then bucket order.
     public let cells: [CellChange]
+    /// The grant decisions in force on the two versions' as-of dates, when they differ (a
+    /// 変更交付決定 between them); nil when both are measured against the same one. Set by the
+    /// reader that knows the project's decisions.
+    public var decision: DecisionChange?
 
-    public var isEmpty: Bool { totals.isEmpty && cells.isEmpty }
+    /// The decision in force for the earlier and the later version (nil: none, the project's
+    /// granted amount as adopted).
+    public struct DecisionChange: Sendable, Hashable, Codable {
+        public let before: GrantDecision?
+        public let after: GrantDecision?
+
+        /// The change between the decisions in force on two dates, nil when it is the same one.
+        public static func between(_ before: LocalDate, _ after: LocalDate, among decisions: [GrantDecision]) -> DecisionChange? {
+            let old = GrantDecision.inForce(on: before, among: decisions)
+            let new = GrantDecision.inForce(on: after, among: decisions)
+            return old?.sequence == new?.sequence ? nil : DecisionChange(before: old, after: new)
+        }
+    }
+
+    public var isEmpty: Bool { totals.isEmpty && cells.isEmpty && decision == nil }
 
     public static func between(_ before: ClaimFigures, _ after: ClaimFigures) throws(MoneyLimitError) -> ClaimDiff {
         var totals: [String: Change] = [:]

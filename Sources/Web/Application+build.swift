@@ -46,6 +46,7 @@ public func buildRouter(
     ProjectController(database: database).addRoutes(to: api)
     ExpenseController(database: database).addRoutes(to: api)
     ClaimController(database: database).addRoutes(to: api)
+    GrantController(database: database).addRoutes(to: api)
     let uploads = UploadSlots(limit: configuration.maximumConcurrentUploads)
     ImportController(database: database, uploads: uploads).addRoutes(to: api)
     AuditController(database: database).addRoutes(to: api)

@@ -42,6 +42,10 @@ import TestSupport
                             SELECT c.id, f.id, 'P-001', 'full_time', '2024-08-01' FROM c, f RETURNING id)
                 INSERT INTO consultations (consortium_id, firm_id, consulted_on, channel) SELECT c.id, f.id, '2024-06-01', 'direct' FROM c, f
                 """)
+            _ = try GrantRepository().recordDecision(
+                projectCode: project, decidedOn: LocalDate("2024-04-01")!, documentNumber: "第1号", amount: 8_000_000,
+                plannedBudget: [.venue: 1_000_000], reason: nil, actor: "seed", on: connection)
+            _ = try GrantRepository().recordPayment(projectCode: project, paidOn: LocalDate("2024-07-01")!, amount: 100_000, actor: "seed", on: connection)
             _ = try ClaimRepository().submit(projectCode: project, asOf: LocalDate("2025-03-31")!, reason: nil, actor: "seed", on: connection)
             try connection.execute("""
                 WITH c AS (SELECT id FROM consortia WHERE code = \(consortium)),

@@ -10,6 +10,8 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
     case onlyLatestCanBeApproved(latest: Int)
     case staleVersion(expected: Int, actual: Int)
     case expensesChanged
+    /// The claim's as-of date is before the project's first grant decision.
+    case noDecisionInForce(project: String, asOf: LocalDate, firstDecidedOn: LocalDate)
     /// A stored claim version holds a value that does not decode (`column` as `table.column`):
     /// the row was changed outside the program. Never replaced by a default.
     case storedValueUnreadable(project: String, version: Int, column: String)
@@ -32,6 +34,8 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
             return "他の人が先に更新しました（読み込んだ版 \(expected)、現在 \(actual)）。読み込み直してください"
         case .expensesChanged:
             return "計算の間に経費が変更されました。もう一度実行してください"
+        case .noDecisionInForce(let project, let asOf, let first):
+            return "事業 \(project) は基準日 \(asOf) にはまだ交付決定がありません（最初の交付決定は \(first)）。基準日を交付決定の日以後にしてください"
         case .storedValueUnreadable(let project, let version, let column):
             return "事業 \(project) の請求 第\(version)版の保存内容（\(column)）を読み取れません。提出後に書き換えられた可能性があります。管理者に連絡してください"
         }

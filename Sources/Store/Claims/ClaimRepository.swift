@@ -68,7 +68,27 @@ public struct ClaimRepository: Sendable {
     public func compute(projectCode: String, asOf: LocalDate, on connection: PostgresConnection) throws -> (ProjectRecord, ClaimComputation) {
         let project = try project(code: projectCode, on: connection)
         let lines = try expenses(of: project, on: connection)
-        return (project, try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf))
+        let terms = try self.terms(of: project, asOf: asOf, on: connection)
+        return (project, try ClaimComputation.compute(frame: project.frame, project: terms, expenses: lines, asOf: asOf))
+    }
+
+    /// The project's terms for a claim as of a date: the grant decision in force then (the
+    /// project's granted amount when it has no decision at all, as adopted from a published
+    /// list) and the advance payments made by then. Before the first decision there is nothing
+    /// to claim against: `ClaimError.noDecisionInForce`.
+    public func terms(of project: ProjectRecord, asOf: LocalDate, on connection: PostgresConnection) throws -> ProjectTerms {
+        let grants = GrantRepository()
+        var terms = project.terms
+        let decisions = try grants.decisions(consortiumID: project.consortiumID, projectID: project.id, on: connection)
+        if let first = decisions.first {
+            guard let inForce = GrantDecision.inForce(on: asOf, among: decisions) else {
+                throw ClaimError.noDecisionInForce(project: project.code, asOf: asOf, firstDecidedOn: first.decidedOn)
+            }
+            terms.granted = inForce.amount
+        }
+        terms.priorPaid = try AdvancePayment.paid(
+            by: asOf, among: try grants.payments(consortiumID: project.consortiumID, projectID: project.id, on: connection))
+        return terms
     }
 
     /// Computes and stores the next claim version as submitted, with the project's KPI actuals
@@ -89,7 +109,8 @@ public struct ClaimRepository: Sendable {
                 throw ClaimError.reasonRequired(project: projectCode, version: latest + 1)
             }
             let lines = try expenses(of: project, on: connection)
-            let computation = try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: asOf)
+            let terms = try self.terms(of: project, asOf: asOf, on: connection)
+            let computation = try ClaimComputation.compute(frame: project.frame, project: terms, expenses: lines, asOf: asOf)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let document = try encoder.encode(computation)
@@ -107,7 +128,7 @@ public struct ClaimRepository: Sendable {
                     \(computation.totals.total.amount), \(computation.totals.eligible.amount), \(computation.totals.ineligible.amount),
                     \(computation.totals.tax.amount), \(computation.rawSubsidy.amount), \(computation.subsidyAfterProjectCap.amount),
                     \(computation.subsidyAfterGranted.amount), \(computation.subsidy.amount), \(computation.priorPaid.amount),
-                    \(computation.claim.amount), \(computation.refund.amount), \(project.terms.granted?.amount),
+                    \(computation.claim.amount), \(computation.refund.amount), \(terms.granted?.amount),
                     \(computation.bindingLimit.rawValue), \(project.frame.rate.numerator), \(project.frame.rate.denominator),
                     \(project.frame.projectCap?.amount), \(project.frame.firmCap?.amount), \(project.frame.personCap?.amount),
                     \(project.frame.roundingUnit.amount), \(reason), \(PostgresJSON(document))::jsonb,
@@ -186,7 +207,12 @@ public struct ClaimRepository: Sendable {
         guard let previous = all.last(where: { $0.claimVersion < current.claimVersion }) else {
             throw ClaimError.nothingToCompare(project: projectCode)
         }
-        return (previous, current, try ClaimDiff.between(previous.figures, current.figures))
+        var diff = try ClaimDiff.between(previous.figures, current.figures)
+        let project = try project(code: projectCode, on: connection)
+        diff.decision = ClaimDiff.DecisionChange.between(
+            previous.asOf, current.asOf,
+            among: try GrantRepository().decisions(consortiumID: project.consortiumID, projectID: project.id, on: connection))
+        return (previous, current, diff)
     }
 
     /// Moves a claim version to a new status (submitted → approved or returned, approved →

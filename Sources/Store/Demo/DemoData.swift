@@ -49,6 +49,7 @@ public enum DemoData {
     /// In import order: a placement names its event, a consultation the person placed.
     static let files: [(ImportKind, String)] = [
         (.organizations, organizations),
+        (.organizations, applicantParticulars),
         (.consortia, consortia),
         (.memberships, memberships),
         (.events, events),

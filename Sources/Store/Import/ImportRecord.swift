@@ -27,6 +27,11 @@ public struct ImportRecord {
         return value.isEmpty ? nil : value
     }
 
+    /// True when the file has the column (its cell may still be blank).
+    public func hasColumn(_ column: String) -> Bool {
+        header.positions[column] != nil
+    }
+
     /// The cell as written, for messages.
     public func raw(_ column: String) -> String? {
         guard let index = header.positions[column], index < fields.count else { return nil }

@@ -2,7 +2,9 @@ import Domain
 import Postgres
 
 /// `import organizations`: matched by code; corporate numbers and local government codes are
-/// checked (check digits) before anything is written.
+/// checked (check digits) before anything is written. The address and representative columns
+/// (`OrganizationParticular`) change a stored organisation only when the file has them, so a
+/// member list kept without them does not erase what the applicant entered for its 実績報告書.
 struct OrganizationImporter: RowImporter {
     struct Row {
         var code: String
@@ -15,6 +17,8 @@ struct OrganizationImporter: RowImporter {
         var smeSector: SMESector?
         var capital: Yen?
         var employees: Int?
+        /// The particulars the file has columns for, each nil when its cell is blank.
+        var particulars: [OrganizationParticular: String?]
     }
 
     static let columns = [
@@ -28,6 +32,9 @@ struct OrganizationImporter: RowImporter {
         ImportColumn("sme_sector", aliases: ["中小企業区分"]),
         ImportColumn("capital_yen", aliases: ["資本金"]),
         ImportColumn("employees", aliases: ["従業員数"]),
+        ImportColumn("address", aliases: ["所在地", "住所"]),
+        ImportColumn("representative_title", aliases: ["代表者役職", "代表者の役職"]),
+        ImportColumn("representative_name", aliases: ["代表者氏名", "代表者の氏名", "代表者名"]),
     ]
 
     func naturalKey(of row: Row) -> String { row.code }
@@ -44,6 +51,10 @@ struct OrganizationImporter: RowImporter {
         let sector = record.vocabulary("sme_sector", SMESector.self)
         let capital = record.yen("capital_yen")
         let employees = record.count("employees")
+        var particulars: [OrganizationParticular: String?] = [:]
+        for particular in OrganizationParticular.allCases where record.hasColumn(particular.rawValue) {
+            particulars[particular] = record.parse(particular.rawValue) { try particular.parse($0) } ?? nil
+        }
         if let localGovernmentCode {
             if kind != nil, kind != .municipality {
                 record.fail("local_government_code", "団体コードは自治体（municipality）にだけ付けられます")
@@ -57,7 +68,7 @@ struct OrganizationImporter: RowImporter {
         return Row(
             code: code, kind: kind, name: name, corporateNumber: corporateNumber,
             localGovernmentCode: localGovernmentCode, prefecture: prefecture, jsicDivision: jsic,
-            smeSector: sector, capital: capital, employees: employees)
+            smeSector: sector, capital: capital, employees: employees, particulars: particulars)
     }
 
     func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
@@ -82,22 +93,34 @@ struct OrganizationImporter: RowImporter {
                     reason: "この団体コードは別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
             }
         }
+        // A particular whose column the file lacks keeps its stored value (`keep`).
+        let given = { (particular: OrganizationParticular) in row.particulars[particular] != nil }
+        let (address, title, name) = (
+            row.particulars[.address] ?? nil, row.particulars[.representativeTitle] ?? nil, row.particulars[.representativeName] ?? nil)
+        let (keepAddress, keepTitle, keepName) = (!given(.address), !given(.representativeTitle), !given(.representativeName))
         let result = try connection.query("""
             INSERT INTO organizations AS o (code, kind, name, corporate_number, local_government_code,
-                prefecture_code, jsic_division, sme_sector, capital_yen, employees)
+                prefecture_code, jsic_division, sme_sector, capital_yen, employees, address, representative_title,
+                representative_name)
             VALUES (\(row.code), \(row.kind), \(row.name), \(row.corporateNumber),
                 \(row.localGovernmentCode), \(row.prefecture?.code), \(row.jsicDivision),
-                \(row.smeSector), \(row.capital), \(row.employees))
+                \(row.smeSector), \(row.capital), \(row.employees), \(address), \(title), \(name))
             ON CONFLICT (code) DO UPDATE SET
                 kind = EXCLUDED.kind, name = EXCLUDED.name, corporate_number = EXCLUDED.corporate_number,
                 local_government_code = EXCLUDED.local_government_code, prefecture_code = EXCLUDED.prefecture_code,
                 jsic_division = EXCLUDED.jsic_division, sme_sector = EXCLUDED.sme_sector,
-                capital_yen = EXCLUDED.capital_yen, employees = EXCLUDED.employees
+                capital_yen = EXCLUDED.capital_yen, employees = EXCLUDED.employees,
+                address = CASE WHEN \(keepAddress) THEN o.address ELSE EXCLUDED.address END,
+                representative_title = CASE WHEN \(keepTitle) THEN o.representative_title ELSE EXCLUDED.representative_title END,
+                representative_name = CASE WHEN \(keepName) THEN o.representative_name ELSE EXCLUDED.representative_name END
             WHERE (o.kind, o.name, o.corporate_number, o.local_government_code, o.prefecture_code,
                    o.jsic_division, o.sme_sector, o.capital_yen, o.employees)
                 IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name, EXCLUDED.corporate_number,
                    EXCLUDED.local_government_code, EXCLUDED.prefecture_code, EXCLUDED.jsic_division,
                    EXCLUDED.sme_sector, EXCLUDED.capital_yen, EXCLUDED.employees)
+               OR (NOT \(keepAddress) AND o.address IS DISTINCT FROM EXCLUDED.address)
+               OR (NOT \(keepTitle) AND o.representative_title IS DISTINCT FROM EXCLUDED.representative_title)
+               OR (NOT \(keepName) AND o.representative_name IS DISTINCT FROM EXCLUDED.representative_name)
             RETURNING (xmax = 0) AS inserted
             """)
         return try WriteOutcome.fromUpsert(result)
@@ -117,7 +140,10 @@ struct OrganizationImporter: RowImporter {
         let draft = OrganizationDraft(
             code: row.code, kind: row.kind, name: row.name, corporateNumber: row.corporateNumber,
             localGovernmentCode: row.localGovernmentCode, prefecture: row.prefecture, jsicDivision: row.jsicDivision,
-            smeSector: row.smeSector, capital: row.capital, employees: row.employees)
+            smeSector: row.smeSector, capital: row.capital, employees: row.employees,
+            address: row.particulars[.address] ?? current.address,
+            representativeTitle: row.particulars[.representativeTitle] ?? current.representativeTitle,
+            representativeName: row.particulars[.representativeName] ?? current.representativeName)
         if current.draft != draft, try repository.isReadOnly(current, on: connection) {
             throw RowProblem(column: "code", value: row.code, reason: OrganizationRepository.readOnlyReason(code: row.code))
         }

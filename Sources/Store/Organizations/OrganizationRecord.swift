@@ -15,6 +15,11 @@ public struct OrganizationRecord: Sendable, Hashable {
     public let smeSector: SMESector?
     public let capital: Yen?
     public let employees: Int?
+    /// 所在地 and 代表者 (title, name), as the printed 実績報告書 names the applicant
+    /// (`OrganizationParticular`); the name is a personal name.
+    public let address: String?
+    public let representativeTitle: String?
+    public let representativeName: String?
     public let createdAt: Date
     public let updatedAt: Date
     /// For If-Match.
@@ -25,12 +30,13 @@ public struct OrganizationRecord: Sendable, Hashable {
         OrganizationDraft(
             code: code, kind: kind, name: name, corporateNumber: corporateNumber,
             localGovernmentCode: localGovernmentCode, prefecture: prefecture,
-            jsicDivision: jsicDivision, smeSector: smeSector, capital: capital, employees: employees)
+            jsicDivision: jsicDivision, smeSector: smeSector, capital: capital, employees: employees,
+            address: address, representativeTitle: representativeTitle, representativeName: representativeName)
     }
 
     static let columns: PostgresQuery = """
         o.id, o.code, o.kind, o.name, o.corporate_number, o.local_government_code, o.prefecture_code, o.jsic_division,
-        o.sme_sector, o.capital_yen, o.employees, o.created_at, o.updated_at, o.version
+        o.sme_sector, o.capital_yen, o.employees, o.address, o.representative_title, o.representative_name, o.created_at, o.updated_at, o.version
         """
 
     init(row: PostgresRow) throws {
@@ -46,6 +52,9 @@ public struct OrganizationRecord: Sendable, Hashable {
         smeSector = try row.decode("sme_sector")
         capital = try row.decode("capital_yen")
         employees = try row.decode(Int?.self, "employees")
+        address = try row.decode(String?.self, "address")
+        representativeTitle = try row.decode(String?.self, "representative_title")
+        representativeName = try row.decode(String?.self, "representative_name")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")
         rowVersion = try row.decode(Int.self, "version")
@@ -64,11 +73,16 @@ public struct OrganizationDraft: Sendable, Hashable {
     public var smeSector: SMESector?
     public var capital: Yen?
     public var employees: Int?
+    /// Each already read by `OrganizationParticular.parse`.
+    public var address: String?
+    public var representativeTitle: String?
+    public var representativeName: String?
 
     public init(
         code: String, kind: OrganizationKind, name: String, corporateNumber: CorporateNumber? = nil,
         localGovernmentCode: LocalGovernmentCode? = nil, prefecture: Prefecture? = nil, jsicDivision: JSICDivision? = nil,
-        smeSector: SMESector? = nil, capital: Yen? = nil, employees: Int? = nil
+        smeSector: SMESector? = nil, capital: Yen? = nil, employees: Int? = nil, address: String? = nil,
+        representativeTitle: String? = nil, representativeName: String? = nil
     ) {
         self.code = code
         self.kind = kind
@@ -80,5 +94,8 @@ public struct OrganizationDraft: Sendable, Hashable {
         self.smeSector = smeSector
         self.capital = capital
         self.employees = employees
+        self.address = address
+        self.representativeTitle = representativeTitle
+        self.representativeName = representativeName
     }
 }

@@ -53,10 +53,11 @@ public struct OrganizationRepository: Sendable {
             return try connection.transaction { connection in
                 try connection.execute("""
                     INSERT INTO organizations (code, kind, name, corporate_number, local_government_code, prefecture_code,
-                        jsic_division, sme_sector, capital_yen, employees)
+                        jsic_division, sme_sector, capital_yen, employees, address, representative_title, representative_name)
                     VALUES (\(draft.code), \(draft.kind), \(draft.name), \(draft.corporateNumber),
                         \(draft.localGovernmentCode), \(draft.prefecture?.code), \(draft.jsicDivision),
-                        \(draft.smeSector), \(draft.capital), \(draft.employees))
+                        \(draft.smeSector), \(draft.capital), \(draft.employees), \(draft.address),
+                        \(draft.representativeTitle), \(draft.representativeName))
                     """)
                 return try find(code: draft.code, on: connection)
             }
@@ -85,7 +86,9 @@ public struct OrganizationRepository: Sendable {
                     UPDATE organizations SET kind = \(draft.kind), name = \(draft.name),
                         corporate_number = \(draft.corporateNumber), local_government_code = \(draft.localGovernmentCode),
                         prefecture_code = \(draft.prefecture?.code), jsic_division = \(draft.jsicDivision),
-                        sme_sector = \(draft.smeSector), capital_yen = \(draft.capital), employees = \(draft.employees)
+                        sme_sector = \(draft.smeSector), capital_yen = \(draft.capital), employees = \(draft.employees),
+                        address = \(draft.address), representative_title = \(draft.representativeTitle),
+                        representative_name = \(draft.representativeName)
                     WHERE id = \(current.id)
                     """)
                 return try find(code: code, on: connection)

@@ -52,6 +52,8 @@ enum ErrorProblems {
             return recordProblem(error)
         case let error as ClaimError:
             return claimProblem(error)
+        case let error as GrantError:
+            return .validation([FieldIssue(field: error.field, message: error.description)])
         case StoreError.notFound(let what, let key):
             return .notFound("\(what) \(key) は見つかりません")
         case let error as MoneyLimitError:
@@ -98,7 +100,7 @@ enum ErrorProblems {
             return .validation([FieldIssue(field: "reason", message: error.description)])
         case .nothingToCompare:
             return Problem(status: .conflict, type: "nothing-to-compare", title: "比べる前の版がありません", detail: error.description)
-        case .statusTransition, .onlyLatestCanBeApproved:
+        case .statusTransition, .onlyLatestCanBeApproved, .noDecisionInForce:
             return Problem(status: .conflict, type: "rule-violation", title: "業務ルールにより受け付けられません", detail: error.description)
         case .staleVersion:
             return Problem(status: .preconditionFailed, type: "stale-version", title: "他の人が先に更新しました", detail: error.description)

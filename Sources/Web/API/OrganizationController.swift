@@ -55,7 +55,14 @@ struct OrganizationController {
         let code = try context.code("code")
         let received = try await JSONBody.read(request, context: context)
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
-        let record = try await database.run(as: caller) { connection -> OrganizationRecord in
+        let record = try await apply(received, to: code, expected: expected, caller: caller)
+        return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
+    }
+
+    /// A change as PATCH reads it, at the version the caller read (nil: any): the API's and
+    /// the particulars form's one way to change an organisation.
+    func apply(_ received: JSONBody, to code: String, expected: Int?, caller: UserAccount) async throws -> OrganizationRecord {
+        try await database.run(as: caller) { connection -> OrganizationRecord in
             let repository = OrganizationRepository()
             return try repository.update(code: code, expectedVersion: expected, on: connection) { current in
                 // Shared with another consortium: read-only to a secretariat, whatever the body says.
@@ -69,7 +76,6 @@ struct OrganizationController {
                 return draft
             }
         }
-        return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
     }
 
     /// The optional fields, with PATCH semantics, and the rules that tie them together.
@@ -85,6 +91,9 @@ struct OrganizationController {
         body.patch("sme_sector", &draft.smeSector) { $0.vocabulary("sme_sector", SMESector.self) }
         body.patch("capital_yen", &draft.capital) { $0.yen("capital_yen") }
         body.patch("employees", &draft.employees) { $0.integer("employees", in: 0...10_000_000).map(Int.init) }
+        body.patch("address", &draft.address) { $0.particular(.address) }
+        body.patch("representative_title", &draft.representativeTitle) { $0.particular(.representativeTitle) }
+        body.patch("representative_name", &draft.representativeName) { $0.particular(.representativeName) }
         if let code = draft.localGovernmentCode {
             if draft.kind != .municipality {
                 body.fail("local_government_code", "団体コードは自治体（municipality）にだけ付けられます")
@@ -93,6 +102,18 @@ struct OrganizationController {
                 body.fail("prefecture_code", "団体コード \(code) の都道府県（\(code.prefecture.name)）と合いません")
             }
             draft.prefecture = draft.prefecture ?? code.prefecture
+        }
+    }
+}
+
+extension JSONBody {
+    /// An address or representative field, read by the Domain rule every entry path uses (its
+    /// bound and message too, so no length is checked before it). A blank string is refused
+    /// like any blank field: null clears it.
+    mutating func particular(_ particular: OrganizationParticular) -> String? {
+        parse(particular.rawValue, maxLength: .max) { text in
+            guard let value = try particular.parse(text) else { throw FieldMessage("空にはできません（消すときは null を指定してください）") }
+            return value
         }
     }
 }

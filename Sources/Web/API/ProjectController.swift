@@ -3,8 +3,10 @@ import Hummingbird
 import Store
 
 /// /api/v1/projects: adopted projects and their KPI targets. The plan (name, region, period)
-/// is the secretariat's to change, status, grant and advance payment the bureau's; every
-/// change names the version it was read at (If-Match).
+/// is the secretariat's to change, status and granted amount the bureau's; every change
+/// names the version it was read at (If-Match). Advance payments are records of their own
+/// (GrantController), and once a project has a grant decision its granted amount follows
+/// the decisions.
 struct ProjectController {
     let database: TenantDatabase
 
@@ -73,7 +75,10 @@ struct ProjectController {
                 body.patch("starts_on", &draft.startsOn) { $0.date("starts_on") }
                 body.patch("ends_on", &draft.endsOn) { $0.date("ends_on") }
                 body.patch("granted_yen", &draft.granted) { $0.yen("granted_yen") }
-                body.patch("prior_paid_yen", required: &draft.priorPaid) { $0.yen("prior_paid_yen") }
+                if body.has("prior_paid_yen") {
+                    _ = body.isNull("prior_paid_yen")
+                    body.fail("prior_paid_yen", "概算払は日付と金額を記録します（POST /api/v1/projects/\(code)/advance-payments）")
+                }
                 body.patch("status", required: &draft.status) { $0.vocabulary("status", ProjectStatus.self) }
                 Self.check(&body, draft, current: current)
                 try body.finish()

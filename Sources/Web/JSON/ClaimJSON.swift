@@ -105,13 +105,21 @@ struct ClaimDiffJSON: Encodable {
         var deltaYen: Int64
     }
 
+    struct Decision: Encodable {
+        var before: GrantDecisionJSON?
+        var after: GrantDecisionJSON?
+    }
+
     var project: String
     var fromVersion: Int
     var toVersion: Int
     var totals: [Total]
     var cells: [Cell]
+    /// Present when a 変更交付決定 lies between the two versions' as-of dates.
+    var decision: Decision?
 
     init(project: String, from previous: StoredClaim, to current: StoredClaim, diff: ClaimDiff) {
+        decision = diff.decision.map { Decision(before: $0.before.map(GrantDecisionJSON.init), after: $0.after.map(GrantDecisionJSON.init)) }
         self.project = project
         fromVersion = previous.claimVersion
         toVersion = current.claimVersion

@@ -13,6 +13,9 @@ struct OrganizationJSON: Encodable {
     var smeSector: String?
     var capitalYen: Int64?
     var employees: Int?
+    var address: String?
+    var representativeTitle: String?
+    var representativeName: String?
     var createdAt: Date
     var updatedAt: Date
     var version: Int
@@ -28,6 +31,9 @@ struct OrganizationJSON: Encodable {
         smeSector = record.smeSector?.rawValue
         capitalYen = record.capital?.amount
         employees = record.employees
+        address = record.address
+        representativeTitle = record.representativeTitle
+        representativeName = record.representativeName
         createdAt = record.createdAt
         updatedAt = record.updatedAt
         version = record.rowVersion

@@ -8,6 +8,11 @@ enum PageFormat {
         date.map(JapaneseCalendar.format) ?? "—"
     }
 
+    /// The short era form of lists and narrow table columns: "R6.4.1".
+    static func shortDate(_ date: LocalDate?) -> String {
+        date.map(JapaneseCalendar.formatShort) ?? "—"
+    }
+
     /// The era form and the ISO date, for figures a reviewer checks against documents.
     static func dateWithISO(_ date: LocalDate?) -> [String: String] {
         guard let date else { return ["era": "—", "iso": ""] }

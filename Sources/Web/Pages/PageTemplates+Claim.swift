@@ -96,7 +96,7 @@ extension PageTemplates {
     <p class="notice">第{{version}}版　状態 <strong>{{status}}</strong>　算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span>
     　提出者 {{createdBy}}{{#reason}}　理由: {{reason}}{{/reason}}</p>
     {{/claim}}
-    <p class="muted">最後に状態を変えた人: {{statusChangedBy}}　<a class="no-print" href="/projects/{{code}}/claims/{{claim.version}}/claim.csv">CSVで保存</a></p>
+    <p class="muted">最後に状態を変えた人: {{statusChangedBy}}　<a class="no-print" href="/projects/{{code}}/claims/{{claim.version}}/claim.csv">CSVで保存</a>　<a class="no-print" href="/projects/{{code}}/claims/{{claim.version}}/results-report">実績報告書（A4印刷用）</a></p>
     {{#computation}}
     <h2>金額（提出時）</h2>
     <table>{{#figures}}<tr><th>{{label}}</th><td class="num">{{amount}}</td></tr>{{/figures}}</table>

@@ -28,4 +28,6 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
     BureauReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
     PlanPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    ResultsReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    OrganizationParticularsPageController(database: database, renderer: renderer).addRoutes(to: pages)
 }

@@ -1,0 +1,154 @@
+import Domain
+import Foundation
+import Postgres
+
+/// A project's grant decisions (交付決定, 変更交付決定) and advance payments (概算払): read, and
+/// added one at a time. Nothing recorded here changes afterwards (migration 0022); the project's
+/// granted_yen and prior_paid_yen follow the records.
+public struct GrantRepository: Sendable {
+    public static let decisionKind = "交付決定"
+    public static let paymentKind = "概算払"
+
+    public init() {}
+
+    /// Every decision of the project, oldest (the initial decision) first.
+    public func decisions(projectCode: String, on connection: PostgresConnection) throws -> [GrantDecision] {
+        let project = try projectKey(projectCode, on: connection)
+        return try decisions(consortiumID: project.consortiumID, projectID: project.id, on: connection)
+    }
+
+    /// The decision in force on a date (a claim's as-of date): the latest decided on or before
+    /// it; nil when the project has none by then.
+    public func decisionInForce(projectCode: String, asOf: LocalDate, on connection: PostgresConnection) throws -> GrantDecision? {
+        GrantDecision.inForce(on: asOf, among: try decisions(projectCode: projectCode, on: connection))
+    }
+
+    /// Every advance payment of the project, in the order recorded.
+    public func payments(projectCode: String, on connection: PostgresConnection) throws -> [AdvancePayment] {
+        let project = try projectKey(projectCode, on: connection)
+        return try payments(consortiumID: project.consortiumID, projectID: project.id, on: connection)
+    }
+
+    /// What was paid in advance by a date, its day included (a claim's prior payments).
+    public func paidInAdvance(projectCode: String, by date: LocalDate, on connection: PostgresConnection) throws -> Yen {
+        try AdvancePayment.paid(by: date, among: try payments(projectCode: projectCode, on: connection))
+    }
+
+    func payments(consortiumID: Int64, projectID: Int64, on connection: PostgresConnection) throws -> [AdvancePayment] {
+        try connection.query("""
+            SELECT sequence, paid_on::text AS paid_on, amount_yen FROM advance_payments
+            WHERE consortium_id = \(consortiumID) AND project_id = \(projectID) ORDER BY sequence
+            """).map { row in
+            let row = row.reading("advance_payments")
+            do {
+                return try AdvancePayment(
+                    sequence: try row.decode(Int.self, "sequence"), paidOn: try row.decode(LocalDate.self, "paid_on"),
+                    amount: try row.decode(Yen.self, "amount_yen"))
+            } catch let error as GrantError {
+                throw PostgresError(kind: .decoding, message: "stored advance payment does not decode", table: "advance_payments", column: error.field)
+            }
+        }
+    }
+
+    func decisions(consortiumID: Int64, projectID: Int64, on connection: PostgresConnection) throws -> [GrantDecision] {
+        try connection.query("""
+            SELECT sequence, decided_on::text AS decided_on, document_number, amount_yen, planned_budget::text AS planned_budget, reason
+            FROM grant_decisions WHERE consortium_id = \(consortiumID) AND project_id = \(projectID)
+            ORDER BY sequence
+            """).map { try Self.decision($0.reading("grant_decisions")) }
+    }
+
+    static func decision(_ row: PostgresRow) throws -> GrantDecision {
+        let budget = try row.decodeJSON([ExpenseCategory: Yen].self, "planned_budget")
+        do {
+            return try GrantDecision(
+                sequence: try row.decode(Int.self, "sequence"), decidedOn: try row.decode(LocalDate.self, "decided_on"),
+                documentNumber: try row.decode(String.self, "document_number"), amount: try row.decode(Yen.self, "amount_yen"),
+                plannedBudget: budget, reason: try row.decode(String?.self, "reason"))
+        } catch let error as GrantError {
+            throw PostgresError(kind: .decoding, message: "stored grant decision does not decode", table: "grant_decisions", column: error.field)
+        }
+    }
+
+    /// Records the project's next decision: the initial one (交付決定) or a change (変更交付決定,
+    /// with a reason), numbered after the ones before and not dated before the latest, its
+    /// amount within the frame's project cap and not below the advances already paid. Locks the
+    /// project meanwhile; the project's granted amount becomes this decision's.
+    public func recordDecision(
+        projectCode: String, decidedOn: LocalDate, documentNumber: String, amount: Yen,
+        plannedBudget: [ExpenseCategory: Yen], reason: String?, actor: String, on connection: PostgresConnection
+    ) throws -> GrantDecision {
+        try connection.transaction { connection in
+            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            let project = try lockedProject(projectCode, on: connection)
+            let earlier = try decisions(consortiumID: project.consortiumID, projectID: project.id, on: connection)
+            let decision = try GrantDecision(
+                sequence: (earlier.last?.sequence ?? 0) + 1, decidedOn: decidedOn, documentNumber: documentNumber,
+                amount: amount, plannedBudget: plannedBudget, reason: reason)
+            try GrantDecision.checkFollows(decision, earlier)
+            if let cap = project.projectCap, amount > cap { throw GrantError.aboveProjectCap(cap) }
+            try AdvancePayment.checkWithinGrant(
+                try payments(consortiumID: project.consortiumID, projectID: project.id, on: connection), granted: amount)
+            let budget = try PostgresJSON(encoding: decision.plannedBudget)
+            do {
+                try connection.execute("""
+                    INSERT INTO grant_decisions (consortium_id, project_id, sequence, decided_on, document_number, amount_yen,
+                        planned_budget, reason, created_by)
+                    VALUES (\(project.consortiumID), \(project.id), \(decision.sequence), \(decision.decidedOn),
+                        \(decision.documentNumber), \(decision.amount), \(budget)::jsonb, \(decision.reason), \(actor))
+                    """)
+            } catch {
+                throw RecordError.mapping(error, kind: Self.decisionKind)
+            }
+            return decision
+        }
+    }
+
+    /// Records the project's next advance payment; the payments together stay within the
+    /// granted amount (the latest decision's, or the project's when it has no decision).
+    public func recordPayment(
+        projectCode: String, paidOn: LocalDate, amount: Yen, actor: String, on connection: PostgresConnection
+    ) throws -> AdvancePayment {
+        try connection.transaction { connection in
+            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            let project = try lockedProject(projectCode, on: connection)
+            let earlier = try payments(consortiumID: project.consortiumID, projectID: project.id, on: connection)
+            let payment = try AdvancePayment(sequence: (earlier.last?.sequence ?? 0) + 1, paidOn: paidOn, amount: amount)
+            try AdvancePayment.checkWithinGrant(earlier + [payment], granted: project.granted)
+            do {
+                try connection.execute("""
+                    INSERT INTO advance_payments (consortium_id, project_id, sequence, paid_on, amount_yen, created_by)
+                    VALUES (\(project.consortiumID), \(project.id), \(payment.sequence), \(payment.paidOn), \(payment.amount), \(actor))
+                    """)
+            } catch {
+                throw RecordError.mapping(error, kind: Self.paymentKind)
+            }
+            return payment
+        }
+    }
+
+    /// The project locked against concurrent records, with what the checks above need.
+    private func lockedProject(_ code: String, on connection: PostgresConnection) throws -> (consortiumID: Int64, id: Int64, granted: Yen?, projectCap: Yen?) {
+        let rows: [PostgresRow]
+        do {
+            rows = try connection.query("""
+                SELECT p.consortium_id, p.id, p.granted_yen, f.project_cap_yen
+                FROM adopted_projects p JOIN frames f ON f.id = p.frame_id
+                WHERE p.code = \(code) FOR UPDATE OF p
+                """).map { $0 }
+        } catch {
+            throw RecordError.mapping(error, kind: ProjectRepository.kind)
+        }
+        guard let row = rows.first else { throw RecordError.notFound(kind: ProjectRepository.kind, key: code) }
+        return (try row.decode(Int64.self, "consortium_id"), try row.decode(Int64.self, "id"),
+                try row.decode(Yen?.self, "granted_yen"), try row.decode(Yen?.self, "project_cap_yen"))
+    }
+
+    /// The project's keys, or `RecordError.notFound` when the caller cannot see it.
+    func projectKey(_ code: String, on connection: PostgresConnection) throws -> (consortiumID: Int64, id: Int64) {
+        guard let row = try connection.query("SELECT consortium_id, id FROM adopted_projects WHERE code = \(code)").first else {
+            throw RecordError.notFound(kind: ProjectRepository.kind, key: code)
+        }
+        return (try row.decode(Int64.self, "consortium_id"), try row.decode(Int64.self, "id"))
+    }
+}

@@ -1,0 +1,79 @@
+import Domain
+import Hummingbird
+import Store
+
+/// The applicant's address and representative (所在地・代表者) that the 実績報告書 prints, as a
+/// form: saved through the API's organisation change (`OrganizationController.apply`) at the
+/// version the form was read at, so the same rule (`OrganizationParticular`), roles and
+/// shared-organisation check apply. An emptied field clears the value.
+struct OrganizationParticularsPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("organizations/:code/particulars", use: show)
+        group.post("organizations/:code/particulars", use: update)
+    }
+
+    static let fields = OrganizationParticular.allCases.map(\.rawValue)
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        var query = QueryReader(form: request)
+        let back = query.string("back", maxLength: 300).flatMap(Self.localPath)
+        try query.finish()
+        return try await page(context: context, typed: nil, back: back, errors: [:], status: .ok)
+    }
+
+    private func page(
+        context: APIContext, typed: [String: String]?, back: String?, errors: [String: String], status: HTTPResponse.Status
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let (organization, readOnly) = try await database.run(as: caller) { connection in
+            let repository = OrganizationRepository()
+            let organization = try repository.find(code: code, on: connection)
+            return (organization, try repository.isReadOnly(organization, on: connection))
+        }
+        let form = typed ?? [
+            "address": organization.address ?? "", "representative_title": organization.representativeTitle ?? "",
+            "representative_name": organization.representativeName ?? "", "row_version": String(organization.rowVersion),
+            "back": back ?? "",
+        ]
+        let values: [String: Any] = [
+            "code": organization.code, "name": organization.name, "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
+            "canWrite": Access.writeConsortiumData.contains(caller.role) && !readOnly, "readOnly": readOnly,
+            "limits": Dictionary(uniqueKeysWithValues: OrganizationParticular.allCases.map { ($0.rawValue, $0.maxLength) }),
+            "back": back ?? false,
+        ]
+        return renderer.page("organizationParticulars", title: "所在地・代表者 \(organization.name)", values: values,
+                             context: context, status: status)
+    }
+
+    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        try Access.require(Access.writeConsortiumData, caller, "団体の変更")
+        let code = try context.code("code")
+        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        let back = form["back"].flatMap(Self.localPath)
+        var object = form.jsonBody().object.filter { Self.fields.contains($0.key) }
+        for field in Self.fields where object[field] == nil { object[field] = .null }
+        do {
+            _ = try await OrganizationController(database: database).apply(JSONBody(object: object), to: code, expected: expected, caller: caller)
+            return PageRenderer.redirect(to: back ?? "/organizations/\(code)/particulars")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent, !problem.errors.isEmpty else { throw error }
+            return try await page(context: context, typed: form.typed, back: back, errors: fieldErrors(problem.errors),
+                                  status: .unprocessableContent)
+        }
+    }
+
+    /// Where to go after saving: only a path of this site (the 実績報告書 that linked here).
+    static func localPath(_ text: String) -> String? {
+        text.hasPrefix("/") && !text.hasPrefix("//") && !text.contains("\\") ? text : nil
+    }
+}
