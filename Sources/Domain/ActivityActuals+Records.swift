@@ -34,8 +34,9 @@ extension ActivityActuals {
             if event.kind == .internship && !event.hasInternshipPlacement {
                 internsOnlyAtEvents += event.participants.total
             }
-            // Institutions at a council meeting take part too, but are not firms.
-            firms.formUnion(event.organizations.lazy.filter { records.memberFirms.contains($0) })
+            // Institutions at a council meeting take part too, but are not firms; prospects at a
+            // seminar are not members yet (HubFunnel counts them).
+            firms.formUnion(event.organizations.lazy.filter { records.role(of: $0, on: event.startsOn) == .firm })
         }
 
         var placementsByType = Tally<EmploymentType>()

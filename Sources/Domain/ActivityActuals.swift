@@ -9,7 +9,8 @@ import Foundation
 /// The definitions (ActivityScope says which records count):
 /// - `participants`: people at the scope's events, by segment; `participatingFirms`: distinct
 ///   organisations recorded as taking part in them that are member firms (role `firm`) of the
-///   consortium, so that institutions at a council meeting are not counted as firms.
+///   consortium on the event's first day, so that institutions at a council meeting and
+///   prospects at a seminar (`HubFunnel` counts those) are not counted as member firms.
 /// - `internships`: internship placements, plus the participants of internship events from
 ///   which no internship placement is recorded, so that an intern recorded both ways counts
 ///   once.

@@ -36,10 +36,11 @@ extension StoreLookup {
     }
 
     /// The ids of the organisations `codes`, in order, each of which must be a member of the
-    /// consortium on `day`. Every unknown or non-member organisation is named in one problem.
+    /// consortium on `day` unless `prospectsAdmitted` (an outreach event's prospects need only
+    /// be registered). Every unknown or non-member organisation is named in one problem.
     static func members(
         codes: [String], of consortiumID: Int64, consortiumCode: String, on day: LocalDate, column: String,
-        on connection: PostgresConnection
+        prospectsAdmitted: Bool = false, on connection: PostgresConnection
     ) throws -> [Int64] {
         guard !codes.isEmpty else { return [] }
         var found: [String: (id: Int64, name: String, periods: [MembershipPeriod])] = [:]
@@ -71,7 +72,7 @@ extension StoreLookup {
                 refused.append(code)
                 continue
             }
-            if !MembershipPeriod.isMember(on: day, periods: entry.periods) {
+            if !prospectsAdmitted, !MembershipPeriod.isMember(on: day, periods: entry.periods) {
                 let periods = entry.periods.isEmpty ? "会員の記録がありません" : "会員期間 " + entry.periods.map(\.description).joined(separator: "、")
                 reasons.append("\(entry.name)（\(code)）は \(day) にコンソーシアム \(consortiumCode) の会員ではありません（\(periods)）")
                 refused.append(code)

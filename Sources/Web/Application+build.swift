@@ -52,6 +52,7 @@ public func buildRouter(
     AuditController(database: database).addRoutes(to: api)
     ReportController(database: database).addRoutes(to: api)
     PlanController(database: database).addRoutes(to: api)
+    FunnelController(database: database).addRoutes(to: api)
     addPages(to: router, sessions: sessions, database: database, pool: pool, uploads: uploads, metrics: metrics)
     return router
 }

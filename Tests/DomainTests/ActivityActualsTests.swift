@@ -29,7 +29,7 @@ struct ActivityActualsTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(tally), as: UTF8.self)
-        #expect(json == #"{"council":0,"internship":0,"joint_recruiting":0,"retention":0,"secondment":0,"seminar":2,"side_job_matching":0,"training":0}"#)
+        #expect(json == #"{"accompanied_visit":0,"council":0,"internship":0,"joint_recruiting":0,"mentor_session":0,"retention":0,"secondment":0,"seminar":2,"side_job_matching":0,"training":0}"#)
         let decoded = try JSONDecoder().decode(Tally<EventKind>.self, from: Data(#"{"seminar":3,"hackathon":9}"#.utf8))
         #expect(decoded[.seminar] == 3 && decoded.total == 3)
     }

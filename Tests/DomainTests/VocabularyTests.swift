@@ -13,6 +13,7 @@ struct VocabularyTests {
         #expect(MembershipRole.allCases.map(\.rawValue) == ["secretariat", "institution", "firm"])
         #expect(EventKind.allCases.map(\.rawValue) == [
             "joint_recruiting", "internship", "training", "retention", "side_job_matching", "secondment", "seminar", "council",
+            "accompanied_visit", "mentor_session",
         ])
         #expect(ParticipantSegment.allCases.map(\.rawValue) == [
             "student", "new_graduate", "uij_turn", "side_job_professional", "latent_worker", "employee", "other",

@@ -38,6 +38,7 @@ import TestSupport
                 "/api/v1/consortia/kobe/consultations", "/api/v1/consortia/kobe/consultations/\(ids.consultation)",
                 "/api/v1/consortia/kobe/report?fiscal_year=2024",
                 "/api/v1/plans/plan-kobe", "/api/v1/consortia/kobe/plans", "/api/v1/consortia/kobe/self-funding",
+                "/api/v1/consortia/kobe/funnel?fiscal_year=2024", "/api/v1/consortia/kobe/mentors",
             ] {
                 let reply = try await api.get(path, as: .secA)
                 #expect(reply.status == .notFound, "\(path)")

@@ -61,6 +61,19 @@ import TestSupport
                              SELECT c.id, 'IN-1', '2024-05-01', 'donations', 1000 FROM c)
                 INSERT INTO consortium_costs (consortium_id, ref, incurred_on, amount_yen) SELECT c.id, 'CO-1', '2024-05-01', 2000 FROM c
                 """)
+            // The senior-mentor programme: a session, a registered mentor and a match there.
+            try connection.execute("""
+                WITH c AS (SELECT id FROM consortia WHERE code = \(consortium)),
+                     f AS (SELECT id FROM organizations WHERE code = \(firm)),
+                     e AS (INSERT INTO events (consortium_id, code, kind, title, starts_on)
+                           SELECT c.id, 'M1', 'mentor_session', '新現役交流会', '2024-09-20' FROM c RETURNING consortium_id, id),
+                     ef AS (INSERT INTO event_firms (consortium_id, event_id, organization_id)
+                            SELECT e.consortium_id, e.id, f.id FROM e, f RETURNING consortium_id, event_id, organization_id),
+                     m AS (INSERT INTO mentors (consortium_id, ref, registered_on) SELECT c.id, 'MM-01', '2023-04-01' FROM c
+                           RETURNING consortium_id, id)
+                INSERT INTO mentor_matches (consortium_id, event_id, organization_id, mentor_id)
+                SELECT ef.consortium_id, ef.event_id, ef.organization_id, m.id FROM ef, m
+                """)
         }
     }
 

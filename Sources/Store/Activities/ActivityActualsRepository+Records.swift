@@ -2,8 +2,9 @@ import Domain
 import Postgres
 
 /// The reads behind `ActivityActualsRepository`: a consortium's records as plain facts, for
-/// any number of consortia each over its own days, in four statements (events with their
-/// participants and organisations, placements, consultations, member firms).
+/// any number of consortia each over its own days, in six statements (events with their
+/// participants, organisations and mentor matches, placements, consultations, memberships,
+/// each firm's first consultation, the mentor register).
 extension ActivityActualsRepository {
     /// The records of each consortium dated inside its range (an event by its first day, a
     /// placement by its start, a consultation by its day), by consortium id.
@@ -26,7 +27,9 @@ extension ActivityActualsRepository {
                    coalesce((SELECT array_agg(ep.segment || ':' || ep.count ORDER BY ep.segment) FROM event_participants ep
                              WHERE ep.consortium_id = e.consortium_id AND ep.event_id = e.id), '{}')::text AS participants,
                    coalesce((SELECT array_agg(DISTINCT ef.organization_id) FROM event_firms ef
-                             WHERE ef.consortium_id = e.consortium_id AND ef.event_id = e.id), '{}')::text AS organizations
+                             WHERE ef.consortium_id = e.consortium_id AND ef.event_id = e.id), '{}')::text AS organizations,
+                   coalesce((SELECT array_agg(DISTINCT mm.organization_id) FROM mentor_matches mm
+                             WHERE mm.consortium_id = e.consortium_id AND mm.event_id = e.id), '{}')::text AS matched
             FROM r JOIN events e ON e.consortium_id = r.consortium_id AND e.starts_on BETWEEN r.from_on AND r.to_on
             LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
             """) { row in
@@ -38,19 +41,23 @@ extension ActivityActualsRepository {
                 }
                 participants[segment] += count
             }
-            let organizations = try PostgresTextArray.parse(try row.decode(String.self, "organizations")).map { text in
-                guard let id = Int64(text) else { throw PostgresError(kind: .decoding, message: "not an id", column: "organizations") }
-                return id
+            func ids(_ column: String) throws -> [Int64] {
+                try PostgresTextArray.parse(try row.decode(String.self, column)).map { text in
+                    guard let id = Int64(text) else { throw PostgresError(kind: .decoding, message: "not an id", column: column) }
+                    return id
+                }
             }
+            let organizations = try ids("organizations")
             result[try row.decode(Int64.self, "consortium_id")]?.events.append(ActivityRecords.Event(
                 kind: try row.decode("kind"), startsOn: try row.decode("starts_on"),
                 projectCode: try row.decode(String?.self, "project_code"), participants: participants,
-                organizations: organizations, hasInternshipPlacement: try row.decode(Bool.self, "interns_placed")))
+                organizations: organizations, hasInternshipPlacement: try row.decode(Bool.self, "interns_placed"),
+                matchedOrganizations: Set(try ids("matched"))))
         }
         try connection.forEachRow("""
             WITH r AS (\(scope))
             SELECT pl.consortium_id, pl.id, pl.employment_type, pl.segment, pl.started_on::text AS started_on,
-                   pl.ended_on::text AS ended_on, p.code AS event_project_code
+                   pl.ended_on::text AS ended_on, p.code AS event_project_code, pl.fee_yen
             FROM r JOIN placements pl ON pl.consortium_id = r.consortium_id AND pl.started_on BETWEEN r.from_on AND r.to_on
             LEFT JOIN events e ON e.consortium_id = pl.consortium_id AND e.id = pl.event_id
             LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
@@ -58,29 +65,54 @@ extension ActivityActualsRepository {
             result[try row.decode(Int64.self, "consortium_id")]?.placements.append(ActivityRecords.Placement(
                 id: try row.decode(Int64.self, "id"), employmentType: try row.decode("employment_type"),
                 segment: try row.decode("segment"), startedOn: try row.decode("started_on"),
-                endedOn: try row.decode("ended_on"), eventProjectCode: try row.decode(String?.self, "event_project_code")))
+                endedOn: try row.decode("ended_on"), eventProjectCode: try row.decode(String?.self, "event_project_code"),
+                fee: try row.decode(Yen?.self, "fee_yen")))
         }
         try connection.forEachRow("""
             WITH r AS (\(scope))
-            SELECT c.consortium_id, c.consulted_on::text AS consulted_on, c.channel, c.referred_to_id IS NOT NULL AS referred,
-                   coalesce(o.code, '') AS partner_code, coalesce(o.name, '') AS partner_name, c.placement_id
+            SELECT c.consortium_id, c.consulted_on::text AS consulted_on, c.channel, c.firm_id, c.placement_id,
+                   c.referred_to_id IS NOT NULL AS referred, o.code AS partner_code, o.name AS partner_name, o.kind AS partner_kind,
+                   c.referred_by_id IS NOT NULL AS referred_by, b.code AS from_code, b.name AS from_name, b.kind AS from_kind
             FROM r JOIN consultations c ON c.consortium_id = r.consortium_id AND c.consulted_on BETWEEN r.from_on AND r.to_on
             LEFT JOIN organizations o ON o.id = c.referred_to_id
+            LEFT JOIN organizations b ON b.id = c.referred_by_id
             """) { row in
-            let partner = try row.decode(Bool.self, "referred")
-                ? ActivityRecords.Partner(code: try row.decode(String.self, "partner_code"), name: try row.decode(String.self, "partner_name"))
-                : nil
+            func partner(_ flag: String, _ prefix: String) throws -> ActivityRecords.Partner? {
+                guard try row.decode(Bool.self, flag) else { return nil }
+                return ActivityRecords.Partner(code: try row.decode(String.self, "\(prefix)_code"), name: try row.decode(String.self, "\(prefix)_name"),
+                                               kind: try row.decode("\(prefix)_kind"))
+            }
             result[try row.decode(Int64.self, "consortium_id")]?.consultations.append(ActivityRecords.Consultation(
-                consultedOn: try row.decode("consulted_on"), channel: try row.decode("channel"),
-                referredTo: partner, placementID: try row.decode(Int64?.self, "placement_id")))
+                consultedOn: try row.decode("consulted_on"), channel: try row.decode("channel"), firmID: try row.decode(Int64.self, "firm_id"),
+                referredTo: try partner("referred", "partner"), referredBy: try partner("referred_by", "from"),
+                placementID: try row.decode(Int64?.self, "placement_id")))
         }
         try connection.forEachRow("""
             WITH r AS (\(scope))
-            SELECT DISTINCT m.consortium_id, m.organization_id
+            SELECT m.consortium_id, m.organization_id, m.role, m.joined_on::text AS joined_on, m.left_on::text AS left_on
             FROM r JOIN memberships m ON m.consortium_id = r.consortium_id
-            WHERE m.role = 'firm'
             """) { row in
-            result[try row.decode(Int64.self, "consortium_id")]?.memberFirms.insert(try row.decode(Int64.self, "organization_id"))
+            let membership = ActivityRecords.Membership(
+                role: try row.decode("role"),
+                period: MembershipPeriod(joinedOn: try row.decode("joined_on"), leftOn: try row.decode("left_on")))
+            result[try row.decode(Int64.self, "consortium_id")]?.memberships[try row.decode(Int64.self, "organization_id"), default: []].append(membership)
+        }
+        // New or repeat looks at a firm's whole history with the consortium, not the days read.
+        try connection.forEachRow("""
+            WITH r AS (\(scope))
+            SELECT c.consortium_id, c.firm_id, min(c.consulted_on)::text AS first_on
+            FROM r JOIN consultations c ON c.consortium_id = r.consortium_id
+            GROUP BY c.consortium_id, c.firm_id
+            """) { row in
+            result[try row.decode(Int64.self, "consortium_id")]?.firstConsultedOn[try row.decode(Int64.self, "firm_id")] = try row.decode("first_on")
+        }
+        try connection.forEachRow("""
+            WITH r AS (\(scope))
+            SELECT mt.consortium_id, mt.registered_on::text AS registered_on, mt.left_on::text AS left_on
+            FROM r JOIN mentors mt ON mt.consortium_id = r.consortium_id
+            """) { row in
+            result[try row.decode(Int64.self, "consortium_id")]?.mentors.append(
+                MembershipPeriod(joinedOn: try row.decode("registered_on"), leftOn: try row.decode("left_on")))
         }
         return result
     }

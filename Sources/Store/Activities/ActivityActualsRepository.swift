@@ -70,6 +70,18 @@ public struct ActivityActualsRepository {
         }
     }
 
+    /// The funnel as hubs count it (`HubFunnel`) over a consortium's fiscal year, from the same
+    /// records. Throws `StoreError.notFound` for an unknown consortium code.
+    public func hubFunnel(forConsortium code: String, fiscalYear: FiscalYear, asOf: LocalDate) throws -> HubFunnel {
+        guard let row = try connection.query("SELECT id FROM consortia WHERE code = \(code)").first else {
+            throw StoreError.notFound(what: "コンソーシアム", key: code)
+        }
+        let consortiumID = try row.decode(Int64.self, "id")
+        let year = ActivityScope.consortium(code, fiscalYear: fiscalYear, asOf: asOf)
+        let records = try records(Self.ranges([(consortiumID, year)]))[consortiumID] ?? ActivityRecords()
+        return try HubFunnel(scope: year, records: records)
+    }
+
     /// The fiscal-year actuals of each consortium (id → code), by consortium id, without KPIs.
     public func consortiumActuals(_ consortia: [Int64: String], fiscalYear: FiscalYear, asOf: LocalDate) throws -> [Int64: ActivityActuals] {
         let scopes = consortia.mapValues { ActivityScope.consortium($0, fiscalYear: fiscalYear, asOf: asOf) }

@@ -15,6 +15,8 @@ public struct ConsultationRecord: Sendable, Hashable {
     public let referredToCode: String?
     public let referredOn: LocalDate?
     public let placementPersonRef: String?
+    /// The partner that referred the firm to the consortium, if recorded.
+    public let referredByCode: String?
     public let createdAt: Date
     public let updatedAt: Date
     public let rowVersion: Int
@@ -22,12 +24,13 @@ public struct ConsultationRecord: Sendable, Hashable {
     static let columns: PostgresQuery = """
         x.id, c.code AS consortium_code, o.code AS firm_code, x.consulted_on::text AS consulted_on, x.channel, x.job_category,
         x.employment_type, r.code AS referred_to_code, x.referred_on::text AS referred_on, p.person_ref AS placement_person_ref,
-        x.created_at, x.updated_at, x.version
+        b.code AS referred_by_code, x.created_at, x.updated_at, x.version
         """
 
     static let joins: PostgresQuery = """
         consultations x JOIN consortia c ON c.id = x.consortium_id JOIN organizations o ON o.id = x.firm_id
         LEFT JOIN organizations r ON r.id = x.referred_to_id
+        LEFT JOIN organizations b ON b.id = x.referred_by_id
         LEFT JOIN placements p ON p.consortium_id = x.consortium_id AND p.id = x.placement_id
         """
 
@@ -43,6 +46,7 @@ public struct ConsultationRecord: Sendable, Hashable {
         referredToCode = try row.decode(String?.self, "referred_to_code")
         referredOn = try row.decode("referred_on")
         placementPersonRef = try row.decode(String?.self, "placement_person_ref")
+        referredByCode = try row.decode(String?.self, "referred_by_code")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")
         rowVersion = try row.decode(Int.self, "version")
@@ -51,7 +55,7 @@ public struct ConsultationRecord: Sendable, Hashable {
     public var draft: ConsultationDraft {
         ConsultationDraft(firmCode: firmCode, consultedOn: consultedOn, channel: channel, jobCategory: jobCategory,
                           employmentType: employmentType, referredToCode: referredToCode, referredOn: referredOn,
-                          placementPersonRef: placementPersonRef)
+                          placementPersonRef: placementPersonRef, referredByCode: referredByCode)
     }
 }
 
@@ -65,11 +69,12 @@ public struct ConsultationDraft: Sendable, Hashable {
     public var referredToCode: String?
     public var referredOn: LocalDate?
     public var placementPersonRef: String?
+    public var referredByCode: String?
 
     public init(
         firmCode: String, consultedOn: LocalDate, channel: ConsultationChannel, jobCategory: JobCategory? = nil,
         employmentType: EmploymentType? = nil, referredToCode: String? = nil, referredOn: LocalDate? = nil,
-        placementPersonRef: String? = nil
+        placementPersonRef: String? = nil, referredByCode: String? = nil
     ) {
         self.firmCode = firmCode
         self.consultedOn = consultedOn
@@ -79,5 +84,6 @@ public struct ConsultationDraft: Sendable, Hashable {
         self.referredToCode = referredToCode
         self.referredOn = referredOn
         self.placementPersonRef = placementPersonRef
+        self.referredByCode = referredByCode
     }
 }

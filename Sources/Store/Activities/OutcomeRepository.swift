@@ -64,7 +64,7 @@ public struct OutcomeRepository: Sendable {
                 return try importer.write(PlacementImporter.Row(
                     consortiumCode: consortiumCode, firmCode: draft.firmCode, personRef: draft.personRef, personName: draft.personName,
                     employmentType: draft.employmentType, startedOn: draft.startedOn, endedOn: draft.endedOn, segment: draft.segment,
-                    jobCategory: draft.jobCategory, eventCode: draft.eventCode), on: connection)
+                    jobCategory: draft.jobCategory, eventCode: draft.eventCode, fee: draft.fee), on: connection)
             })
     }
 
@@ -115,7 +115,8 @@ public struct OutcomeRepository: Sendable {
                 return try importer.write(ConsultationImporter.Row(
                     consortiumCode: consortiumCode, firmCode: draft.firmCode, consultedOn: draft.consultedOn, channel: draft.channel,
                     jobCategory: draft.jobCategory, employmentType: draft.employmentType, referredToCode: draft.referredToCode,
-                    referredOn: draft.referredOn, placementPersonRef: draft.placementPersonRef), on: connection)
+                    referredOn: draft.referredOn, placementPersonRef: draft.placementPersonRef,
+                    referredByCode: draft.referredByCode), on: connection)
             })
     }
 

@@ -17,6 +17,8 @@ public struct PlacementRecord: Sendable, Hashable {
     public let segment: ParticipantSegment?
     public let jobCategory: JobCategory?
     public let eventCode: String?
+    /// The fee the recruiting firm paid for it (成功報酬手数料), if any.
+    public let fee: Yen?
     public let createdAt: Date
     public let updatedAt: Date
     public let rowVersion: Int
@@ -24,7 +26,7 @@ public struct PlacementRecord: Sendable, Hashable {
     static let columns: PostgresQuery = """
         p.id, c.code AS consortium_code, o.code AS firm_code, p.person_ref, p.person_name, p.employment_type,
         p.started_on::text AS started_on, p.ended_on::text AS ended_on, p.segment, p.job_category, e.code AS event_code,
-        p.created_at, p.updated_at, p.version
+        p.fee_yen, p.created_at, p.updated_at, p.version
         """
 
     static let joins: PostgresQuery = """
@@ -45,6 +47,7 @@ public struct PlacementRecord: Sendable, Hashable {
         segment = try row.decode("segment")
         jobCategory = try row.decode("job_category")
         eventCode = try row.decode(String?.self, "event_code")
+        fee = try row.decode(Yen?.self, "fee_yen")
         createdAt = try row.decode(Date.self, "created_at")
         updatedAt = try row.decode(Date.self, "updated_at")
         rowVersion = try row.decode(Int.self, "version")
@@ -52,7 +55,8 @@ public struct PlacementRecord: Sendable, Hashable {
 
     public var draft: PlacementDraft {
         PlacementDraft(firmCode: firmCode, personRef: personRef, personName: personName, employmentType: employmentType,
-                       startedOn: startedOn, endedOn: endedOn, segment: segment, jobCategory: jobCategory, eventCode: eventCode)
+                       startedOn: startedOn, endedOn: endedOn, segment: segment, jobCategory: jobCategory, eventCode: eventCode,
+                       fee: fee)
     }
 }
 
@@ -67,10 +71,12 @@ public struct PlacementDraft: Sendable, Hashable {
     public var segment: ParticipantSegment?
     public var jobCategory: JobCategory?
     public var eventCode: String?
+    public var fee: Yen?
 
     public init(
         firmCode: String, personRef: String, personName: String? = nil, employmentType: EmploymentType, startedOn: LocalDate,
-        endedOn: LocalDate? = nil, segment: ParticipantSegment? = nil, jobCategory: JobCategory? = nil, eventCode: String? = nil
+        endedOn: LocalDate? = nil, segment: ParticipantSegment? = nil, jobCategory: JobCategory? = nil, eventCode: String? = nil,
+        fee: Yen? = nil
     ) {
         self.firmCode = firmCode
         self.personRef = personRef
@@ -81,5 +87,6 @@ public struct PlacementDraft: Sendable, Hashable {
         self.segment = segment
         self.jobCategory = jobCategory
         self.eventCode = eventCode
+        self.fee = fee
     }
 }

@@ -2,11 +2,12 @@ import Foundation
 
 extension DemoData {
     /// FY2024 (令和6年度): events of every kind with participants by segment and the member
-    /// organisations that took part.
+    /// organisations that took part; two prospects (not members) at the May seminar, an
+    /// accompanied visit and a senior-mentor session.
     static let events = """
         code,consortium,kind,title,starts_on,ends_on,venue,online,firms,participants_student,participants_new_graduate,participants_uij_turn,participants_side_job_professional,participants_latent_worker,participants_employee,participants_other
         R6-01,tsubame,council,令和6年度 第1回協議会（総会）,2024-04-18,,燕市役所 大会議室,なし,tsubame-city;tsubame-cci;daishi-hokuetsu;kyoei-shinkumi;demo-seimitsu;demo-press;demo-cutlery;demo-system,,,,,,28,
-        R6-02,tsubame,seminar,経営者向け人材戦略セミナー,2024-05-22,,燕三条地場産業振興センター,なし,demo-seimitsu;demo-kinzoku;demo-youshoku;demo-hamono;demo-kenma;demo-press;demo-kanagata;demo-koumuten;demo-unyu;demo-oroshi;demo-hotel;demo-keibi,,,,,,34,6
+        R6-02,tsubame,seminar,経営者向け人材戦略セミナー,2024-05-22,,燕三条地場産業振興センター,なし,demo-seimitsu;demo-kinzoku;demo-youshoku;demo-hamono;demo-kenma;demo-press;demo-kanagata;demo-koumuten;demo-unyu;demo-oroshi;demo-hotel;demo-keibi;demo-mikomi-hamono;demo-mikomi-shokuhin,,,,,,34,6
         R6-03,tsubame,joint_recruiting,燕三条 合同企業説明会,2024-06-08,,燕三条地場産業振興センター,なし,demo-seimitsu;demo-youshoku;demo-press;demo-kanagata;demo-cutlery;demo-tableware;demo-housewares;demo-global;demo-system;demo-kensetsu;demo-unyu;demo-oroshi;demo-homecenter;demo-fukushi;demo-hotel,46,12,9,,,,
         R6-04,tsubame,training,若手社員合同研修,2024-07-04,2024-07-05,燕商工会議所 研修室,なし,demo-seimitsu;demo-kinzoku;demo-press;demo-kanagata;demo-cutlery;demo-youshoku;demo-system;demo-kensetsu,,,,,,48,
         R6-05,tsubame,side_job_matching,副業人材マッチング会,2024-07-20,,,あり,demo-seimitsu;demo-kinzoku;demo-shoji;demo-tableware;demo-hotel;demo-design,,,,17,,,
@@ -23,6 +24,8 @@ extension DemoData {
         R6-16,tsubame,internship,春の実践型インターンシップ,2025-02-17,2025-02-28,参加企業各社,なし,demo-kanagata;demo-housewares,9,,,,,,
         R6-17,tsubame,retention,入社1年目フォロー面談会,2025-03-07,,,あり,demo-seimitsu;demo-press;demo-cutlery;demo-youshoku;demo-kensetsu,,,,,2,21,
         R6-18,tsubame,council,令和6年度 第2回協議会,2025-03-19,,燕市役所 大会議室,なし,tsubame-city;tsubame-cci;daishi-hokuetsu;kyoei-shinkumi;kencho-career;demo-seimitsu;demo-system,,,,,,25,
+        R6-19,tsubame,accompanied_visit,第四北越銀行との同行訪問（三条打刃物）,2024-08-06,,三条打刃物株式会社,なし,demo-mikomi-hamono;daishi-hokuetsu,,,,,,,
+        R6-20,tsubame,mentor_session,新現役交流会（燕三条）,2024-10-17,,燕三条地場産業振興センター,なし,demo-mikomi-shokuhin;demo-kenma;demo-hamono;daishi-hokuetsu,,,,,,,
         """
 
     /// FY2024 placements: full-time hires (some left within 12 months, one just after),

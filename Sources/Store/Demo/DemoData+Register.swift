@@ -52,6 +52,10 @@ extension DemoData {
         demo-yahiko,company,株式会社弥彦観光,5110001000132,,15,M,services,10000000,25
         kencho-career,recruiting_company,株式会社県央キャリア,4110001000133,,15,R,services,20000000,40
         hellowork-sanjo,employment_office,三条公共職業安定所,,,15,S,,,
+        sanjo-shinkin,shinkin_bank,三条信用金庫,,,15,J,,,
+        niigata-yorozu,support_center,新潟県よろず支援拠点,,,15,R,,,
+        demo-mikomi-hamono,company,三条打刃物株式会社,,,15,E,manufacturing_other,10000000,14
+        demo-mikomi-shokuhin,company,燕食品工業株式会社,,,15,E,manufacturing_other,20000000,45
         """
 
     static let consortia = """

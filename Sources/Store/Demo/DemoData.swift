@@ -21,6 +21,8 @@ public enum DemoData {
             for (kind, text) in files {
                 try importText(kind, text, name: "\(kind.rawValue).csv", on: connection, actor: actor, directory: directory)
             }
+            // Before the claims, so that the demo claim's snapshot counts these records too.
+            try loadFunnel(on: connection, actor: actor, directory: directory)
             try loadClaims(on: connection, actor: actor, directory: directory)
             try loadPlans(on: connection, actor: actor, directory: directory)
         }

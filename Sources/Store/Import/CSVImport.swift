@@ -50,6 +50,8 @@ public enum CSVImport {
         case .planReviews: PlanReviewImporter()
         case .income: IncomeImporter()
         case .costs: ConsortiumCostImporter()
+        case .mentors: MentorImporter()
+        case .mentorMatches: MentorMatchImporter()
         case .expenses: nil
         }
     }

@@ -3,7 +3,8 @@ import Postgres
 
 /// `import consultations`: matched by consortium, firm, day and channel. The consulting firm
 /// must be a registered organisation but need not be a member yet (firms often join after
-/// asking for help). `placement_person_ref` links the consultation to the placement of that
+/// asking for help; the funnel counts them as prospects). `referred_by` names the partner
+/// that referred the firm to the consortium (とりつなぎ from a bank, a chamber). `placement_person_ref` links the consultation to the placement of that
 /// person at the same firm: the only one, or else the first that started on or after the
 /// consultation; placements are imported first.
 struct ConsultationImporter: RowImporter {
@@ -17,6 +18,7 @@ struct ConsultationImporter: RowImporter {
         var referredToCode: String?
         var referredOn: LocalDate?
         var placementPersonRef: String?
+        var referredByCode: String?
     }
 
     static let columns = [
@@ -29,6 +31,7 @@ struct ConsultationImporter: RowImporter {
         ImportColumn("referred_to", aliases: ["とりつなぎ先"]),
         ImportColumn("referred_on", aliases: ["とりつなぎ日"]),
         ImportColumn("placement_person_ref", aliases: ["成約人材番号"]),
+        ImportColumn("referred_by", aliases: ["紹介元", "とりつなぎ元"]),
     ]
 
     private var consortia = StoreLookup.ConsortiumCache()
@@ -53,9 +56,11 @@ struct ConsultationImporter: RowImporter {
             record.fail("referred_on", "とりつなぎ日があるのに、とりつなぎ先（referred_to）がありません")
         }
         let personRef = record.boundedText("placement_person_ref", limit: 100)
+        let referredBy = record.code("referred_by")
         guard let consortium, let firm, let consulted, let channel, record.issues.isEmpty else { return nil }
         return Row(consortiumCode: consortium, firmCode: firm, consultedOn: consulted, channel: channel, jobCategory: job,
-                   employmentType: type, referredToCode: referredTo, referredOn: referredOn, placementPersonRef: personRef)
+                   employmentType: type, referredToCode: referredTo, referredOn: referredOn, placementPersonRef: personRef,
+                   referredByCode: referredBy)
     }
 
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
@@ -64,22 +69,25 @@ struct ConsultationImporter: RowImporter {
         let partnerID = try row.referredToCode.map {
             try StoreLookup.organizationID(code: $0, column: "referred_to", on: connection)
         }
+        let referrerID = try row.referredByCode.map {
+            try StoreLookup.organizationID(code: $0, column: "referred_by", on: connection)
+        }
         let placementID = try row.placementPersonRef.map {
             try placement(of: $0, firmID: firmID, consortiumID: consortiumID, row: row, on: connection)
         }
         let result = try connection.query("""
             INSERT INTO consultations AS c (consortium_id, firm_id, consulted_on, channel, job_category, employment_type,
-                                            referred_to_id, referred_on, placement_id)
+                                            referred_to_id, referred_on, placement_id, referred_by_id)
             VALUES (\(consortiumID), \(firmID), \(row.consultedOn), \(row.channel),
                     \(row.jobCategory), \(row.employmentType), \(partnerID),
-                    \(row.referredOn), \(placementID))
+                    \(row.referredOn), \(placementID), \(referrerID))
             ON CONFLICT (consortium_id, firm_id, consulted_on, channel) DO UPDATE SET
                 job_category = EXCLUDED.job_category, employment_type = EXCLUDED.employment_type,
                 referred_to_id = EXCLUDED.referred_to_id, referred_on = EXCLUDED.referred_on,
-                placement_id = EXCLUDED.placement_id
-            WHERE (c.job_category, c.employment_type, c.referred_to_id, c.referred_on, c.placement_id)
+                placement_id = EXCLUDED.placement_id, referred_by_id = EXCLUDED.referred_by_id
+            WHERE (c.job_category, c.employment_type, c.referred_to_id, c.referred_on, c.placement_id, c.referred_by_id)
                 IS DISTINCT FROM (EXCLUDED.job_category, EXCLUDED.employment_type, EXCLUDED.referred_to_id,
-                                  EXCLUDED.referred_on, EXCLUDED.placement_id)
+                                  EXCLUDED.referred_on, EXCLUDED.placement_id, EXCLUDED.referred_by_id)
             RETURNING (xmax = 0) AS inserted
             """)
         return try WriteOutcome.fromUpsert(result)

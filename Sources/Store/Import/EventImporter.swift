@@ -4,8 +4,9 @@ import Postgres
 /// `import events`: matched by consortium and code. A row is the whole truth about its event:
 /// the participating organisations and the participant counts are replaced by the file's
 /// (a blank or 0 count removes the segment). Every participating organisation must be a
-/// member of the consortium on the event's first day, and a funding project must be an
-/// adopted project of the same consortium whose period contains that day.
+/// member of the consortium on the event's first day, unless the event's kind admits
+/// prospects (`EventKind.admitsProspects`: seminars and other outreach), and a funding
+/// project must be an adopted project of the same consortium whose period contains that day.
 struct EventImporter: RowImporter {
     struct Row {
         var code: String
@@ -83,8 +84,11 @@ struct EventImporter: RowImporter {
         }
         let firmIDs = try StoreLookup.members(
             codes: row.firmCodes, of: consortiumID, consortiumCode: row.consortiumCode, on: row.startsOn,
-            column: "firms", on: connection)
+            column: "firms", prospectsAdmitted: row.kind.admitsProspects, on: connection)
 
+        // Organisations leaving the event go first: an outreach event that becomes a
+        // member-only one keeps no prospect the database would refuse it with.
+        let firmsRemoved = try removeFirms(notIn: firmIDs, eventCode: row.code, consortium: consortiumID, on: connection)
         let result = try connection.query("""
             INSERT INTO events AS e (consortium_id, code, kind, title, starts_on, ends_on, project_id, venue, online)
             VALUES (\(consortiumID), \(row.code), \(row.kind), \(row.title), \(row.startsOn),
@@ -105,7 +109,7 @@ struct EventImporter: RowImporter {
                 SELECT id FROM events WHERE consortium_id = \(consortiumID) AND code = \(row.code)
                 """)[0].decode(Int64.self, "id")
         }
-        let firmsChanged = try replaceFirms(firmIDs, event: eventID, consortium: consortiumID, on: connection)
+        let firmsChanged = try addFirms(firmIDs, event: eventID, consortium: consortiumID, on: connection) || firmsRemoved
         let participantsChanged = try replaceParticipants(row.participants, event: eventID, consortium: consortiumID, on: connection)
         let outcome = try WriteOutcome.fromUpsert(result)
         guard outcome == .unchanged, firmsChanged || participantsChanged else { return outcome }
@@ -114,20 +118,27 @@ struct EventImporter: RowImporter {
         return .updated
     }
 
-    /// Makes the event's participating organisations exactly `ids`; true when anything changed.
-    private func replaceFirms(_ ids: [Int64], event: Int64, consortium: Int64, on connection: PostgresConnection) throws -> Bool {
+    /// Removes the event's participating organisations other than `ids` (nothing for a new
+    /// event); true when any was removed.
+    private func removeFirms(notIn ids: [Int64], eventCode: String, consortium: Int64, on connection: PostgresConnection) throws -> Bool {
         let list = PostgresTextArray(ids.map(String.init))
-        let removed = try connection.execute("""
-            DELETE FROM event_firms
-            WHERE consortium_id = \(consortium) AND event_id = \(event)
-              AND NOT (organization_id = ANY (\(list)::text[]::bigint[]))
-            """)
+        return try connection.execute("""
+            DELETE FROM event_firms f USING events e
+            WHERE e.consortium_id = \(consortium) AND e.code = \(eventCode)
+              AND f.consortium_id = e.consortium_id AND f.event_id = e.id
+              AND NOT (f.organization_id = ANY (\(list)::text[]::bigint[]))
+            """) > 0
+    }
+
+    /// Adds the organisations `ids` the event does not have yet; true when any was added.
+    private func addFirms(_ ids: [Int64], event: Int64, consortium: Int64, on connection: PostgresConnection) throws -> Bool {
+        let list = PostgresTextArray(ids.map(String.init))
         let added = try connection.execute("""
             INSERT INTO event_firms (consortium_id, event_id, organization_id)
             SELECT \(consortium), \(event), id FROM unnest(\(list)::text[]::bigint[]) AS id
             ON CONFLICT DO NOTHING
             """)
-        return removed + added > 0
+        return added > 0
     }
 
     /// Makes the event's participant counts exactly `counts`; true when anything changed.

@@ -15,4 +15,6 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case planReviews = "plan_reviews"
     case income
     case costs
+    case mentors
+    case mentorMatches = "mentor_matches"
 }

@@ -25,6 +25,8 @@ enum RuleMessages {
         "claims_version_sequence": "請求の版番号が連続していません。もう一度実行してください",
         "event_firms_member_on_date": "取組の日に構成員でない企業は参加企業にできません",
         "placements_member_on_date": "採用日に構成員でない企業の採用は登録できません",
+        "mentor_matches_session": "新現役交流会のマッチングが記録された取組は、種類を変えられません",
+        "mentors_period_order": "登録終了日が登録日より前です",
         "memberships_left_on_check": "退会日が参加日より前です",
         "expenses_added_for_claim_version_check": "追加理由は、承認済みの請求の後に追加する明細にだけ付けます",
         "consultations_referral_order": "とりつなぎ日が相談日より前です",

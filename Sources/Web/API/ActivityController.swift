@@ -190,6 +190,7 @@ struct ActivityController {
         body.patch("segment", &draft.segment) { $0.vocabulary("segment", ParticipantSegment.self) }
         body.patch("job_category", &draft.jobCategory) { $0.vocabulary("job_category", JobCategory.self) }
         body.patch("event", &draft.eventCode) { $0.code("event") }
+        body.patch("fee_yen", &draft.fee) { $0.yen("fee_yen") }
         if let ended = draft.endedOn, ended < draft.startedOn { body.fail("ended_on", "終了日が開始日（\(draft.startedOn)）より前です") }
     }
 
@@ -272,6 +273,7 @@ struct ActivityController {
         body.patch("referred_to", &draft.referredToCode) { $0.code("referred_to") }
         body.patch("referred_on", &draft.referredOn) { $0.date("referred_on") }
         body.patch("placement_person_ref", &draft.placementPersonRef) { $0.string("placement_person_ref", maxLength: 100) }
+        body.patch("referred_by", &draft.referredByCode) { $0.code("referred_by") }
         if let referred = draft.referredOn {
             if referred < draft.consultedOn { body.fail("referred_on", "とりつなぎ日が相談日（\(draft.consultedOn)）より前です") }
             if draft.referredToCode == nil { body.fail("referred_to", "とりつなぎ日があるときは、とりつなぎ先が必要です") }

@@ -15,7 +15,7 @@ struct ImportController {
     /// consortia) are an administrator's.
     static let secretariatKinds: Set<String> = [
         "organizations", "memberships", "kpi_targets", "expenses", "events", "placements", "consultations",
-        "plans", "plan_kpis", "plan_reviews", "income", "costs",
+        "plans", "plan_kpis", "plan_reviews", "income", "costs", "mentors", "mentor_matches",
     ]
     static let uploadLimit = 64 * 1024 * 1024
 

@@ -53,6 +53,7 @@ struct PlacementJSON: Encodable {
     var segment: String?
     var jobCategory: String?
     var event: String?
+    var feeYen: Int64?
     var createdAt: Date
     var updatedAt: Date
     var version: Int
@@ -69,6 +70,7 @@ struct PlacementJSON: Encodable {
         segment = record.segment?.rawValue
         jobCategory = record.jobCategory?.rawValue
         event = record.eventCode
+        feeYen = record.fee?.amount
         createdAt = record.createdAt
         updatedAt = record.updatedAt
         version = record.rowVersion
@@ -87,6 +89,7 @@ struct ConsultationJSON: Encodable {
     var referredTo: String?
     var referredOn: String?
     var placementPersonRef: String?
+    var referredBy: String?
     var createdAt: Date
     var updatedAt: Date
     var version: Int
@@ -102,6 +105,7 @@ struct ConsultationJSON: Encodable {
         referredTo = record.referredToCode
         referredOn = record.referredOn?.description
         placementPersonRef = record.placementPersonRef
+        referredBy = record.referredByCode
         createdAt = record.createdAt
         updatedAt = record.updatedAt
         version = record.rowVersion

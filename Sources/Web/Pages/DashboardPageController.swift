@@ -22,7 +22,7 @@ struct DashboardPageController {
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
         guard Codes.isValid(code) else { throw Problem.notFound() }
-        let (overview, projects, plans) = try await database.run(as: caller) { connection in
+        let (overview, projects, plans, funnel) = try await database.run(as: caller) { connection in
             do {
                 // Without a year in the address: the latest year with an adopted project, up to
                 // the current one, so that the page opens on the year there is work in.
@@ -32,7 +32,8 @@ struct DashboardPageController {
                     .init(fiscalYear: year, consortiumCode: code), page: PageRequest(limit: PageRequest.maximumLimit), on: connection)
                 let plansRepository = PlanRepository(connection: connection)
                 let plans = try plansRepository.plans(consortium: code).map { try plansRepository.report(code: $0.code, asOf: asOf) }
-                return (overview, projects.items, plans)
+                let funnel = try ActivityActualsRepository(connection: connection).hubFunnel(forConsortium: code, fiscalYear: year, asOf: asOf)
+                return (overview, projects.items, plans, funnel)
             } catch StoreError.notFound {
                 // Row-level security hides other tenants' consortia: unknown and not yours look alike.
                 throw Problem.notFound()
@@ -40,6 +41,7 @@ struct DashboardPageController {
         }
         let values = DashboardView(overview: overview, projects: projects, asOf: asOf).values
             .merging(DashboardView.financeValues(overview, plans: plans)) { current, _ in current }
+            .merging(DashboardView.hubFunnelValues(funnel)) { current, _ in current }
         return renderer.page("dashboard", title: "\(overview.consortium.name) \(overview.fiscalYear.japaneseName)", values: values, context: context)
     }
 

@@ -16,6 +16,7 @@ struct ImportPageController {
         "placements": "成約・採用", "consultations": "相談・とりつなぎ", "expenses": "経費", "kpi_targets": "成果目標（KPI）",
         "plans": "複数年度計画", "plan_kpis": "計画の数値目標", "plan_reviews": "計画の効果検証・公表",
         "income": "自主財源（収入）", "costs": "補助事業外の経費",
+        "mentors": "新現役交流会のメンター登録", "mentor_matches": "新現役交流会のマッチング",
     ]
 
     func addRoutes(to group: RouterGroup<APIContext>) {

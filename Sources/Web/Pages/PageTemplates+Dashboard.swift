@@ -52,6 +52,17 @@ extension PageTemplates {
     {{#funnel}}<tr><td>{{step}}</td><td class="num">{{count}}</td><td class="num">{{rate}}</td></tr>{{/funnel}}
     </table>
 
+    <h2>企業単位のファネル（見込み企業を含む）</h2>
+    <div class="grid"><div><table>
+    <tr><th>項目</th><th class="num">会員</th><th class="num">見込み企業</th><th class="num">計</th></tr>
+    {{#hubOutreach}}<tr><td>{{label}}</td><td class="num">{{members}}</td><td class="num">{{prospects}}</td><td class="num">{{total}}</td></tr>{{/hubOutreach}}
+    </table>
+    <table>{{#hubFigures}}<tr><th>{{label}}</th><td class="num">{{value}}</td></tr>{{/hubFigures}}</table></div>
+    <div><table>
+    <tr><th>連携先の種類</th><th class="num">とりつなぎ先</th><th class="num">とりつなぎ元</th></tr>
+    {{#hubReferrals}}<tr><td>{{label}}</td><td class="num">{{to}}</td><td class="num">{{from}}</td></tr>{{/hubReferrals}}
+    </table></div></div>
+
     <h2>複数年度計画</h2>
     {{#plans}}<h3><a href="/plans/{{code}}">{{title}}</a> <span class="muted">{{period}}</span></h3>
     <div class="grid">{{#charts}}<div>{{{svg}}}</div>{{/charts}}</div>{{/plans}}

@@ -1,0 +1,53 @@
+import Domain
+import Foundation
+import Hummingbird
+import Reports
+import Store
+
+/// The funnel as hubs count it (`HubFunnel`) over a consortium's fiscal year, and its register
+/// of senior mentors. Reads only: mentors and their matches come in through
+/// `POST /api/v1/imports/{mentors,mentor_matches}`; prospects, referrals from partners,
+/// accompanied visits and fees through events, consultations and placements.
+struct FunnelController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("consortia/:code/funnel", use: funnel)
+        group.get("consortia/:code/mentors", use: mentors)
+    }
+
+    /// `fiscal_year` is required; `as_of` (the day mentors registered are counted on, when
+    /// earlier than the year's end) defaults to today.
+    @Sendable func funnel(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        var query = QueryReader(request)
+        let year = query.fiscalYear()
+        let asOf = query.date("as_of")
+        if year == nil, query.issues.isEmpty { query.fail("fiscal_year", "年度を指定してください") }
+        try query.finish()
+        guard let year else { throw Problem.invalidQuery(query.issues) }
+        let data = try await database.run(as: caller) { connection -> Data in
+            _ = try ConsortiumRepository().find(code: code, on: connection)
+            return try ReportJSON.encode(try ActivityActualsRepository(connection: connection)
+                .hubFunnel(forConsortium: code, fiscalYear: year, asOf: asOf ?? LocalDate.today()))
+        }
+        return try APIJSON.response(data: data)
+    }
+
+    @Sendable func mentors(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        var query = QueryReader(request)
+        try query.finish()
+        let data = try await database.run(as: caller) { connection in
+            try ReportJSON.encode(MentorList(consortium: code, items: try MentorRepository().list(consortiumCode: code, on: connection)))
+        }
+        return try APIJSON.response(data: data)
+    }
+
+    struct MentorList: Encodable {
+        var consortium: String
+        var items: [MentorRepository.Mentor]
+    }
+}
