@@ -9,7 +9,7 @@ extension PageTemplates {
     </form>
     <p>{{count}} 件</p>
     <div class="scroll"><table>
-    <tr><th>名称</th><th>コード</th><th>種別</th><th>役割</th><th>グループ</th><th>参加日</th><th>退会日</th>{{#canWrite}}<th class="no-print">退会の記録</th>{{/canWrite}}</tr>
+    <tr><th scope="col">名称</th><th scope="col">コード</th><th scope="col">種別</th><th scope="col">役割</th><th scope="col">グループ</th><th scope="col">参加日</th><th scope="col">退会日</th>{{#canWrite}}<th scope="col" class="no-print">退会の記録</th>{{/canWrite}}</tr>
     {{#members}}<tr><td>{{#canWrite}}<a href="/consortia/{{code}}/members/{{id}}">{{orgName}}</a>{{/canWrite}}{{^canWrite}}{{orgName}}{{/canWrite}}</td><td>{{orgCode}}</td><td>{{kind}}</td><td>{{role}}</td><td>{{group}}</td>
     <td>{{joinedOn.era}}<span class="iso">{{joinedOn.iso}}</span></td><td>{{#leftOn}}{{era}}<span class="iso">{{iso}}</span>{{/leftOn}}</td>
     {{#canWrite}}<td class="no-print">{{#canLeave}}<a href="/consortia/{{code}}/members/{{id}}/leave">退会を記録する</a>{{/canLeave}}{{#canUndo}}<form method="post" action="/consortia/{{code}}/members/{{id}}/undo-leave"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{rowVersion}}"><button type="submit">退会を取り消す</button></form>{{/canUndo}}</td>{{/canWrite}}</tr>{{/members}}

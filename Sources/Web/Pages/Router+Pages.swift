@@ -28,4 +28,7 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
     BureauReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
     PlanPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    HistoryPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    KPITargetsPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    PasswordPageController(sessions: sessions, renderer: renderer).addRoutes(to: pages)
 }
