@@ -121,4 +121,36 @@ import TestSupport
             #expect(try await pages.get("/bureau/report?year=2024", session: bureau).text.contains("href=\"/bureau/report.csv?year=2024\""))
         }
     }
+
+    @Test func anOrganisationNotYetRegisteredIsRegisteredAndAddedInOneStep() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, api in
+            let session = try await pages.login(.secA)
+            let page = try await pages.get("/consortia/tsubame/members", session: session)
+            #expect(page.text.contains("まだ登録されていない団体を登録して追加する"))
+            let csrf = try #require(PageClient.csrf(in: page.text))
+            let fields = [
+                "csrf": csrf, "name": "燕新興工業株式会社", "code": "tsubame-shinko", "kind": "company", "corporate_number": "",
+                "prefecture_code": "15", "role": "firm", "joined_on": "令和6年10月1日", "group": "",
+            ]
+            // A mistake in each half: nothing is written, both are shown beside their fields, as typed.
+            let invalid = try await pages.post("/consortia/tsubame/members/new-organization",
+                                               form: fields.merging(["code": "燕", "joined_on": "2024-13-01"]) { $1 }, session: session)
+            #expect(invalid.status == .unprocessableContent)
+            #expect(try #require(PageClient.field("org_code", in: invalid.text)).contains("field-error"))
+            #expect(try #require(PageClient.field("org_joined_on", in: invalid.text)).contains("value=\"2024-13-01\""))
+            #expect(try #require(PageClient.field("org_joined_on", in: invalid.text)).contains("field-error"))
+            #expect(try #require(PageClient.field("org_name", in: invalid.text)).contains("value=\"燕新興工業株式会社\""))
+            #expect(try await api.get("/api/v1/organizations/tsubame-shinko", as: .secA).status == .notFound)
+
+            let saved = try await pages.post("/consortia/tsubame/members/new-organization", form: fields, session: session)
+            #expect(saved.status == .seeOther)
+            let location = try #require(saved.headers[.location])
+            #expect(try await pages.get(location, session: session).text.contains("燕新興工業株式会社を構成員に追加しました"))
+            let organization = try await api.get("/api/v1/organizations/tsubame-shinko", as: .secA)
+            #expect(organization.status == .ok && organization.json["name"] as? String == "燕新興工業株式会社")
+            let members = try await api.get("/api/v1/consortia/tsubame/memberships?limit=500", as: .secA).items
+            #expect(members.contains { $0["organization"] as? String == "tsubame-shinko" && $0["joined_on"] as? String == "2024-10-01" })
+        }
+    }
 }

@@ -40,8 +40,13 @@ public enum SVGChart {
         let maximum = max(1, scale ?? 0, bars.map { max($0.value, $0.target ?? 0) }.max() ?? 1)
         // The hatch pattern's id differs between charts: several charts share one page.
         let pattern = "hatch-" + identifier(title + bars.map { "\($0.label)\u{1F}\($0.value)" }.joined(separator: "\u{1E}"))
+        // The title wraps within the chart too: nothing may stick out of it on paper.
+        let titleLines = wrap(title, length: max(8, width / (fontSize + 1)))
         var body = ""
-        var y = 30
+        for (index, line) in titleLines.enumerated() {
+            body += "<text x=\"0\" y=\"\(18 + index * (fontSize + 5))\" font-size=\"\(fontSize + 1)\" font-weight=\"bold\">\(escape(line))</text>"
+        }
+        var y = 30 + (titleLines.count - 1) * (fontSize + 5)
         if bars.isEmpty {
             body += "<text x=\"0\" y=\"\(y + fontSize)\" font-size=\"\(fontSize)\">データがありません</text>"
             y += lineHeight + 6
@@ -68,19 +73,18 @@ public enum SVGChart {
         return """
         <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="\(escape(title))" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" class="chart">
         <defs><pattern id="\(pattern)" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#333" stroke-width="2"/></pattern></defs>
-        <text x="0" y="18" font-size="\(fontSize + 1)" font-weight="bold">\(escape(title))</text>
         """ + body + "</svg>"
     }
 
     /// A label in lines of at most `labelLineLength` characters, broken after a 、，・ or
     /// space where one is near the end of a line.
-    static func wrap(_ label: String) -> [String] {
+    static func wrap(_ label: String, length: Int = labelLineLength) -> [String] {
         var lines: [String] = []
         var rest = Substring(label)
-        while rest.count > labelLineLength {
-            let window = rest.prefix(labelLineLength)
-            let cut = window.lastIndex { "、，,・ 　/".contains($0) }.map { rest.index(after: $0) }
-            let end = cut.flatMap { rest.distance(from: rest.startIndex, to: $0) >= labelLineLength / 2 ? $0 : nil } ?? window.endIndex
+        while rest.count > length {
+            let window = rest.prefix(length)
+            let cut = window.lastIndex { "、，,・ 　/：:".contains($0) }.map { rest.index(after: $0) }
+            let end = cut.flatMap { rest.distance(from: rest.startIndex, to: $0) >= length / 2 ? $0 : nil } ?? window.endIndex
             lines.append(String(rest[..<end]))
             rest = rest[end...]
         }
