@@ -71,4 +71,11 @@ for entry in "${cases[@]}"; do
     curl -s -o /dev/null -w '%{time_starttransfer} %{size_download}\n' -H "Authorization: Bearer $token" "$url"
   done | sort -n | awk -v name="$name" '{t[NR]=$1*1000; b=$2} END {printf "  %-34s %10.1f %10.1f %10d\n", name, t[int((NR+1)/2)], t[NR], b}'
 done
+# For scale: the claim computation alone over the same lines (the page runs it for the
+# totals and each line's eligibility), as the API answers it.
+curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/projects/P000001/claim-preview?as_of=2025-06-30"
+for _ in $(seq 1 "$runs"); do
+  curl -s -o /dev/null -w '%{time_starttransfer} %{size_download}\n' -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port/api/v1/projects/P000001/claim-preview?as_of=2025-06-30"
+done | sort -n | awk '{t[NR]=$1*1000; b=$2} END {printf "  %-34s %10.1f %10.1f %10d\n", "(API claim computation alone)", t[int((NR+1)/2)], t[NR], b}'
 echo "reproduce: bench/expenses-page/run.sh $lines $runs"
