@@ -41,4 +41,16 @@ import TestSupport
             #expect(query.text.contains("会場費（venue）"))
         }
     }
+
+    @Test func aCSVRowWithAnUnknownCategoryNamesTheChoicesInJapanese() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withClient { api in
+            let csv = "project,category,incurred_on,payee,amount_excl_tax_yen\nP-TSUBAME,banquet,2024-09-02,燕市料亭,50000\n"
+            let reply = try await api.request(.post, "/api/v1/imports/expenses", as: .secA, body: Data(csv.utf8))
+            #expect(reply.status == .unprocessableContent)
+            let issues = (reply.json["report"] as? [String: Any])?["issues"] as? [[String: Any]] ?? []
+            let reason = try #require(issues.first?["reason"] as? String)
+            #expect(reason.contains("会場費（venue）") && reason.contains("人件費（personnel）") && !reason.contains("使える値"))
+        }
+    }
 }

@@ -289,11 +289,10 @@ struct JSONBody: Sendable {
 /// each with the code a program sends (「次のいずれかを指定してください: 人件費（personnel）、…」).
 enum Vocabulary {
     static func choices<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> String where Value.RawValue == String {
-        let names = Value.allCases.map { value -> String in
-            guard let named = value as? any DomainVocabulary else { return value.rawValue }
-            return "\(named.japaneseName)（\(value.rawValue)）"
-        }
-        return "次のいずれかを指定してください: " + names.joined(separator: "、")
+        // A vocabulary with Japanese names lists them (opened from the existential by `named`).
+        func named<V: DomainVocabulary>(_ type: V.Type) -> String { V.choices }
+        if let vocabulary = Value.self as? any DomainVocabulary.Type { return "次のいずれかを指定してください: " + named(vocabulary) }
+        return "次のいずれかを指定してください: " + Value.allCases.map(\.rawValue).joined(separator: "、")
     }
 }
 
