@@ -371,6 +371,17 @@ class Suite:
             expect(target and target["target_numerator"] * 100 == 85 * target["target_denominator"], f"the API's retention target: {target}")
             b.click(b.driver.find_element(By.CSS_SELECTOR, "header a[href='/account/password']"))
             b.page("今のパスワード", "password")
+        with self.task("secretariat changes an event from its own page"):
+            b.open("/consortia/tsubame/events", "取組", "events-for-edit")
+            link = b.driver.find_element(By.CSS_SELECTOR, "main table a[href^='/consortia/tsubame/events/']")
+            event = link.get_attribute("href").split("/")[-1]
+            b.click(link)
+            b.page("取組の変更", "event-edit")
+            b.type("venue", "ブラウザ会館")
+            b.submit("form#change")
+            b.page("取組を変更しました", "event-changed")
+            stored = b.api(f"/api/v1/consortia/tsubame/events/{event}")
+            expect(stored.get("venue") == "ブラウザ会館", f"the event as the API has it: {stored}")
         with self.task("a 404 page keeps the menu, which names no codes"):
             b.open("/projects/no-such-project/claim", "ページが見つかりません", "not-found")
             nav = b.driver.find_element(By.CSS_SELECTOR, "header nav").text

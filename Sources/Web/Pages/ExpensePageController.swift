@@ -176,8 +176,12 @@ struct ExpensePageController {
     /// gave. References the service made up (a content hash, an API id) mean nothing to them.
     static func shownRef(_ line: ExpenseRecord) -> String {
         if let evidence = line.evidenceRef { return evidence }
-        if line.lineRef.hasPrefix("h-") || line.lineRef.hasPrefix("api-") { return "—" }
-        return line.lineRef
+        return isMadeUp(line.lineRef) ? "—" : line.lineRef
+    }
+
+    /// A reference the service made for a line that came without one (a content hash, an API id).
+    static func isMadeUp(_ lineRef: String) -> Bool {
+        lineRef.hasPrefix("h-") || lineRef.hasPrefix("api-")
     }
 
     static func row(_ line: ExpenseRecord, outcome: ClaimComputation.LineOutcome?, canCorrect: Bool) -> [String: Any] {

@@ -103,6 +103,7 @@ struct HistoryPageController {
         switch value {
         case nil, is NSNull: return nil
         case let text as String where text.isEmpty: return nil
+        case let text as String where key == "line_ref" && ExpensePageController.isMadeUp(text): return nil
         case let text as String:
             if key == "category", let category = ExpenseCategory(rawValue: text) { return category.japaneseName }
             if key == "role", let role = MembershipRole(rawValue: text) { return role.japaneseName }

@@ -7,7 +7,7 @@ enum PageTemplates {
             "layout": layout, "error": error, "login": login,
             "dashboard": dashboard, "claim": claim, "claimVersion": claimVersion, "projectHeading": projectHeading,
             "expenses": expenses, "expenseEdit": expenseEdit, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
-            "plan": plan, "history": history, "password": password, "kpiTargets": kpiTargets,
+            "plan": plan, "history": history, "password": password, "kpiTargets": kpiTargets, "eventEdit": eventEdit,
         ]
     }
 
