@@ -87,7 +87,7 @@ import TestSupport
                 + "<td class=\"num\">¥400,000</td><td class=\"num\">¥400,000</td><td class=\"num\">1</td><td class=\"num\">¥400,000</td>"
                 + "<td class=\"num\">1</td><td class=\"num\">¥400,000</td>"))
             // The published FY2024 figures (national) beside the Kanto bureau's own records.
-            #expect(html.contains("<th>地域戦略人材確保等実証事業</th><th class=\"num\">公表</th><th class=\"num\">登録済（自局分）</th>"))
+            #expect(html.contains("<th scope=\"col\">地域戦略人材確保等実証事業</th><th scope=\"col\" class=\"num\">公表</th><th scope=\"col\" class=\"num\">登録済（自局分）</th>"))
             #expect(html.contains("<tr><td>応募件数</td><td class=\"num\">62</td>"))
             #expect(html.contains("<tr><td>採択件数</td><td class=\"num\">46</td><td class=\"num\">1</td></tr>"))
             #expect(html.contains("<tr><td>予算額</td><td class=\"num\">¥400,000,000</td>"))
@@ -97,7 +97,7 @@ import TestSupport
             #expect(html.contains("<td>全体</td><td>全体</td><td>成約・採用数</td><td class=\"num\">1</td>"))
             #expect(html.contains("<td>経済産業局</td><td>関東経済産業局</td><td>成約・採用数</td><td class=\"num\">1</td>"))
             // FY2023 has no project in the fixture: the comparison shows it against FY2024.
-            #expect(html.contains("<tr><th>項目</th><th class=\"num\">令和5年度</th><th class=\"num\">令和6年度</th><th class=\"num\">増減</th></tr>"))
+            #expect(html.contains("<tr><th scope=\"col\">項目</th><th scope=\"col\" class=\"num\">令和5年度</th><th scope=\"col\" class=\"num\">令和6年度</th><th scope=\"col\" class=\"num\">増減</th></tr>"))
             #expect(html.contains("<tr><td>採択事業数</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">+1</td></tr>"))
             #expect(html.contains("<tr><td>支払額合計</td><td class=\"num\">¥0</td><td class=\"num\">¥400,000</td><td class=\"num\">+¥400,000</td></tr>"))
             #expect(html.contains("<tr><td>成果目標の達成割合</td><td class=\"num\">—</td><td class=\"num\">"))

@@ -32,7 +32,9 @@ import TestSupport
             #expect(html.contains("離職"))
             #expect(html.contains("定着"))
             #expect(html.contains("相談 1件、とりつなぎ 1件"))
-            #expect(html.contains("daishi-hokuetsu"))
+            // Firms by name, not code (issue #16 item 3).
+            #expect(html.contains("第四北越銀行") && !html.contains("daishi-hokuetsu"))
+            #expect(html.contains("燕精密工業株式会社") && !html.contains(">demo-seimitsu<"))
 
             let bureau = try await pages.login(.kanto)
             let reviewed = try await pages.get("/consortia/tsubame/outcomes?year=2024", session: bureau)

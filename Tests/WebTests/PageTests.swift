@@ -125,9 +125,12 @@ import TestSupport
 
             let submitted = try await pages.post("/projects/P-TSUBAME/claim", form: ["csrf": token, "as_of": "2025-03-31"], session: session)
             #expect(submitted.status == .seeOther)
-            #expect(submitted.headers[.location] == "/projects/P-TSUBAME/claims/1")
-            let version = try await pages.get("/projects/P-TSUBAME/claims/1", session: session)
+            #expect(submitted.headers[.location] == "/projects/P-TSUBAME/claims/1?done=submitted")
+            let version = try await pages.get("/projects/P-TSUBAME/claims/1?done=submitted", session: session)
             #expect(version.text.contains("提出済"))
+            // A confirmation that the claim went in (issue #16 item 8).
+            #expect(version.text.contains("請求 第1版を提出しました"))
+            #expect(!(try await pages.get("/projects/P-TSUBAME/claims/1", session: session).text.contains("を提出しました")))
             #expect(version.text.contains("¥5,672,000"))
             #expect(!version.text.contains("承認する"), "a secretariat cannot approve")
             let refused = try await pages.post("/projects/P-TSUBAME/claims/1/status",

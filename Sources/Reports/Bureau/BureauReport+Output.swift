@@ -9,9 +9,10 @@ extension BureauReport {
         try JSONReportEncoder.encode(Document(self))
     }
 
-    /// The same figures as rows `metric,key,label,value` for a spreadsheet.
-    public func csv() throws -> Data {
-        var writer = CSVWriter(encoding: .utf8)
+    /// The same figures as rows `metric,key,label,value` for a spreadsheet; with
+    /// `byteOrderMark`, the way Excel opens UTF-8 without asking (the pages' download).
+    public func csv(byteOrderMark: Bool = false) throws -> Data {
+        var writer = CSVWriter(encoding: .utf8, byteOrderMark: byteOrderMark)
         try writer.write(["metric", "key", "label", "value"])
         for row in rows() {
             try writer.write([.text(row.metric), .text(row.key), .text(row.label), TableWriter.csvCell(row.value)])

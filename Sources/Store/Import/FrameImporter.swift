@@ -51,7 +51,7 @@ struct FrameImporter: RowImporter {
         let categories = record.parse("categories", required: true) { text in
             try ListCell.items(text).map { item -> ExpenseCategory in
                 guard let category = ExpenseCategory(parsing: item) else {
-                    throw RowProblem(column: "categories", value: item, reason: "知らない経費区分「\(InputEcho.excerpt(item))」（使える値: \(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", "))）")
+                    throw RowProblem(column: "categories", value: item, reason: "知らない経費区分「\(InputEcho.excerpt(item))」（次のいずれか: \(ExpenseCategory.choices)）")
                 }
                 return category
             }

@@ -69,7 +69,7 @@ public struct ImportRecord {
     public mutating func vocabulary<Value: DomainVocabulary>(_ column: String, _ type: Value.Type, required: Bool = false) -> Value? {
         parse(column, required: required) { text in
             guard let value = Value(parsing: text) else {
-                throw RowProblem(column: column, value: text, reason: "使える値: \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw RowProblem(column: column, value: text, reason: "次のいずれかを書いてください: \(Value.choices)")
             }
             return value
         }

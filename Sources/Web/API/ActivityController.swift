@@ -66,14 +66,7 @@ struct ActivityController {
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> EventRecord in
             try EventRepository().update(consortiumCode: code, code: event, expectedVersion: expected, on: connection) { current in
-                var body = received
-                var draft = current.draft
-                body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", EventKind.self) }
-                body.patch("title", required: &draft.title) { $0.string("title", maxLength: 500) }
-                body.patch("starts_on", required: &draft.startsOn) { $0.date("starts_on") }
-                Self.readEvent(&body, into: &draft)
-                try body.finish()
-                return draft
+                try Self.changeEvent(current.draft, by: received)
             }
         }
         return try APIJSON.response(EventJSON(record), etag: record.rowVersion)
@@ -88,6 +81,19 @@ struct ActivityController {
             try EventRepository().delete(consortiumCode: code, code: event, expectedVersion: expected, on: $0)
         }
         return Response(status: .noContent)
+    }
+
+    /// An event changed by a JSON body (PATCH semantics: absent leaves a field, null clears
+    /// it); throws 422 with every problem. The event page changes an event through this too.
+    static func changeEvent(_ current: EventDraft, by received: JSONBody) throws -> EventDraft {
+        var body = received
+        var draft = current
+        body.patch("kind", required: &draft.kind) { $0.vocabulary("kind", EventKind.self) }
+        body.patch("title", required: &draft.title) { $0.string("title", maxLength: 500) }
+        body.patch("starts_on", required: &draft.startsOn) { $0.date("starts_on") }
+        readEvent(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     /// A new event's fields, checked; throws 422 with every problem. The events page reads

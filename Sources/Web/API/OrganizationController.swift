@@ -37,11 +37,7 @@ struct OrganizationController {
         let caller = try context.requireCaller()
         try Access.require(Access.writeConsortiumData, caller, "団体の登録")
         var body = try await JSONBody.read(request, context: context)
-        let code = body.code("code", required: true)
-        let kind = body.vocabulary("kind", OrganizationKind.self, required: true)
-        let name = body.string("name", required: true)
-        var draft = OrganizationDraft(code: code ?? "", kind: kind ?? .other, name: name ?? "")
-        Self.readOptionalFields(&body, into: &draft)
+        let draft = Self.readNew(&body)
         try body.finish()
         let checked = draft
         let record = try await database.run(as: caller) { try OrganizationRepository().create(checked, on: $0) }
@@ -79,6 +75,17 @@ struct OrganizationController {
     }
 
     /// The optional fields, with PATCH semantics, and the rules that tie them together.
+    /// A new organisation's fields (`code`, `kind` and `name` required); problems are left in
+    /// `body` for its `finish()`. The members page reads its "new organisation" form here too.
+    static func readNew(_ body: inout JSONBody) -> OrganizationDraft {
+        let code = body.code("code", required: true)
+        let kind = body.vocabulary("kind", OrganizationKind.self, required: true)
+        let name = body.string("name", required: true)
+        var draft = OrganizationDraft(code: code ?? "", kind: kind ?? .other, name: name ?? "")
+        readOptionalFields(&body, into: &draft)
+        return draft
+    }
+
     static func readOptionalFields(_ body: inout JSONBody, into draft: inout OrganizationDraft) {
         body.patch("corporate_number", &draft.corporateNumber) { $0.parse("corporate_number") { try CorporateNumber(parsing: $0) } }
         body.patch("local_government_code", &draft.localGovernmentCode) {

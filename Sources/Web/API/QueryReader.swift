@@ -65,7 +65,7 @@ struct QueryReader {
     mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(name, maxLength: 20) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            fail(name, "\(range.lowerBound)以上\(range.upperBound)以下の整数で指定してください")
+            fail(name, "\(PageFormat.count(range.lowerBound))以上\(PageFormat.count(range.upperBound))以下の整数で指定してください")
             return nil
         }
         return value
@@ -108,7 +108,7 @@ struct QueryReader {
     where Value.RawValue == String {
         guard let text = string(name, maxLength: 64) else { return nil }
         guard let value = Value(rawValue: text) else {
-            fail(name, "使える値: \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+            fail(name, Vocabulary.choices(Value.self))
             return nil
         }
         return value

@@ -38,6 +38,22 @@ struct SessionController {
     /// JSON login and the login page both come through here. Returns the user and the
     /// session token for the cookie.
     func signIn(login: String, password: String, request: Request, context: APIContext) async throws -> (UserAccount, String) {
+        let token = SecretToken.generate(prefix: "jjs_")
+        let lifetime = configuration.sessionLifetime
+        let user = try await checkPassword(login: login, password: password, request: request, context: context) { connection, user in
+            try AccountRepository().createSession(userID: user.id, token: token, lifetime: lifetime, on: connection)
+            return user
+        }
+        return (user, token.value)
+    }
+
+    /// Checks a password within the login throttle (a 401 `login-failed` when it is wrong),
+    /// then runs `then` for the user in the transaction that records the success: signing
+    /// in opens its session there, changing one's password sets the new one there.
+    func checkPassword<T: Sendable>(
+        login: String, password: String, request: Request, context: APIContext,
+        then: @escaping @Sendable (PostgresConnection, UserAccount) throws -> T
+    ) async throws -> T {
         // No password that can be set is longer, and bcrypt would check only a prefix of it.
         if let problem = Passwords.problem(signingInWith: password) {
             throw Problem.validation([FieldIssue(field: "password", message: problem)])
@@ -67,12 +83,10 @@ struct SessionController {
         guard verified, let user = found?.0 else {
             throw Problem(status: .unauthorized, type: "login-failed", title: "ログイン名またはパスワードが違います")
         }
-        let token = SecretToken.generate(prefix: "jjs_")
-        try await pool.transaction { connection in
+        return try await pool.transaction { connection in
             try accounts.loginSucceeded(login: login, address: address, on: connection)
-            try accounts.createSession(userID: user.id, token: token, lifetime: configuration.sessionLifetime, on: connection)
+            return try then(connection, user)
         }
-        return (user, token.value)
     }
 
     @Sendable func logout(_ request: Request, context: APIContext) async throws -> Response {

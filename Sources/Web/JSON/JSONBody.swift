@@ -98,7 +98,7 @@ struct JSONBody: Sendable {
             return nil
         }
         if value == .null {
-            fail(field, "null は指定できません")
+            fail(field, "この項目は空にできません")
             return nil
         }
         return value
@@ -145,7 +145,7 @@ struct JSONBody: Sendable {
         known.insert(field)
         guard has(field) else { return }
         if object[field] == .null {
-            fail(field, "null にはできません")
+            fail(field, "この項目は消せません（必須の項目です）")
         } else if let value = read(&self) {
             target = value
         }
@@ -196,7 +196,7 @@ struct JSONBody: Sendable {
         var counts: [Key: Int] = [:]
         for (name, value) in members {
             guard let key = Key(rawValue: name) else {
-                fail(field, "使える区分: \(Key.allCases.map(\.rawValue).joined(separator: ", "))")
+                fail(field, "区分の" + Vocabulary.choices(Key.self))
                 return nil
             }
             guard case .integer(let count) = value, (0...1_000_000).contains(count) else {
@@ -216,7 +216,7 @@ struct JSONBody: Sendable {
             return nil
         }
         guard range.contains(value) else {
-            fail(field, "\(range.lowerBound)以上\(range.upperBound)以下で指定してください")
+            fail(field, "\(SVGChart.grouped(range.lowerBound))以上\(SVGChart.grouped(range.upperBound))以下で指定してください")
             return nil
         }
         return value
@@ -231,9 +231,19 @@ struct JSONBody: Sendable {
         return value
     }
 
-    /// An amount of yen within `MoneyLimits.amount` (the limit of every entry path), never negative.
+    /// An amount of yen within `MoneyLimits.amount` (the limit of every entry path), never
+    /// negative; the limit is named as people write sums (「1,000兆円」).
     mutating func yen(_ field: String, required: Bool = false) -> Yen? {
-        integer(field, required: required, in: 0...MoneyLimits.amount.amount).map { Yen($0) }
+        guard let raw = value(field, required: required) else { return nil }
+        guard case .integer(let value) = raw else {
+            fail(field, "金額は円単位の整数で指定してください（例: 12000）")
+            return nil
+        }
+        guard (0...MoneyLimits.amount.amount).contains(value) else {
+            fail(field, "\(Yen.zero.inJapaneseUnits)以上\(MoneyLimits.amount.inJapaneseUnits)以下で指定してください")
+            return nil
+        }
+        return Yen(value)
     }
 
     /// A string parsed by a Domain rule; the rule's own message explains a failure.
@@ -252,7 +262,7 @@ struct JSONBody: Sendable {
     where Value.RawValue == String {
         parse(field, required: required) { text in
             guard let value = Value(rawValue: text) else {
-                throw FieldMessage("使える値: \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw FieldMessage(Vocabulary.choices(Value.self))
             }
             return value
         }
@@ -272,6 +282,17 @@ struct JSONBody: Sendable {
             guard Codes.isValid(text) else { throw FieldMessage("コードは英数字と . _ - の64文字以内で、英数字で始めてください") }
             return text
         }
+    }
+}
+
+/// How a message names the values a vocabulary field takes: the Japanese names people read,
+/// each with the code a program sends (「次のいずれかを指定してください: 人件費（personnel）、…」).
+enum Vocabulary {
+    static func choices<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> String where Value.RawValue == String {
+        // A vocabulary with Japanese names lists them (opened from the existential by `named`).
+        func named<V: DomainVocabulary>(_ type: V.Type) -> String { V.choices }
+        if let vocabulary = Value.self as? any DomainVocabulary.Type { return "次のいずれかを指定してください: " + named(vocabulary) }
+        return "次のいずれかを指定してください: " + Value.allCases.map(\.rawValue).joined(separator: "、")
     }
 }
 

@@ -15,21 +15,36 @@ struct BureauReportPageController {
 
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("bureau/report", use: show)
+        group.get("bureau/report.csv", use: csv)
     }
 
-    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+    /// The year and the date the report is for: `year` (else the latest one with an adopted
+    /// project in the caller's scope) and `as_of` (else today).
+    private func choice(_ request: Request, caller: UserAccount) async throws -> (FiscalYear, LocalDate) {
         var query = QueryReader(form: request)
         let chosen = query.fiscalYear("year")
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
-        var year = PageFormat.currentFiscalYear()
-        if let chosen {
-            year = chosen
-        } else {
-            // Without a year: the latest one with an adopted project in the caller's scope.
-            year = try await database.run(as: caller) { try ProjectsPageController.latestYear(.init(), on: $0) }
-        }
+        if let chosen { return (chosen, asOf) }
+        return (try await database.run(as: caller) { try ProjectsPageController.latestYear(.init(), on: $0) }, asOf)
+    }
+
+    /// The report's figures as rows for Excel (`BureauReport.csv`, with a byte-order mark).
+    @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let (year, asOf) = try await choice(request, caller: caller)
+        let series = try await ReportController(database: database).bureauReports(
+            years: year.startYear...year.startYear, bureau: nil, asOf: asOf, caller: caller)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"bureau_report_\(year.startYear).csv\""
+        let data = try series.reports[0].csv(byteOrderMark: true)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let (year, asOf) = try await choice(request, caller: caller)
         let series = try await ReportController(database: database).bureauReports(
             years: (year.startYear - 1)...year.startYear, bureau: nil, asOf: asOf, caller: caller)
         let report = series.reports[1]
@@ -51,7 +66,7 @@ struct BureauReportPageController {
         let retention = report.retention
         let current = PageFormat.currentFiscalYear().startYear
         let values: [String: Any] = [
-            "year": year.japaneseName, "bureau": report.bureau?.japaneseName ?? "全国",
+            "year": year.japaneseName, "yearValue": year.startYear, "bureau": report.bureau?.japaneseName ?? "全国",
             "asOf": PageFormat.dateWithISO(asOf),
             "years": ((current - 4)...(current + 1)).reversed().map {
                 ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]

@@ -72,7 +72,7 @@ struct ClaimPageController {
             let claim = try await api.run(caller) {
                 try ClaimRepository().submit(projectCode: code, asOf: asOf, reason: reason, actor: caller.actor, on: $0)
             }
-            return PageRenderer.redirect(to: "/projects/\(code)/claims/\(claim.claimVersion)")
+            return PageRenderer.redirect(to: "/projects/\(code)/claims/\(claim.claimVersion)?done=submitted")
         } catch {
             let problem = PageErrorMiddleware.problem(for: error, context: context)
             guard problem.status == .unprocessableContent else { throw error }
@@ -87,6 +87,11 @@ struct ClaimPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let number = try ClaimController.version(context)
+        // What the page says after the change that led here (`?done=`, set by the redirects above).
+        let done = request.uri.queryParameters.get("done").flatMap { done -> String? in
+            if done == "submitted" { return "請求 第\(number)版を提出しました。" }
+            return ClaimStatus(rawValue: done).map { "請求 第\(number)版を「\($0.japaneseName)」にしました。" }
+        }
         let (report, diff) = try await api.run(caller) { connection in
             // The version as submitted, and apart what today's records give as of its date.
             (try ClaimReport.stored(projectCode: code, version: number, on: connection),
@@ -106,7 +111,8 @@ struct ClaimPageController {
         values["previous"] = number > 1 ? number - 1 : false
         values["actions"] = actions
         values["hasActions"] = !actions.isEmpty
-        values["statusChangedBy"] = claim.statusChangedBy
+        values["statusChangedBy"] = PageFormat.actor(claim.statusChangedBy)
+        values["done"] = done ?? false
         values["hasStoredKPIs"] = report.activities != nil
         values["kpis"] = (report.activities?.kpis ?? []).map(DashboardView.kpiRow)
         values["activities"] = report.activityFigures.map { ["label": $0.label, "value": $0.value] }
@@ -161,7 +167,7 @@ struct ClaimPageController {
             try ClaimRepository().setStatus(
                 projectCode: code, version: number, to: status, actor: caller.actor, expectedRowVersion: rowVersion, on: $0)
         }
-        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)")
+        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=\(status.rawValue)")
     }
 
     /// A bureau moves the project on (grant decided, confirmed, paid …) through the API's

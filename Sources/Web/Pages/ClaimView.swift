@@ -90,7 +90,7 @@ enum ClaimView {
             "version": claim.claimVersion, "status": claim.status.japaneseName, "asOf": PageFormat.dateWithISO(claim.asOf),
             "total": claim.figures.totalExpenses.formatted, "eligible": claim.figures.eligible.formatted,
             "subsidy": claim.figures.subsidy.formatted, "claim": claim.figures.claim.formatted,
-            "refund": claim.figures.refund.formatted, "createdBy": claim.createdBy, "reason": claim.reason ?? "",
+            "refund": claim.figures.refund.formatted, "createdBy": PageFormat.actor(claim.createdBy), "reason": claim.reason ?? "",
             "rowVersion": claim.rowVersion,
         ]
     }

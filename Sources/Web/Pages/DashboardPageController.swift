@@ -39,9 +39,11 @@ struct DashboardPageController {
                 throw Problem.notFound()
             }
         }
-        let values = DashboardView(overview: overview, projects: projects, asOf: asOf).values
+        var values = DashboardView(overview: overview, projects: projects, asOf: asOf).values
             .merging(DashboardView.financeValues(overview, plans: plans)) { current, _ in current }
             .merging(DashboardView.hubFunnelValues(funnel)) { current, _ in current }
+        // Links name only what the reader can do there: a bureau reads, it does not add.
+        values["canWrite"] = Access.writeConsortiumData.contains(caller.role)
         return renderer.page("dashboard", title: "\(overview.consortium.name) \(overview.fiscalYear.japaneseName)", values: values, context: context)
     }
 

@@ -49,17 +49,21 @@ struct DashboardView {
                 ["step": "とりつなぎ", "count": funnel.referrals, "rate": PageFormat.percent(funnel.referralRate)],
                 ["step": "成約・採用", "count": funnel.placements, "rate": PageFormat.percent(funnel.placementRate)],
             ],
-            "kpiChart": SVGChart.horizontalBars(title: "成果目標（KPI）の目標と実績（破線が目標）", bars: kpiBars),
+            // Counts and rates each on their own scale: 78.6% is not longer than 188 of 200.
+            "kpiCountChart": kpiBars(.count).map { SVGChart.horizontalBars(title: "成果目標（件数・人数）の目標と実績（破線が目標）", bars: $0) } ?? false,
+            "kpiRateChart": kpiBars(.ratio).map {
+                SVGChart.horizontalBars(title: "成果目標（割合）の目標と実績（破線が目標）", bars: $0, scale: 1000)
+            } ?? false,
             "kpis": actuals.kpis.map(Self.kpiRow),
             "projects": projects.map(ProjectsView.row),
         ]
     }
 
-    /// One bar per KPI. Counts are drawn as they are; ratios in tenths of a percent, so that a
-    /// rate and its target share one axis, with the percentages as the caption.
-    private var kpiBars: [SVGChart.Bar] {
+    /// One bar per KPI of a unit, nil when there is none. Counts are drawn as they are; ratios
+    /// in tenths of a percent on a 0–100% scale, with the percentages as the caption.
+    private func kpiBars(_ unit: KPIUnit) -> [SVGChart.Bar]? {
         let several = Set(overview.actuals.kpis.map(\.projectCode)).count > 1
-        return overview.actuals.kpis.map { kpi in
+        let bars = overview.actuals.kpis.filter { $0.unit == unit }.map { kpi in
             let label = KPIMetric.japaneseLabel(kpi.metric) + (several ? "（\(kpi.projectCode)）" : "")
             switch kpi.unit {
             case .count:
@@ -75,6 +79,7 @@ struct DashboardView {
                                     caption: "\(kpi.actual.flatMap { $0.percent() } ?? "—") / 目標 \(kpi.target.percent() ?? "—")")
             }
         }
+        return bars.isEmpty ? nil : bars
     }
 
     static func kpiRow(_ kpi: KPIActual) -> [String: Any] {

@@ -69,6 +69,7 @@ struct EventsPageController {
     static func row(_ event: EventRecord) -> [String: Any] {
         [
             "code": event.code, "kind": event.kind.japaneseName, "title": event.title,
+            "path": "/consortia/\(event.consortiumCode)/events/\(event.code)",
             "startsOn": PageFormat.dateWithISO(event.startsOn), "endsOn": event.endsOn.map(PageFormat.dateWithISO) ?? false,
             "place": event.online ? "オンライン" + (event.venue.map { "・\($0)" } ?? "") : (event.venue ?? ""),
             "firms": event.firms.count, "participants": event.participants.values.reduce(0, +),

@@ -22,7 +22,13 @@ struct ImportPageController {
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("imports", use: form)
         group.post("imports", use: upload)
+        group.post("imports/rejects.csv", use: rejects)
     }
+
+    /// The rejected rows of a "keep the valid rows" import travel in the result page's own
+    /// form (base64) up to this size, so that no upload is kept on the server between requests
+    /// (and any instance behind a load balancer can answer the download).
+    static let rejectsInPageLimit = 512 * 1024
 
     private func kinds(for caller: UserAccount, selected: String?) -> [[String: Any]] {
         ImportKind.allCases.filter { (try? ImportController.requireAllowed($0, caller)) != nil }.map {
@@ -64,21 +70,62 @@ struct ImportPageController {
     }
 
     private func importFile(_ file: String, kind: ImportKind, form: MultipartForm, caller: UserAccount, context: APIContext) async throws -> Response {
-        var values: [String: Any] = ["kinds": kinds(for: caller, selected: kind.rawValue), "canImport": true]
+        let keepValid = form.fields["skip_invalid"] == "1"
+        let rejectsFile = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("rejects.csv").path
+        let options = ImportOptions(encoding: form.fields["encoding"] == "cp932" ? .cp932 : .utf8, dryRun: form.fields["dry_run"] == "1",
+                                    rejectsPath: keepValid ? rejectsFile : nil)
+        // The form again as it was sent: the kind, the encoding and the check boxes stay chosen.
+        var values: [String: Any] = [
+            "kinds": kinds(for: caller, selected: kind.rawValue), "canImport": true,
+            "cp932": options.encoding == .cp932, "dryRun": options.dryRun, "keepValid": keepValid,
+        ]
         guard form.filename != nil else {
             values["errors"] = ["file": "CSVファイルを選んでください"]
             return renderer.page("imports", title: "CSVの取り込み", values: values, context: context, status: .unprocessableContent)
         }
-        let options = ImportOptions(encoding: form.fields["encoding"] == "cp932" ? .cp932 : .utf8, dryRun: form.fields["dry_run"] == "1")
-        let report = try await ImportController(database: database, uploads: uploads).perform(kind, file: file, options: options, caller: caller)
+        let report: ImportReport
+        do {
+            report = try await ImportController(database: database, uploads: uploads).perform(kind, file: file, options: options, caller: caller)
+        } catch let problem as Problem where problem.type == "import-file-invalid" {
+            // A wrong header or encoding is the file's, not the page's: say so beside the file.
+            values["errors"] = ["file": [problem.title, problem.detail].compactMap { $0 }.joined(separator: "。") + "。見出し行と文字コードを確かめてください。"]
+            values["filename"] = form.filename ?? ""
+            return renderer.page("imports", title: "CSVの取り込み", values: values, context: context, status: .unprocessableContent)
+        }
         values["report"] = [
-            "filename": form.filename ?? "", "kind": Self.labels[kind.rawValue] ?? kind.rawValue,
+            "filename": form.filename ?? "", "kind": Self.labels[kind.rawValue] ?? kind.rawValue, "kindValue": kind.rawValue,
             "rows": report.rowsRead, "inserted": report.inserted, "updated": report.updated, "unchanged": report.unchanged,
             "invalid": report.invalidRows, "committed": report.committed, "dryRun": report.dryRun,
             "issues": report.issues.map { ["line": $0.line, "column": $0.column ?? "", "value": $0.value ?? "", "reason": $0.reason] },
-            "hasIssues": !report.issues.isEmpty,
+            "hasIssues": !report.issues.isEmpty, "rejected": report.rejectsWritten,
+            "rejects": report.rejectsWritten > 0 ? Self.rejectsDownload(rejectsFile, kind: kind, encoding: options.encoding) : false,
         ]
         let refused = !report.committed && !report.dryRun
         return renderer.page("imports", title: "CSVの取り込み", values: values, context: context, status: refused ? .unprocessableContent : .ok)
+    }
+
+    /// The rejected rows for the result page's download form; too large a file is only counted.
+    static func rejectsDownload(_ path: String, kind: ImportKind, encoding: TextEncoding) -> Any {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        guard data.count <= rejectsInPageLimit else { return ["tooLarge": true] }
+        return ["data": data.base64EncodedString(), "name": "rejects_\(kind.rawValue).csv", "encoding": encoding.rawValue]
+    }
+
+    /// Gives back the rejected rows that the result page carries, as a file to correct and
+    /// import again: Excel reads UTF-8 by its byte order mark; Shift_JIS stays as it came.
+    @Sendable func rejects(_ request: Request, context: APIContext) async throws -> Response {
+        _ = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        guard let data = form["data"].flatMap({ Data(base64Encoded: $0) }), data.count <= Self.rejectsInPageLimit,
+              let kind = form["kind"].flatMap(ImportKind.init(rawValue:)) else {
+            throw Problem.validation([FieldIssue(field: "data", message: "保存する行がありません。もう一度取り込んでください")])
+        }
+        let utf8 = form["encoding"] != TextEncoding.cp932.rawValue
+        var headers = HTTPFields()
+        headers[.contentType] = utf8 ? "text/csv; charset=utf-8" : "text/csv; charset=shift_jis"
+        headers[.contentDisposition] = "attachment; filename=\"rejects_\(kind.rawValue).csv\""
+        let body = (utf8 ? Data([0xEF, 0xBB, 0xBF]) : Data()) + data
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -19,6 +19,7 @@ struct MembersPageController {
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("consortia/:code/members", use: list)
         group.post("consortia/:code/members", use: create)
+        group.post("consortia/:code/members/new-organization", use: createWithOrganization)
         group.get("consortia/:code/members/:id/leave", use: confirmLeave)
         group.post("consortia/:code/members/:id/leave", use: leave)
         group.post("consortia/:code/members/:id/undo-leave", use: undoLeave)
@@ -42,7 +43,8 @@ struct MembersPageController {
 
     private func page(
         context: APIContext, search: String?, role: MembershipRole?, typed: [String: String], errors: [String: String],
-        done: (Done, Int64?)? = nil, status: HTTPResponse.Status
+        done: (Done, Int64?)? = nil, newOrganization: (typed: [String: String], errors: [String: String]) = ([:], [:]),
+        status: HTTPResponse.Status
     ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
@@ -77,7 +79,22 @@ struct MembersPageController {
             case .undone: notice["message"] = "\(member.organizationName)の退会を取り消しました。"
             }
         }
+        let organization = newOrganization.typed
         let values: [String: Any] = [
+            // The form for an organisation not registered yet: its fields and the membership's.
+            "newOrg": [
+                "form": organization, "errors": newOrganization.errors, "hasErrors": !newOrganization.errors.isEmpty,
+                "kinds": OrganizationKind.allCases.map {
+                    ["value": $0.rawValue, "label": $0.japaneseName, "selected": (organization["kind"] ?? OrganizationKind.company.rawValue) == $0.rawValue]
+                },
+                "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }.map {
+                    ["value": String($0.code), "label": $0.name,
+                     "selected": (organization["prefecture_code"] ?? String(consortium.prefecture.code)) == String($0.code)]
+                },
+                "roles": MembershipRole.allCases.map {
+                    ["value": $0.rawValue, "label": $0.japaneseName, "selected": (organization["role"] ?? MembershipRole.firm.rawValue) == $0.rawValue]
+                },
+            ] as [String: Any],
             "notice": notice.isEmpty ? false : notice,
             "code": code, "name": consortium.name, "search": search ?? "", "count": shown.count,
             "roles": MembershipRole.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == role] },
@@ -115,6 +132,51 @@ struct MembersPageController {
             guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
             return try await page(context: context, search: nil, role: nil, typed: form.typed, errors: fieldErrors(problem.errors),
                                   status: .unprocessableContent)
+        }
+    }
+
+    /// Registers an organisation that is not in the records yet and makes it a member, in one
+    /// transaction: both through the API's readers (`OrganizationController.readNew`,
+    /// `ConsortiumController.readNewMembership`) and repositories, so nothing is half done.
+    @Sendable func createWithOrganization(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        try Access.require(Access.writeConsortiumData, caller, "団体の登録")
+        let code = try context.code("code")
+        var fields = form.jsonBody(amountFields: ["capital_yen"]).object
+        // Numbers in the API's JSON; a form sends them as text.
+        for name in ["prefecture_code", "employees"] {
+            if case .string(let text)? = fields[name], let number = Int64(text) { fields[name] = .integer(number) }
+        }
+        let organizationFields: Set<String> = ["code", "kind", "name", "corporate_number", "prefecture_code", "capital_yen", "employees"]
+        var organizationBody = JSONBody(object: fields.filter { organizationFields.contains($0.key) })
+        let organization = OrganizationController.readNew(&organizationBody)
+        var memberObject = fields.filter { ["role", "joined_on", "group"].contains($0.key) }
+        memberObject["organization"] = .string(organization.code.isEmpty ? "pending" : organization.code)
+        var memberBody = JSONBody(object: memberObject)
+        do {
+            // Both halves' problems at once, each beside its field.
+            var issues = organizationBody.issues
+            var membership: (MemberReference, MembershipDraft)?
+            do {
+                membership = try ConsortiumController.readNewMembership(&memberBody)
+            } catch let problem as Problem where problem.status == .unprocessableContent {
+                issues += problem.errors
+            }
+            guard issues.isEmpty, let (member, draft) = membership else { throw Problem.validation(issues) }
+            let created = try await database.run(as: caller) { connection in
+                try connection.transaction { connection in
+                    _ = try OrganizationRepository().create(organization, on: connection)
+                    return try MembershipRepository().create(consortiumCode: code, member: member, draft, on: connection)
+                }
+            }
+            return PageRenderer.redirect(to: "/consortia/\(code)/members?done=added&member=\(created.id)")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
+            return try await page(context: context, search: nil, role: nil, typed: [:], errors: [:],
+                                  newOrganization: (form.typed, fieldErrors(problem.errors)), status: .unprocessableContent)
         }
     }
 

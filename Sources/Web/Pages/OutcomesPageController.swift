@@ -35,7 +35,7 @@ struct OutcomesPageController {
     ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
-        let (consortium, placements, consultations) = try await database.run(as: caller) { connection in
+        let (consortium, placements, consultations, organizations, events) = try await database.run(as: caller) { connection in
             let consortium = try ConsortiumRepository().find(code: code, on: connection)
             let repository = OutcomeRepository()
             var placements: [PlacementRecord] = []
@@ -54,7 +54,25 @@ struct OutcomesPageController {
                 guard let next = result.next else { break }
                 page = PageRequest(limit: PageRequest.maximumLimit, after: next)
             }
-            return (consortium, placements, consultations)
+            // Firms and events by name, as people know them; a code stays only where no name is
+            // visible (an organisation outside the consortium's scope).
+            var names: [String: String] = [:]
+            page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try OrganizationRepository().list(.init(consortiumCode: code), page: page, on: connection)
+                for organization in result.items { names[organization.code] = organization.name }
+                guard let next = result.next else { break }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+            var events: [String: String] = [:]
+            page = PageRequest(limit: PageRequest.maximumLimit)
+            while true {
+                let result = try EventRepository().list(consortiumCode: code, .init(), page: page, on: connection)
+                for event in result.items { events[event.code] = event.title }
+                guard let next = result.next else { break }
+                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            }
+            return (consortium, placements, consultations, names, events)
         }
         let names = ActivityController.showsNames(caller)
         let today = LocalDate.today()
@@ -66,19 +84,19 @@ struct OutcomesPageController {
             },
             "placements": placements.sorted { ($0.startedOn, $0.id) < ($1.startedOn, $1.id) }.map { placement -> [String: Any] in
                 [
-                    "firm": placement.firmCode, "person": placement.personRef + ((names ? placement.personName : nil).map { "（\($0)）" } ?? ""),
+                    "firm": organizations[placement.firmCode] ?? placement.firmCode, "person": placement.personRef + ((names ? placement.personName : nil).map { "（\($0)）" } ?? ""),
                     "type": placement.employmentType.japaneseName, "startedOn": PageFormat.dateWithISO(placement.startedOn),
                     "endedOn": placement.endedOn.map(PageFormat.dateWithISO) ?? false,
                     "segment": placement.segment?.japaneseName ?? "", "job": placement.jobCategory?.japaneseName ?? "",
-                    "event": placement.eventCode ?? "", "retention": Self.retention(placement, asOf: today),
+                    "event": placement.eventCode.map { events[$0] ?? $0 } ?? "", "retention": Self.retention(placement, asOf: today),
                 ]
             },
             "placementCount": placements.count,
             "consultations": consultations.sorted { ($0.consultedOn, $0.id) < ($1.consultedOn, $1.id) }.map { consultation -> [String: Any] in
                 [
-                    "firm": consultation.firmCode, "on": PageFormat.dateWithISO(consultation.consultedOn),
+                    "firm": organizations[consultation.firmCode] ?? consultation.firmCode, "on": PageFormat.dateWithISO(consultation.consultedOn),
                     "channel": consultation.channel.japaneseName, "job": consultation.jobCategory?.japaneseName ?? "",
-                    "referredTo": consultation.referredToCode ?? "", "referredOn": consultation.referredOn.map(PageFormat.date) ?? "",
+                    "referredTo": consultation.referredToCode.map { organizations[$0] ?? $0 } ?? "", "referredOn": consultation.referredOn.map(PageFormat.date) ?? "",
                     "placement": consultation.placementPersonRef ?? "",
                 ]
             },

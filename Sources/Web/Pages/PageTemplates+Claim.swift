@@ -92,6 +92,7 @@ extension PageTemplates {
     static let claimVersion = """
     <p class="muted">請求 第{{claim.version}}版</p>
     {{> projectHeading}}
+    {{#done}}<p class="notice" role="status">{{done}}</p>{{/done}}
     {{#claim}}
     <p class="notice">第{{version}}版　状態 <strong>{{status}}</strong>　算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span>
     　提出者 {{createdBy}}{{#reason}}　理由: {{reason}}{{/reason}}</p>

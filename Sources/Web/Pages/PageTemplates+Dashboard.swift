@@ -9,46 +9,46 @@ extension PageTemplates {
 
     <h2>採択事業</h2>
     <div class="scroll"><table>
-    <tr><th>事業コード</th><th>事業名</th><th>枠</th><th class="num">交付決定額</th><th>状態</th><th class="no-print">操作</th></tr>
+    <tr><th scope="col">事業コード</th><th scope="col">事業名</th><th scope="col">枠</th><th scope="col" class="num">交付決定額</th><th scope="col">状態</th><th scope="col" class="no-print">操作</th></tr>
     {{#projects}}<tr><td>{{code}}</td><td>{{name}}</td><td>{{frame}}</td><td class="num">{{granted}}</td><td>{{status}}</td>
-    <td class="no-print"><a href="/projects/{{code}}/expenses">経費</a> ・ <a href="/projects/{{code}}/claim">請求</a></td></tr>{{/projects}}
+    <td class="no-print"><a href="/projects/{{code}}/expenses">経費</a> ・ <a href="/projects/{{code}}/claim">請求</a> ・ <a href="/projects/{{code}}/kpi-targets">成果目標</a></td></tr>{{/projects}}
     {{^projects}}<tr><td colspan="6">この年度の採択事業はありません</td></tr>{{/projects}}
     </table></div>
 
     <h2>成果目標（KPI）</h2>
-    {{{kpiChart}}}
+    <div class="grid">{{#kpiCountChart}}<div>{{{kpiCountChart}}}</div>{{/kpiCountChart}}{{#kpiRateChart}}<div>{{{kpiRateChart}}}</div>{{/kpiRateChart}}</div>
     <div class="scroll"><table>
-    <tr><th>事業</th><th>指標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th>判定</th></tr>
+    <tr><th scope="col">事業</th><th scope="col">指標</th><th scope="col" class="num">目標</th><th scope="col" class="num">実績</th><th scope="col" class="num">達成率</th><th scope="col">判定</th></tr>
     {{#kpis}}<tr><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}
     {{^kpis}}<tr><td colspan="6">目標が登録されていません</td></tr>{{/kpis}}
     </table></div>
 
-    <h2>構成員 <a class="no-print" href="/consortia/{{code}}/members">（一覧・追加・退会）</a></h2>
+    <h2>構成員 <a class="no-print" href="/consortia/{{code}}/members">{{#canWrite}}（一覧・追加・退会）{{/canWrite}}{{^canWrite}}（一覧）{{/canWrite}}</a></h2>
     <table>
-    <tr><th>役割</th><th class="num">年度中に在籍</th><th class="num">年度末</th></tr>
+    <tr><th scope="col">役割</th><th scope="col" class="num">年度中に在籍</th><th scope="col" class="num">年度末</th></tr>
     {{#members}}<tr><td>{{role}}</td><td class="num">{{during}}</td><td class="num">{{end}}</td></tr>{{/members}}
     </table>
     <p>年度中の加入 {{joined}} 団体、退会 {{left}} 団体。参加企業 {{memberFirms}} 社{{#hasGroups}}（グループ: {{#groups}}{{name}} {{firms}}社 {{/groups}}）{{/hasGroups}}</p>
     <div class="grid"><div>{{{sizeChart}}}</div><div>{{{industryChart}}}</div></div>
 
-    <h2>取組と参加者 <a class="no-print" href="/consortia/{{code}}/events?year={{yearValue}}">（月別の一覧・登録）</a></h2>
+    <h2>取組と参加者 <a class="no-print" href="/consortia/{{code}}/events?year={{yearValue}}">{{#canWrite}}（月別の一覧・登録）{{/canWrite}}{{^canWrite}}（月別の一覧）{{/canWrite}}</a></h2>
     <p>取組 {{events}} 件、参加者 {{participants}} 人、参加企業 {{participatingFirms}} 社、インターンシップ {{internships}} 人</p>
     <div class="grid"><div>{{{eventsChart}}}</div><div>{{{participantsChart}}}</div></div>
 
-    <h2>成約・定着 <a class="no-print" href="/consortia/{{code}}/outcomes?year={{yearValue}}">（成約・相談の一覧）</a></h2>
+    <h2>成約・定着 <a class="no-print" href="/consortia/{{code}}/outcomes?year={{yearValue}}">{{#canWrite}}（成約・相談の一覧・登録）{{/canWrite}}{{^canWrite}}（成約・相談の一覧）{{/canWrite}}</a></h2>
     <div class="grid"><div>{{{placementsChart}}}</div>
     <div><table>
     {{#retention}}
-    <tr><th>12か月定着率</th><td class="num">{{rate}}</td></tr>
-    <tr><th>定着 / 12か月経過した常勤採用</th><td class="num">{{retained}} / {{matured}}</td></tr>
-    <tr><th>年度の常勤採用</th><td class="num">{{hires}}</td></tr>
-    <tr><th>離職率</th><td class="num">{{turnover}}</td></tr>
+    <tr><th scope="row">12か月定着率</th><td class="num">{{rate}}</td></tr>
+    <tr><th scope="row">定着 / 12か月経過した常勤採用</th><td class="num">{{retained}} / {{matured}}</td></tr>
+    <tr><th scope="row">年度の常勤採用</th><td class="num">{{hires}}</td></tr>
+    <tr><th scope="row">離職率</th><td class="num">{{turnover}}</td></tr>
     {{/retention}}
     </table></div></div>
 
     <h2>セミナーから成約まで</h2>
     <table>
-    <tr><th>段階</th><th class="num">件数・人数</th><th class="num">前の段階からの割合</th></tr>
+    <tr><th scope="col">段階</th><th scope="col" class="num">件数・人数</th><th scope="col" class="num">前の段階からの割合</th></tr>
     {{#funnel}}<tr><td>{{step}}</td><td class="num">{{count}}</td><td class="num">{{rate}}</td></tr>{{/funnel}}
     </table>
 
@@ -70,7 +70,7 @@ extension PageTemplates {
 
     <h2>自主財源と経費（自立化）</h2>
     <div class="grid"><div class="scroll"><table>
-    <tr><th>区分</th>{{#financeYears}}<th class="num">{{year}}</th>{{/financeYears}}</tr>
+    <tr><th scope="col">区分</th>{{#financeYears}}<th scope="col" class="num">{{year}}</th>{{/financeYears}}</tr>
     {{#financeRows}}<tr><td>{{label}}</td>{{#cells}}<td class="num">{{value}}</td>{{/cells}}</tr>{{/financeRows}}
     </table>
     <p>{{coverageChange}}</p></div><div>{{{shareChart}}}</div></div>

@@ -9,8 +9,8 @@ extension PageTemplates {
     {{#months}}
     <h2>{{label}} <span class="muted">{{count}}件</span></h2>
     {{^empty}}<div class="scroll"><table>
-    <tr><th>日付</th><th>種類</th><th>名称</th><th>会場</th><th class="num">参加企業</th><th class="num">参加者</th><th>内訳</th></tr>
-    {{#events}}<tr><td>{{startsOn.era}}{{#endsOn}}〜{{era}}{{/endsOn}}<span class="iso">{{startsOn.iso}}</span></td><td>{{kind}}</td><td>{{title}}<span class="iso">{{code}}</span></td><td>{{place}}</td><td class="num">{{firms}}</td><td class="num">{{participants}}</td><td>{{segments}}</td></tr>{{/events}}
+    <tr><th scope="col">日付</th><th scope="col">種類</th><th scope="col">名称</th><th scope="col">会場</th><th scope="col" class="num">参加企業</th><th scope="col" class="num">参加者</th><th scope="col">内訳</th></tr>
+    {{#events}}<tr><td>{{startsOn.era}}{{#endsOn}}〜{{era}}{{/endsOn}}<span class="iso">{{startsOn.iso}}</span></td><td>{{kind}}</td><td><a href="{{path}}">{{title}}</a><span class="iso">{{code}}{{#canWrite}}<span class="no-print">・変更</span>{{/canWrite}}</span></td><td>{{place}}</td><td class="num">{{firms}}</td><td class="num">{{participants}}</td><td>{{segments}}</td></tr>{{/events}}
     </table></div>{{/empty}}
     {{/months}}
     {{#canWrite}}

@@ -2,6 +2,7 @@ extension PageTemplates {
     static let expenseEdit = """
     <p class="muted">経費の明細の訂正・除外</p>
     <h1>{{payee}} <span class="muted">{{amount}}円・{{incurredOn.era}}・{{ref}}</span></h1>
+    <p class="no-print"><a href="/projects/{{code}}/expenses/{{id}}/history">この明細の変更の履歴</a></p>
     {{#locked}}<p class="notice">請求 第{{version}}版が{{status}}のため、この明細は訂正・除外できません。訂正は、経費の一覧から理由を書いて明細を追加してください。</p>{{/locked}}
     {{#canWrite}}
     {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}

@@ -5,26 +5,39 @@ extension PageTemplates {
     {{#done}}<p class="notice" role="status">{{done}}</p>{{/done}}
     {{#locked}}<p class="notice">請求 第{{version}}版が{{status}}のため、明細は訂正・除外できません。訂正は、理由を書いて明細を追加してください（第{{next}}版の請求に入ります）。</p>{{/locked}}
     <p>補助対象かどうかは算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span> 時点の判定です。</p>
-    <form method="get" action="/projects/{{code}}/expenses" class="no-print"><label for="show_as_of">算定基準日</label> <input id="show_as_of" name="as_of" value="{{asOfValue}}"> <button type="submit">判定し直す</button></form>
 
     <h2>経費区分別の合計（税抜）</h2>
     {{#computation}}
     <table>
-    <tr><th>経費区分</th><th class="num">件数</th><th class="num">経費合計</th><th class="num">補助対象</th><th class="num">対象外</th></tr>
+    <tr><th scope="col">経費区分</th><th scope="col" class="num">件数</th><th scope="col" class="num">経費合計</th><th scope="col" class="num">補助対象</th><th scope="col" class="num">対象外</th></tr>
     {{#categories}}<tr><td>{{category}}</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td></tr>{{/categories}}
     {{#totals}}<tr class="total"><td>合計</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td></tr>{{/totals}}
     </table>
     {{/computation}}
-    <p class="no-print"><a href="/projects/{{code}}/claim">請求額の算定を見る</a></p>
+    <p class="no-print"><a href="/projects/{{code}}/claim">請求額の算定を見る</a>　<a href="/projects/{{code}}/expenses.csv" download>経費の明細をCSVで保存（Excel用・そのまま取り込み直せます）</a>　<a href="/projects/{{code}}/claim.csv?as_of={{asOfValue}}" download>請求額の算定をCSVで保存</a></p>
 
-    <h2>経費の明細</h2>
+    <h2 id="lines">経費の明細</h2>
+    {{#listing}}
+    <form method="get" action="/projects/{{code}}/expenses#lines" class="no-print filters">
+    <label for="show_as_of">算定基準日</label> <input id="show_as_of" name="as_of" size="12" value="{{asOfValue}}">
+    <label for="show">表示</label> <select id="show" name="show">{{#shows}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/shows}}</select>
+    <label for="filter_category">経費区分</label> <select id="filter_category" name="category"><option value="">すべて</option>{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select>
+    <label for="sort">並べ替え</label> <select id="sort" name="sort">{{#orders}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/orders}}</select>
+    <button type="submit">表示する</button>
+    </form>
+    <p class="count">{{#any}}全{{total}}件中 {{from}}–{{to}}件{{/any}}{{^any}}{{#filtered}}条件に合う明細はありません（全0件）{{/filtered}}{{/any}}</p>
+    {{/listing}}
     <div class="scroll"><table>
-    <tr><th>番号・証憑</th><th>経費区分</th><th>発生日</th><th>支払日</th><th>支払先・内容</th><th class="num">税抜額</th><th class="num">消費税</th><th>補助対象の判定</th></tr>
+    <caption class="visually-hidden">経費の明細（算定基準日 {{asOf.era}} 時点の補助対象の判定つき）</caption>
+    <tr><th scope="col">番号・証憑</th><th scope="col">経費区分</th><th scope="col">発生日</th><th scope="col">支払日</th><th scope="col">支払先・内容</th><th scope="col" class="num">税抜額</th><th scope="col" class="num">消費税</th><th scope="col">補助対象の判定</th></tr>
     {{#lines}}<tr><td>{{#canCorrect}}<a href="/projects/{{code}}/expenses/{{id}}">{{ref}}<span class="iso no-print">訂正・除外</span></a>{{/canCorrect}}{{^canCorrect}}{{ref}}{{/canCorrect}}</td><td>{{category}}</td><td>{{incurredOn.era}}<span class="iso">{{incurredOn.iso}}</span></td><td>{{paidOn.era}}<span class="iso">{{paidOn.iso}}</span></td>
     <td>{{payee}}<span class="iso">{{description}}</span></td><td class="num">{{amount}}</td><td class="num">{{tax}}</td>
     <td>{{#eligible}}{{eligibility}}{{/eligible}}{{^eligible}}<strong>{{eligibility}}</strong>{{/eligible}}{{#excludedReason}}<span class="iso">除外理由: {{excludedReason}}</span>{{/excludedReason}}{{#addedReason}}<span class="iso">追加の理由: {{addedReason}}</span>{{/addedReason}}</td></tr>{{/lines}}
-    {{^lines}}<tr><td colspan="8">経費はまだ登録されていません</td></tr>{{/lines}}
+    {{^lines}}{{^listing.filtered}}<tr><td colspan="8">経費はまだ登録されていません</td></tr>{{/listing.filtered}}{{/lines}}
     </table></div>
+    {{#listing.paged}}<nav class="pager no-print" aria-label="明細のページ">{{#listing.previous}}<a href="{{listing.previous}}" rel="prev">前へ</a>{{/listing.previous}}
+    <span>全{{listing.total}}件中 {{listing.from}}–{{listing.to}}件</span>
+    {{#listing.next}}<a href="{{listing.next}}" rel="next">次へ</a>{{/listing.next}}</nav>{{/listing.paged}}
 
     {{#canWrite}}
     <div class="no-print">

@@ -1,6 +1,7 @@
 extension PageTemplates {
     static let memberEdit = """
     <h1>{{orgName}} <span class="muted">{{orgCode}}・{{kind}}</span></h1>
+    <p class="no-print"><a href="/consortia/{{code}}/members/{{id}}/history">この構成員の変更の履歴</a></p>
     {{#canWrite}}
     {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
     <form method="post" action="/consortia/{{code}}/members/{{id}}">

@@ -9,7 +9,7 @@ extension PageTemplates {
     </form>
     <p>{{count}} 件</p>
     <div class="scroll"><table>
-    <tr><th>名称</th><th>コード</th><th>種別</th><th>役割</th><th>グループ</th><th>参加日</th><th>退会日</th>{{#canWrite}}<th class="no-print">退会の記録</th>{{/canWrite}}</tr>
+    <tr><th scope="col">名称</th><th scope="col">コード</th><th scope="col">種別</th><th scope="col">役割</th><th scope="col">グループ</th><th scope="col">参加日</th><th scope="col">退会日</th>{{#canWrite}}<th scope="col" class="no-print">退会の記録</th>{{/canWrite}}</tr>
     {{#members}}<tr><td>{{#canWrite}}<a href="/consortia/{{code}}/members/{{id}}">{{orgName}}</a>{{/canWrite}}{{^canWrite}}{{orgName}}{{/canWrite}}</td><td>{{orgCode}}</td><td>{{kind}}</td><td>{{role}}</td><td>{{group}}</td>
     <td>{{joinedOn.era}}<span class="iso">{{joinedOn.iso}}</span></td><td>{{#leftOn}}{{era}}<span class="iso">{{iso}}</span>{{/leftOn}}</td>
     {{#canWrite}}<td class="no-print">{{#canLeave}}<a href="/consortia/{{code}}/members/{{id}}/leave">退会を記録する</a>{{/canLeave}}{{#canUndo}}<form method="post" action="/consortia/{{code}}/members/{{id}}/undo-leave"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{rowVersion}}"><button type="submit">退会を取り消す</button></form>{{/canUndo}}</td>{{/canWrite}}</tr>{{/members}}
@@ -34,6 +34,30 @@ extension PageTemplates {
     {{#errors.group}}<span class="field-error">{{errors.group}}</span>{{/errors.group}}</div>
     <button type="submit">追加する</button>
     </form>
+    {{#newOrg}}
+    <h2 id="new-organization">まだ登録されていない団体を登録して追加する</h2>
+    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    <form method="post" action="/consortia/{{code}}/members/new-organization#new-organization">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="field{{#errors.name}} invalid{{/errors.name}}"><label for="org_name">団体名（必須）</label><input id="org_name" name="name" size="30" value="{{form.name}}">
+    {{#errors.name}}<span class="field-error">{{errors.name}}</span>{{/errors.name}}</div>
+    <div class="field{{#errors.code}} invalid{{/errors.code}}"><label for="org_code">団体コード（必須・英数字）</label><input id="org_code" name="code" value="{{form.code}}" placeholder="tsubame-kogyo">
+    {{#errors.code}}<span class="field-error">{{errors.code}}</span>{{/errors.code}}</div>
+    <div class="field{{#errors.kind}} invalid{{/errors.kind}}"><label for="org_kind">種類</label><select id="org_kind" name="kind">{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select>
+    {{#errors.kind}}<span class="field-error">{{errors.kind}}</span>{{/errors.kind}}</div>
+    <div class="field{{#errors.corporate_number}} invalid{{/errors.corporate_number}}"><label for="org_corporate_number">法人番号</label><input id="org_corporate_number" name="corporate_number" inputmode="numeric" value="{{form.corporate_number}}">
+    {{#errors.corporate_number}}<span class="field-error">{{errors.corporate_number}}</span>{{/errors.corporate_number}}</div>
+    <div class="field{{#errors.prefecture_code}} invalid{{/errors.prefecture_code}}"><label for="org_prefecture_code">都道府県</label><select id="org_prefecture_code" name="prefecture_code">{{#prefectures}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/prefectures}}</select>
+    {{#errors.prefecture_code}}<span class="field-error">{{errors.prefecture_code}}</span>{{/errors.prefecture_code}}</div>
+    <div class="field{{#errors.role}} invalid{{/errors.role}}"><label for="org_role">役割</label><select id="org_role" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select>
+    {{#errors.role}}<span class="field-error">{{errors.role}}</span>{{/errors.role}}</div>
+    <div class="field{{#errors.joined_on}} invalid{{/errors.joined_on}}"><label for="org_joined_on">参加日（必須）</label><input id="org_joined_on" name="joined_on" value="{{form.joined_on}}" placeholder="2024-04-01 または 令和6年4月1日">
+    {{#errors.joined_on}}<span class="field-error">{{errors.joined_on}}</span>{{/errors.joined_on}}</div>
+    <div class="field{{#errors.group}} invalid{{/errors.group}}"><label for="org_group">グループ</label><input id="org_group" name="group" value="{{form.group}}">
+    {{#errors.group}}<span class="field-error">{{errors.group}}</span>{{/errors.group}}</div>
+    <button type="submit">登録して追加する</button>
+    </form>
+    {{/newOrg}}
     </div>
     {{/canWrite}}
     """

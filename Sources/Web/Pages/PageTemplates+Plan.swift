@@ -8,7 +8,7 @@ extension PageTemplates {
     <h2>{{label}} <span class="muted">事業開始前 {{baseline}}、累計目標 {{cumulativeTarget}}</span></h2>
     <div class="grid"><div>{{{cumulativeChart}}}</div><div>{{{levelChart}}}</div></div>
     <div class="scroll"><table>
-    <tr><th>年度</th><th class="num">計画増加分</th><th class="num">計画水準</th><th class="num">計画累計</th><th class="num">実績</th><th class="num">実績増加分</th><th class="num">実績累計</th><th class="num">累計達成率</th></tr>
+    <tr><th scope="col">年度</th><th scope="col" class="num">計画増加分</th><th scope="col" class="num">計画水準</th><th scope="col" class="num">計画累計</th><th scope="col" class="num">実績</th><th scope="col" class="num">実績増加分</th><th scope="col" class="num">実績累計</th><th scope="col" class="num">累計達成率</th></tr>
     {{#years}}<tr><td>{{year}}</td><td class="num">{{plannedIncrement}}</td><td class="num">{{plannedLevel}}</td><td class="num">{{plannedCumulative}}</td><td class="num">{{actualLevel}}</td><td class="num">{{actualIncrement}}</td><td class="num">{{actualCumulative}}</td><td class="num">{{achievement}}</td></tr>{{/years}}
     </table></div>
     {{/kpis}}
@@ -16,7 +16,7 @@ extension PageTemplates {
 
     <h2>効果検証（7月31日まで）と公表（8月末まで）</h2>
     <table>
-    <tr><th>年度</th><th>手続</th><th>期限</th><th>実施日</th><th>状況</th></tr>
+    <tr><th scope="col">年度</th><th scope="col">手続</th><th scope="col">期限</th><th scope="col">実施日</th><th scope="col">状況</th></tr>
     {{#reviews}}<tr><td>{{year}}</td><td>{{step}}</td><td>{{due}}</td><td>{{done}}</td><td>{{#late}}<strong>{{state}}</strong>{{/late}}{{^late}}{{state}}{{/late}}</td></tr>{{/reviews}}
     {{^reviews}}<tr><td colspan="5">終了した年度はまだありません</td></tr>{{/reviews}}
     </table>

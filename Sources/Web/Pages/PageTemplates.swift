@@ -7,8 +7,8 @@ enum PageTemplates {
             "layout": layout, "error": error, "login": login,
             "dashboard": dashboard, "claim": claim, "claimVersion": claimVersion, "projectHeading": projectHeading,
             "expenses": expenses, "expenseEdit": expenseEdit, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
-            "plan": plan,
-            "resultsReport": resultsReport, "organizationParticulars": organizationParticulars,
+            "plan": plan, "resultsReport": resultsReport, "organizationParticulars": organizationParticulars,
+            "history": history, "password": password, "kpiTargets": kpiTargets, "eventEdit": eventEdit,
         ]
     }
 
@@ -43,11 +43,14 @@ enum PageTemplates {
     .field input,.field select{font-size:1em;padding:.2em}
     .field.invalid input,.field.invalid select{border:2px solid #a00000}
     button{font-size:1em;padding:.3em 1em}
-    svg.chart{max-width:720px;height:auto;display:block;margin:.5em 0}
+    svg.chart{max-width:100%;height:auto;display:block;margin:.5em 0}
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1em}
     .scroll{overflow-x:auto}
     .muted{color:#555}
     .badge{border:1px solid #222;padding:0 .4em;font-size:.9em}
+    .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+    .filters label{margin-left:.6em}.filters select,.filters input{font-size:1em}
+    .pager{display:flex;gap:1.5em;align-items:center;margin:.5em 0}
     @media (max-width:640px){main{padding:.5em}.field label{display:block}table{font-size:.9em}}
     @media print{
       @page{size:A4;margin:15mm 12mm}
@@ -66,7 +69,7 @@ enum PageTemplates {
     <span class="brand">地域の人事部 事業管理</span>
     {{#user}}
     <nav>{{#nav}}<a href="{{href}}">{{label}}</a>{{/nav}}</nav>
-    <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><span class="muted">{{login}}（{{role}}）</span> <button type="submit">ログアウト</button></form>
+    <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><a class="muted" href="/account/password" title="パスワードの変更">{{login}}（{{role}}）</a> <button type="submit">ログアウト</button></form>
     {{/user}}
     </header>
     <main>

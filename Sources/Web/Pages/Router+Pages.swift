@@ -30,4 +30,8 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     PlanPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ResultsReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
     OrganizationParticularsPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    HistoryPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    KPITargetsPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    EventEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    PasswordPageController(sessions: sessions, renderer: renderer).addRoutes(to: pages)
 }

@@ -1,0 +1,81 @@
+import Domain
+import Hummingbird
+import Store
+
+/// One event: change what was recorded (kind, title, dates, venue, firms, counts by segment)
+/// with the version it was read at. The form is the events page's, read the same way
+/// (`EventsPageController.eventBody`), and the change is the API's (`ActivityController.changeEvent`).
+struct EventEditPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("consortia/:code/events/:event", use: show)
+        group.post("consortia/:code/events/:event", use: update)
+    }
+
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        let done = request.uri.queryParameters.get("done") == "1"
+        return try await page(context: context, typed: nil, errors: [:], done: done, status: .ok)
+    }
+
+    private func page(
+        context: APIContext, typed: [String: String]?, errors: [String: String], done: Bool, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let (code, eventCode) = (try context.code("code"), try context.code("event"))
+        let event = try await database.run(as: caller) { try EventRepository().find(consortiumCode: code, code: eventCode, on: $0) }
+        let form = typed ?? Self.fields(event)
+        let values: [String: Any] = [
+            "code": code, "event": event.code, "title": event.title, "year": FiscalYear(containing: event.startsOn).startYear,
+            "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
+            "kinds": EventKind.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["kind"] == $0.rawValue] },
+            "segments": ParticipantSegment.allCases.map {
+                ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
+            },
+            "form": form, "online": form["online"] == "1", "errors": errors, "hasErrors": !errors.isEmpty,
+        ]
+        return renderer.page("eventEdit", title: "取組 \(event.title)", values: values, context: context, status: status)
+    }
+
+    /// The event as the form's fields.
+    static func fields(_ event: EventRecord) -> [String: String] {
+        var fields = [
+            "kind": event.kind.rawValue, "title": event.title, "starts_on": event.startsOn.description,
+            "ends_on": event.endsOn?.description ?? "", "venue": event.venue ?? "", "online": event.online ? "1" : "",
+            "firms": event.firms.joined(separator: "; "), "row_version": String(event.rowVersion),
+        ]
+        for (segment, count) in event.participants where count > 0 { fields["participants_\(segment.rawValue)"] = String(count) }
+        return fields
+    }
+
+    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        try Access.require(Access.writeConsortiumData, caller, "取組の変更")
+        let (code, eventCode) = (try context.code("code"), try context.code("event"))
+        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        // What the form leaves empty is cleared, as null and empty lists do in the API.
+        var object = EventsPageController.eventBody(form).object.filter { $0.key != "code" && $0.key != "row_version" }
+        for field in ["ends_on", "venue"] where object[field] == nil { object[field] = .null }
+        if object["firms"] == nil { object["firms"] = .array([]) }
+        if object["participants"] == nil { object["participants"] = .object([:]) }
+        let body = JSONBody(object: object)
+        do {
+            _ = try await database.run(as: caller) { connection in
+                try EventRepository().update(consortiumCode: code, code: eventCode, expectedVersion: expected, on: connection) { current in
+                    try ActivityController.changeEvent(current.draft, by: body)
+                }
+            }
+            return PageRenderer.redirect(to: "/consortia/\(code)/events/\(eventCode)?done=1")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
+            return try await page(context: context, typed: form.typed, errors: fieldErrors(problem.errors), done: false,
+                                  status: .unprocessableContent)
+        }
+    }
+}
