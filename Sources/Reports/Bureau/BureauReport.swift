@@ -155,7 +155,7 @@ public struct BureauReport: Sendable {
         for bureau in scope.bureau.map({ [$0] }) ?? Bureau.allCases {
             report.byBureau[bureau.rawValue] = Totals()
         }
-        let projects = try repository.projects(on: connection)
+        let projects = try repository.projects(asOf: asOf, on: connection)
         for project in projects {
             report.adoptedProjects += 1
             if project.status == .withdrawn { report.withdrawnProjects += 1 }

@@ -31,7 +31,7 @@ struct ExportBuilder {
         try repository.prepareScope(options.scope, selection: .withExpensesOrClaims, on: connection)
         let claims = try repository.claimsOfRecord(on: connection)
         let input = ProjectWriter.Input(
-            projects: try repository.projects(on: connection), claims: claims,
+            projects: try repository.projects(asOf: options.asOf, on: connection), claims: claims,
             activities: try repository.projectActivities(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection))
         let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
         let consortiumActivities = try repository.consortiumActivities(fiscalYear: fiscalYear, asOf: options.asOf, on: connection)

@@ -48,8 +48,12 @@ public struct ExportRepository: Sendable {
         return inserted
     }
 
-    /// The projects in scope, in project-code order, with their frames' terms.
-    public func projects(on connection: PostgresConnection) throws -> [ExportProject] {
+    /// The projects in scope, in project-code order, with their frames' terms. The granted
+    /// amount and the prior payments are those of `asOf`, as a claim computed on that day takes
+    /// them (`ClaimRepository.terms(of:asOf:on:)`): the grant decision in force (the project's
+    /// own granted amount when it has no decision on record, none when its first decision is
+    /// later) and the advance payments made by then.
+    public func projects(asOf: LocalDate, on connection: PostgresConnection) throws -> [ExportProject] {
         var frames: [Int64: (program: String, code: String, terms: FrameTerms)] = [:]
         for row in try connection.query("""
             SELECT f.id, pr.code AS program, f.code, \(FrameTerms.selectSQL)
@@ -60,7 +64,15 @@ public struct ExportRepository: Sendable {
         }
         return try connection.query("""
             SELECT p.consortium_id, p.id, p.code, p.project_name, p.region, p.fiscal_year, p.prefecture_code, pf.bureau,
-                   c.code AS consortium_code, c.name AS consortium_name, p.frame_id, p.status, p.granted_yen, p.prior_paid_yen,
+                   c.code AS consortium_code, c.name AS consortium_name, p.frame_id, p.status,
+                   CASE WHEN NOT EXISTS (SELECT 1 FROM grant_decisions d WHERE d.consortium_id = p.consortium_id AND d.project_id = p.id)
+                        THEN p.granted_yen
+                        ELSE (SELECT d.amount_yen FROM grant_decisions d
+                              WHERE d.consortium_id = p.consortium_id AND d.project_id = p.id AND d.decided_on <= \(asOf)
+                              ORDER BY d.decided_on DESC, d.sequence DESC LIMIT 1)
+                   END AS granted_yen,
+                   (SELECT coalesce(sum(a.amount_yen), 0) FROM advance_payments a
+                    WHERE a.consortium_id = p.consortium_id AND a.project_id = p.id AND a.paid_on <= \(asOf))::bigint AS prior_paid_yen,
                    p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
                    coalesce(a.names, '{}')::text AS applicant_names, coalesce(a.numbers, '{}')::text AS applicant_numbers
             FROM export_scope s
