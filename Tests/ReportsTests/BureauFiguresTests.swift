@@ -34,9 +34,9 @@ import TestSupport
             _ = try claims.setStatus(projectCode: "R6-T1", version: 1, to: .approved, actor: "test", on: fixture.connection)
             _ = try claims.setStatus(projectCode: "R6-T2", version: 1, to: .approved, actor: "test", on: fixture.connection)
             _ = try claims.setStatus(projectCode: "R6-T2", version: 1, to: .paid, actor: "test", on: fixture.connection)
-            for status in ["grant_decided", "in_progress", "reported", "confirmed"] {
-                try fixture.connection.execute("UPDATE adopted_projects SET status = \(status) WHERE code = 'R6-O1'")
-            }
+            // The claim moved R6-O1 to reported (its status follows the records); a status
+            // confirmed by hand stands for a confirmation recorded before migration 0024.
+            try fixture.connection.execute("UPDATE adopted_projects SET status = 'confirmed' WHERE code = 'R6-O1'")
         }
         return fixture
     }
@@ -91,7 +91,7 @@ import TestSupport
         let fixture = try await ExportFixture.make()
         let report = try await blocking { () -> BureauReport in
             _ = try ClaimRepository().submit(projectCode: "R6-T2", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
-            _ = try ClaimRepository().setStatus(projectCode: "R6-T2", version: 1, to: .returned, actor: "test", on: fixture.connection)
+            _ = try ClaimRepository().setStatus(projectCode: "R6-T2", version: 1, to: .returned, reason: "証憑の不足", actor: "test", on: fixture.connection)
             return try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024)), asOf: ExportFixture.asOf, on: fixture.connection)
         }
         #expect(report.total.claimedProjects == 0 && report.total.claimYen == 0 && report.total.confirmedProjects == 0)

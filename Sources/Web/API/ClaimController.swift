@@ -101,15 +101,26 @@ struct ClaimController {
         let version = try Self.version(context)
         var body = try await JSONBody.read(request, context: context)
         let status = body.vocabulary("status", ClaimStatus.self, required: true)
+        // A return's written reason (差戻し理由), which the secretariat reads on the claim.
+        let reason = body.string("reason", maxLength: ClaimReview.reasonLimit)
         try body.finish()
         guard let status else { throw Problem.validation(body.issues) }
         guard Self.allowedStatuses(for: caller.role).contains(status) else {
             throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
         }
+        if reason != nil, status != .returned {
+            throw Problem.validation([FieldIssue(field: "reason", message: "理由は差し戻すときに書きます")])
+        }
+        // Approving names the version read (If-Match): a deliberate act on that version.
         let expected = try EntityTag.expectedVersion(request)
+        if status == .approved, expected == nil {
+            throw Problem(status: .preconditionRequired, type: "precondition-required",
+                          title: "承認は、読み込んだ請求の版（ETag）を If-Match で指定して行います（* は使えません）")
+        }
         let claim = try await run(caller) {
             try ClaimRepository().setStatus(
-                projectCode: code, version: version, to: status, actor: caller.actor, expectedRowVersion: expected, on: $0)
+                projectCode: code, version: version, to: status, reason: reason, actor: caller.actor,
+                expectedRowVersion: expected, on: $0)
         }
         return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
     }
@@ -129,6 +140,8 @@ struct ClaimController {
         do {
             return try await database.run(as: caller, body)
         } catch let error as ClaimError {
+            throw error
+        } catch let error as LifecycleError {
             throw error
         } catch {
             throw RecordError.mapping(error, kind: "請求")

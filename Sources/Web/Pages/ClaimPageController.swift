@@ -51,7 +51,9 @@ struct ClaimPageController {
         values["needsReason"] = !versions.isEmpty
         values["form"] = ["as_of": typed["as_of"] ?? asOf.description, "reason": typed["reason"] ?? ""]
         values["errors"] = errors
-        let next = Access.decide.contains(caller.role) ? ProjectStatus.allCases.filter { project.status.canTransition(to: $0) } : []
+        // The status follows the records; a withdrawal is the one move a person makes.
+        let next = Access.decide.contains(caller.role)
+            ? ProjectStatus.allCases.filter { $0.isSetByHand && project.status.canTransition(to: $0) } : []
         values["projectStatuses"] = next.map { ["value": $0.rawValue, "label": $0.japaneseName] }
         values["canDecide"] = !next.isEmpty
         values["projectRowVersion"] = project.rowVersion
@@ -164,8 +166,8 @@ struct ClaimPageController {
         return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)")
     }
 
-    /// A bureau moves the project on (grant decided, confirmed, paid …) through the API's
-    /// project update, with the version the page was read at.
+    /// A bureau withdraws the project (取下げ) through the API's project update, with the
+    /// version the page was read at; every other status follows the records.
     @Sendable func changeProjectStatus(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         let form = try await FormBody.read(request, context: context)

@@ -68,11 +68,12 @@ extension PageTemplates {
     <h2>別の基準日で算定する</h2>
     <form method="get" action="/projects/{{code}}/claim"><label for="show_as_of">算定基準日</label> <input id="show_as_of" name="as_of" value="{{form.as_of}}" placeholder="2025-03-31"> <button type="submit">算定</button></form>
     {{#canDecide}}
-    <h2>事業の状態を変える</h2>
+    <h2>事業の取下げ</h2>
+    <p class="muted">事業の状態は交付決定・概算払・請求・額の確定・精算の記録から決まります。</p>
     <form method="post" action="/projects/{{code}}/status">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{projectRowVersion}}">
     <label for="project_status">現在「{{status}}」→</label> <select id="project_status" name="status">{{#projectStatuses}}<option value="{{value}}">{{label}}</option>{{/projectStatuses}}</select>
-    <button type="submit">変更する</button>
+    <button type="submit">取り下げる</button>
     </form>
     {{/canDecide}}
     {{#canSubmit}}
