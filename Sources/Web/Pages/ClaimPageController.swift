@@ -38,15 +38,17 @@ struct ClaimPageController {
     ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
-        let (report, versions) = try await api.run(caller) { connection in
+        let (report, versions, timeline) = try await api.run(caller) { connection in
             (try ClaimReport.computed(projectCode: code, asOf: asOf, on: connection),
-             try ClaimRepository().versions(projectCode: code, on: connection))
+             try ClaimRepository().versions(projectCode: code, on: connection),
+             try LifecycleRepository().timeline(projectCode: code, on: connection))
         }
         let project = report.project
         var values = ClaimView.header(project)
         values["labels"] = ClaimView.labels
         values["computation"] = ClaimView.computation(report)
         values["versions"] = versions.reversed().map(ClaimView.version)
+        values["timeline"] = ClaimView.timeline(timeline)
         values["canSubmit"] = Access.writeConsortiumData.contains(caller.role)
         values["needsReason"] = !versions.isEmpty
         values["form"] = ["as_of": typed["as_of"] ?? asOf.description, "reason": typed["reason"] ?? ""]
@@ -98,7 +100,7 @@ struct ClaimPageController {
         let actions = ClaimController.allowedStatuses(for: caller.role)
             .filter { claim.status.canTransition(to: $0) }
             .sorted { $0.rawValue < $1.rawValue }
-            .map { ["value": $0.rawValue, "label": Self.actionLabel($0)] }
+            .map { ["value": $0.rawValue, "label": Self.actionLabel($0), "returns": $0 == .returned, "approves": $0 == .approved] }
         var values = ClaimView.header(report.project)
         values["labels"] = ClaimView.labels
         values["claim"] = ClaimView.version(claim)
@@ -154,6 +156,15 @@ struct ClaimPageController {
             guard let value = Int(text), value > 0 else { throw FieldMessage("版の番号が正しくありません") }
             return value
         }
+        if let status, !ClaimController.allowedStatuses(for: caller.role).contains(status) {
+            throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
+        }
+        let reason = body.string("reason", maxLength: ClaimReview.reasonLimit)
+        // Approving is a deliberate act: the form's confirmation names the version approved.
+        let confirmed = body.string("confirm", maxLength: 10)
+        if status == .approved, confirmed != String(number) {
+            body.fail("confirm", "第\(number)版を承認することを確かめるチェックを入れてください")
+        }
         try body.finish()
         guard let status, let rowVersion else { throw Problem.validation(body.issues) }
         guard ClaimController.allowedStatuses(for: caller.role).contains(status) else {
@@ -161,7 +172,8 @@ struct ClaimPageController {
         }
         _ = try await api.run(caller) {
             try ClaimRepository().setStatus(
-                projectCode: code, version: number, to: status, actor: caller.actor, expectedRowVersion: rowVersion, on: $0)
+                projectCode: code, version: number, to: status, reason: reason, actor: caller.actor,
+                expectedRowVersion: rowVersion, on: $0)
         }
         return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)")
     }
