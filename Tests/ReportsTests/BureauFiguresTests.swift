@@ -34,9 +34,9 @@ import TestSupport
             _ = try claims.setStatus(projectCode: "R6-T1", version: 1, to: .approved, actor: "test", on: fixture.connection)
             _ = try claims.setStatus(projectCode: "R6-T2", version: 1, to: .approved, actor: "test", on: fixture.connection)
             _ = try claims.setStatus(projectCode: "R6-T2", version: 1, to: .paid, actor: "test", on: fixture.connection)
-            // The claim moved R6-O1 to reported (its status follows the records); a status
-            // confirmed by hand stands for a confirmation recorded before migration 0024.
-            try fixture.connection.execute("UPDATE adopted_projects SET status = 'confirmed' WHERE code = 'R6-O1'")
+            for status in ["grant_decided", "in_progress", "reported", "confirmed"] {
+                try fixture.connection.execute("UPDATE adopted_projects SET status = \(status) WHERE code = 'R6-O1'")
+            }
         }
         return fixture
     }

@@ -91,6 +91,13 @@ import Testing
             #expect(approved.status == .ok)
             #expect((approved.json["review"] as? [String: Any])?["decided_by"] as? String == "user:kanto")
             #expect(try await api.get(base, as: .secA).json["status"] as? String == "reported")
+            // Plan against actual (執行率) under the changed decision's budget.
+            let budget = try await api.get("\(base)/claims/3/budget", as: .secA)
+            let rows = budget.json["rows"] as? [[String: Any]] ?? []
+            let outsourcing = try #require(rows.first { $0["category"] as? String == "outsourcing" })
+            #expect(outsourcing["planned_yen"] as? Int == 15_000_000 && outsourcing["actual_yen"] as? Int == 16_545_678)
+            #expect(outsourcing["execution_rate"] as? String == "110.3%" && outsourcing["over_limit"] as? Bool == false)
+            #expect((budget.json["decision"] as? [String: Any])?["sequence"] as? Int == 2)
 
             // 確定検査 excludes R-003; a line the version does not have is refused.
             let unknown = try await api.request(.post, "\(base)/inspection", as: .kanto, json: [

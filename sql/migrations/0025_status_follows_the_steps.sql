@@ -50,9 +50,13 @@ DECLARE
     target text;
     caller text := coalesce(current_setting('jinjibu.role', true), '');
 BEGIN
-    SELECT status INTO p FROM adopted_projects WHERE consortium_id = consortium AND id = project FOR UPDATE;
-    IF NOT FOUND OR p.status IN ('paid', 'refunded', 'withdrawn')
-       OR NOT EXISTS (SELECT 1 FROM grant_decisions d WHERE d.consortium_id = consortium AND d.project_id = project) THEN
+    IF NOT EXISTS (SELECT 1 FROM grant_decisions d WHERE d.consortium_id = consortium AND d.project_id = project) THEN
+        RETURN;
+    END IF;
+    -- Read without a lock first: most writes (another expense line) move nothing, and must not
+    -- wait for, or make wait, a claim being stored meanwhile (which locks the project).
+    SELECT status INTO p FROM adopted_projects WHERE consortium_id = consortium AND id = project;
+    IF NOT FOUND OR p.status IN ('paid', 'refunded', 'withdrawn') THEN
         RETURN;
     END IF;
     target := CASE
@@ -67,6 +71,13 @@ BEGIN
         ELSE p.status
     END;
     IF target = p.status OR array_position(chain, coalesce(nullif(target, 'refunded'), 'paid')) <= array_position(chain, p.status) THEN
+        RETURN;
+    END IF;
+    -- A move: read again under NO KEY UPDATE, which waits for another status move but not for
+    -- writers of the project's lines (their foreign keys hold KEY SHARE on it).
+    SELECT status INTO p FROM adopted_projects WHERE consortium_id = consortium AND id = project FOR NO KEY UPDATE;
+    IF p.status IN ('paid', 'refunded', 'withdrawn') OR target = p.status
+       OR array_position(chain, coalesce(nullif(target, 'refunded'), 'paid')) <= array_position(chain, p.status) THEN
         RETURN;
     END IF;
     PERFORM set_config('jinjibu.role', '', true);

@@ -18,6 +18,7 @@ struct ClaimController {
         group.patch("projects/:code/claims/:version", use: changeStatus)
         group.get("projects/:code/claims/:version/diff", use: diff)
         group.get("projects/:code/claims/:version/report", use: report)
+        group.get("projects/:code/claims/:version/budget", use: budget)
     }
 
     @Sendable func listAll(_ request: Request, context: APIContext) async throws -> Response {
@@ -84,6 +85,15 @@ struct ClaimController {
         let version = try Self.version(context)
         let document = try await run(caller) { ClaimDocument(try ClaimReport.stored(projectCode: code, version: version, on: $0)) }
         return try APIJSON.response(document)
+    }
+
+    /// The version's expenses by category against the planned budget of the decision in force.
+    @Sendable func budget(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let version = try Self.version(context)
+        let (decision, execution) = try await run(caller) { try GrantRepository().budgetExecution(projectCode: code, version: version, on: $0) }
+        return try APIJSON.response(BudgetExecutionJSON(project: code, version: version, decision: decision, execution: execution))
     }
 
     @Sendable func diff(_ request: Request, context: APIContext) async throws -> Response {

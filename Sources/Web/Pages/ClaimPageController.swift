@@ -91,10 +91,11 @@ struct ClaimPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let number = try ClaimController.version(context)
-        let (report, diff) = try await api.run(caller) { connection in
+        let (report, diff, budget) = try await api.run(caller) { connection in
             // The version as submitted, and apart what today's records give as of its date.
             (try ClaimReport.stored(projectCode: code, version: number, on: connection),
-             number > 1 ? try ClaimRepository().diff(projectCode: code, version: number, on: connection).2 : nil)
+             number > 1 ? try ClaimRepository().diff(projectCode: code, version: number, on: connection).2 : nil,
+             try GrantRepository().budgetExecution(projectCode: code, version: number, on: connection))
         }
         guard let claim = report.claim else { throw Problem.notFound() }
         let actions = ClaimController.allowedStatuses(for: caller.role)
@@ -107,6 +108,7 @@ struct ClaimPageController {
         values["computation"] = ClaimView.computation(report)
         values["differences"] = ClaimView.differences(report)
         values["diff"] = diff.map(ClaimView.diff) ?? false
+        values["budget"] = ClaimView.budget(decision: budget.0, execution: budget.1)
         values["previous"] = number > 1 ? number - 1 : false
         values["actions"] = actions
         values["hasActions"] = !actions.isEmpty

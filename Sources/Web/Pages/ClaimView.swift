@@ -117,6 +117,17 @@ enum ClaimView {
         }
     }
 
+    /// Expenses by category against the plan of the decision in force (執行率).
+    static func budget(decision: GrantDecision?, execution: BudgetExecution) -> [String: Any] {
+        let rows = execution.rows.map { row -> [String: Any] in
+            ["category": row.category.japaneseName, "planned": PageFormat.yen(row.planned), "actual": row.actual.formattedWithSymbol,
+             "eligible": row.eligible.formattedWithSymbol, "rate": row.executionRate.percent() ?? "—", "over": row.overLimit]
+        }
+        return ["decision": decision.map { "\($0.kind.japaneseName) \($0.documentNumber)（\($0.decidedOn)）" } ?? "交付決定の記録なし",
+                "rows": rows, "planned": execution.plannedTotal.formattedWithSymbol, "actual": execution.actualTotal.formattedWithSymbol,
+                "eligible": execution.eligibleTotal.formattedWithSymbol, "rate": execution.executionRate.percent() ?? "—"]
+    }
+
     /// A change of grant decision between two versions, for the difference table.
     static func decisionChange(_ change: ClaimDiff.DecisionChange) -> [String: Any] {
         func describe(_ decision: GrantDecision?) -> String {

@@ -112,6 +112,14 @@ extension PageTemplates {
     <table>{{#figures}}<tr><th>{{label}}</th><td class="num">{{amount}}</td></tr>{{/figures}}</table>
     \(claimComputation)
     {{/computation}}
+    {{#budget}}
+    <h2>経費配分に対する執行（{{decision}}）</h2>
+    <div class="scroll"><table>
+    <tr><th>経費区分</th><th class="num">計画（経費配分）</th><th class="num">実績（税抜）</th><th class="num">補助対象</th><th class="num">執行率</th></tr>
+    {{#rows}}<tr><td>{{category}}</td><td class="num">{{planned}}</td><td class="num">{{actual}}</td><td class="num">{{eligible}}</td><td class="num">{{rate}}{{#over}}（計画超過）{{/over}}</td></tr>{{/rows}}
+    <tr class="total"><td>合計</td><td class="num">{{planned}}</td><td class="num">{{actual}}</td><td class="num">{{eligible}}</td><td class="num">{{rate}}</td></tr>
+    </table></div>
+    {{/budget}}
     {{#hasStoredKPIs}}
     <h2>成果目標（提出時の実績）</h2>
     <table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
