@@ -74,9 +74,8 @@ CREATE FUNCTION grant_decisions_check_insert() RETURNS trigger LANGUAGE plpgsql 
 DECLARE
     latest record;
 BEGIN
-    -- Serialises decisions of one project (NO KEY UPDATE: not against the KEY SHARE that
-    -- writers of its expense lines hold through their foreign key).
-    PERFORM 1 FROM adopted_projects WHERE consortium_id = NEW.consortium_id AND id = NEW.project_id FOR NO KEY UPDATE;
+    -- Serialises decisions of one project, and waits for claims being stored meanwhile.
+    PERFORM 1 FROM adopted_projects WHERE consortium_id = NEW.consortium_id AND id = NEW.project_id FOR UPDATE;
     SELECT sequence, decided_on INTO latest FROM grant_decisions
     WHERE consortium_id = NEW.consortium_id AND project_id = NEW.project_id ORDER BY sequence DESC LIMIT 1;
     IF NEW.sequence <> coalesce(latest.sequence, 0) + 1 THEN
@@ -94,7 +93,7 @@ CREATE FUNCTION advance_payments_check_insert() RETURNS trigger LANGUAGE plpgsql
 DECLARE
     latest integer;
 BEGIN
-    PERFORM 1 FROM adopted_projects WHERE consortium_id = NEW.consortium_id AND id = NEW.project_id FOR NO KEY UPDATE;
+    PERFORM 1 FROM adopted_projects WHERE consortium_id = NEW.consortium_id AND id = NEW.project_id FOR UPDATE;
     SELECT max(sequence) INTO latest FROM advance_payments WHERE consortium_id = NEW.consortium_id AND project_id = NEW.project_id;
     IF NEW.sequence <> coalesce(latest, 0) + 1 THEN
         RAISE EXCEPTION 'advance payment % is out of sequence: the next is %', NEW.sequence, coalesce(latest, 0) + 1

@@ -114,3 +114,37 @@ BEGIN
     -- A refund's receipt is an update.
     EXECUTE 'CREATE TRIGGER settlements_status_update AFTER UPDATE ON settlements REFERENCING NEW TABLE AS moved FOR EACH STATEMENT EXECUTE FUNCTION lifecycle_records_moved()';
 END $$;
+
+-- 0022's record triggers lock the project FOR NO KEY UPDATE instead of FOR UPDATE: that still
+-- serialises the records of one project, but no longer deadlocks with writers of its expense
+-- lines, whose foreign keys hold KEY SHARE on it while the status above may move.
+CREATE OR REPLACE FUNCTION grant_decisions_check_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    latest record;
+BEGIN
+    PERFORM 1 FROM adopted_projects WHERE consortium_id = NEW.consortium_id AND id = NEW.project_id FOR NO KEY UPDATE;
+    SELECT sequence, decided_on INTO latest FROM grant_decisions
+    WHERE consortium_id = NEW.consortium_id AND project_id = NEW.project_id ORDER BY sequence DESC LIMIT 1;
+    IF NEW.sequence <> coalesce(latest.sequence, 0) + 1 THEN
+        RAISE EXCEPTION 'grant decision % is out of sequence: the next is %', NEW.sequence, coalesce(latest.sequence, 0) + 1
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'grant_decisions_sequence', TABLE = 'grant_decisions', COLUMN = 'sequence';
+    END IF;
+    IF NEW.decided_on < latest.decided_on THEN
+        RAISE EXCEPTION 'grant decision % is dated % before decision % of %', NEW.sequence, NEW.decided_on, latest.sequence, latest.decided_on
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'grant_decisions_date_order', TABLE = 'grant_decisions', COLUMN = 'decided_on';
+    END IF;
+    RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION advance_payments_check_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    latest integer;
+BEGIN
+    PERFORM 1 FROM adopted_projects WHERE consortium_id = NEW.consortium_id AND id = NEW.project_id FOR NO KEY UPDATE;
+    SELECT max(sequence) INTO latest FROM advance_payments WHERE consortium_id = NEW.consortium_id AND project_id = NEW.project_id;
+    IF NEW.sequence <> coalesce(latest, 0) + 1 THEN
+        RAISE EXCEPTION 'advance payment % is out of sequence: the next is %', NEW.sequence, coalesce(latest, 0) + 1
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'advance_payments_sequence', TABLE = 'advance_payments', COLUMN = 'sequence';
+    END IF;
+    RETURN NEW;
+END $$;
