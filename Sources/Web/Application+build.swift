@@ -47,6 +47,7 @@ public func buildRouter(
     ExpenseController(database: database).addRoutes(to: api)
     ClaimController(database: database).addRoutes(to: api)
     GrantController(database: database).addRoutes(to: api)
+    LifecycleController(database: database).addRoutes(to: api)
     let uploads = UploadSlots(limit: configuration.maximumConcurrentUploads)
     ImportController(database: database, uploads: uploads).addRoutes(to: api)
     AuditController(database: database).addRoutes(to: api)

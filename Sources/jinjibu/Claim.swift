@@ -133,15 +133,20 @@ struct Claim: ParsableCommand {
         @Argument(help: "The adopted project's code.") var project: String
         @Argument(help: "The new status.") var status: ClaimStatus
         @Option(help: "The version; default the latest.") var version: Int?
+        @Option(help: "Why the version is returned (required for returned; the secretariat reads it).") var reason: String?
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
+            if status == .returned, (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw UserError("差し戻すときは --reason で差戻しの理由を書いてください。事務局に表示されます")
+            }
             let stored = try Claim.withConnection(database) { connection in
                 let repository = ClaimRepository()
                 let number = try version ?? (repository.versions(projectCode: project, on: connection).last?.claimVersion).orThrow(
                     ClaimError.versionNotFound(project: project, version: 1))
                 return try repository.setStatus(
-                    projectCode: project, version: number, to: status, actor: DatabaseSession.commandLineActor, on: connection)
+                    projectCode: project, version: number, to: status, reason: reason, actor: DatabaseSession.commandLineActor,
+                    on: connection)
             }
             print("事業 \(project) の請求 第\(stored.claimVersion)版: \(stored.status.japaneseName)")
         }

@@ -12,7 +12,7 @@ struct Jinjibu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jinjibu",
         abstract: "地域の人事部 (regional HR consortia): members, activities, expenses and subsidy claims.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Claim.self, Export.self, Report.self, User.self, Token.self]
+        subcommands: [Serve.self, Migrate.self, Import.self, Claim.self, Grant.self, Export.self, Report.self, User.self, Token.self]
     )
 
     static func main() async {

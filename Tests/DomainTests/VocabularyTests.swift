@@ -32,7 +32,7 @@ struct VocabularyTests {
         #expect(JSICDivision.allCases.map(\.rawValue) == "ABCDEFGHIJKLMNOPQRST".map(String.init))
         #expect(SMESector.allCases.map(\.rawValue) == ["manufacturing_other", "wholesale", "retail", "services"])
         #expect(ProjectStatus.allCases.map(\.rawValue) == [
-            "adopted", "grant_decided", "in_progress", "reported", "confirmed", "paid", "withdrawn",
+            "adopted", "grant_decided", "in_progress", "reported", "confirmed", "paid", "refunded", "withdrawn",
         ])
         #expect(ClaimStatus.allCases.map(\.rawValue) == ["draft", "submitted", "returned", "approved", "paid"])
         #expect(IneligibilityReason.allCases.map(\.rawValue) == [
@@ -88,6 +88,7 @@ struct VocabularyTests {
         for (index, status) in chain.enumerated() {
             for target in ProjectStatus.allCases {
                 let expected = (index + 1 < chain.count && target == chain[index + 1]) || (target == .withdrawn && status != .paid)
+                    || (status == .confirmed && target == .refunded)
                 #expect(status.canTransition(to: target) == expected, "\(status) → \(target)")
             }
         }
@@ -96,6 +97,8 @@ struct VocabularyTests {
         #expect(!ProjectStatus.adopted.canTransition(to: .inProgress))
         #expect(ProjectStatus.confirmed.canTransition(to: .withdrawn))
         #expect(!ProjectStatus.paid.canTransition(to: .withdrawn))
+        #expect(ProjectStatus.allCases.allSatisfy { !ProjectStatus.refunded.canTransition(to: $0) })
+        #expect(ProjectStatus.allCases.filter(\.isSetByHand) == [.withdrawn])
         #expect(!ProjectStatus.reported.canTransition(to: .inProgress))
     }
 

@@ -91,7 +91,7 @@ import TestSupport
         let fixture = try await ExportFixture.make()
         let report = try await blocking { () -> BureauReport in
             _ = try ClaimRepository().submit(projectCode: "R6-T2", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
-            _ = try ClaimRepository().setStatus(projectCode: "R6-T2", version: 1, to: .returned, actor: "test", on: fixture.connection)
+            _ = try ClaimRepository().setStatus(projectCode: "R6-T2", version: 1, to: .returned, reason: "証憑の不足", actor: "test", on: fixture.connection)
             return try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024)), asOf: ExportFixture.asOf, on: fixture.connection)
         }
         #expect(report.total.claimedProjects == 0 && report.total.claimYen == 0 && report.total.confirmedProjects == 0)

@@ -149,7 +149,7 @@ import TestSupport
         try fixture.connection.execute("UPDATE expenses SET excluded_reason = '提出後に除外' WHERE line_ref = 'T2-2'")
         // A draft or returned version is no claim of record: R6-O1 stays computed.
         _ = try claims.submit(projectCode: "R6-O1", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
-        _ = try claims.setStatus(projectCode: "R6-O1", version: 1, to: .returned, actor: "test", on: fixture.connection)
+        _ = try claims.setStatus(projectCode: "R6-O1", version: 1, to: .returned, reason: "証憑の不足", actor: "test", on: fixture.connection)
         let out = ExportFixture.outputPath("claimed")
         _ = try await run(options(out), on: fixture.connection)
         let rows = Dictionary(uniqueKeysWithValues: try records(out + "/claims.csv").map { ($0["project_code"]!, $0) })

@@ -35,7 +35,11 @@ import TestSupport
         #expect(result.projects == projects.count && rows.map { $0["project_code"]! } == projects)
         for row in rows {
             let code = try #require(row["project_code"])
-            let claim = try #require(try ClaimRepository().versions(projectCode: code, on: connection).last { $0.status != .draft && $0.status != .returned })
+            // A project still in progress (the demo's 事業実施中 stage) has no claim to agree with.
+            guard let claim = try ClaimRepository().versions(projectCode: code, on: connection).last(where: { $0.status != .draft && $0.status != .returned }) else {
+                #expect(code.hasSuffix("-progress"), "\(code) has no claim")
+                continue
+            }
             #expect(row["total_expenses_yen"] == String(claim.figures.totalExpenses.amount))
             #expect(row["eligible_expenses_yen"] == String(claim.figures.eligible.amount))
             #expect(row["subsidy_yen"] == String(claim.figures.subsidy.amount))

@@ -145,7 +145,7 @@ import TestSupport
         #expect(throws: ClaimError.onlyLatestCanBeApproved(latest: 2)) {
             try repository.setStatus(projectCode: "p8", version: 1, to: .approved, actor: "b", on: fixture.connection)
         }
-        let returned = try repository.setStatus(projectCode: "p8", version: 1, to: .returned, actor: "b", expectedRowVersion: first.rowVersion, on: fixture.connection)
+        let returned = try repository.setStatus(projectCode: "p8", version: 1, to: .returned, reason: "証憑の不足", actor: "b", expectedRowVersion: first.rowVersion, on: fixture.connection)
         #expect(returned.status == .returned && returned.statusChangedBy == "b")
         #expect(throws: ClaimError.self) {
             try repository.setStatus(projectCode: "p8", version: 2, to: .approved, actor: "b", expectedRowVersion: 99, on: fixture.connection)

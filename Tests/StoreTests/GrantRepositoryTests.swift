@@ -91,3 +91,24 @@ import TestSupport
         #expect(throws: PostgresError.self) { try fixture.connection.execute("DELETE FROM grant_decisions") }
     }
 }
+
+/// The demo data shows a project at each stage of the lifecycle (issue 15, item 8).
+@Suite struct DemoLifecycleTests {
+    @Test func theDemoHasAProjectAtEachStage() throws {
+        let connection = try PostgresConnection(settings: TestCluster.freshDatabase())
+        defer { connection.close() }
+        try DemoData.loadIfEmpty(on: connection, actor: "demo")
+        let statuses = try connection.query("""
+            SELECT code, status FROM adopted_projects WHERE fiscal_year = 2024 ORDER BY code
+            """).map { try $0.decode(String.self, "code") + "=" + $0.decode(String.self, "status") }
+        #expect(statuses == [
+            "2024-kanto-tsubame=reported", "2024-kanto-tsubame-confirmed=confirmed", "2024-kanto-tsubame-decided=grant_decided",
+            "2024-kanto-tsubame-paid=paid", "2024-kanto-tsubame-progress=in_progress", "2024-kanto-tsubame-refunded=refunded",
+            "2024-kanto-tsubame-withdrawn=withdrawn",
+        ])
+        let decision = try #require(try GrantRepository().decisionInForce(projectCode: "2024-kanto-tsubame", asOf: LocalDate("2025-04-10")!, on: connection))
+        #expect(decision.amount == 9_000_000 && !decision.plannedBudget.isEmpty)
+        let refund = try #require(try LifecycleRepository().settlement(projectCode: "2024-kanto-tsubame-refunded", on: connection))
+        #expect(refund.settlement.kind == .refund && refund.settlement.amount == 500_000 && refund.settlement.receivedOn != nil)
+    }
+}

@@ -16,21 +16,25 @@ import TestSupport
                 "evidence_ref": "R-100",
             ])
             #expect(created.status == .created)
-            let project = try await api.get("/api/v1/projects/P-TSUBAME", as: .kanto)
-            let decided = try await api.request(.patch, "/api/v1/projects/P-TSUBAME", as: .kanto, json: ["status": "grant_decided"],
-                                                headers: [.ifMatch: project.etag ?? ""])
-            #expect(decided.status == .ok)
+            let decided = try await api.request(.post, "/api/v1/projects/P-TSUBAME/grant-decisions", as: .kanto, json: [
+                "decided_on": "2024-04-01", "document_number": "第1号", "amount_yen": 9_000_000,
+            ])
+            #expect(decided.status == .created)
 
             let trail = try await api.get("/api/v1/audit?consortium=tsubame&limit=10", as: .secA).items
             let expense = try #require(trail.first { $0["table"] as? String == "expenses" })
             #expect(expense["actor"] as? String == "user:sec-a")
             #expect(expense["operation"] as? String == "INSERT")
             #expect((expense["after"] as? [String: Any])?["payee"] as? String == "講師")
-            let status = try #require(trail.first { $0["table"] as? String == "adopted_projects" })
-            #expect(status["actor"] as? String == "user:kanto")
-            #expect((status["before"] as? [String: Any])?["status"] as? String == "adopted")
-            #expect((status["after"] as? [String: Any])?["status"] as? String == "grant_decided")
-            #expect(try await api.get("/api/v1/audit?actor=user:kanto", as: .secA).items.count == 1)
+            // The decision moved the project's status on by itself, a step at a time (it has
+            // expenses, so on to 事業実施中), each step under the account that recorded it.
+            let moves = trail.filter { $0["table"] as? String == "adopted_projects" && $0["operation"] as? String == "UPDATE" }
+            let steps = moves.reversed().map {
+                "\(($0["before"] as? [String: Any])?["status"] ?? "")→\(($0["after"] as? [String: Any])?["status"] ?? "")"
+            }
+            #expect(steps == ["adopted→grant_decided", "grant_decided→in_progress"])
+            #expect(moves.allSatisfy { $0["actor"] as? String == "user:kanto" })
+            #expect(try await api.get("/api/v1/audit?actor=user:kanto", as: .secA).items.count == 3)
         }
         let connection = try fixture.ownerConnection()
         defer { connection.close() }

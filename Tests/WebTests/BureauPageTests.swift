@@ -7,38 +7,45 @@ import Testing
 import TestSupport
 @testable import Web
 
-/// What a bureau may change from the pages: a project's status, at the version it read.
+/// What a bureau may change from the pages: a project's withdrawal (the one status set by
+/// hand), at the version it read.
 @Suite struct BureauPageTests {
-    @Test func aBureauMovesAProjectOnAndASecretariatCannot() async throws {
+    @Test func aBureauWithdrawsAProjectAndASecretariatCannot() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withPages { pages, api in
             let secretariat = try await pages.login(.secA)
             let own = try await pages.get("/projects/P-TSUBAME/claim", session: secretariat)
-            #expect(!own.text.contains("事業の状態を変える"))
+            #expect(!own.text.contains("事業の取下げ"))
             let secretariatToken = try #require(PageClient.csrf(in: own.text))
             let version = try #require(try await api.get("/api/v1/projects/P-TSUBAME", as: .kanto).etag).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             let refused = try await pages.post("/projects/P-TSUBAME/status",
-                                               form: ["csrf": secretariatToken, "status": "grant_decided", "row_version": version], session: secretariat)
+                                               form: ["csrf": secretariatToken, "status": "withdrawn", "row_version": version], session: secretariat)
             #expect(refused.status == .forbidden)
 
             let bureau = try await pages.login(.kanto)
             let page = try await pages.get("/projects/P-TSUBAME/claim", session: bureau)
-            #expect(page.text.contains("事業の状態を変える"))
-            #expect(page.text.contains("<option value=\"grant_decided\">交付決定</option>"))
+            #expect(page.text.contains("事業の取下げ"))
+            #expect(page.text.contains("<option value=\"withdrawn\">辞退・取下げ</option>"))
+            #expect(!page.text.contains("<option value=\"grant_decided\">"), "the status follows the records")
             #expect(!page.text.contains("この算定で請求を提出する"), "a bureau does not submit claims")
             let token = try #require(PageClient.csrf(in: page.text))
+            // A status other than a withdrawal is refused with the reason.
+            let byHand = try await pages.post("/projects/P-TSUBAME/status",
+                                              form: ["csrf": token, "status": "grant_decided", "row_version": version], session: bureau)
+            #expect(byHand.status == .unprocessableContent)
+            #expect(byHand.text.contains("手続きの記録"))
             let stale = try await pages.post("/projects/P-TSUBAME/status",
-                                             form: ["csrf": token, "status": "grant_decided", "row_version": "999"], session: bureau)
+                                             form: ["csrf": token, "status": "withdrawn", "row_version": "999"], session: bureau)
             #expect(stale.status == .preconditionFailed)
             #expect(stale.text.contains("他の人が先に更新しました"))
             let moved = try await pages.post("/projects/P-TSUBAME/status",
-                                             form: ["csrf": token, "status": "grant_decided", "row_version": version], session: bureau)
+                                             form: ["csrf": token, "status": "withdrawn", "row_version": version], session: bureau)
             #expect(moved.status == .seeOther)
             let after = try await api.get("/api/v1/projects/P-TSUBAME", as: .kanto)
-            #expect(after.json["status"] as? String == "grant_decided")
+            #expect(after.json["status"] as? String == "withdrawn")
             // Another bureau's project is not there to change.
             #expect(try await pages.post("/projects/P-KOBE/status",
-                                         form: ["csrf": token, "status": "grant_decided", "row_version": "1"], session: bureau).status == .notFound)
+                                         form: ["csrf": token, "status": "withdrawn", "row_version": "1"], session: bureau).status == .notFound)
         }
     }
 

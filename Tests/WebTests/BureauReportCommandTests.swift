@@ -23,23 +23,25 @@ import TestSupport
         let object = try #require(JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
         #expect(object["from_fiscal_year"] as? Int == 2022 && object["to_fiscal_year"] as? Int == 2024)
         let reports = try #require(object["reports"] as? [[String: Any]])
-        #expect(reports.map { $0["adopted_projects"] as? Int } == [20, 19, 1])
+        #expect(reports.map { $0["adopted_projects"] as? Int } == [20, 19, 7])
         let published = reports.map { ($0["published_figures"] as? [[String: Any]])?.first }
         #expect(published.map { $0?["adopted"] as? Int } == [20, 20, 46])
         #expect(published.map { $0?["applications"] as? Int } == [37, 37, 62])
         #expect(published.map { $0?["budget_yen"] as? Int } == [95_000_000, 150_000_000, 400_000_000])
-        #expect(published.map { $0?["adopted_in_records"] as? Int } == [20, 19, 1])
+        #expect(published.map { $0?["adopted_in_records"] as? Int } == [20, 19, 7])
         let yearOnYear = try #require(object["year_on_year"] as? [[String: Any]])
         #expect(yearOnYear.map { $0["fiscal_year"] as? Int } == [2023, 2024])
         let changes = yearOnYear.map { ($0["figures"] as? [String: [String: Int]])?["adopted_projects"]?["change"] }
-        #expect(changes == [-1, -18])
+        #expect(changes == [-1, -12])
         let granted = (yearOnYear.last?["figures"] as? [String: [String: Int]])?["granted_yen_total"]
-        #expect(granted == ["previous": 0, "current": 9_000_000, "change": 9_000_000])
-        // FY2024: the demo project (Kanto; advance ¥3,000,000) with its submitted first claim.
+        #expect(granted == ["previous": 0, "current": 27_000_000, "change": 27_000_000])
+        // FY2024: the demo project (Kanto; advance ¥3,000,000) with its submitted first claim, and
+        // six projects at the other lifecycle stages (granted ¥3,000,000 each; four with an
+        // advance of ¥1,000,000; three approved at ¥1,500,000, one of them paid its ¥500,000 rest).
         let fy2024 = reports[2]
         let kanto = (fy2024["totals_by_bureau"] as? [String: [String: Int]])?["kanto"]
-        #expect(kanto == ["projects": 1, "granted_yen": 9_000_000, "claimed_projects": 1, "subsidy_yen": 8_680_000, "claim_yen": 5_680_000,
-                          "confirmed_projects": 0, "confirmed_yen": 0, "paid_projects": 0, "paid_yen": 3_000_000])
+        #expect(kanto == ["projects": 7, "granted_yen": 27_000_000, "claimed_projects": 4, "subsidy_yen": 13_180_000, "claim_yen": 7_180_000,
+                          "confirmed_projects": 3, "confirmed_yen": 4_500_000, "paid_projects": 1, "paid_yen": 7_500_000])
         #expect((fy2024["totals_by_bureau"] as? [String: [String: Int]])?["kinki"]?["projects"] == 0)
         // Its KPIs as its claim stored them: placements 29 of 15, consultations 190 of 200.
         let byMetric = fy2024["kpi_achievement_by_metric"] as? [String: [String: Any]]

@@ -51,7 +51,7 @@ import TestSupport
             let claimTag = try #require(submitted.etag)
             let approved = try await api.request(.patch, "/api/v1/projects/P-TSUBAME/claims/1", as: .kanto, json: ["status": "approved"], headers: [.ifMatch: claimTag])
             #expect(approved.status == .ok)
-            let late = try await api.request(.patch, "/api/v1/projects/P-TSUBAME/claims/1", as: .kanto, json: ["status": "returned"], headers: [.ifMatch: claimTag])
+            let late = try await api.request(.patch, "/api/v1/projects/P-TSUBAME/claims/1", as: .kanto, json: ["status": "returned", "reason": "証憑の不足"], headers: [.ifMatch: claimTag])
             #expect(late.status == .preconditionFailed)
             #expect(try await api.get("/api/v1/projects/P-TSUBAME/claims/1", as: .secA).json["status"] as? String == "approved")
         }

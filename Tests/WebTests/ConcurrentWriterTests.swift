@@ -194,7 +194,7 @@ import TestSupport
             let etag = try #require(submitted.etag)
             return Race(method: .patch, path: "/api/v1/projects/P-TSUBAME/claims/1", user: .kanto, etag: etag,
                         hold: "SELECT 1 FROM claims WHERE claim_version = 1 AND project_id = (SELECT id FROM adopted_projects WHERE code = 'P-TSUBAME') FOR UPDATE",
-                        body: { ["status": $0 % 2 == 0 ? "approved" : "returned"] }, field: "status")
+                        body: { $0 % 2 == 0 ? ["status": "approved"] : ["status": "returned", "reason": "証憑の不足"] }, field: "status")
         }
     }
 }

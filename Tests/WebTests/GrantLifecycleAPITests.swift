@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 
 /// Issue 15's walk through the grant lifecycle by the API: one project from its grant
@@ -65,11 +66,92 @@ import Testing
             #expect((decision["before"] as? [String: Any])?["document_number"] as? String == "20240415関局第12号")
             #expect((decision["after"] as? [String: Any])?["amount_yen"] as? Int == 8_000_000)
 
+            // Review: a return needs its written reason, which the secretariat then reads.
+            let v2Tag = try #require(v2.etag)
+            let bare = try await api.request(.patch, "\(base)/claims/2", as: .kanto, json: ["status": "returned"], headers: [.ifMatch: v2Tag])
+            #expect(bare.status == .unprocessableContent && bare.errorFields == ["reason"])
+            let returnReason = "委託費（R-003）の成果物の写しを添付してください"
+            let returned = try await api.request(.patch, "\(base)/claims/2", as: .kanto,
+                                                 json: ["status": "returned", "reason": returnReason], headers: [.ifMatch: v2Tag])
+            #expect(returned.status == .ok)
+            let seen = try await api.get("\(base)/claims/2", as: .secA)
+            let review = try #require(seen.json["review"] as? [String: Any])
+            #expect(review["decision"] as? String == "returned" && review["reason"] as? String == returnReason)
+            #expect(review["decided_by"] as? String == "user:kanto")
+            // The answer is a new version that says what it answers and what it changed.
+            let v3 = try await api.request(.post, "\(base)/claims", as: .secA, json: ["as_of": "2025-03-31", "reason": "R-003 の成果物の写しを添付"])
+            #expect(v3.status == .created && v3.json["answers_version"] as? Int == 2)
+            // Approval names the version read: no If-Match, or a wildcard, is refused.
+            for headers: HTTPFields in [[:], [.ifMatch: "*"]] {
+                let blind = try await api.request(.patch, "\(base)/claims/3", as: .kanto, json: ["status": "approved"], headers: headers)
+                #expect(blind.status == .preconditionRequired)
+            }
+            let approved = try await api.request(.patch, "\(base)/claims/3", as: .kanto, json: ["status": "approved"],
+                                                 headers: [.ifMatch: try #require(v3.etag)])
+            #expect(approved.status == .ok)
+            #expect((approved.json["review"] as? [String: Any])?["decided_by"] as? String == "user:kanto")
+            #expect(try await api.get(base, as: .secA).json["status"] as? String == "reported")
+            // Plan against actual (執行率) under the changed decision's budget.
+            let budget = try await api.get("\(base)/claims/3/budget", as: .secA)
+            let rows = budget.json["rows"] as? [[String: Any]] ?? []
+            let outsourcing = try #require(rows.first { $0["category"] as? String == "outsourcing" })
+            #expect(outsourcing["planned_yen"] as? Int == 15_000_000 && outsourcing["actual_yen"] as? Int == 16_545_678)
+            #expect(outsourcing["execution_rate"] as? String == "110.3%" && outsourcing["over_limit"] as? Bool == false)
+            #expect((budget.json["decision"] as? [String: Any])?["sequence"] as? Int == 2)
+
+            // 確定検査 excludes R-003; a line the version does not have is refused.
+            let unknown = try await api.request(.post, "\(base)/inspection", as: .kanto, json: [
+                "inspected_on": "2025-05-20", "inspector": "関東経済産業局 地域経済課",
+                "lines": [["line_ref": "X-999", "result": "excluded", "note": "なし"]],
+            ])
+            #expect(unknown.status == .unprocessableContent && unknown.errorFields == ["lines"])
+            let inspected = try await api.request(.post, "\(base)/inspection", as: .kanto, json: [
+                "inspected_on": "2025-05-20", "inspector": "関東経済産業局 地域経済課", "findings": "委託費の成果物が確認できない",
+                "lines": [["line_ref": "R-003", "result": "excluded", "note": "成果物が確認できない"]],
+            ])
+            #expect(inspected.status == .created)
+
+            // 額の確定 below the claim needs reasons by category; the default is the subsidy after
+            // the inspection: eligible ¥800,000 at 1/2 → ¥400,000.
+            let noReasons = try await api.request(.post, "\(base)/confirmation", as: .kanto, json: ["confirmed_on": "2025-06-10"])
+            #expect(noReasons.status == .unprocessableContent && noReasons.errorFields == ["reasons"])
+            let confirmed = try await api.request(.post, "\(base)/confirmation", as: .kanto, json: [
+                "confirmed_on": "2025-06-10", "reasons": ["outsourcing": "確定検査で R-003（委託費）を対象外とした"],
+            ])
+            #expect(confirmed.status == .created)
+            #expect(confirmed.json["confirmed_yen"] as? Int == 400_000 && confirmed.json["claimed_yen"] as? Int == 8_000_000)
+            #expect(try await api.get(base, as: .secA).json["status"] as? String == "confirmed")
+
+            // Advances ¥3,000,000 exceed ¥400,000: a refund of ¥2,600,000 is due, then received.
+            let asPayment = try await api.request(.post, "\(base)/settlement", as: .kanto, json: ["paid_on": "2025-07-01"])
+            #expect(asPayment.status == .unprocessableContent && asPayment.errorFields == ["due_on"])
+            let due = try await api.request(.post, "\(base)/settlement", as: .kanto, json: ["due_on": "2025-07-31", "amount_yen": 2_600_000])
+            #expect(due.status == .created && due.json["kind"] as? String == "refund" && due.json["amount_yen"] as? Int == 2_600_000)
+            let received = try await api.request(.patch, "\(base)/settlement", as: .kanto, json: ["received_on": "2025-07-25"],
+                                                 headers: [.ifMatch: try #require(due.etag)])
+            #expect(received.status == .ok && received.json["received_on"] as? String == "2025-07-25")
+
+            // The status followed every step, and the timeline shows each with who and when.
+            let timeline = try await api.get("\(base)/timeline", as: .secA)
+            #expect(timeline.json["status"] as? String == "refunded")
+            let steps = (timeline.json["steps"] as? [[String: Any]] ?? []).compactMap { $0["step"] as? String }
+            #expect(steps == ["grant_decision", "advance_payment", "advance_payment", "grant_change", "claim_submitted", "claim_submitted",
+                              "claim_returned", "claim_submitted", "claim_approved", "inspection", "confirmation", "refund_due", "refund_received"])
+            #expect((timeline.json["steps"] as? [[String: Any]] ?? []).allSatisfy { ($0["recorded_by"] as? String)?.hasPrefix("user:") == true })
+
             // Every step is in the audit trail, under the account that took it.
-            let audit = try await api.get("/api/v1/audit?table=grant_decisions", as: .admin)
-            #expect(audit.items.count == 2)
-            let payments = try await api.get("/api/v1/audit?table=advance_payments", as: .admin)
-            #expect(payments.items.count == 2)
+            for (table, rows) in [("grant_decisions", 2), ("advance_payments", 2), ("claim_reviews", 2), ("inspections", 1),
+                                  ("inspection_lines", 1), ("confirmations", 1), ("settlements", 2)] {
+                let audit = try await api.get("/api/v1/audit?table=\(table)", as: .admin)
+                #expect(audit.items.count == rows, "\(table)")
+                #expect(audit.items.allSatisfy { $0["actor"] as? String == "user:kanto" }, "\(table)")
+            }
+            let moves = try await api.get("/api/v1/audit?table=adopted_projects&limit=100", as: .admin).items.reversed().compactMap { entry -> String? in
+                guard let before = (entry["before"] as? [String: Any])?["status"] as? String,
+                      let after = (entry["after"] as? [String: Any])?["status"] as? String, before != after else { return nil }
+                return "\(before)→\(after)"
+            }
+            #expect(moves == ["adopted→grant_decided", "grant_decided→in_progress", "in_progress→reported", "reported→confirmed", "confirmed→refunded"])
         }
     }
 }

@@ -37,6 +37,9 @@ import TestSupport
                 "/api/v1/consortia/kobe/placements", "/api/v1/consortia/kobe/placements/\(ids.placement)",
                 "/api/v1/consortia/kobe/consultations", "/api/v1/consortia/kobe/consultations/\(ids.consultation)",
                 "/api/v1/consortia/kobe/report?fiscal_year=2024",
+                "/api/v1/projects/P-KOBE-L/grant-decisions", "/api/v1/projects/P-KOBE-L/advance-payments",
+                "/api/v1/projects/P-KOBE-L/inspection", "/api/v1/projects/P-KOBE-L/confirmation",
+                "/api/v1/projects/P-KOBE-L/settlement", "/api/v1/projects/P-KOBE-L/timeline",
                 "/api/v1/plans/plan-kobe", "/api/v1/consortia/kobe/plans", "/api/v1/consortia/kobe/self-funding",
                 "/api/v1/consortia/kobe/funnel?fiscal_year=2024", "/api/v1/consortia/kobe/mentors",
             ] {
@@ -49,7 +52,7 @@ import TestSupport
             #expect(organizations.contains("demo-seimitsu") && !organizations.contains("kobe-firm") && !organizations.contains("kobe-sec"))
             #expect(try await api.get("/api/v1/organizations?consortium=kobe", as: .secA).items.isEmpty)
             #expect(try await api.get("/api/v1/consortia", as: .secA).items.compactMap { $0["code"] as? String } == ["tsubame"])
-            #expect(try await api.get("/api/v1/projects", as: .secA).items.compactMap { $0["code"] as? String } == ["P-TSUBAME"])
+            #expect(try await api.get("/api/v1/projects", as: .secA).items.compactMap { $0["code"] as? String } == ["P-TSUBAME", "P-TSUBAME-L"])
             #expect(try await api.get("/api/v1/claims?consortium=kobe", as: .secA).items.isEmpty)
             let audit = try await api.get("/api/v1/audit?limit=500", as: .secA).items
             #expect(!audit.isEmpty && audit.allSatisfy { ($0["consortium"] as? String) == "tsubame" || $0["consortium"] == nil })

@@ -26,6 +26,33 @@ import TestSupport
         }
     }
 
+    /// A second project of the consortium taken through the grant lifecycle (decision, advance,
+    /// claim, approval, inspection, confirmation, settlement), so that the lifecycle tables have
+    /// rows of each consortium while the first project stays as the other tests expect it.
+    static func addLifecycle(copying project: String, on connection: PostgresConnection) throws {
+        let code = project + "-L"
+        try connection.execute("""
+            INSERT INTO adopted_projects (consortium_id, code, frame_id, fiscal_year, project_name, region, prefecture_code, granted_yen, starts_on, ends_on)
+            SELECT consortium_id, \(code), frame_id, fiscal_year, project_name, region, prefecture_code, granted_yen, starts_on, ends_on
+            FROM adopted_projects WHERE code = \(project)
+            """)
+        try connection.execute("""
+            INSERT INTO expenses (consortium_id, project_id, line_ref, category, incurred_on, paid_on, payee, amount_excl_tax_yen, evidence_ref)
+            SELECT consortium_id, id, 'L-1', 'venue', '2024-06-01', '2024-06-30', '会館', 400000, 'L-1' FROM adopted_projects WHERE code = \(code)
+            """)
+        _ = try GrantRepository().recordDecision(
+            projectCode: code, decidedOn: LocalDate("2024-04-01")!, documentNumber: "第1号", amount: 8_000_000,
+            plannedBudget: [.venue: 1_000_000], reason: nil, actor: "seed", on: connection)
+        _ = try GrantRepository().recordPayment(projectCode: code, paidOn: LocalDate("2024-07-01")!, amount: 100_000, actor: "seed", on: connection)
+        _ = try ClaimRepository().submit(projectCode: code, asOf: LocalDate("2025-03-31")!, reason: nil, actor: "seed", on: connection)
+        _ = try ClaimRepository().setStatus(projectCode: code, version: 1, to: .approved, actor: "seed", on: connection)
+        let lifecycle = LifecycleRepository()
+        _ = try lifecycle.inspect(projectCode: code, inspectedOn: LocalDate("2025-05-20")!, inspector: "地域経済課", findings: nil,
+                                  lines: [("L-1", .accepted, nil)], actor: "seed", on: connection)
+        _ = try lifecycle.confirm(projectCode: code, confirmedOn: LocalDate("2025-06-10")!, confirmed: nil, reasons: [:], actor: "seed", on: connection)
+        _ = try lifecycle.settle(projectCode: code, paidOn: LocalDate("2025-07-01")!, dueOn: nil, amount: nil, actor: "seed", on: connection)
+    }
+
     /// Events, participation, placements, consultations and a claim in both consortia, so
     /// that every consortium-scoped table has rows of each.
     static func addActivitiesAndClaims(on connection: PostgresConnection) throws {
@@ -42,11 +69,8 @@ import TestSupport
                             SELECT c.id, f.id, 'P-001', 'full_time', '2024-08-01' FROM c, f RETURNING id)
                 INSERT INTO consultations (consortium_id, firm_id, consulted_on, channel) SELECT c.id, f.id, '2024-06-01', 'direct' FROM c, f
                 """)
-            _ = try GrantRepository().recordDecision(
-                projectCode: project, decidedOn: LocalDate("2024-04-01")!, documentNumber: "第1号", amount: 8_000_000,
-                plannedBudget: [.venue: 1_000_000], reason: nil, actor: "seed", on: connection)
-            _ = try GrantRepository().recordPayment(projectCode: project, paidOn: LocalDate("2024-07-01")!, amount: 100_000, actor: "seed", on: connection)
             _ = try ClaimRepository().submit(projectCode: project, asOf: LocalDate("2025-03-31")!, reason: nil, actor: "seed", on: connection)
+            try addLifecycle(copying: project, on: connection)
             try connection.execute("""
                 WITH c AS (SELECT id FROM consortia WHERE code = \(consortium)),
                      p AS (INSERT INTO plans (consortium_id, code, title, first_year, last_year)
@@ -248,8 +272,18 @@ import TestSupport
                     try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame)")
                 }
             }
-            let approved = try asCaller(role: "bureau", bureau: "kanto") { connection in
-                try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame)")
+            // An approval is the bureau's act, recorded as a review of the version it approves.
+            #expect(throws: PostgresError.self) {
+                try asCaller(role: "bureau", bureau: "kanto") { connection in
+                    try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame) AND status = 'submitted'")
+                }
+            }
+            let approved = try asCaller(role: "bureau", bureau: "kanto") { connection -> Int in
+                try connection.execute("""
+                    INSERT INTO claim_reviews (consortium_id, claim_id, decision, decided_by)
+                    SELECT consortium_id, id, 'approved', 'test' FROM claims WHERE consortium_id = \(tsubame) AND status = 'submitted'
+                    """)
+                return try connection.execute("UPDATE claims SET status = 'approved' WHERE consortium_id = \(tsubame) AND status = 'submitted'")
             }
             #expect(approved == 1)
         }

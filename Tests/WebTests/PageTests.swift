@@ -154,10 +154,10 @@ import TestSupport
             let found = try #require(review.text.range(of: #"name="row_version" value="(\d+)""#, options: .regularExpression))
             let rowVersion = String(review.text[found].split(separator: "\"")[3])
             let stale = try await pages.post("/projects/P-TSUBAME/claims/1/status",
-                                             form: ["csrf": bureauToken, "status": "approved", "row_version": "999"], session: bureau)
+                                             form: ["csrf": bureauToken, "status": "approved", "row_version": "999", "confirm": "1"], session: bureau)
             #expect(stale.status == .preconditionFailed)
             let approved = try await pages.post("/projects/P-TSUBAME/claims/1/status",
-                                                form: ["csrf": bureauToken, "status": "approved", "row_version": rowVersion], session: bureau)
+                                                form: ["csrf": bureauToken, "status": "approved", "row_version": rowVersion, "confirm": "1"], session: bureau)
             #expect(approved.status == .seeOther)
             #expect(try await pages.get("/projects/P-TSUBAME/claims/1", session: bureau).text.contains("承認済"))
         }

@@ -46,12 +46,6 @@ SELECT consortium_id, 'P' || lpad(i::text, 6, '0'), frame_id, 2024, i, '地域�
        9000000, date '2024-05-01', date '2025-02-28', 2000000, 'in_progress'
 FROM gen_projects;
 
--- The advance is a payment on record (migration 0022): the trigger that makes one from
--- prior_paid_yen is off while this script loads.
-INSERT INTO advance_payments (consortium_id, project_id, sequence, paid_on, amount_yen, created_by)
-SELECT p.consortium_id, p.id, 1, date '2024-05-01', p.prior_paid_yen, 'bench'
-FROM adopted_projects p WHERE p.prior_paid_yen > 0;
-
 INSERT INTO project_applicants (consortium_id, project_id, position, organization_id)
 SELECT p.consortium_id, p.id, 1, g.secretariat_id
 FROM gen_projects g JOIN adopted_projects p ON p.consortium_id = g.consortium_id;
@@ -97,6 +91,11 @@ SELECT p.consortium_id, p.firms[1 + k % 5], 'H' || k,
        date '2024-04-01' + (k * 11) % 360,
        CASE WHEN k % 7 = 0 THEN date '2024-04-01' + (k * 11) % 360 + 200 END
 FROM gen_project_ids p, generate_series(1, 30) AS k;
+
+-- Each project's advance as its one payment: with the triggers off, migration 0022's rule that
+-- prior_paid_yen is the sum of the payments is kept here.
+INSERT INTO advance_payments (consortium_id, project_id, sequence, paid_on, amount_yen, created_by)
+SELECT consortium_id, id, 1, make_date(fiscal_year, 4, 1), prior_paid_yen, 'generate' FROM adopted_projects WHERE prior_paid_yen > 0;
 
 SET session_replication_role = DEFAULT;
 VACUUM ANALYZE;

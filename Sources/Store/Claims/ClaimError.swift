@@ -10,6 +10,12 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
     case onlyLatestCanBeApproved(latest: Int)
     case staleVersion(expected: Int, actual: Int)
     case expensesChanged
+    /// The steps after review need the project's latest version approved.
+    case notApproved(project: String)
+    /// The inspection, confirmation or settlement is recorded once per project.
+    case stepAlreadyRecorded(project: String, step: String)
+    /// The step needs an earlier one first (a settlement its confirmation).
+    case stepMissing(project: String, step: String)
     /// The claim's as-of date is before the project's first grant decision.
     case noDecisionInForce(project: String, asOf: LocalDate, firstDecidedOn: LocalDate)
     /// A stored claim version holds a value that does not decode (`column` as `table.column`):
@@ -34,6 +40,12 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
             return "他の人が先に更新しました（読み込んだ版 \(expected)、現在 \(actual)）。読み込み直してください"
         case .expensesChanged:
             return "計算の間に経費が変更されました。もう一度実行してください"
+        case .notApproved(let project):
+            return "事業 \(project) の最新の請求はまだ承認されていません。確定検査・額の確定は承認した版について行います"
+        case .stepAlreadyRecorded(let project, let step):
+            return "事業 \(project) の\(step)は既に登録されています"
+        case .stepMissing(let project, let step):
+            return "事業 \(project) の\(step)がまだ登録されていません"
         case .noDecisionInForce(let project, let asOf, let first):
             return "事業 \(project) は基準日 \(asOf) にはまだ交付決定がありません（最初の交付決定は \(first)）。基準日を交付決定の日以後にしてください"
         case .storedValueUnreadable(let project, let version, let column):

@@ -100,10 +100,16 @@ public struct ClaimRepository: Sendable {
         try connection.transaction { connection in
             try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
             let project = try project(code: projectCode, on: connection, forUpdate: true)
-            let latest = try connection.query("""
-                SELECT coalesce(max(claim_version), 0) AS latest FROM claims
+            let latestRow = try connection.query("""
+                SELECT coalesce(max(claim_version), 0) AS latest,
+                       (SELECT c.status FROM claims c WHERE c.consortium_id = \(project.consortiumID) AND c.project_id = \(project.id)
+                        ORDER BY c.claim_version DESC LIMIT 1) AS latest_status
+                FROM claims
                 WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
-                """)[0].decode(Int.self, "latest")
+                """)[0]
+            let latest = try latestRow.decode(Int.self, "latest")
+            // A version after a return answers it; its reason says what it changed.
+            let answers = try latestRow.decode(ClaimStatus?.self, "latest_status") == .returned ? latest : nil
             let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             if latest >= 1 && reason == nil {
                 throw ClaimError.reasonRequired(project: projectCode, version: latest + 1)
@@ -123,7 +129,7 @@ public struct ClaimRepository: Sendable {
                     eligible_expenses_yen, ineligible_expenses_yen, tax_yen, raw_subsidy_yen, subsidy_after_project_cap_yen,
                     subsidy_after_granted_yen, subsidy_yen, prior_paid_yen, claim_yen, refund_yen, granted_yen, binding_limit,
                     rate_numerator, rate_denominator, project_cap_yen, firm_cap_yen, person_cap_yen, rounding_unit_yen,
-                    reason, computation, kpi_actuals, activity_summary, created_by, status_changed_by)
+                    reason, computation, kpi_actuals, activity_summary, created_by, status_changed_by, answers_version)
                 VALUES (\(project.consortiumID), \(project.id), \(latest + 1), 'submitted', \(asOf),
                     \(computation.totals.total.amount), \(computation.totals.eligible.amount), \(computation.totals.ineligible.amount),
                     \(computation.totals.tax.amount), \(computation.rawSubsidy.amount), \(computation.subsidyAfterProjectCap.amount),
@@ -133,7 +139,7 @@ public struct ClaimRepository: Sendable {
                     \(project.frame.projectCap?.amount), \(project.frame.firmCap?.amount), \(project.frame.personCap?.amount),
                     \(project.frame.roundingUnit.amount), \(reason), \(PostgresJSON(document))::jsonb,
                     \(PostgresJSON(kpiActuals))::jsonb, \(PostgresJSON(activitySummary))::jsonb,
-                    \(actor), \(actor))
+                    \(actor), \(actor), \(answers))
                 RETURNING id
                 """)
             let claimID = try inserted[0].decode(Int64.self, "id")
@@ -164,8 +170,10 @@ public struct ClaimRepository: Sendable {
         guard let row = try connection.query("""
             SELECT c.id, c.consortium_id, c.claim_version, c.status, c.as_of::text AS as_of, c.reason, c.binding_limit,
                    c.total_expenses_yen, c.eligible_expenses_yen, c.ineligible_expenses_yen, c.subsidy_yen, c.prior_paid_yen,
-                   c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version
+                   c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version,
+                   c.answers_version, r.decision AS review_decision, r.reason AS review_reason, r.decided_by, r.decided_at
             FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
+            LEFT JOIN claim_reviews r ON r.consortium_id = c.consortium_id AND r.claim_id = c.id
             WHERE p.code = \(projectCode) AND c.claim_version = \(version)
             """).first else {
             throw ClaimError.versionNotFound(project: projectCode, version: version)
@@ -187,7 +195,7 @@ public struct ClaimRepository: Sendable {
             totalExpenses: try yen("total_expenses_yen"), eligible: try yen("eligible_expenses_yen"),
             ineligible: try yen("ineligible_expenses_yen"), subsidy: try yen("subsidy_yen"), priorPaid: try yen("prior_paid_yen"),
             claim: try yen("claim_yen"), refund: try yen("refund_yen"), cells: cells)
-        return StoredClaim(
+        var stored = StoredClaim(
             id: claimID, projectCode: projectCode, claimVersion: try row.decode(Int.self, "claim_version"),
             status: try row.decode(ClaimStatus.self, "status"),
             asOf: try row.decode(LocalDate.self, "as_of"), reason: try row.decode(String?.self, "reason"),
@@ -195,6 +203,13 @@ public struct ClaimRepository: Sendable {
             figures: figures, createdBy: try row.decode(String.self, "created_by"),
             createdAt: try row.decode(Date.self, "created_at"), statusChangedBy: try row.decode(String.self, "status_changed_by"),
             statusChangedAt: try row.decode(Date.self, "status_changed_at"), rowVersion: try row.decode(Int.self, "version"))
+        stored.answersVersion = try row.decode(Int?.self, "answers_version")
+        if let decision = try row.decode(ClaimStatus?.self, "review_decision") {
+            stored.review = StoredClaim.Review(
+                decision: decision, reason: try row.decode(String?.self, "review_reason"),
+                decidedBy: try row.decode(String.self, "decided_by"), decidedAt: try row.decode(Date.self, "decided_at"))
+        }
+        return stored
     }
 
     /// The difference between a version and the one before it.
@@ -216,12 +231,16 @@ public struct ClaimRepository: Sendable {
     }
 
     /// Moves a claim version to a new status (submitted → approved or returned, approved →
-    /// paid, draft → submitted). `expectedRowVersion` guards against a stale read.
+    /// paid, draft → submitted). `expectedRowVersion` guards against a stale read. A return
+    /// or an approval is the reviewing party's act and is recorded as such (who, when, which
+    /// version); a return needs its written reason, which the secretariat sees.
     public func setStatus(
-        projectCode: String, version: Int, to status: ClaimStatus, actor: String, expectedRowVersion: Int? = nil,
-        on connection: PostgresConnection
+        projectCode: String, version: Int, to status: ClaimStatus, reason: String? = nil, actor: String,
+        expectedRowVersion: Int? = nil, on connection: PostgresConnection
     ) throws -> StoredClaim {
-        try connection.transaction { connection in
+        let review: ClaimReview? = status == .returned || status == .approved
+            ? try ClaimReview(decision: status, reason: reason) : nil
+        return try connection.transaction { connection in
             try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
             let project = try project(code: projectCode, on: connection, forUpdate: true)
             let current = try claim(projectCode: projectCode, version: version, on: connection)
@@ -236,6 +255,12 @@ public struct ClaimRepository: Sendable {
                     SELECT max(claim_version) AS latest FROM claims WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
                     """)[0].decode(Int.self, "latest")
                 if latest != version { throw ClaimError.onlyLatestCanBeApproved(latest: latest) }
+            }
+            if let review {
+                try connection.execute("""
+                    INSERT INTO claim_reviews (consortium_id, claim_id, decision, reason, decided_by)
+                    VALUES (\(project.consortiumID), \(current.id), \(review.decision.rawValue), \(review.reason), \(actor))
+                    """)
             }
             try connection.execute("""
                 UPDATE claims SET status = \(status.rawValue), status_changed_by = \(actor), status_changed_at = now()

@@ -18,4 +18,16 @@ public struct StoredClaim: Sendable, Hashable {
     public let statusChangedAt: Date
     /// Version of the row, for If-Match (changes with the status).
     public let rowVersion: Int
+    /// The returned version this one answers (its `reason` says what it changed).
+    public var answersVersion: Int? = nil
+    /// The reviewing party's return (with its reason) or approval of this version.
+    public var review: Review? = nil
+
+    /// Who returned or approved the version, when, and the reason of a return.
+    public struct Review: Sendable, Hashable {
+        public let decision: ClaimStatus
+        public let reason: String?
+        public let decidedBy: String
+        public let decidedAt: Date
+    }
 }

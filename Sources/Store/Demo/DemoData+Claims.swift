@@ -28,9 +28,11 @@ extension DemoData {
             \(demoProjectCode),retention_rate_12m,90%
             """, name: "kpi.csv", on: connection, actor: actor, directory: directory)
         try importText(.expenses, demoExpenses(), name: "expenses.csv", on: connection, actor: actor, directory: directory)
+        try loadMainDecision(on: connection, actor: actor)
         _ = try ClaimRepository().submit(
             projectCode: demoProjectCode, asOf: LocalDate(year: 2025, month: 4, day: 10)!, reason: nil, actor: actor,
             on: connection)
+        try loadLifecycleStages(on: connection, actor: actor, directory: directory)
     }
 
     /// About 300 lines: mostly eligible, and some ineligible for the reasons the frame's terms

@@ -134,7 +134,7 @@ public struct GrantRepository: Sendable {
             rows = try connection.query("""
                 SELECT p.consortium_id, p.id, p.granted_yen, f.project_cap_yen
                 FROM adopted_projects p JOIN frames f ON f.id = p.frame_id
-                WHERE p.code = \(code) FOR UPDATE OF p
+                WHERE p.code = \(code) FOR NO KEY UPDATE OF p
                 """).map { $0 }
         } catch {
             throw RecordError.mapping(error, kind: ProjectRepository.kind)
@@ -150,5 +150,19 @@ public struct GrantRepository: Sendable {
             throw RecordError.notFound(kind: ProjectRepository.kind, key: code)
         }
         return (try row.decode(Int64.self, "consortium_id"), try row.decode(Int64.self, "id"))
+    }
+}
+
+extension GrantRepository {
+    /// A claim version's expenses by category against the planned budget (経費配分) of the
+    /// grant decision in force on its as-of date, as the version stored them; with no
+    /// decision (or no budget) every category is unplanned. No frame states an allowance over
+    /// the plan, so nothing is flagged (`BudgetExecution`).
+    public func budgetExecution(projectCode: String, version: Int, on connection: PostgresConnection) throws -> (GrantDecision?, BudgetExecution) {
+        let claims = ClaimRepository()
+        let claim = try claims.claim(projectCode: projectCode, version: version, on: connection)
+        let (computation, _) = try claims.stored(projectCode: projectCode, version: version, on: connection)
+        let decision = try decisionInForce(projectCode: projectCode, asOf: claim.asOf, on: connection)
+        return (decision, try BudgetExecution(planned: decision?.plannedBudget ?? [:], computation: computation))
     }
 }

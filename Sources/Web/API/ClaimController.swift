@@ -18,6 +18,7 @@ struct ClaimController {
         group.patch("projects/:code/claims/:version", use: changeStatus)
         group.get("projects/:code/claims/:version/diff", use: diff)
         group.get("projects/:code/claims/:version/report", use: report)
+        group.get("projects/:code/claims/:version/budget", use: budget)
     }
 
     @Sendable func listAll(_ request: Request, context: APIContext) async throws -> Response {
@@ -86,6 +87,15 @@ struct ClaimController {
         return try APIJSON.response(document)
     }
 
+    /// The version's expenses by category against the planned budget of the decision in force.
+    @Sendable func budget(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let version = try Self.version(context)
+        let (decision, execution) = try await run(caller) { try GrantRepository().budgetExecution(projectCode: code, version: version, on: $0) }
+        return try APIJSON.response(BudgetExecutionJSON(project: code, version: version, decision: decision, execution: execution))
+    }
+
     @Sendable func diff(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
@@ -101,15 +111,26 @@ struct ClaimController {
         let version = try Self.version(context)
         var body = try await JSONBody.read(request, context: context)
         let status = body.vocabulary("status", ClaimStatus.self, required: true)
+        // A return's written reason (差戻し理由), which the secretariat reads on the claim.
+        let reason = body.string("reason", maxLength: ClaimReview.reasonLimit)
         try body.finish()
         guard let status else { throw Problem.validation(body.issues) }
         guard Self.allowedStatuses(for: caller.role).contains(status) else {
             throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
         }
+        if reason != nil, status != .returned {
+            throw Problem.validation([FieldIssue(field: "reason", message: "理由は差し戻すときに書きます")])
+        }
+        // Approving names the version read (If-Match): a deliberate act on that version.
         let expected = try EntityTag.expectedVersion(request)
+        if status == .approved, expected == nil {
+            throw Problem(status: .preconditionRequired, type: "precondition-required",
+                          title: "承認は、読み込んだ請求の版（ETag）を If-Match で指定して行います（* は使えません）")
+        }
         let claim = try await run(caller) {
             try ClaimRepository().setStatus(
-                projectCode: code, version: version, to: status, actor: caller.actor, expectedRowVersion: expected, on: $0)
+                projectCode: code, version: version, to: status, reason: reason, actor: caller.actor,
+                expectedRowVersion: expected, on: $0)
         }
         return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
     }
@@ -129,6 +150,8 @@ struct ClaimController {
         do {
             return try await database.run(as: caller, body)
         } catch let error as ClaimError {
+            throw error
+        } catch let error as LifecycleError {
             throw error
         } catch {
             throw RecordError.mapping(error, kind: "請求")

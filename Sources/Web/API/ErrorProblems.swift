@@ -54,6 +54,8 @@ enum ErrorProblems {
             return claimProblem(error)
         case let error as GrantError:
             return .validation([FieldIssue(field: error.field, message: error.description)])
+        case let error as LifecycleError:
+            return .validation([FieldIssue(field: error.field, message: error.description)])
         case StoreError.notFound(let what, let key):
             return .notFound("\(what) \(key) は見つかりません")
         case let error as MoneyLimitError:
@@ -100,7 +102,7 @@ enum ErrorProblems {
             return .validation([FieldIssue(field: "reason", message: error.description)])
         case .nothingToCompare:
             return Problem(status: .conflict, type: "nothing-to-compare", title: "比べる前の版がありません", detail: error.description)
-        case .statusTransition, .onlyLatestCanBeApproved, .noDecisionInForce:
+        case .statusTransition, .onlyLatestCanBeApproved, .noDecisionInForce, .notApproved, .stepAlreadyRecorded, .stepMissing:
             return Problem(status: .conflict, type: "rule-violation", title: "業務ルールにより受け付けられません", detail: error.description)
         case .staleVersion:
             return Problem(status: .preconditionFailed, type: "stale-version", title: "他の人が先に更新しました", detail: error.description)

@@ -104,7 +104,9 @@ struct ProjectController {
         if draft.priorPaid > (draft.granted ?? draft.priorPaid) {
             body.fail("prior_paid_yen", "概算払額が交付決定額を超えています")
         }
-        if draft.status != current.status, !current.status.canTransition(to: draft.status) {
+        if draft.status != current.status, !draft.status.isSetByHand {
+            body.fail("status", "事業の状態は手続きの記録（交付決定・概算払・請求・額の確定・精算）から決まります。手で変えられるのは「\(ProjectStatus.withdrawn.japaneseName)」だけです")
+        } else if draft.status != current.status, !current.status.canTransition(to: draft.status) {
             body.fail("status", "「\(current.status.japaneseName)」から「\(draft.status.japaneseName)」には進められません")
         }
     }

@@ -31,8 +31,21 @@ struct ClaimJSON: Encodable {
     var statusChangedBy: String
     var statusChangedAt: Date
     var version: Int
+    /// The returned version this one answers.
+    var answersVersion: Int?
+    var review: Review?
+
+    /// The reviewing party's return (with its reason) or approval of the version.
+    struct Review: Encodable {
+        var decision: String
+        var reason: String?
+        var decidedBy: String
+        var decidedAt: Date
+    }
 
     init(_ claim: StoredClaim) {
+        answersVersion = claim.answersVersion
+        review = claim.review.map { Review(decision: $0.decision.rawValue, reason: $0.reason, decidedBy: $0.decidedBy, decidedAt: $0.decidedAt) }
         project = claim.projectCode
         claimVersion = claim.claimVersion
         status = claim.status.rawValue

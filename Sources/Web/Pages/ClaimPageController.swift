@@ -38,20 +38,24 @@ struct ClaimPageController {
     ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
-        let (report, versions) = try await api.run(caller) { connection in
+        let (report, versions, timeline) = try await api.run(caller) { connection in
             (try ClaimReport.computed(projectCode: code, asOf: asOf, on: connection),
-             try ClaimRepository().versions(projectCode: code, on: connection))
+             try ClaimRepository().versions(projectCode: code, on: connection),
+             try LifecycleRepository().timeline(projectCode: code, on: connection))
         }
         let project = report.project
         var values = ClaimView.header(project)
         values["labels"] = ClaimView.labels
         values["computation"] = ClaimView.computation(report)
         values["versions"] = versions.reversed().map(ClaimView.version)
+        values["timeline"] = ClaimView.timeline(timeline)
         values["canSubmit"] = Access.writeConsortiumData.contains(caller.role)
         values["needsReason"] = !versions.isEmpty
         values["form"] = ["as_of": typed["as_of"] ?? asOf.description, "reason": typed["reason"] ?? ""]
         values["errors"] = errors
-        let next = Access.decide.contains(caller.role) ? ProjectStatus.allCases.filter { project.status.canTransition(to: $0) } : []
+        // The status follows the records; a withdrawal is the one move a person makes.
+        let next = Access.decide.contains(caller.role)
+            ? ProjectStatus.allCases.filter { $0.isSetByHand && project.status.canTransition(to: $0) } : []
         values["projectStatuses"] = next.map { ["value": $0.rawValue, "label": $0.japaneseName] }
         values["canDecide"] = !next.isEmpty
         values["projectRowVersion"] = project.rowVersion
@@ -92,22 +96,24 @@ struct ClaimPageController {
             if done == "submitted" { return "請求 第\(number)版を提出しました。" }
             return ClaimStatus(rawValue: done).map { "請求 第\(number)版を「\($0.japaneseName)」にしました。" }
         }
-        let (report, diff) = try await api.run(caller) { connection in
+        let (report, diff, budget) = try await api.run(caller) { connection in
             // The version as submitted, and apart what today's records give as of its date.
             (try ClaimReport.stored(projectCode: code, version: number, on: connection),
-             number > 1 ? try ClaimRepository().diff(projectCode: code, version: number, on: connection).2 : nil)
+             number > 1 ? try ClaimRepository().diff(projectCode: code, version: number, on: connection).2 : nil,
+             try GrantRepository().budgetExecution(projectCode: code, version: number, on: connection))
         }
         guard let claim = report.claim else { throw Problem.notFound() }
         let actions = ClaimController.allowedStatuses(for: caller.role)
             .filter { claim.status.canTransition(to: $0) }
             .sorted { $0.rawValue < $1.rawValue }
-            .map { ["value": $0.rawValue, "label": Self.actionLabel($0)] }
+            .map { ["value": $0.rawValue, "label": Self.actionLabel($0), "returns": $0 == .returned, "approves": $0 == .approved] }
         var values = ClaimView.header(report.project)
         values["labels"] = ClaimView.labels
         values["claim"] = ClaimView.version(claim)
         values["computation"] = ClaimView.computation(report)
         values["differences"] = ClaimView.differences(report)
         values["diff"] = diff.map(ClaimView.diff) ?? false
+        values["budget"] = ClaimView.budget(decision: budget.0, execution: budget.1)
         values["previous"] = number > 1 ? number - 1 : false
         values["actions"] = actions
         values["hasActions"] = !actions.isEmpty
@@ -158,6 +164,15 @@ struct ClaimPageController {
             guard let value = Int(text), value > 0 else { throw FieldMessage("版の番号が正しくありません") }
             return value
         }
+        if let status, !ClaimController.allowedStatuses(for: caller.role).contains(status) {
+            throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
+        }
+        let reason = body.string("reason", maxLength: ClaimReview.reasonLimit)
+        // Approving is a deliberate act: the form's confirmation names the version approved.
+        let confirmed = body.string("confirm", maxLength: 10)
+        if status == .approved, confirmed != String(number) {
+            body.fail("confirm", "第\(number)版を承認することを確かめるチェックを入れてください")
+        }
         try body.finish()
         guard let status, let rowVersion else { throw Problem.validation(body.issues) }
         guard ClaimController.allowedStatuses(for: caller.role).contains(status) else {
@@ -165,13 +180,14 @@ struct ClaimPageController {
         }
         _ = try await api.run(caller) {
             try ClaimRepository().setStatus(
-                projectCode: code, version: number, to: status, actor: caller.actor, expectedRowVersion: rowVersion, on: $0)
+                projectCode: code, version: number, to: status, reason: reason, actor: caller.actor,
+                expectedRowVersion: rowVersion, on: $0)
         }
         return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=\(status.rawValue)")
     }
 
-    /// A bureau moves the project on (grant decided, confirmed, paid …) through the API's
-    /// project update, with the version the page was read at.
+    /// A bureau withdraws the project (取下げ) through the API's project update, with the
+    /// version the page was read at; every other status follows the records.
     @Sendable func changeProjectStatus(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         let form = try await FormBody.read(request, context: context)

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Reports
 import Store
@@ -91,8 +92,49 @@ enum ClaimView {
             "total": claim.figures.totalExpenses.formatted, "eligible": claim.figures.eligible.formatted,
             "subsidy": claim.figures.subsidy.formatted, "claim": claim.figures.claim.formatted,
             "refund": claim.figures.refund.formatted, "createdBy": PageFormat.actor(claim.createdBy), "reason": claim.reason ?? "",
-            "rowVersion": claim.rowVersion,
+            "rowVersion": claim.rowVersion, "answers": claim.answersVersion ?? false,
+            "review": claim.review.map { review -> [String: Any] in
+                ["returned": review.decision == .returned, "label": review.decision == .returned ? "差戻し" : "承認",
+                 "reason": review.reason ?? "", "by": PageFormat.actor(review.decidedBy), "at": instant(review.decidedAt)]
+            } ?? false,
         ]
+    }
+
+    /// When something was recorded, in Japan time to the minute.
+    static func instant(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = LocalDate.japan
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// The project's lifecycle, step by step in the order recorded (the project's timeline).
+    static func timeline(_ entries: [LifecycleRepository.TimelineEntry]) -> [[String: Any]] {
+        entries.map { entry in
+            ["step": entry.step.japaneseName, "on": entry.on.map { PageFormat.dateWithISO($0) } ?? false, "detail": entry.detail ?? "",
+             "amount": entry.amount?.formattedWithSymbol ?? "", "by": entry.recordedBy, "at": instant(entry.recordedAt)]
+        }
+    }
+
+    /// Expenses by category against the plan of the decision in force (執行率).
+    static func budget(decision: GrantDecision?, execution: BudgetExecution) -> [String: Any] {
+        let rows = execution.rows.map { row -> [String: Any] in
+            ["category": row.category.japaneseName, "planned": PageFormat.yen(row.planned), "actual": row.actual.formattedWithSymbol,
+             "eligible": row.eligible.formattedWithSymbol, "rate": row.executionRate.percent() ?? "—", "over": row.overLimit]
+        }
+        return ["decision": decision.map { "\($0.kind.japaneseName) \($0.documentNumber)（\($0.decidedOn)）" } ?? "交付決定の記録なし",
+                "rows": rows, "planned": execution.plannedTotal.formattedWithSymbol, "actual": execution.actualTotal.formattedWithSymbol,
+                "eligible": execution.eligibleTotal.formattedWithSymbol, "rate": execution.executionRate.percent() ?? "—"]
+    }
+
+    /// A change of grant decision between two versions, for the difference table.
+    static func decisionChange(_ change: ClaimDiff.DecisionChange) -> [String: Any] {
+        func describe(_ decision: GrantDecision?) -> String {
+            guard let decision else { return "交付決定の記録なし" }
+            return "\(decision.kind.japaneseName) \(decision.documentNumber)（\(decision.decidedOn)）\(decision.amount.formattedWithSymbol)"
+        }
+        return ["before": describe(change.before), "after": describe(change.after)]
     }
 
     static func diff(_ diff: ClaimDiff) -> [String: Any] {
@@ -104,6 +146,7 @@ enum ClaimView {
             ["category": change.category.japaneseName, "bucket": L.bucketLabel(change.bucket), "before": change.before.formatted,
              "after": change.after.formatted, "delta": ClaimText.signed(change.delta)]
         }
-        return ["totals": totals, "cells": cells, "empty": diff.isEmpty, "hasTotals": !totals.isEmpty, "hasCells": !cells.isEmpty]
+        return ["totals": totals, "cells": cells, "empty": diff.isEmpty, "hasTotals": !totals.isEmpty, "hasCells": !cells.isEmpty,
+                "decision": diff.decision.map(decisionChange) ?? false]
     }
 }

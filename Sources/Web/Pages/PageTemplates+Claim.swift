@@ -60,19 +60,27 @@ extension PageTemplates {
     <h2>提出した版</h2>
     <div class="scroll"><table>
     <tr><th class="num">版</th><th>状態</th><th>基準日</th><th class="num">経費合計</th><th class="num">補助対象</th><th class="num">補助金額</th><th class="num">請求額</th><th class="num">返還額</th><th>提出者</th><th>理由</th></tr>
-    {{#versions}}<tr><td class="num"><a href="/projects/{{code}}/claims/{{version}}">第{{version}}版</a></td><td>{{status}}</td><td>{{asOf.era}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{refund}}</td><td>{{createdBy}}</td><td>{{reason}}</td></tr>{{/versions}}
+    {{#versions}}<tr><td class="num"><a href="/projects/{{code}}/claims/{{version}}">第{{version}}版</a></td><td>{{status}}{{#review}}{{#returned}}<br>差戻しの理由: {{reason}}{{/returned}}{{/review}}</td><td>{{asOf.era}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{refund}}</td><td>{{createdBy}}</td><td>{{reason}}</td></tr>{{/versions}}
     {{^versions}}<tr><td colspan="10">まだ提出していません</td></tr>{{/versions}}
+    </table></div>
+
+    <h2>事業の経過</h2>
+    <div class="scroll"><table>
+    <tr><th>手続き</th><th>日付</th><th>内容</th><th class="num">金額</th><th>記録した人</th><th>記録日時</th></tr>
+    {{#timeline}}<tr><td>{{step}}</td><td>{{#on}}{{era}}{{/on}}</td><td>{{detail}}</td><td class="num">{{amount}}</td><td>{{by}}</td><td>{{at}}</td></tr>{{/timeline}}
+    {{^timeline}}<tr><td colspan="6">交付決定の記録はまだありません</td></tr>{{/timeline}}
     </table></div>
 
     <div class="no-print">
     <h2>別の基準日で算定する</h2>
     <form method="get" action="/projects/{{code}}/claim"><label for="show_as_of">算定基準日</label> <input id="show_as_of" name="as_of" value="{{form.as_of}}" placeholder="2025-03-31"> <button type="submit">算定</button></form>
     {{#canDecide}}
-    <h2>事業の状態を変える</h2>
+    <h2>事業の取下げ</h2>
+    <p class="muted">事業の状態は交付決定・概算払・請求・額の確定・精算の記録から決まります。</p>
     <form method="post" action="/projects/{{code}}/status">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{projectRowVersion}}">
     <label for="project_status">現在「{{status}}」→</label> <select id="project_status" name="status">{{#projectStatuses}}<option value="{{value}}">{{label}}</option>{{/projectStatuses}}</select>
-    <button type="submit">変更する</button>
+    <button type="submit">取り下げる</button>
     </form>
     {{/canDecide}}
     {{#canSubmit}}
@@ -96,6 +104,8 @@ extension PageTemplates {
     {{#claim}}
     <p class="notice">第{{version}}版　状態 <strong>{{status}}</strong>　算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span>
     　提出者 {{createdBy}}{{#reason}}　理由: {{reason}}{{/reason}}</p>
+    {{#answers}}<p>第{{answers}}版の差戻しに答える版です（訂正内容は上の理由）。</p>{{/answers}}
+    {{#review}}<p class="notice">{{label}}（{{by}}、{{at}}）{{#returned}}<br>差戻しの理由: <strong>{{reason}}</strong>{{/returned}}</p>{{/review}}
     {{/claim}}
     <p class="muted">最後に状態を変えた人: {{statusChangedBy}}　<a class="no-print" href="/projects/{{code}}/claims/{{claim.version}}/claim.csv">CSVで保存</a>　<a class="no-print" href="/projects/{{code}}/claims/{{claim.version}}/results-report">実績報告書（A4印刷用）</a></p>
     {{#computation}}
@@ -103,6 +113,14 @@ extension PageTemplates {
     <table>{{#figures}}<tr><th>{{label}}</th><td class="num">{{amount}}</td></tr>{{/figures}}</table>
     \(claimComputation)
     {{/computation}}
+    {{#budget}}
+    <h2>経費配分に対する執行（{{decision}}）</h2>
+    <div class="scroll"><table>
+    <tr><th>経費区分</th><th class="num">計画（経費配分）</th><th class="num">実績（税抜）</th><th class="num">補助対象</th><th class="num">執行率</th></tr>
+    {{#rows}}<tr><td>{{category}}</td><td class="num">{{planned}}</td><td class="num">{{actual}}</td><td class="num">{{eligible}}</td><td class="num">{{rate}}{{#over}}（計画超過）{{/over}}</td></tr>{{/rows}}
+    <tr class="total"><td>合計</td><td class="num">{{planned}}</td><td class="num">{{actual}}</td><td class="num">{{eligible}}</td><td class="num">{{rate}}</td></tr>
+    </table></div>
+    {{/budget}}
     {{#hasStoredKPIs}}
     <h2>成果目標（提出時の実績）</h2>
     <table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
@@ -126,6 +144,7 @@ extension PageTemplates {
     {{#diff}}
     <h2>第{{previous}}版との違い</h2>
     {{#empty}}<p>変更はありません</p>{{/empty}}
+    {{#decision}}<p>交付決定が変わりました: {{before}} → <strong>{{after}}</strong></p>{{/decision}}
     {{#hasTotals}}<table><tr><th>項目</th><th class="num">前</th><th class="num">後</th><th class="num">差</th></tr>
     {{#totals}}<tr><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{delta}}</td></tr>{{/totals}}</table>{{/hasTotals}}
     {{#hasCells}}<table><tr><th>経費区分</th><th>区分</th><th class="num">前</th><th class="num">後</th><th class="num">差</th></tr>
@@ -135,9 +154,12 @@ extension PageTemplates {
     <div class="no-print">
     <h2>審査</h2>
     {{#actions}}
-    <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/status" style="display:inline-block;margin-right:1em">
+    <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/status">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{claim.rowVersion}}">
-    <input type="hidden" name="status" value="{{value}}"><button type="submit">{{label}}</button>
+    <input type="hidden" name="status" value="{{value}}">
+    {{#returns}}<div class="field"><label for="reason">差戻しの理由（事務局に表示されます）</label><textarea id="reason" name="reason" rows="3" cols="60" maxlength="2000" required></textarea></div>{{/returns}}
+    {{#approves}}<div class="field"><label><input type="checkbox" name="confirm" value="{{claim.version}}" required> 第{{claim.version}}版（補助金額 ¥{{claim.subsidy}}）を承認します</label></div>{{/approves}}
+    <button type="submit">{{label}}</button>
     </form>
     {{/actions}}
     </div>

@@ -1,0 +1,175 @@
+import Domain
+import Hummingbird
+import Store
+
+/// The steps after a claim is approved: /api/v1/projects/{code}/inspection (確定検査),
+/// …/confirmation (額の確定), …/settlement (精算払 or 返還, and a refund's receipt), and the
+/// project's timeline. Everyone who reads the project reads them; the reviewing party (an
+/// administrator or the bureau) records them, each once.
+struct LifecycleController {
+    let database: TenantDatabase
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("projects/:code/inspection", use: showInspection)
+        group.post("projects/:code/inspection", use: inspect)
+        group.get("projects/:code/confirmation", use: showConfirmation)
+        group.post("projects/:code/confirmation", use: confirm)
+        group.get("projects/:code/settlement", use: showSettlement)
+        group.post("projects/:code/settlement", use: settle)
+        group.patch("projects/:code/settlement", use: receiveRefund)
+        group.get("projects/:code/timeline", use: timeline)
+    }
+
+    @Sendable func showInspection(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        guard let stored = try await database.run(as: caller, { try LifecycleRepository().inspection(projectCode: code, on: $0) }) else {
+            throw Problem.notFound("事業 \(code) の確定検査はまだ登録されていません")
+        }
+        return try APIJSON.response(InspectionJSON(stored))
+    }
+
+    /// `lines`: `[{"line_ref": "R-003", "result": "excluded", "note": "…"}]`; a line not listed is accepted.
+    @Sendable func inspect(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "確定検査の登録")
+        let code = try context.code("code")
+        var body = try await JSONBody.read(request, context: context)
+        let inspectedOn = body.date("inspected_on", required: true)
+        let inspector = body.string("inspector", required: true, maxLength: Inspection.inspectorLimit)
+        let findings = body.string("findings", maxLength: Inspection.findingsLimit)
+        let lines = Self.inspectionLines(&body)
+        try body.finish()
+        guard let inspectedOn, let inspector else { throw Problem.validation(body.issues) }
+        let stored = try await database.run(as: caller) {
+            try LifecycleRepository().inspect(
+                projectCode: code, inspectedOn: inspectedOn, inspector: inspector, findings: findings, lines: lines,
+                actor: caller.actor, on: $0)
+        }
+        return try APIJSON.response(InspectionJSON(stored), status: .created, location: "/api/v1/projects/\(code)/inspection")
+    }
+
+    static func inspectionLines(_ body: inout JSONBody) -> [(lineRef: String, result: Inspection.Result, note: String?)] {
+        guard !body.isNull("lines"), let raw = body.object["lines"] else { return [] }
+        guard case .array(let items) = raw, items.count <= 10_000 else {
+            body.fail("lines", "[{\"line_ref\": …, \"result\": \"accepted\" か \"excluded\", \"note\": …}] の配列で指定してください")
+            return []
+        }
+        var lines: [(lineRef: String, result: Inspection.Result, note: String?)] = []
+        for (index, item) in items.enumerated() {
+            var line = JSONBody(object: { if case .object(let members) = item { return members } else { return [:] } }())
+            let ref = line.string("line_ref", required: true, maxLength: 200)
+            let result = line.vocabulary("result", Inspection.Result.self, required: true)
+            let note = line.string("note", maxLength: Inspection.noteLimit)
+            do { try line.finish() } catch {
+                for issue in line.issues { body.fail("lines[\(index)].\(issue.field)", issue.message) }
+                continue
+            }
+            if let ref, let result { lines.append((ref, result, note)) }
+        }
+        return lines
+    }
+
+    @Sendable func showConfirmation(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        guard let stored = try await database.run(as: caller, { try LifecycleRepository().confirmation(projectCode: code, on: $0) }) else {
+            throw Problem.notFound("事業 \(code) の額の確定はまだ登録されていません")
+        }
+        return try APIJSON.response(ConfirmationJSON(stored))
+    }
+
+    /// `confirmed_yen` defaults to the subsidy after the inspection's exclusions; below the
+    /// claim, `reasons` by expense category are required.
+    @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "額の確定")
+        let code = try context.code("code")
+        var body = try await JSONBody.read(request, context: context)
+        let confirmedOn = body.date("confirmed_on", required: true)
+        let confirmed = body.yen("confirmed_yen")
+        let reasons = Self.reasons(&body)
+        try body.finish()
+        guard let confirmedOn else { throw Problem.validation(body.issues) }
+        let stored = try await database.run(as: caller) {
+            try LifecycleRepository().confirm(
+                projectCode: code, confirmedOn: confirmedOn, confirmed: confirmed, reasons: reasons, actor: caller.actor, on: $0)
+        }
+        return try APIJSON.response(ConfirmationJSON(stored), status: .created, location: "/api/v1/projects/\(code)/confirmation")
+    }
+
+    static func reasons(_ body: inout JSONBody) -> [ExpenseCategory: String] {
+        guard !body.isNull("reasons"), let raw = body.object["reasons"] else { return [:] }
+        guard case .object(let members) = raw else {
+            body.fail("reasons", "{\"経費区分\": \"理由\"} のオブジェクトで指定してください")
+            return [:]
+        }
+        var reasons: [ExpenseCategory: String] = [:]
+        for (name, value) in members.sorted(by: { $0.key < $1.key }) {
+            guard let category = ExpenseCategory(rawValue: name) else {
+                body.fail("reasons.\(name)", "使える経費区分: \(ExpenseCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            guard case .string(let text) = value, !JSONBody.hasControlCharacters(text) else {
+                body.fail("reasons.\(name)", "理由は文字列で指定してください")
+                continue
+            }
+            reasons[category] = text
+        }
+        return reasons
+    }
+
+    @Sendable func showSettlement(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        guard let stored = try await database.run(as: caller, { try LifecycleRepository().settlement(projectCode: code, on: $0) }) else {
+            throw Problem.notFound("事業 \(code) の精算はまだ登録されていません")
+        }
+        return try APIJSON.response(SettlementJSON(stored), etag: stored.rowVersion)
+    }
+
+    /// 精算払 (`paid_on`) when the confirmed amount exceeds the advances, else a refund due
+    /// (`due_on`); `amount_yen`, if sent, must be the amount the records give.
+    @Sendable func settle(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "精算の登録")
+        let code = try context.code("code")
+        var body = try await JSONBody.read(request, context: context)
+        let paidOn = body.date("paid_on")
+        let dueOn = body.date("due_on")
+        let amount = body.yen("amount_yen")
+        if paidOn != nil, dueOn != nil { body.fail("due_on", "支払日（精算払）か返還期限（返還）のどちらかを指定します") }
+        try body.finish()
+        let stored = try await database.run(as: caller) {
+            try LifecycleRepository().settle(projectCode: code, paidOn: paidOn, dueOn: dueOn, amount: amount, actor: caller.actor, on: $0)
+        }
+        return try APIJSON.response(SettlementJSON(stored), status: .created, etag: stored.rowVersion,
+                                    location: "/api/v1/projects/\(code)/settlement")
+    }
+
+    /// The date a refund was received (If-Match: the settlement's version).
+    @Sendable func receiveRefund(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        try Access.require(Access.decide, caller, "返還の受領")
+        let code = try context.code("code")
+        var body = try await JSONBody.read(request, context: context)
+        let receivedOn = body.date("received_on", required: true)
+        try body.finish()
+        guard let receivedOn else { throw Problem.validation(body.issues) }
+        let expected = try EntityTag.expectedVersion(request)
+        let stored = try await database.run(as: caller) {
+            try LifecycleRepository().receiveRefund(
+                projectCode: code, receivedOn: receivedOn, actor: caller.actor, expectedRowVersion: expected, on: $0)
+        }
+        return try APIJSON.response(SettlementJSON(stored), etag: stored.rowVersion)
+    }
+
+    @Sendable func timeline(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let (project, entries) = try await database.run(as: caller) { connection in
+            (try ProjectRepository().find(code: code, on: connection), try LifecycleRepository().timeline(projectCode: code, on: connection))
+        }
+        return try APIJSON.response(TimelineJSON(project: project, entries: entries))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// The review on the pages (issue 15): a return needs its written reason, which the
+/// secretariat then reads on the claim; an approval asks to confirm the version; the claim
+/// page shows the project's timeline with who recorded each step.
+@Suite struct ClaimReviewPageTests {
+    @Test func aReturnShowsItsReasonAndAnApprovalIsConfirmed() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, api in
+            let decided = try await api.request(.post, "/api/v1/projects/P-TSUBAME/grant-decisions", as: .kanto, json: [
+                "decided_on": "2024-04-15", "document_number": "20240415関局第12号", "amount_yen": 9_000_000,
+            ])
+            #expect(decided.status == .created)
+            #expect(try await api.request(.post, "/api/v1/projects/P-TSUBAME/claims", as: .secA, json: ["as_of": "2025-03-31"]).status == .created)
+
+            let bureau = try await pages.login(.kanto)
+            let page = try await pages.get("/projects/P-TSUBAME/claims/1", session: bureau)
+            #expect(page.text.contains("差戻しの理由（事務局に表示されます）"))
+            #expect(page.text.contains("第1版（補助金額 ¥400,000）を承認します"))
+            let token = try #require(PageClient.csrf(in: page.text))
+            let rowVersion = try #require(try await api.get("/api/v1/projects/P-TSUBAME/claims/1", as: .kanto).etag)
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let bare = try await pages.post("/projects/P-TSUBAME/claims/1/status",
+                                            form: ["csrf": token, "status": "returned", "row_version": rowVersion], session: bureau)
+            #expect(bare.status == .unprocessableContent)
+            let reason = "会場費の領収書（R-001）の写しを添付してください"
+            let returned = try await pages.post("/projects/P-TSUBAME/claims/1/status",
+                                                form: ["csrf": token, "status": "returned", "row_version": rowVersion, "reason": reason], session: bureau)
+            #expect(returned.status == .seeOther)
+
+            let secretariat = try await pages.login(.secA)
+            let version = try await pages.get("/projects/P-TSUBAME/claims/1", session: secretariat)
+            #expect(version.text.contains("差戻しの理由: <strong>\(reason)</strong>"))
+            let claim = try await pages.get("/projects/P-TSUBAME/claim?as_of=2025-03-31", session: secretariat)
+            #expect(claim.text.contains("差戻しの理由: \(reason)"))
+
+            // The answer, then an approval that must be confirmed for that version.
+            #expect(try await api.request(.post, "/api/v1/projects/P-TSUBAME/claims", as: .secA,
+                                          json: ["as_of": "2025-03-31", "reason": "R-001 の写しを添付"]).status == .created)
+            let second = try await pages.get("/projects/P-TSUBAME/claims/2", session: bureau)
+            #expect(second.text.contains("第1版の差戻しに答える版です"))
+            let secondVersion = try #require(try await api.get("/api/v1/projects/P-TSUBAME/claims/2", as: .kanto).etag)
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let unconfirmed = try await pages.post("/projects/P-TSUBAME/claims/2/status",
+                                                   form: ["csrf": token, "status": "approved", "row_version": secondVersion], session: bureau)
+            #expect(unconfirmed.status == .unprocessableContent)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/claims/2", as: .kanto).json["status"] as? String == "submitted")
+            let approved = try await pages.post("/projects/P-TSUBAME/claims/2/status",
+                                                form: ["csrf": token, "status": "approved", "row_version": secondVersion, "confirm": "2"], session: bureau)
+            #expect(approved.status == .seeOther)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/claims/2", as: .kanto).json["status"] as? String == "approved")
+
+            // The timeline on the project's claim page: each step with the account that took it.
+            let timeline = try await pages.get("/projects/P-TSUBAME/claim?as_of=2025-03-31", session: secretariat).text
+            #expect(timeline.contains("事業の経過"))
+            for step in ["交付決定", "実績報告（請求）の提出", "差戻し", "承認"] { #expect(timeline.contains("<td>\(step)</td>"), "\(step)") }
+            #expect(timeline.contains("user:kanto") && timeline.contains("user:sec-a"))
+        }
+    }
+}
