@@ -382,6 +382,17 @@ class Suite:
             b.page("取組を変更しました", "event-changed")
             stored = b.api(f"/api/v1/consortia/tsubame/events/{event}")
             expect(stored.get("venue") == "ブラウザ会館", f"the event as the API has it: {stored}")
+        with self.task("secretariat changes a placement's fee from its own page"):
+            b.open("/consortia/tsubame/outcomes?year=2024", "成約・採用", "outcomes-for-edit")
+            link = b.driver.find_element(By.CSS_SELECTOR, "main table a[href^='/consortia/tsubame/outcomes/placements/']")
+            placement = link.get_attribute("href").split("/")[-1]
+            b.click(link)
+            b.page("成約・採用の変更", "placement-edit")
+            b.type("fee_yen", "¥123,456")
+            b.submit("form#change")
+            b.page("成約・採用を変更しました", "placement-changed")
+            stored = b.api(f"/api/v1/consortia/tsubame/placements/{placement}")
+            expect(stored.get("fee_yen") == 123456, f"the placement as the API has it: {stored}")
         with self.task("a 404 page keeps the menu, which names no codes"):
             b.open("/projects/no-such-project/claim", "ページが見つかりません", "not-found")
             nav = b.driver.find_element(By.CSS_SELECTOR, "header nav").text

@@ -166,15 +166,21 @@ struct ActivityController {
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> PlacementRecord in
             try OutcomeRepository().updatePlacement(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
-                var body = received
-                var draft = current.draft
-                body.patch("employment_type", required: &draft.employmentType) { $0.vocabulary("employment_type", EmploymentType.self) }
-                Self.readPlacement(&body, into: &draft)
-                try body.finish()
-                return draft
+                try Self.changePlacement(current.draft, by: received)
             }
         }
         return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
+    }
+
+    /// A placement changed by a JSON body (PATCH semantics); throws 422 with every problem.
+    /// The outcomes page changes a placement through this too.
+    static func changePlacement(_ current: PlacementDraft, by received: JSONBody) throws -> PlacementDraft {
+        var body = received
+        var draft = current
+        body.patch("employment_type", required: &draft.employmentType) { $0.vocabulary("employment_type", EmploymentType.self) }
+        readPlacement(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     /// A new placement's fields, checked; the outcomes page reads its form through this too.
@@ -251,14 +257,20 @@ struct ActivityController {
         let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
         let record = try await database.run(as: caller) { connection -> ConsultationRecord in
             try OutcomeRepository().updateConsultation(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
-                var body = received
-                var draft = current.draft
-                Self.readConsultation(&body, into: &draft)
-                try body.finish()
-                return draft
+                try Self.changeConsultation(current.draft, by: received)
             }
         }
         return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
+    }
+
+    /// A consultation changed by a JSON body (PATCH semantics); throws 422 with every problem.
+    /// The outcomes page changes a consultation through this too.
+    static func changeConsultation(_ current: ConsultationDraft, by received: JSONBody) throws -> ConsultationDraft {
+        var body = received
+        var draft = current
+        readConsultation(&body, into: &draft)
+        try body.finish()
+        return draft
     }
 
     /// A new consultation's fields, checked; the outcomes page reads its form through this too.

@@ -84,6 +84,7 @@ struct OutcomesPageController {
             },
             "placements": placements.sorted { ($0.startedOn, $0.id) < ($1.startedOn, $1.id) }.map { placement -> [String: Any] in
                 [
+                    "id": String(placement.id), "fee": placement.fee.map { PageFormat.yen($0) } ?? "",
                     "firm": organizations[placement.firmCode] ?? placement.firmCode, "person": placement.personRef + ((names ? placement.personName : nil).map { "（\($0)）" } ?? ""),
                     "type": placement.employmentType.japaneseName, "startedOn": PageFormat.dateWithISO(placement.startedOn),
                     "endedOn": placement.endedOn.map(PageFormat.dateWithISO) ?? false,
@@ -94,6 +95,7 @@ struct OutcomesPageController {
             "placementCount": placements.count,
             "consultations": consultations.sorted { ($0.consultedOn, $0.id) < ($1.consultedOn, $1.id) }.map { consultation -> [String: Any] in
                 [
+                    "id": String(consultation.id), "referredBy": consultation.referredByCode.map { organizations[$0] ?? $0 } ?? "",
                     "firm": organizations[consultation.firmCode] ?? consultation.firmCode, "on": PageFormat.dateWithISO(consultation.consultedOn),
                     "channel": consultation.channel.japaneseName, "job": consultation.jobCategory?.japaneseName ?? "",
                     "referredTo": consultation.referredToCode.map { organizations[$0] ?? $0 } ?? "", "referredOn": consultation.referredOn.map(PageFormat.date) ?? "",
@@ -147,7 +149,7 @@ struct OutcomesPageController {
         let year = (form.trimmed(date).flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }).map { FiscalYear(containing: $0) }
             ?? PageFormat.currentFiscalYear()
         do {
-            var body = form.jsonBody()
+            var body = form.jsonBody(amountFields: ["fee_yen"])
             try await save(&body, code, caller)
             return PageRenderer.redirect(to: "/consortia/\(code)/outcomes?year=\(year.startYear)")
         } catch {

@@ -8,7 +8,7 @@ enum PageTemplates {
             "dashboard": dashboard, "claim": claim, "claimVersion": claimVersion, "projectHeading": projectHeading,
             "expenses": expenses, "expenseEdit": expenseEdit, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
             "plan": plan, "resultsReport": resultsReport, "organizationParticulars": organizationParticulars,
-            "history": history, "password": password, "kpiTargets": kpiTargets, "eventEdit": eventEdit,
+            "history": history, "password": password, "kpiTargets": kpiTargets, "eventEdit": eventEdit, "placementEdit": placementEdit, "consultationEdit": consultationEdit,
         ]
     }
 

@@ -26,6 +26,7 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     MemberEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
     EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
     OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    OutcomeEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
     BureauReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
     PlanPageController(database: database, renderer: renderer).addRoutes(to: pages)
     ResultsReportPageController(database: database, renderer: renderer).addRoutes(to: pages)

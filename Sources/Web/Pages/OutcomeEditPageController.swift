@@ -1,0 +1,162 @@
+import Domain
+import Hummingbird
+import Postgres
+import Store
+
+/// One placement or one consultation from the outcomes page: change what the API lets change
+/// (not firm, person or day, which identify it) with the version it was read at. The form is
+/// read as the API's JSON (`FormBody.jsonBody`) and the change is the API's
+/// (`ActivityController.changePlacement` / `changeConsultation`).
+struct OutcomeEditPageController {
+    let database: TenantDatabase
+    let renderer: PageRenderer
+
+    func addRoutes(to group: RouterGroup<APIContext>) {
+        group.get("consortia/:code/outcomes/placements/:id", use: showPlacement)
+        group.post("consortia/:code/outcomes/placements/:id", use: updatePlacement)
+        group.get("consortia/:code/outcomes/consultations/:id", use: showConsultation)
+        group.post("consortia/:code/outcomes/consultations/:id", use: updateConsultation)
+    }
+
+    /// The fields the placement form may empty, which then clear what was recorded, as null does
+    /// in the API. A name is one only the consortium's own people see, so only they may clear it.
+    static func placementFields(showsNames: Bool) -> [String] {
+        (showsNames ? ["person_name"] : []) + ["ended_on", "segment", "job_category", "event", "fee_yen"]
+    }
+
+    static let consultationFields = ["job_category", "employment_type", "referred_to", "referred_on", "placement_person_ref", "referred_by"]
+
+    // MARK: Placements
+
+    @Sendable func showPlacement(_ request: Request, context: APIContext) async throws -> Response {
+        let done = request.uri.queryParameters.get("done") == "1"
+        return try await placementPage(context: context, typed: nil, errors: [:], done: done, status: .ok)
+    }
+
+    private func placementPage(
+        context: APIContext, typed: [String: String]?, errors: [String: String], done: Bool, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let id = try ConsortiumController.id(context)
+        let (placement, firm) = try await database.run(as: caller) { connection in
+            let placement = try OutcomeRepository().placement(consortiumCode: code, id: id, on: connection)
+            return (placement, try? OrganizationRepository().find(code: placement.firmCode, on: connection).name)
+        }
+        let names = ActivityController.showsNames(caller)
+        var form = typed ?? [
+            "employment_type": placement.employmentType.rawValue, "ended_on": placement.endedOn?.description ?? "",
+            "segment": placement.segment?.rawValue ?? "", "job_category": placement.jobCategory?.rawValue ?? "",
+            "event": placement.eventCode ?? "", "fee_yen": placement.fee.map { String($0.amount) } ?? "",
+            "row_version": String(placement.rowVersion),
+        ]
+        if names, typed == nil { form["person_name"] = placement.personName ?? "" }
+        let values: [String: Any] = [
+            "code": code, "id": String(placement.id), "firm": firm ?? placement.firmCode, "personRef": placement.personRef,
+            "startedOn": PageFormat.dateWithISO(placement.startedOn), "year": FiscalYear(containing: placement.startedOn).startYear,
+            "canWrite": Access.writeConsortiumData.contains(caller.role), "showsNames": names, "done": done,
+            "employmentTypes": EmploymentType.allCases.map {
+                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["employment_type"] == $0.rawValue]
+            },
+            "segments": ParticipantSegment.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["segment"] == $0.rawValue] },
+            "jobCategories": JobCategory.allCases.map {
+                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["job_category"] == $0.rawValue]
+            },
+            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
+        ]
+        return renderer.page("placementEdit", title: "成約・採用 \(placement.personRef)", values: values, context: context, status: status)
+    }
+
+    @Sendable func updatePlacement(_ request: Request, context: APIContext) async throws -> Response {
+        try await update(request, context: context, what: "成約・採用の変更", kind: "placements",
+                         clearable: Self.placementFields(showsNames: ActivityController.showsNames(try context.requireCaller()))) {
+            body, code, id, expected, connection in
+            _ = try OutcomeRepository().updatePlacement(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
+                try ActivityController.changePlacement(current.draft, by: body)
+            }
+        } failed: { typed, errors in
+            try await placementPage(context: context, typed: typed, errors: errors, done: false, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Consultations
+
+    @Sendable func showConsultation(_ request: Request, context: APIContext) async throws -> Response {
+        let done = request.uri.queryParameters.get("done") == "1"
+        return try await consultationPage(context: context, typed: nil, errors: [:], done: done, status: .ok)
+    }
+
+    private func consultationPage(
+        context: APIContext, typed: [String: String]?, errors: [String: String], done: Bool, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let code = try context.code("code")
+        let id = try ConsortiumController.id(context)
+        let (consultation, firm) = try await database.run(as: caller) { connection in
+            let consultation = try OutcomeRepository().consultation(consortiumCode: code, id: id, on: connection)
+            return (consultation, try? OrganizationRepository().find(code: consultation.firmCode, on: connection).name)
+        }
+        let form = typed ?? [
+            "job_category": consultation.jobCategory?.rawValue ?? "", "employment_type": consultation.employmentType?.rawValue ?? "",
+            "referred_to": consultation.referredToCode ?? "", "referred_on": consultation.referredOn?.description ?? "",
+            "placement_person_ref": consultation.placementPersonRef ?? "", "referred_by": consultation.referredByCode ?? "",
+            "row_version": String(consultation.rowVersion),
+        ]
+        let values: [String: Any] = [
+            "code": code, "id": String(consultation.id), "firm": firm ?? consultation.firmCode,
+            "on": PageFormat.dateWithISO(consultation.consultedOn), "channel": consultation.channel.japaneseName,
+            "year": FiscalYear(containing: consultation.consultedOn).startYear,
+            "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
+            "employmentTypes": EmploymentType.allCases.map {
+                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["employment_type"] == $0.rawValue]
+            },
+            "jobCategories": JobCategory.allCases.map {
+                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["job_category"] == $0.rawValue]
+            },
+            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
+        ]
+        return renderer.page("consultationEdit", title: "相談 \(firm ?? consultation.firmCode)", values: values, context: context,
+                             status: status)
+    }
+
+    @Sendable func updateConsultation(_ request: Request, context: APIContext) async throws -> Response {
+        try await update(request, context: context, what: "相談の変更", kind: "consultations", clearable: Self.consultationFields) {
+            body, code, id, expected, connection in
+            _ = try OutcomeRepository().updateConsultation(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
+                try ActivityController.changeConsultation(current.draft, by: body)
+            }
+        } failed: { typed, errors in
+            try await consultationPage(context: context, typed: typed, errors: errors, done: false, status: .unprocessableContent)
+        }
+    }
+
+    /// The steps both edit forms share: the form token, the role, the version read with the
+    /// form, the API's change in one write with the version check, and on a validation failure
+    /// the page again with the form as typed. A stale version is the API's 412, shown as its page.
+    private func update(
+        _ request: Request, context: APIContext, what: String, kind: String, clearable: [String],
+        save: @escaping @Sendable (JSONBody, String, Int64, Int, PostgresConnection) throws -> Void,
+        failed: ([String: String], [String: String]) async throws -> Response
+    ) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        try Access.require(Access.writeConsortiumData, caller, what)
+        let code = try context.code("code")
+        let id = try ConsortiumController.id(context)
+        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        var object = form.jsonBody(amountFields: ["fee_yen"]).object.filter { $0.key != "row_version" }
+        for field in clearable where object[field] == nil { object[field] = .null }
+        let body = JSONBody(object: object)
+        do {
+            try await database.run(as: caller) { try save(body, code, id, expected, $0) }
+            return PageRenderer.redirect(to: "/consortia/\(code)/outcomes/\(kind)/\(id)?done=1")
+        } catch {
+            let problem = PageErrorMiddleware.problem(for: error, context: context)
+            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
+            return try await failed(form.typed, fieldErrors(problem.errors))
+        }
+    }
+}
