@@ -314,7 +314,8 @@ class Suite:
         b = self.b
         with self.task("secretariat signs in and sees the dashboard"):
             self.as_secretariat()
-            b.page("燕市地域の人事部", "dashboard", print_pages=4)
+            # Six pages since the dashboard shows the hub funnel and KPI counts and rates as two charts.
+            b.page("燕市地域の人事部", "dashboard", print_pages=6)
         with self.task("secretariat opens members, events and outcomes on the dashboard's year"):
             b.open("/consortia/tsubame", "燕市地域の人事部", "dashboard-again")
             year = re.search(r"令和\d+年度", b.driver.title)
@@ -534,9 +535,12 @@ class Suite:
             expect({"年度", "枠", "No.", "事業者名"} <= set(header), f"projects.csv's header is {header}")
             expect(len(csv.splitlines()) > 1, "projects.csv has no rows")
         with self.task("bureau official approves the claim"):
-            b.open(f"/projects/{PROJECT}/claim", "事業の状態を変える", "bureau-claim")
+            # The project's status follows its records (no hand-set status): the bureau sees the timeline.
+            b.open(f"/projects/{PROJECT}/claim", "事業の経過", "bureau-claim")
             b.click(b.driver.find_element(By.CSS_SELECTOR, f"a[href='/projects/{PROJECT}/claims/2']"))
             b.page("第1版との違い", "bureau-claim-version")
+            # Approving is deliberate: the box naming the version must be ticked first.
+            b.driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][name=confirm][value='2']").click()
             b.click(b.driver.find_element(By.XPATH, "//button[text()='承認する']"))
             b.page("請求 第2版を「承認済」にしました", "bureau-approved")
             claims = b.api(f"/api/v1/projects/{PROJECT}/claims")

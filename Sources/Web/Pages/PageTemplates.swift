@@ -60,6 +60,7 @@ enum PageTemplates {
       h2{page-break-after:avoid}
       table,svg{page-break-inside:avoid}
       table.wide{font-size:8pt}
+      table.wide th,table.wide td{padding:.2em .3em}table.wide th.num{white-space:normal}
       a{color:#000;text-decoration:none}
     }
     </style>
