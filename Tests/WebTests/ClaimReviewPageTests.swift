@@ -35,6 +35,19 @@ import Testing
                                                form: ["csrf": secretariatToken, "confirmed_on": "2025-05-30", "confirm": "1"], session: secretariat)
             #expect(refused.status == .forbidden)
 
+            // The inspection: a malformed exclusion is refused, a well-formed one recorded.
+            let malformed = try await pages.post("/projects/P-TSUBAME/claims/1/inspection", form: [
+                "csrf": token, "inspected_on": "2025-05-20", "inspector": "関東経済産業局 地域経済課", "exclusions": "R-001", "confirm": "1",
+            ], session: bureau)
+            #expect(malformed.status == .unprocessableContent)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/inspection", as: .kanto).status == .notFound)
+            let inspected = try await pages.post("/projects/P-TSUBAME/claims/1/inspection", form: [
+                "csrf": token, "inspected_on": "2025-05-20", "inspector": "関東経済産業局 地域経済課", "confirm": "1",
+            ], session: bureau)
+            #expect(inspected.status == .seeOther)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/inspection", as: .kanto).status == .ok)
+            #expect(try await pages.get("/projects/P-TSUBAME/claims/1?done=inspected", session: bureau).text.contains("確定検査を登録しました。"))
+
             let unconfirmed = try await pages.post("/projects/P-TSUBAME/claims/1/confirmation",
                                                    form: ["csrf": token, "confirmed_on": "2025-05-30"], session: bureau)
             #expect(unconfirmed.status == .unprocessableContent)

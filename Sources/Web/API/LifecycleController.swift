@@ -32,21 +32,26 @@ struct LifecycleController {
     /// `lines`: `[{"line_ref": "R-003", "result": "excluded", "note": "…"}]`; a line not listed is accepted.
     @Sendable func inspect(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "確定検査の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
+        let stored = try await inspect(&body, code: code, caller: caller)
+        return try APIJSON.response(InspectionJSON(stored), status: .created, location: "/api/v1/projects/\(code)/inspection")
+    }
+
+    /// The inspection from a request's fields, checked and recorded (API and claim pages).
+    func inspect(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredInspection {
+        try Access.require(Access.decide, caller, "確定検査の登録")
         let inspectedOn = body.date("inspected_on", required: true)
         let inspector = body.string("inspector", required: true, maxLength: Inspection.inspectorLimit)
         let findings = body.string("findings", maxLength: Inspection.findingsLimit)
         let lines = Self.inspectionLines(&body)
         try body.finish()
         guard let inspectedOn, let inspector else { throw Problem.validation(body.issues) }
-        let stored = try await database.run(as: caller) {
+        return try await database.run(as: caller) {
             try LifecycleRepository().inspect(
                 projectCode: code, inspectedOn: inspectedOn, inspector: inspector, findings: findings, lines: lines,
                 actor: caller.actor, on: $0)
         }
-        return try APIJSON.response(InspectionJSON(stored), status: .created, location: "/api/v1/projects/\(code)/inspection")
     }
 
     static func inspectionLines(_ body: inout JSONBody) -> [(lineRef: String, result: Inspection.Result, note: String?)] {

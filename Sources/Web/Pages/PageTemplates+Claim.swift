@@ -166,7 +166,16 @@ extension PageTemplates {
     {{/hasActions}}
     {{#canConfirm}}
     <div class="no-print">
-    <h2>額の確定と精算</h2>
+    <h2>確定検査・額の確定・精算</h2>
+    <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/inspection">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="field"><label for="inspected_on">確定検査の日</label><input id="inspected_on" name="inspected_on" type="date" required></div>
+    <div class="field"><label for="inspector">検査した部署・役職（個人名は書かない）</label><input id="inspector" name="inspector" maxlength="200" required></div>
+    <div class="field"><label for="findings">所見</label><textarea id="findings" name="findings" rows="2" cols="60" maxlength="4000"></textarea></div>
+    <div class="field"><label for="exclusions">対象外とする明細（1行に1件「明細=理由」）</label><textarea id="exclusions" name="exclusions" rows="3" cols="60"></textarea></div>
+    <div class="field"><label><input type="checkbox" name="confirm" value="{{claim.version}}" required> 第{{claim.version}}版の確定検査を登録します</label></div>
+    <button type="submit">確定検査を登録する</button>
+    </form>
     <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/confirmation">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field"><label for="confirmed_on">額の確定日</label><input id="confirmed_on" name="confirmed_on" type="date" required></div>
