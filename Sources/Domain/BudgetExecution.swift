@@ -39,7 +39,26 @@ public struct BudgetExecution: Sendable, Hashable, Codable {
     public init(
         planned: [ExpenseCategory: Yen], computation: ClaimComputation, allowedOverrun: [ExpenseCategory: Ratio] = [:]
     ) throws(MoneyLimitError) {
-        let byCategory = Dictionary(uniqueKeysWithValues: computation.byCategory.map { ($0.category, $0.totals) })
+        try self.init(
+            planned: planned, spent: Dictionary(uniqueKeysWithValues: computation.byCategory.map { ($0.category, ($0.totals.total, $0.totals.eligible)) }),
+            allowedOverrun: allowedOverrun)
+    }
+
+    /// The same from a claim's figures by category and bucket (a claim of record as stored).
+    public init(
+        planned: [ExpenseCategory: Yen], figures: ClaimFigures, allowedOverrun: [ExpenseCategory: Ratio] = [:]
+    ) throws(MoneyLimitError) {
+        var spent: [ExpenseCategory: (total: Yen, eligible: Yen)] = [:]
+        for (category, buckets) in figures.cells {
+            spent[category] = (try buckets.values.map(\.amount).sum(), buckets[.eligible]?.amount ?? .zero)
+        }
+        try self.init(planned: planned, spent: spent, allowedOverrun: allowedOverrun)
+    }
+
+    private init(
+        planned: [ExpenseCategory: Yen], spent byCategory: [ExpenseCategory: (total: Yen, eligible: Yen)],
+        allowedOverrun: [ExpenseCategory: Ratio]
+    ) throws(MoneyLimitError) {
         var rows: [Row] = []
         for category in ExpenseCategory.allCases where planned[category] != nil || byCategory[category] != nil {
             let plan = planned[category]

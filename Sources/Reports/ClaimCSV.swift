@@ -8,6 +8,9 @@ import Store
 /// - `project`: who and what, the basis (`computed`, or `claim` with version and status);
 /// - `total`: the header figures (`amount_yen`); `step`: the computation step by step;
 /// - `category`: amounts and line counts by category (`item`) and eligibility (`detail`);
+/// - `budget`: plan against actual (執行率) by category and `total` (`target` the planned
+///   budget of the grant decision in force on the as-of date, empty where it plans nothing;
+///   `actual` the expenses excluding tax; `achievement` actual / planned, 4 decimals);
 /// - `reason`: the ineligible amount by reason; `line`: every line (`amount_yen` its amount
 ///   excluding tax, `detail` `eligible` or the reason it is, wholly or partly, ineligible);
 /// - for a stored version: `kpi` and `activity` (as submitted), and where today's records
@@ -61,6 +64,7 @@ public enum ClaimCSV {
             rows.append(row("category", category.rawValue, detail: bucket.code, label: ClaimReport.cellLabel(category, bucket),
                             lines: cell.lines, amount: cell.amount))
         }
+        rows += budgetRows(report.budgetExecution)
         for reason in c.byReason {
             rows.append(row("reason", reason.reason.rawValue, label: reason.reason.japaneseName, lines: reason.lines, amount: reason.amount))
         }
@@ -84,6 +88,15 @@ public enum ClaimCSV {
             for figure in differences.activities { rows.append(row("activity_today", figure.item, label: figure.label, actual: figure.value)) }
         }
         return rows
+    }
+
+    /// The `budget` rows: each category planned or spent, then the total.
+    static func budgetRows(_ execution: BudgetExecution) -> [[CSVCell]] {
+        execution.rows.map {
+            row("budget", $0.category.rawValue, label: $0.category.japaneseName, target: $0.planned.map { String($0.amount) },
+                actual: String($0.actual.amount), achievement: $0.executionRate.decimalString(fractionDigits: 4))
+        } + [row("budget", "total", label: ClaimReport.label("total"), target: String(execution.plannedTotal.amount),
+                 actual: String(execution.actualTotal.amount), achievement: execution.executionRate.decimalString(fractionDigits: 4))]
     }
 
     static func lineRow(_ section: String, _ line: ClaimComputation.LineOutcome, detail: String) -> [CSVCell] {

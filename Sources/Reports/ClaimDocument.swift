@@ -78,6 +78,21 @@ public struct ClaimDocument: Encodable, Sendable {
     struct Activity: Encodable, Sendable {
         var item, label, value: String
     }
+    /// Plan against actual (執行率); rates as decimals ("1.4000"), null without a plan.
+    struct Budget: Encodable, Sendable {
+        struct Row: Encodable, Sendable {
+            var category, label: String
+            @ExplicitNull var plannedYen: Int64?
+            var actualYen, eligibleYen: Int64
+            @ExplicitNull var executionRate: String?
+            var overLimit: Bool
+        }
+        /// The decision in force on the as-of date (1 the initial one); null without one.
+        @ExplicitNull var decisionSequence: Int?
+        var rows: [Row]
+        var plannedTotalYen, actualTotalYen, eligibleTotalYen: Int64
+        @ExplicitNull var executionRate: String?
+    }
 
     var project: Project
     var asOf: String
@@ -91,6 +106,7 @@ public struct ClaimDocument: Encodable, Sendable {
     var bindingLimit: String
     var priorPaidYen, claimYen, refundYen: Int64
     var lines: [Line]
+    var budgetExecution: Budget
     /// A stored version's: which version, its KPI actuals as submitted, and what today's
     /// records give apart. Absent for a fresh computation.
     var claim: Claim?
@@ -135,6 +151,16 @@ public struct ClaimDocument: Encodable, Sendable {
         claimYen = computation.claim.amount
         refundYen = computation.refund.amount
         lines = computation.lines.map(Line.init)
+        let execution = report.budgetExecution
+        budgetExecution = Budget(
+            decisionSequence: report.decision?.sequence,
+            rows: execution.rows.map {
+                Budget.Row(category: $0.category.rawValue, label: $0.category.japaneseName, plannedYen: $0.planned?.amount,
+                           actualYen: $0.actual.amount, eligibleYen: $0.eligible.amount,
+                           executionRate: $0.executionRate.decimalString(fractionDigits: 4), overLimit: $0.overLimit)
+            },
+            plannedTotalYen: execution.plannedTotal.amount, actualTotalYen: execution.actualTotal.amount,
+            eligibleTotalYen: execution.eligibleTotal.amount, executionRate: execution.executionRate.decimalString(fractionDigits: 4))
         claim = report.claim.map { Claim(claimVersion: $0.claimVersion, status: $0.status.rawValue, reason: $0.reason, createdBy: $0.createdBy) }
         kpis = report.claim == nil ? nil : (report.activities?.kpis ?? []).map(KPI.init)
         let activity = { (figure: ClaimReport.ActivityFigure) in Activity(item: figure.item, label: figure.label, value: figure.value) }

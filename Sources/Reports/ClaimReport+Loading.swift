@@ -3,10 +3,12 @@ import Postgres
 import Store
 
 extension ClaimReport {
-    /// The report of a project's claim computed from today's records as of a date.
+    /// The report of a project's claim computed from today's records as of a date, against the
+    /// plan of the grant decision in force on that date.
     public static func computed(projectCode: String, asOf: LocalDate, on connection: PostgresConnection) throws -> ClaimReport {
         let (project, computation) = try ClaimRepository().compute(projectCode: projectCode, asOf: asOf, on: connection)
-        return try ClaimReport(project: project, computation: computation)
+        let decision = try GrantRepository().decisionInForce(projectCode: projectCode, asOf: asOf, on: connection)
+        return try ClaimReport(project: project, computation: computation, decision: decision)
     }
 
     /// The report of a stored version as submitted (read back from `claims`), with what
@@ -17,8 +19,10 @@ extension ClaimReport {
         let (computation, activities) = try repository.stored(projectCode: projectCode, version: version, on: connection)
         let (project, today) = try repository.compute(projectCode: projectCode, asOf: claim.asOf, on: connection)
         let todayActivities = try ActivityActualsRepository(connection: connection).actuals(forProject: projectCode, asOf: claim.asOf)
+        // The plan as a version's 執行率 takes it: the decision in force on the version's date.
+        let decision = try GrantRepository().decisionInForce(projectCode: projectCode, asOf: claim.asOf, on: connection)
         return try ClaimReport(
             project: project, claim: claim, computation: computation, activities: activities, today: today,
-            todayActivities: todayActivities)
+            todayActivities: todayActivities, decision: decision)
     }
 }

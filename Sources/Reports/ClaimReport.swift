@@ -41,12 +41,20 @@ public struct ClaimReport: Sendable {
     public let differences: Differences?
     /// The computation's figures by category and bucket, as a claim stores them.
     public let claimFigures: ClaimFigures
+    /// The grant decision in force on the as-of date, whose planned budget (経費配分)
+    /// `budgetExecution` measures against; nil when none was decided by then.
+    public let decision: GrantDecision?
+    /// Plan against actual (執行率) by category, as `GrantRepository.budgetExecution` gives it
+    /// for a version: every category unplanned without a decision.
+    public let budgetExecution: BudgetExecution
 
-    /// The report of a fresh computation.
-    public init(project: ProjectRecord, computation: ClaimComputation) throws(MoneyLimitError) {
+    /// The report of a fresh computation, against `decision`'s plan when there is one.
+    public init(project: ProjectRecord, computation: ClaimComputation, decision: GrantDecision? = nil) throws(MoneyLimitError) {
         self.project = project
         self.computation = computation
         claimFigures = try ClaimFigures(computation: computation)
+        self.decision = decision
+        budgetExecution = try BudgetExecution(planned: decision?.plannedBudget ?? [:], computation: computation)
         claim = nil
         activities = nil
         differences = nil
@@ -56,13 +64,15 @@ public struct ClaimReport: Sendable {
     /// as of the version's date (`today`, `todayActivities`).
     public init(
         project: ProjectRecord, claim: StoredClaim, computation: ClaimComputation, activities: ActivityActuals?,
-        today: ClaimComputation, todayActivities: ActivityActuals
+        today: ClaimComputation, todayActivities: ActivityActuals, decision: GrantDecision?
     ) throws(MoneyLimitError) {
         self.project = project
         self.claim = claim
         self.computation = computation
         self.activities = activities
         claimFigures = try ClaimFigures(computation: computation)
+        self.decision = decision
+        budgetExecution = try BudgetExecution(planned: decision?.plannedBudget ?? [:], computation: computation)
         let diff = try ClaimDiff.between(claimFigures, try ClaimFigures(computation: today))
         let stored = activities?.kpis ?? []
         let storedFigures = Set(activities.map(Self.activityFigures) ?? [])
@@ -110,6 +120,8 @@ extension ClaimReport {
         "differences": "提出後の記録との違い（参考）",
         "no_differences": "提出後に記録は変わっていません",
         "not_decided": "未決定", "none": "なし",
+        "budget_execution": "執行率（交付決定の経費配分に対して）", "planned": "計画額", "actual": "実績額（税抜）",
+        "execution_rate": "執行率", "no_plan": "基準日に効力のある交付決定に経費配分はありません",
     ]
 
     public static func label(_ key: String) -> String { labels[key] ?? key }

@@ -28,6 +28,19 @@ public enum ClaimText {
         categories.add([L.label("total"), "\(c.totals.lines)", c.totals.total.formatted, c.totals.eligible.formatted, c.totals.ineligible.formatted, ""])
         out.append(categories.rendered)
         out.append("（金額は税抜。\(L.label("tax")) \(c.totals.tax.formattedWithSymbol) は別）")
+        out.append("")
+        out.append("■ " + L.label("budget_execution"))
+        let execution = report.budgetExecution
+        if execution.plannedTotal == .zero {
+            out.append(L.label("no_plan"))
+        } else {
+            var budget = TextTable(["category", "planned", "actual", "execution_rate"].map(L.label), alignments: [.left, .right, .right, .right])
+            for row in execution.rows {
+                budget.add([row.category.japaneseName, row.planned?.formatted ?? "", row.actual.formatted, row.executionRate.percent() ?? ""])
+            }
+            budget.add([L.label("total"), execution.plannedTotal.formatted, execution.actualTotal.formatted, execution.executionRate.percent() ?? ""])
+            out.append(budget.rendered)
+        }
         if !c.byReason.isEmpty {
             out.append("")
             var reasons = TextTable(["reason", "lines", "amount"].map(L.label), alignments: [.left, .right, .right])

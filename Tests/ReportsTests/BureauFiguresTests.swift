@@ -20,28 +20,39 @@ import TestSupport
         return try #require(groups[group]).compactMapValues { $0 as? Int }
     }
 
-    /// R6-T1 (kanto, standard; advance ¥3,000,000) claimed as of 2025-04-30 (subsidy
-    /// ¥5,250,000, claim ¥2,250,000) and approved; R6-T2 (kanto, side-job B) claimed (¥1,150,000
-    /// both), approved and paid; R6-O1 (kinki, standard) claimed (¥500,000 both) and moved by
-    /// its own status to 額の確定 while its claim stays submitted.
+    /// Every project claimed as of 2025-04-30 and approved, then confirmed and settled through
+    /// the lifecycle records, against the as-of date 2025-07-31:
+    /// - R6-T1 (kanto, standard; advance ¥3,000,000; subsidy ¥5,250,000, claim ¥2,250,000)
+    ///   confirmed on 2025-06-10 at ¥2,500,000 (personnel cut): a refund of ¥500,000 due by
+    ///   2025-07-20, received 2025-07-25;
+    /// - R6-T2 (kanto, side-job B; ¥1,150,000 both) confirmed 2025-06-10 at its subsidy, paid
+    ///   ¥1,150,000 (精算払) on 2025-07-01;
+    /// - R6-O1 (kinki, standard; ¥500,000 both) confirmed 2025-07-10, paid on 2025-08-20, after
+    ///   the as-of date (its claim version is paid all the same).
     static func claimedFixture() async throws -> ExportFixture {
         let fixture = try await ExportFixture.make()
         try await blocking {
-            let claims = ClaimRepository(), date = LocalDate("2025-04-30")!
+            let claims = ClaimRepository(), lifecycle = LifecycleRepository(), date = LocalDate("2025-04-30")!
             for code in ["R6-T1", "R6-T2", "R6-O1"] {
                 _ = try claims.submit(projectCode: code, asOf: date, reason: nil, actor: "test", on: fixture.connection)
+                _ = try claims.setStatus(projectCode: code, version: 1, to: .approved, actor: "test", on: fixture.connection)
             }
-            _ = try claims.setStatus(projectCode: "R6-T1", version: 1, to: .approved, actor: "test", on: fixture.connection)
-            _ = try claims.setStatus(projectCode: "R6-T2", version: 1, to: .approved, actor: "test", on: fixture.connection)
-            _ = try claims.setStatus(projectCode: "R6-T2", version: 1, to: .paid, actor: "test", on: fixture.connection)
-            for status in ["grant_decided", "in_progress", "reported", "confirmed"] {
-                try fixture.connection.execute("UPDATE adopted_projects SET status = \(status) WHERE code = 'R6-O1'")
-            }
+            _ = try lifecycle.confirm(projectCode: "R6-T1", confirmedOn: LocalDate("2025-06-10")!, confirmed: 2_500_000,
+                                      reasons: [.personnel: "確定検査で人件費の一部を対象外とした"], actor: "test", on: fixture.connection)
+            _ = try lifecycle.settle(projectCode: "R6-T1", paidOn: nil, dueOn: LocalDate("2025-07-20")!, amount: nil, actor: "test", on: fixture.connection)
+            _ = try lifecycle.receiveRefund(projectCode: "R6-T1", receivedOn: LocalDate("2025-07-25")!, actor: "test",
+                                            expectedRowVersion: nil, on: fixture.connection)
+            _ = try lifecycle.confirm(projectCode: "R6-T2", confirmedOn: LocalDate("2025-06-10")!, confirmed: nil, reasons: [:],
+                                      actor: "test", on: fixture.connection)
+            _ = try lifecycle.settle(projectCode: "R6-T2", paidOn: LocalDate("2025-07-01")!, dueOn: nil, amount: nil, actor: "test", on: fixture.connection)
+            _ = try lifecycle.confirm(projectCode: "R6-O1", confirmedOn: LocalDate("2025-07-10")!, confirmed: nil, reasons: [:],
+                                      actor: "test", on: fixture.connection)
+            _ = try lifecycle.settle(projectCode: "R6-O1", paidOn: LocalDate("2025-08-20")!, dueOn: nil, amount: nil, actor: "test", on: fixture.connection)
         }
         return fixture
     }
 
-    @Test func claimedConfirmedAndPaidTotalsPerBureauPrefectureAndFrame() async throws {
+    @Test func confirmedPaidAndRefundedTotalsFollowTheRecordsByTheAsOfDate() async throws {
         let fixture = try await Self.claimedFixture()
         let report = try await blocking {
             try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024)), asOf: ExportFixture.asOf, on: fixture.connection)
@@ -50,17 +61,21 @@ import TestSupport
         #expect(object["granted_yen_total"] as? Int == 16_000_000)
         #expect(object["claimed_projects"] as? Int == 3)
         #expect(object["subsidy_yen_total"] as? Int == 6_900_000 && object["claim_yen_total"] as? Int == 3_900_000)
-        // Confirmed: R6-T1 (approved), R6-T2 (paid) and R6-O1 (project status 額の確定).
-        #expect(object["confirmed_projects"] as? Int == 3 && object["confirmed_yen_total"] as? Int == 6_900_000)
-        // Paid: R6-T1's advance and R6-T2's final payment.
+        // Confirmed: the amounts 額の確定 records, R6-T1's below its subsidy.
+        #expect(object["confirmed_projects"] as? Int == 3 && object["confirmed_yen_total"] as? Int == 4_150_000)
+        // Paid: R6-T1's advance and R6-T2's 精算払; R6-O1's comes after the as-of date.
         #expect(object["paid_projects"] as? Int == 1 && object["paid_yen_total"] as? Int == 4_150_000)
+        // R6-T1's refund, apart and not netted.
+        #expect(object["refund_due_yen_total"] as? Int == 500_000 && object["refund_received_yen_total"] as? Int == 500_000)
 
         let kanto: [String: Int] = [
             "projects": 2, "granted_yen": 11_000_000, "claimed_projects": 2, "subsidy_yen": 6_400_000, "claim_yen": 3_400_000,
-            "confirmed_projects": 2, "confirmed_yen": 6_400_000, "paid_projects": 1, "paid_yen": 4_150_000]
+            "confirmed_projects": 2, "confirmed_yen": 3_650_000, "paid_projects": 1, "paid_yen": 4_150_000,
+            "refund_due_yen": 500_000, "refund_received_yen": 500_000]
         let kinki: [String: Int] = [
             "projects": 1, "granted_yen": 5_000_000, "claimed_projects": 1, "subsidy_yen": 500_000, "claim_yen": 500_000,
-            "confirmed_projects": 1, "confirmed_yen": 500_000, "paid_projects": 0, "paid_yen": 0]
+            "confirmed_projects": 1, "confirmed_yen": 500_000, "paid_projects": 0, "paid_yen": 0,
+            "refund_due_yen": 0, "refund_received_yen": 0]
         #expect(try totals(object, "totals_by_bureau", "kanto") == kanto)
         #expect(try totals(object, "totals_by_bureau", "kinki") == kinki)
         #expect(try totals(object, "totals_by_bureau", "tohoku")["projects"] == 0)
@@ -68,22 +83,32 @@ import TestSupport
         #expect(try totals(object, "totals_by_prefecture", "27") == kinki)
         #expect(try totals(object, "totals_by_frame", "chiiki-senryaku-jinzai/standard") == [
             "projects": 2, "granted_yen": 14_000_000, "claimed_projects": 2, "subsidy_yen": 5_750_000, "claim_yen": 2_750_000,
-            "confirmed_projects": 2, "confirmed_yen": 5_750_000, "paid_projects": 0, "paid_yen": 3_000_000])
+            "confirmed_projects": 2, "confirmed_yen": 3_000_000, "paid_projects": 0, "paid_yen": 3_000_000,
+            "refund_due_yen": 500_000, "refund_received_yen": 500_000])
         #expect(try totals(object, "totals_by_frame", "fukugyo-kengyo/b-receiving") == [
             "projects": 1, "granted_yen": 2_000_000, "claimed_projects": 1, "subsidy_yen": 1_150_000, "claim_yen": 1_150_000,
-            "confirmed_projects": 1, "confirmed_yen": 1_150_000, "paid_projects": 1, "paid_yen": 1_150_000])
+            "confirmed_projects": 1, "confirmed_yen": 1_150_000, "paid_projects": 1, "paid_yen": 1_150_000,
+            "refund_due_yen": 0, "refund_received_yen": 0])
 
         // One bureau sees its own figures only; the table and CSV carry the same.
         let kantoReport = try await blocking {
             try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024), bureau: .kanto), asOf: ExportFixture.asOf, on: fixture.connection)
         }
-        #expect(kantoReport.total.paidYen == 4_150_000 && kantoReport.total.confirmedYen == 6_400_000 && kantoReport.byBureau.count == 1)
+        #expect(kantoReport.total.paidYen == 4_150_000 && kantoReport.total.confirmedYen == 3_650_000 && kantoReport.byBureau.count == 1)
         let csv = String(decoding: try kantoReport.csv(), as: UTF8.self)
-        #expect(csv.contains("confirmed_yen_total,,確定額合計,6400000\r\n") && csv.contains("paid_yen_total,,支払額合計（概算払を含む）,4150000\r\n"))
+        #expect(csv.contains("confirmed_yen_total,,確定額合計,3650000\r\n") && csv.contains("paid_yen_total,,支払額合計（概算払を含む）,4150000\r\n"))
+        #expect(csv.contains("refund_due_yen_total,,返還額合計（額の確定による）,500000\r\n"))
         #expect(csv.contains("paid_yen_by_prefecture,15,新潟県 支払額（概算払を含む）,4150000\r\n"))
         #expect(csv.contains("confirmed_yen_by_frame,fukugyo-kengyo/b-receiving,fukugyo-kengyo/b-receiving 確定額,1150000\r\n"))
         let text = kantoReport.text
-        #expect(text.contains("確定額合計") && text.contains("¥6,400,000") && text.contains("¥4,150,000"))
+        #expect(text.contains("確定額合計") && text.contains("¥3,650,000") && text.contains("¥4,150,000") && text.contains("返還額合計"))
+
+        // Before any confirmation nothing is confirmed, and only the advance is paid.
+        let early = try await blocking {
+            try BureauReport.load(scope: ExportScope(fiscalYear: FiscalYear(2024)), asOf: LocalDate("2025-06-01")!, on: fixture.connection)
+        }
+        #expect(early.total.confirmedProjects == 0 && early.total.confirmedYen == 0 && early.total.refundDueYen == 0)
+        #expect(early.total.paidYen == 3_000_000 && early.total.paidProjects == 0)
     }
 
     /// A returned version is not claimed: the project falls back to no claim of record.

@@ -137,6 +137,36 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
         #expect(try records(result.outDirectory + "/consortia.csv").map { $0["consortium_code"]! } == ["tsubame"])
     }
 
+    /// 執行率 in the project file: R6-T1 claimed as of 2025-04-30 under its decision of
+    /// 2024-04-01 (personnel ¥8,000,000, equipment ¥1,000,000), then changed on 2025-06-01:
+    /// the claim is measured against the first; R6-O1 (computed, no decision) plans nothing.
+    @Test func theProjectFileListsBudgetExecutionAgainstTheDecisionOfTheBasisDate() async throws {
+        let fixture = try await ExportFixture.make()
+        try await blocking {
+            let grants = GrantRepository()
+            _ = try grants.recordDecision(
+                projectCode: "R6-T1", decidedOn: LocalDate("2024-04-01")!, documentNumber: "第1号", amount: 9_000_000,
+                plannedBudget: [.personnel: 8_000_000, .equipment: 1_000_000], reason: nil, actor: "test", on: fixture.connection)
+            _ = try ClaimRepository().submit(projectCode: "R6-T1", asOf: LocalDate("2025-04-30")!, reason: nil, actor: "test", on: fixture.connection)
+            _ = try grants.recordDecision(
+                projectCode: "R6-T1", decidedOn: LocalDate("2025-06-01")!, documentNumber: "第2号", amount: 9_000_000,
+                plannedBudget: [.personnel: 8_500_000, .equipment: 500_000], reason: "経費配分の変更", actor: "test", on: fixture.connection)
+        }
+        let result = try await export(fixture)
+        let t1 = try readCSV(result.outDirectory + "/projects/R6-T1.csv")
+        let personnel = try #require(t1.first { $0[0] == "budget" && $0[1] == "personnel" })
+        #expect(Array(personnel[6...8]) == ["8000000", "10000000", "1.2500"])
+        let equipment = try #require(t1.first { $0[0] == "budget" && $0[1] == "equipment" })
+        #expect(Array(equipment[6...8]) == ["1000000", "600000", "0.6000"])
+        let travel = try #require(t1.first { $0[0] == "budget" && $0[1] == "travel" })
+        #expect(travel[6] == "" && travel[7] == "50000" && travel[8] == "")
+        let total = try #require(t1.first { $0[0] == "budget" && $0[1] == "total" })
+        #expect(Array(total[6...8]) == ["9000000", "10740000", "1.1933"])
+        let o1 = try readCSV(result.outDirectory + "/projects/R6-O1.csv")
+        let o1Total = try #require(o1.first { $0[0] == "budget" && $0[1] == "total" })
+        #expect(o1Total[6] == "0" && o1Total[8] == "")
+    }
+
     @Test func formulaLikeTextIsWrittenInert() async throws {
         let fixture = try await ExportFixture.make(osakaName: "=1+2", osakaProjectName: "=cmd|' /C calc'!A0")
         let result = try await export(fixture)

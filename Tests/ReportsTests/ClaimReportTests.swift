@@ -52,6 +52,49 @@ import TestSupport
         #expect(fresh.differences == nil && fresh.computation.totals.total == Yen(10_840_000))
     }
 
+    /// 執行率 in every projection: R6-T1's decision of 2024-04-01 plans personnel ¥8,000,000 and
+    /// equipment ¥1,000,000; a change of 2025-06-01 (after the claim's date) plans personnel
+    /// ¥8,500,000 and equipment ¥500,000. The version of 2025-04-30 is measured against the
+    /// first (personnel ¥10,000,000 = 125.0%, total ¥10,740,000 / ¥9,000,000), a computation
+    /// as of 2025-07-31 against the change.
+    @Test func budgetExecutionIsAgainstTheDecisionInForceOnTheAsOfDate() async throws {
+        let fixture = try await ExportFixture.make()
+        let grants = GrantRepository()
+        _ = try grants.recordDecision(
+            projectCode: "R6-T1", decidedOn: LocalDate("2024-04-01")!, documentNumber: "第1号", amount: 9_000_000,
+            plannedBudget: [.personnel: 8_000_000, .equipment: 1_000_000], reason: nil, actor: "test", on: fixture.connection)
+        _ = try ClaimRepository().submit(projectCode: "R6-T1", asOf: Self.claimDate, reason: nil, actor: "test", on: fixture.connection)
+        _ = try grants.recordDecision(
+            projectCode: "R6-T1", decidedOn: LocalDate("2025-06-01")!, documentNumber: "第2号", amount: 9_000_000,
+            plannedBudget: [.personnel: 8_500_000, .equipment: 500_000], reason: "経費配分の変更", actor: "test", on: fixture.connection)
+
+        let report = try ClaimReport.stored(projectCode: "R6-T1", version: 1, on: fixture.connection)
+        #expect(report.decision?.sequence == 1)
+        let personnel = try #require(report.budgetExecution.rows.first { $0.category == .personnel })
+        #expect(personnel.planned == Yen(8_000_000) && personnel.actual == Yen(10_000_000) && personnel.executionRate == Ratio(10_000_000, 8_000_000))
+        #expect(report.budgetExecution.plannedTotal == Yen(9_000_000) && report.budgetExecution.actualTotal == Yen(10_740_000))
+
+        let text = ClaimText.report(report)
+        #expect(text.contains("執行率（交付決定の経費配分に対して）") && text.contains("125.0%") && text.contains("119.3%"), "\(text)")
+        let object = try #require(JSONSerialization.jsonObject(with: try ClaimDocument(report).json()) as? [String: Any])
+        let budget = try #require(object["budget_execution"] as? [String: Any])
+        #expect(budget["decision_sequence"] as? Int == 1 && budget["planned_total_yen"] as? Int == 9_000_000)
+        #expect(budget["execution_rate"] as? String == "1.1933")
+        let rows = try #require(budget["rows"] as? [[String: Any]])
+        let personnelRow = try #require(rows.first { $0["category"] as? String == "personnel" })
+        #expect(personnelRow["planned_yen"] as? Int == 8_000_000 && personnelRow["execution_rate"] as? String == "1.2500")
+        let travel = try #require(rows.first { $0["category"] as? String == "travel" })
+        #expect(travel["planned_yen"] is NSNull && travel["execution_rate"] is NSNull)
+        let csv = String(decoding: try ClaimCSV.csv(report), as: UTF8.self)
+        #expect(csv.contains("budget,personnel,,人件費,,,8000000,10000000,1.2500,\r\n"), "\(csv)")
+        #expect(csv.contains("budget,total,,合計,,,9000000,10740000,1.1933,\r\n"))
+
+        // Computed as of 2025-07-31, the change is in force.
+        let later = try ClaimReport.computed(projectCode: "R6-T1", asOf: LocalDate("2025-07-31")!, on: fixture.connection)
+        #expect(later.decision?.sequence == 2)
+        #expect(later.budgetExecution.rows.first { $0.category == .personnel }?.planned == Yen(8_500_000))
+    }
+
     /// Text, JSON and CSV of one report carry the same figures (the HTML page is checked
     /// against the same report in WebTests).
     @Test func theProjectionsOfOneReportAgreeOnEveryFigure() async throws {

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -86,7 +87,11 @@ import TestSupport
                 let connection = try PostgresConnection(settings: fixture.settings)
                 defer { connection.close() }
                 _ = try ClaimRepository().setStatus(projectCode: "P-TSUBAME", version: 1, to: .approved, actor: "test", on: connection)
-                _ = try ClaimRepository().setStatus(projectCode: "P-TSUBAME", version: 1, to: .paid, actor: "test", on: connection)
+                // Confirmed at its subsidy and paid in full (no advances): the records the totals count.
+                _ = try LifecycleRepository().confirm(projectCode: "P-TSUBAME", confirmedOn: LocalDate("2025-05-30")!, confirmed: nil,
+                                                      reasons: [:], actor: "test", on: connection)
+                _ = try LifecycleRepository().settle(projectCode: "P-TSUBAME", paidOn: LocalDate("2025-06-20")!, dueOn: nil, amount: nil,
+                                                     actor: "test", on: connection)
             }
             let kanto = try await pages.login(.kanto)
             let html = try await pages.get("/bureau/report?year=2024", session: kanto).text

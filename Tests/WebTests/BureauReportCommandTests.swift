@@ -37,11 +37,13 @@ import TestSupport
         #expect(granted == ["previous": 0, "current": 27_000_000, "change": 27_000_000])
         // FY2024: the demo project (Kanto; advance ¥3,000,000) with its submitted first claim, and
         // six projects at the other lifecycle stages (granted ¥3,000,000 each; four with an
-        // advance of ¥1,000,000; three approved at ¥1,500,000, one of them paid its ¥500,000 rest).
+        // advance of ¥1,000,000; three approved at ¥1,500,000 and confirmed, one at ¥500,000 after
+        // its inspection, which refunds ¥500,000; one paid its ¥500,000 rest).
         let fy2024 = reports[2]
         let kanto = (fy2024["totals_by_bureau"] as? [String: [String: Int]])?["kanto"]
         #expect(kanto == ["projects": 7, "granted_yen": 27_000_000, "claimed_projects": 4, "subsidy_yen": 13_180_000, "claim_yen": 7_180_000,
-                          "confirmed_projects": 3, "confirmed_yen": 4_500_000, "paid_projects": 1, "paid_yen": 7_500_000])
+                          "confirmed_projects": 3, "confirmed_yen": 3_500_000, "paid_projects": 1, "paid_yen": 7_500_000,
+                          "refund_due_yen": 500_000, "refund_received_yen": 500_000])
         #expect((fy2024["totals_by_bureau"] as? [String: [String: Int]])?["kinki"]?["projects"] == 0)
         // Its KPIs as its claim stored them: placements 29 of 15, consultations 190 of 200.
         let byMetric = fy2024["kpi_achievement_by_metric"] as? [String: [String: Any]]

@@ -5,6 +5,69 @@ import Testing
 /// secretariat then reads on the claim; an approval asks to confirm the version; the claim
 /// page shows the project's timeline with who recorded each step.
 @Suite struct ClaimReviewPageTests {
+    /// After the approval the bureau records 額の確定 and the settlement from the version page,
+    /// each confirmed before it acts and acknowledged after; the secretariat sees no form and
+    /// may not post one; an unconfirmed form changes nothing.
+    @Test func theBureauConfirmsAndSettlesFromTheVersionPage() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, api in
+            #expect(try await api.request(.post, "/api/v1/projects/P-TSUBAME/grant-decisions", as: .kanto, json: [
+                "decided_on": "2024-04-15", "document_number": "20240415関局第12号", "amount_yen": 9_000_000,
+            ]).status == .created)
+            #expect(try await api.request(.post, "/api/v1/projects/P-TSUBAME/claims", as: .secA, json: ["as_of": "2025-03-31"]).status == .created)
+            let bureau = try await pages.login(.kanto)
+            let submitted = try await pages.get("/projects/P-TSUBAME/claims/1", session: bureau)
+            #expect(!submitted.text.contains("額の確定を登録する"), "no confirmation before the approval")
+            let token = try #require(PageClient.csrf(in: submitted.text))
+            let rowVersion = try #require(try await api.get("/api/v1/projects/P-TSUBAME/claims/1", as: .kanto).etag)
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            #expect(try await pages.post("/projects/P-TSUBAME/claims/1/status",
+                                         form: ["csrf": token, "status": "approved", "row_version": rowVersion, "confirm": "1"],
+                                         session: bureau).status == .seeOther)
+
+            let approved = try await pages.get("/projects/P-TSUBAME/claims/1", session: bureau)
+            #expect(approved.text.contains("額の確定を登録する") && approved.text.contains("第1版の額の確定を登録します"))
+            let secretariat = try await pages.login(.secA)
+            let seen = try await pages.get("/projects/P-TSUBAME/claims/1", session: secretariat)
+            #expect(!seen.text.contains("額の確定を登録する"))
+            let secretariatToken = try #require(PageClient.csrf(in: seen.text))
+            let refused = try await pages.post("/projects/P-TSUBAME/claims/1/confirmation",
+                                               form: ["csrf": secretariatToken, "confirmed_on": "2025-05-30", "confirm": "1"], session: secretariat)
+            #expect(refused.status == .forbidden)
+
+            // The inspection: a malformed exclusion is refused, a well-formed one recorded.
+            let malformed = try await pages.post("/projects/P-TSUBAME/claims/1/inspection", form: [
+                "csrf": token, "inspected_on": "2025-05-20", "inspector": "関東経済産業局 地域経済課", "exclusions": "R-001", "confirm": "1",
+            ], session: bureau)
+            #expect(malformed.status == .unprocessableContent)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/inspection", as: .kanto).status == .notFound)
+            let inspected = try await pages.post("/projects/P-TSUBAME/claims/1/inspection", form: [
+                "csrf": token, "inspected_on": "2025-05-20", "inspector": "関東経済産業局 地域経済課", "confirm": "1",
+            ], session: bureau)
+            #expect(inspected.status == .seeOther)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/inspection", as: .kanto).status == .ok)
+            #expect(try await pages.get("/projects/P-TSUBAME/claims/1?done=inspected", session: bureau).text.contains("確定検査を登録しました。"))
+
+            let unconfirmed = try await pages.post("/projects/P-TSUBAME/claims/1/confirmation",
+                                                   form: ["csrf": token, "confirmed_on": "2025-05-30"], session: bureau)
+            #expect(unconfirmed.status == .unprocessableContent)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/confirmation", as: .kanto).status == .notFound)
+            let confirmed = try await pages.post("/projects/P-TSUBAME/claims/1/confirmation",
+                                                 form: ["csrf": token, "confirmed_on": "2025-05-30", "confirm": "1"], session: bureau)
+            #expect(confirmed.status == .seeOther)
+            let record = try await api.get("/api/v1/projects/P-TSUBAME/confirmation", as: .kanto)
+            #expect(record.status == .ok && record.json["confirmed_yen"] as? Int == 400_000)
+            #expect(try await pages.get("/projects/P-TSUBAME/claims/1?done=confirmed", session: bureau).text.contains("額の確定を登録しました。"))
+
+            let settled = try await pages.post("/projects/P-TSUBAME/claims/1/settlement",
+                                               form: ["csrf": token, "paid_on": "2025-06-20", "confirm": "1"], session: bureau)
+            #expect(settled.status == .seeOther)
+            let settlement = try await api.get("/api/v1/projects/P-TSUBAME/settlement", as: .kanto)
+            #expect(settlement.status == .ok && settlement.json["kind"] as? String == "payment")
+            #expect(try await pages.get("/projects/P-TSUBAME/claims/1?done=settled", session: bureau).text.contains("精算を登録しました。"))
+        }
+    }
+
     @Test func aReturnShowsItsReasonAndAnApprovalIsConfirmed() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withPages { pages, api in

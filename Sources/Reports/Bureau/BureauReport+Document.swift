@@ -13,6 +13,7 @@ extension BureauReport {
         var byBureau, byPrefecture, byFrame: [String: Int]
         var totalsByBureau, totalsByPrefecture, totalsByFrame: [String: Totals]
         var grantedYenTotal, subsidyYenTotal, claimYenTotal, confirmedYenTotal, paidYenTotal: Int64
+        var refundDueYenTotal, refundReceivedYenTotal: Int64
         var confirmedProjects, paidProjects: Int
         var kpiAchievementByMetric: [String: KPIAchievement]
         var kpiAchievementByBureau, kpiAchievementByPrefecture, kpiAchievementByFrame: [String: [String: KPIAchievement]]
@@ -50,6 +51,8 @@ extension BureauReport {
             claimYenTotal = report.total.claimYen
             confirmedYenTotal = report.total.confirmedYen
             paidYenTotal = report.total.paidYen
+            refundDueYenTotal = report.total.refundDueYen
+            refundReceivedYenTotal = report.total.refundReceivedYen
             confirmedProjects = report.total.confirmedProjects
             paidProjects = report.total.paidProjects
             kpiAchievementByMetric = report.kpiByMetric
@@ -85,7 +88,7 @@ extension BureauReport {
             case fiscalYear, bureau, asOf, adoptedProjects, withdrawnProjects, claimedProjects, applicantOrganizations
             case repeatApplicants, repeatApplicantOrganizations, byBureau, byPrefecture, byFrame
             case totalsByBureau, totalsByPrefecture, totalsByFrame, grantedYenTotal, subsidyYenTotal, claimYenTotal
-            case confirmedYenTotal, paidYenTotal, confirmedProjects, paidProjects
+            case confirmedYenTotal, paidYenTotal, refundDueYenTotal, refundReceivedYenTotal, confirmedProjects, paidProjects
             case kpiAchievementByMetric, kpiAchievementByBureau, kpiAchievementByPrefecture, kpiAchievementByFrame
             case publishedFigures
             case selfFundingByConsortium

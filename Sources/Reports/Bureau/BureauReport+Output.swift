@@ -44,6 +44,8 @@ extension BureauReport {
             Row(metric: "confirmed_yen_total", key: "", label: "確定額合計", value: .integer(total.confirmedYen)),
             Row(metric: "paid_projects", key: "", label: "精算払済の事業数", value: .count(total.paidProjects)),
             Row(metric: "paid_yen_total", key: "", label: "支払額合計（概算払を含む）", value: .integer(total.paidYen)),
+            Row(metric: "refund_due_yen_total", key: "", label: "返還額合計（額の確定による）", value: .integer(total.refundDueYen)),
+            Row(metric: "refund_received_yen_total", key: "", label: "うち返還受領額", value: .integer(total.refundReceivedYen)),
         ]
         for (key, count) in byBureauCounts { rows.append(Row(metric: "by_bureau", key: key, label: Self.groupLabel("bureau", key), value: .count(count))) }
         for (key, count) in byPrefecture.sorted(by: { $0.key < $1.key }) {
@@ -161,7 +163,9 @@ extension BureauReport {
          ("confirmed_projects", "額の確定済の事業数", .count(totals.confirmedProjects)),
          ("confirmed_yen", "確定額", .integer(totals.confirmedYen)),
          ("paid_projects", "精算払済の事業数", .count(totals.paidProjects)),
-         ("paid_yen", "支払額（概算払を含む）", .integer(totals.paidYen))]
+         ("paid_yen", "支払額（概算払を含む）", .integer(totals.paidYen)),
+         ("refund_due_yen", "返還額（額の確定による）", .integer(totals.refundDueYen)),
+         ("refund_received_yen", "うち返還受領額", .integer(totals.refundReceivedYen))]
     }
 
     /// Every bureau of the scope, in the bureaus' order, with its project count.

@@ -9,23 +9,24 @@ import Store
 /// - Projects are every adopted project of the year in the bureau's prefectures (the
 ///   project's own prefecture), withdrawn ones included and also counted apart.
 /// - Money, per bureau, prefecture and frame and in total (`Totals`; integer yen, sums checked
-///   for overflow), by this rule on the records as they stand (no payments model yet):
+///   for overflow), by this rule on the records as of the as-of date:
 ///   - granted: every project's 交付決定額 (none yet adds nothing; withdrawn ones included);
 ///   - claimed (`claimed_projects`, `subsidy_yen`, `claim_yen`): the project's claim of record,
 ///     its latest version whose status is submitted, approved or paid (a draft is not claimed,
 ///     a returned version was sent back): `claim_yen` is its claim amount (請求額, the subsidy
 ///     less the advances at its date), `subsidy_yen` the subsidy it computes. Projects without
 ///     one add nothing. (`export claims` computes the rest.)
-///   - confirmed (`confirmed_projects`, `confirmed_yen`): a claimed project whose claim of
-///     record the reviewing party has approved (claim status approved or paid) or whose own
-///     status is confirmed (額の確定) or paid; the amount is that claim's subsidy, the figure
-///     額の確定 fixes and the payment is computed from. A project marked confirmed without a
-///     claim of record has no amount to confirm and is not counted.
-///   - paid (`paid_projects`, `paid_yen`): money recorded as paid out, that is every
-///     project's advances (概算払, `prior_paid_yen`) plus, once the final payment is recorded
-///     (claim of record paid, or project status paid), that claim's claim amount (精算払).
-///     `paid_projects` counts projects whose final payment is recorded. A refund due is not
-///     netted: no refund received is on record yet.
+///   - confirmed (`confirmed_projects`, `confirmed_yen`): projects whose 額の確定 is recorded
+///     on or before the as-of date, with the confirmed amount it records (at most the claim's
+///     subsidy; below it where the inspection excluded lines). An approved claim, or a project
+///     status set by hand, is not a confirmation.
+///   - paid (`paid_projects`, `paid_yen`): money paid out by the as-of date, that is every
+///     project's advances (概算払) paid by then plus the final payments (精算払) paid by then.
+///     `paid_projects` counts projects whose final payment is paid by then.
+///   - refunds, apart (`refund_due_yen`, `refund_received_yen`): where the advances exceed the
+///     confirmed amount, the refund the settlement records, due from a confirmation on or
+///     before the as-of date, and received when its receipt is dated by then. Not netted
+///     against the payments: both are shown as recorded.
 /// - Repeat applicants: applicant organisations, told apart by corporate number, that were
 ///   also adopted in an earlier fiscal year.
 /// - Outcomes are those of the consortia of these projects over the fiscal year, each
@@ -54,6 +55,8 @@ public struct BureauReport: Sendable {
         public var confirmedYen: Int64 = 0
         public var paidProjects = 0
         public var paidYen: Int64 = 0
+        public var refundDueYen: Int64 = 0
+        public var refundReceivedYen: Int64 = 0
 
         /// Adds a project's figures; a sum beyond `Int64` is `MoneyLimitError.overflow`, not a trap.
         mutating func add(_ project: ProjectMoney) throws(MoneyLimitError) {
@@ -70,6 +73,8 @@ public struct BureauReport: Sendable {
             }
             if project.finalPaymentRecorded { paidProjects += 1 }
             paidYen = try Yen(paidYen).adding(project.paid).amount
+            refundDueYen = try Yen(refundDueYen).adding(project.refundDue).amount
+            refundReceivedYen = try Yen(refundReceivedYen).adding(project.refundReceived).amount
         }
     }
 
@@ -80,19 +85,17 @@ public struct BureauReport: Sendable {
         var confirmed: Yen?
         var finalPaymentRecorded: Bool
         var paid: Yen
+        var refundDue: Yen
+        var refundReceived: Yen
 
-        init(project: ExportProject, claim record: ClaimOfRecord?) throws(MoneyLimitError) {
+        init(project: ExportProject, claim record: ClaimOfRecord?, settled: SettledMoney?) throws(MoneyLimitError) {
             granted = project.terms.granted
             claim = record?.figures
-            paid = project.terms.priorPaid
-            finalPaymentRecorded = false
-            // Without a claim of record there is no amount to confirm or pay finally.
-            guard let record else { return }
-            if [.approved, .paid].contains(record.status) || [.confirmed, .paid].contains(project.status) {
-                confirmed = record.figures.subsidy
-            }
-            finalPaymentRecorded = record.status == .paid || project.status == .paid
-            if finalPaymentRecorded { paid = try paid.adding(record.figures.claim) }
+            confirmed = settled?.confirmed
+            finalPaymentRecorded = settled?.finalPayment != nil
+            paid = try project.terms.priorPaid.adding(settled?.finalPayment ?? .zero)
+            refundDue = settled?.refundDue ?? .zero
+            refundReceived = settled?.refundReceived ?? .zero
         }
     }
 
@@ -152,6 +155,7 @@ public struct BureauReport: Sendable {
                                             scope: .bureau(scope.bureau?.rawValue, fiscalYear: scope.fiscalYear, asOf: asOf)))
         let projectActuals = try repository.projectActivities(asOf: asOf, on: connection)
         let claims = try repository.claimsOfRecord(on: connection)
+        let settled = try repository.settledMoney(asOf: asOf, on: connection)
         for bureau in scope.bureau.map({ [$0] }) ?? Bureau.allCases {
             report.byBureau[bureau.rawValue] = Totals()
         }
@@ -167,7 +171,7 @@ public struct BureauReport: Sendable {
             }
             report.kpis += kpis
             if claim != nil { report.claimedProjects += 1 }
-            let money = try ProjectMoney(project: project, claim: claim)
+            let money = try ProjectMoney(project: project, claim: claim, settled: settled[project.id])
             let prefecture = ExportedProjectFigures.prefectureCode(project.prefectureCode)
             let frame = "\(project.program)/\(project.frameCode)"
             try report.total.add(money)

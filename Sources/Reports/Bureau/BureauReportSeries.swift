@@ -93,6 +93,7 @@ public struct YearOnYear: Sendable {
             money("claim_yen_total", "請求額合計", \.claimYen),
             money("confirmed_yen_total", "確定額合計", \.confirmedYen),
             money("paid_yen_total", "支払額合計", \.paidYen),
+            money("refund_due_yen_total", "返還額合計", \.refundDueYen),
             count("events", "取組件数", { $0.activities.eventsByKind.total }),
             count("participants", "参加者数", { $0.activities.participantsBySegment.total }),
             count("placements", "成約・採用数", { $0.activities.placementsByEmploymentType.total }),

@@ -19,6 +19,8 @@ extension BureauReport {
         summary.add(["確定額合計", Yen(total.confirmedYen).formattedWithSymbol])
         summary.add(["精算払済の事業数", "\(total.paidProjects)"])
         summary.add(["支払額合計（概算払を含む）", Yen(total.paidYen).formattedWithSymbol])
+        summary.add(["返還額合計（額の確定による）", Yen(total.refundDueYen).formattedWithSymbol])
+        summary.add(["うち返還受領額", Yen(total.refundReceivedYen).formattedWithSymbol])
         out.append(summary.rendered)
         for published in published {
             var table = TextTable(["公表値（\(published.published.programName ?? published.published.program)）", "公表", published.national ? "登録済" : "登録済（自局分）"],

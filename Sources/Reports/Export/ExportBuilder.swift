@@ -32,7 +32,8 @@ struct ExportBuilder {
         let claims = try repository.claimsOfRecord(on: connection)
         let input = ProjectWriter.Input(
             projects: try repository.projects(asOf: options.asOf, on: connection), claims: claims,
-            activities: try repository.projectActivities(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection))
+            activities: try repository.projectActivities(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection),
+            plannedBudgets: try repository.plannedBudgets(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection))
         let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
         let consortiumActivities = try repository.consortiumActivities(fiscalYear: fiscalYear, asOf: options.asOf, on: connection)
         let projects = input.projects

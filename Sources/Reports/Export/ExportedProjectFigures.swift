@@ -34,11 +34,14 @@ struct ExportedProjectFigures {
     /// What today's records give (`ActivityActualsRepository`, the same as everywhere), for a
     /// claimed project as of its claim's date.
     let today: ActivityActuals
+    /// Plan against actual (執行率) by category on the basis's figures, against the decision
+    /// in force on the basis's date (as `claim show` gives it).
+    let budgetExecution: BudgetExecution
 
     /// `claimedLines`: the line outcomes the claim of record stored (required with `claim`).
     init(
         project: ExportProject, claim: ClaimOfRecord?, claimedLines: [ClaimComputation.LineOutcome]?, lines: [ExpenseLine],
-        asOf: LocalDate, today: ActivityActuals
+        asOf: LocalDate, today: ActivityActuals, planned: [ExpenseCategory: Yen] = [:]
     ) throws(MoneyLimitError) {
         self.project = project
         let computation = try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: claim?.asOf ?? asOf)
@@ -60,6 +63,7 @@ struct ExportedProjectFigures {
         }
         self.activities = claim?.activities ?? today
         self.today = today
+        budgetExecution = try BudgetExecution(planned: planned, figures: figures)
     }
 
     var kpis: [KPIActual] { activities.kpis }

@@ -11,6 +11,10 @@ import Store
 /// - `total`: the header figures (`amount_yen`);
 /// - `category`: amounts and line counts by expense category (`item`) and eligibility
 ///   (`detail`: `eligible` or the reason), as the claim stores them;
+/// - `budget`: plan against actual (執行率) by category and `total`, as `claim show` gives
+///   it: `target` the planned budget (経費配分) of the grant decision in force on the basis's
+///   date (empty where it plans nothing), `actual` the basis's expenses excluding tax,
+///   `achievement` actual / planned to four places;
 /// - `line`: every expense line with its outcome, by category, eligibility, date and line
 ///   reference (a line split by a category cap appears once per part); for a claimed project
 ///   the lines as the claim stored them, with dates and payee from today's line of the same
@@ -64,6 +68,13 @@ struct ProjectDetailWriter {
             try emit(row("category", category.rawValue, detail: bucket.code, label: label(category, bucket),
                          lines: cell.lines, amount: cell.amount))
         }
+        let execution = summary.budgetExecution
+        for budget in execution.rows {
+            try emit(row("budget", budget.category.rawValue, label: budget.category.japaneseName, target: budget.planned.map { String($0.amount) },
+                         actual: String(budget.actual.amount), achievement: budget.executionRate.decimalString(fractionDigits: 4)))
+        }
+        try emit(row("budget", "total", label: "合計", target: String(execution.plannedTotal.amount),
+                     actual: String(execution.actualTotal.amount), achievement: execution.executionRate.decimalString(fractionDigits: 4)))
         for line in summary.lineRows(lines: lines, payees: payees) {
             try emit(lineRow("line", line))
         }

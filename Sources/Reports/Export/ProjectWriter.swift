@@ -13,6 +13,9 @@ final class ProjectWriter: @unchecked Sendable {
         /// Each project's actuals from today's records with its KPIs judged (a claimed
         /// project's as of its claim's date), by project id.
         let activities: [Int64: ActivityActuals]
+        /// Each project's planned budget (経費配分) in force on the same date, by project id;
+        /// absent without a decision by then.
+        let plannedBudgets: [Int64: [ExpenseCategory: Yen]]
     }
 
     /// One project's lines, as read from the stream.
@@ -64,7 +67,7 @@ final class ProjectWriter: @unchecked Sendable {
         do {
             summary = try ExportedProjectFigures(
                 project: project, claim: input.claims[project.id], claimedLines: batch.claimedLines, lines: batch.lines,
-                asOf: options.asOf, today: activities)
+                asOf: options.asOf, today: activities, planned: input.plannedBudgets[project.id] ?? [:])
         } catch {
             throw ExportError.moneyLimit(project: project.code, error)
         }

@@ -32,21 +32,26 @@ struct LifecycleController {
     /// `lines`: `[{"line_ref": "R-003", "result": "excluded", "note": "…"}]`; a line not listed is accepted.
     @Sendable func inspect(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "確定検査の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
+        let stored = try await inspect(&body, code: code, caller: caller)
+        return try APIJSON.response(InspectionJSON(stored), status: .created, location: "/api/v1/projects/\(code)/inspection")
+    }
+
+    /// The inspection from a request's fields, checked and recorded (API and claim pages).
+    func inspect(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredInspection {
+        try Access.require(Access.decide, caller, "確定検査の登録")
         let inspectedOn = body.date("inspected_on", required: true)
         let inspector = body.string("inspector", required: true, maxLength: Inspection.inspectorLimit)
         let findings = body.string("findings", maxLength: Inspection.findingsLimit)
         let lines = Self.inspectionLines(&body)
         try body.finish()
         guard let inspectedOn, let inspector else { throw Problem.validation(body.issues) }
-        let stored = try await database.run(as: caller) {
+        return try await database.run(as: caller) {
             try LifecycleRepository().inspect(
                 projectCode: code, inspectedOn: inspectedOn, inspector: inspector, findings: findings, lines: lines,
                 actor: caller.actor, on: $0)
         }
-        return try APIJSON.response(InspectionJSON(stored), status: .created, location: "/api/v1/projects/\(code)/inspection")
     }
 
     static func inspectionLines(_ body: inout JSONBody) -> [(lineRef: String, result: Inspection.Result, note: String?)] {
@@ -83,19 +88,25 @@ struct LifecycleController {
     /// claim, `reasons` by expense category are required.
     @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "額の確定")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
+        let stored = try await confirm(&body, code: code, caller: caller)
+        return try APIJSON.response(ConfirmationJSON(stored), status: .created, location: "/api/v1/projects/\(code)/confirmation")
+    }
+
+    /// The confirmation from a request's fields, checked and recorded; the claim pages' form
+    /// comes the same way.
+    func confirm(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredConfirmation {
+        try Access.require(Access.decide, caller, "額の確定")
         let confirmedOn = body.date("confirmed_on", required: true)
         let confirmed = body.yen("confirmed_yen")
         let reasons = Self.reasons(&body)
         try body.finish()
         guard let confirmedOn else { throw Problem.validation(body.issues) }
-        let stored = try await database.run(as: caller) {
+        return try await database.run(as: caller) {
             try LifecycleRepository().confirm(
                 projectCode: code, confirmedOn: confirmedOn, confirmed: confirmed, reasons: reasons, actor: caller.actor, on: $0)
         }
-        return try APIJSON.response(ConfirmationJSON(stored), status: .created, location: "/api/v1/projects/\(code)/confirmation")
     }
 
     static func reasons(_ body: inout JSONBody) -> [ExpenseCategory: String] {
@@ -132,19 +143,24 @@ struct LifecycleController {
     /// (`due_on`); `amount_yen`, if sent, must be the amount the records give.
     @Sendable func settle(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "精算の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
+        let stored = try await settle(&body, code: code, caller: caller)
+        return try APIJSON.response(SettlementJSON(stored), status: .created, etag: stored.rowVersion,
+                                    location: "/api/v1/projects/\(code)/settlement")
+    }
+
+    /// The settlement from a request's fields, checked and recorded (API and claim pages).
+    func settle(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredSettlement {
+        try Access.require(Access.decide, caller, "精算の登録")
         let paidOn = body.date("paid_on")
         let dueOn = body.date("due_on")
         let amount = body.yen("amount_yen")
         if paidOn != nil, dueOn != nil { body.fail("due_on", "支払日（精算払）か返還期限（返還）のどちらかを指定します") }
         try body.finish()
-        let stored = try await database.run(as: caller) {
+        return try await database.run(as: caller) {
             try LifecycleRepository().settle(projectCode: code, paidOn: paidOn, dueOn: dueOn, amount: amount, actor: caller.actor, on: $0)
         }
-        return try APIJSON.response(SettlementJSON(stored), status: .created, etag: stored.rowVersion,
-                                    location: "/api/v1/projects/\(code)/settlement")
     }
 
     /// The date a refund was received (If-Match: the settlement's version).

@@ -24,6 +24,9 @@ struct ClaimPageController {
         group.get("projects/:code/claims/:version", use: version)
         group.post("projects/:code/claims/:version/status", use: changeStatus)
         group.post("projects/:code/status", use: changeProjectStatus)
+        group.post("projects/:code/claims/:version/inspection", use: inspect)
+        group.post("projects/:code/claims/:version/confirmation", use: confirm)
+        group.post("projects/:code/claims/:version/settlement", use: settle)
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
@@ -94,6 +97,9 @@ struct ClaimPageController {
         // What the page says after the change that led here (`?done=`, set by the redirects above).
         let done = request.uri.queryParameters.get("done").flatMap { done -> String? in
             if done == "submitted" { return "請求 第\(number)版を提出しました。" }
+            if done == "inspected" { return "確定検査を登録しました。" }
+            if done == "confirmed" { return "額の確定を登録しました。" }
+            if done == "settled" { return "精算を登録しました。" }
             return ClaimStatus(rawValue: done).map { "請求 第\(number)版を「\($0.japaneseName)」にしました。" }
         }
         let (report, diff, budget) = try await api.run(caller) { connection in
@@ -117,6 +123,10 @@ struct ClaimPageController {
         values["previous"] = number > 1 ? number - 1 : false
         values["actions"] = actions
         values["hasActions"] = !actions.isEmpty
+        // 額の確定 and the settlement follow an approval; only the reviewing party records them.
+        let decides = Access.decide.contains(caller.role) && claim.status != .draft && claim.status != .submitted && claim.status != .returned
+        values["canConfirm"] = decides
+        values["categories"] = ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName] }
         values["statusChangedBy"] = PageFormat.actor(claim.statusChangedBy)
         values["done"] = done ?? false
         values["hasStoredKPIs"] = report.activities != nil
@@ -200,6 +210,70 @@ struct ClaimPageController {
         body = JSONBody(object: body.object.filter { $0.key == "status" })
         _ = try await ProjectController(database: database).apply(body, to: code, expected: expected, caller: caller)
         return PageRenderer.redirect(to: "/projects/\(code)/claim")
+    }
+
+    /// 確定検査 from the version page, through the API's checks and call. `exclusions` holds
+    /// one excluded line a row, "明細=理由"; every other line is accepted.
+    @Sendable func inspect(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        let code = try context.code("code")
+        let number = try ClaimController.version(context)
+        var object = form.jsonBody().object.filter { !["confirm", "exclusions"].contains($0.key) }
+        var lines: [JSONValue] = []
+        for (index, row) in (form["exclusions"] ?? "").split(whereSeparator: \.isNewline).enumerated() {
+            let text = row.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw Problem.validation([FieldIssue(field: "exclusions", message: "\(index + 1)行目: 「明細=対象外とする理由」の形で書いてください")])
+            }
+            lines.append(.object(["line_ref": .string(parts[0]), "result": .string("excluded"), "note": .string(parts[1])]))
+        }
+        if !lines.isEmpty { object["lines"] = .array(lines) }
+        var body = JSONBody(object: object)
+        guard form["confirm"] == String(number) else {
+            throw Problem.validation([FieldIssue(field: "confirm", message: "確定検査を登録することを確かめるチェックを入れてください")])
+        }
+        _ = try await LifecycleController(database: database).inspect(&body, code: code, caller: caller)
+        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=inspected")
+    }
+
+    /// 額の確定 from the version page, through the API's checks and call; the form's check box
+    /// must name the version, and one reason may be given for a category.
+    @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        let code = try context.code("code")
+        let number = try ClaimController.version(context)
+        var body = form.jsonBody(amountFields: ["confirmed_yen"])
+        var object = body.object.filter { !["confirm", "reason_category", "reason"].contains($0.key) }
+        if let category = form["reason_category"], let reason = form["reason"], !category.isEmpty, !reason.isEmpty {
+            object["reasons"] = .object([category: .string(reason)])
+        }
+        body = JSONBody(object: object)
+        guard form["confirm"] == String(number) else {
+            throw Problem.validation([FieldIssue(field: "confirm", message: "第\(number)版の額の確定を登録することを確かめるチェックを入れてください")])
+        }
+        _ = try await LifecycleController(database: database).confirm(&body, code: code, caller: caller)
+        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=confirmed")
+    }
+
+    /// 精算払 or a refund due from the version page, through the API's checks and call.
+    @Sendable func settle(_ request: Request, context: APIContext) async throws -> Response {
+        let caller = try context.requireCaller()
+        let form = try await FormBody.read(request, context: context)
+        try CSRF.verify(form, context: context)
+        let code = try context.code("code")
+        let number = try ClaimController.version(context)
+        var body = JSONBody(object: form.jsonBody(amountFields: ["amount_yen"]).object.filter { $0.key != "confirm" })
+        guard form["confirm"] == String(number) else {
+            throw Problem.validation([FieldIssue(field: "confirm", message: "精算を登録することを確かめるチェックを入れてください")])
+        }
+        _ = try await LifecycleController(database: database).settle(&body, code: code, caller: caller)
+        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=settled")
     }
 
     static func actionLabel(_ status: ClaimStatus) -> String {

@@ -164,6 +164,36 @@ extension PageTemplates {
     {{/actions}}
     </div>
     {{/hasActions}}
+    {{#canConfirm}}
+    <div class="no-print">
+    <h2>確定検査・額の確定・精算</h2>
+    <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/inspection">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="field"><label for="inspected_on">確定検査の日</label><input id="inspected_on" name="inspected_on" type="date" required></div>
+    <div class="field"><label for="inspector">検査した部署・役職（個人名は書かない）</label><input id="inspector" name="inspector" maxlength="200" required></div>
+    <div class="field"><label for="findings">所見</label><textarea id="findings" name="findings" rows="2" cols="60" maxlength="4000"></textarea></div>
+    <div class="field"><label for="exclusions">対象外とする明細（1行に1件「明細=理由」）</label><textarea id="exclusions" name="exclusions" rows="3" cols="60"></textarea></div>
+    <div class="field"><label><input type="checkbox" name="confirm" value="{{claim.version}}" required> 第{{claim.version}}版の確定検査を登録します</label></div>
+    <button type="submit">確定検査を登録する</button>
+    </form>
+    <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/confirmation">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="field"><label for="confirmed_on">額の確定日</label><input id="confirmed_on" name="confirmed_on" type="date" required></div>
+    <div class="field"><label for="confirmed_yen">確定額（空欄なら確定検査後の補助金額）</label><input id="confirmed_yen" name="confirmed_yen" inputmode="numeric"></div>
+    <div class="field"><label for="reason_category">減額の経費区分</label><select id="reason_category" name="reason_category"><option value=""></option>{{#categories}}<option value="{{value}}">{{label}}</option>{{/categories}}</select></div>
+    <div class="field"><label for="confirm_reason">減額の理由</label><textarea id="confirm_reason" name="reason" rows="2" cols="60" maxlength="1000"></textarea></div>
+    <div class="field"><label><input type="checkbox" name="confirm" value="{{claim.version}}" required> 第{{claim.version}}版の額の確定を登録します</label></div>
+    <button type="submit">額の確定を登録する</button>
+    </form>
+    <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/settlement">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="field"><label for="paid_on">精算払の支払日</label><input id="paid_on" name="paid_on" type="date"></div>
+    <div class="field"><label for="due_on">返還の期限（概算払が確定額を上回るとき）</label><input id="due_on" name="due_on" type="date"></div>
+    <div class="field"><label><input type="checkbox" name="confirm" value="{{claim.version}}" required> 精算を登録します</label></div>
+    <button type="submit">精算を登録する</button>
+    </form>
+    </div>
+    {{/canConfirm}}
     <p class="no-print"><a href="/projects/{{code}}/claim">算定と版の一覧へ</a></p>
     """
 }
