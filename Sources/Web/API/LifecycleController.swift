@@ -1,6 +1,7 @@
 import Domain
 import Hummingbird
 import Store
+import Postgres
 
 /// The steps after a claim is approved: /api/v1/projects/{code}/inspection (確定検査),
 /// …/confirmation (額の確定), …/settlement (精算払 or 返還, and a refund's receipt), and the
@@ -20,12 +21,20 @@ struct LifecycleController {
         group.get("projects/:code/timeline", use: timeline)
     }
 
-    @Sendable func showInspection(_ request: Request, context: APIContext) async throws -> Response {
+    /// The project's record of one step, or 404 naming the step while it is not recorded yet.
+    private func recorded<Record: Sendable>(
+        _ context: APIContext, _ step: String, _ read: @escaping @Sendable (String, PostgresConnection) throws -> Record?
+    ) async throws -> Record {
         let caller = try context.requireCaller()
         let code = try context.code("code")
-        guard let stored = try await database.run(as: caller, { try LifecycleRepository().inspection(projectCode: code, on: $0) }) else {
-            throw Problem.notFound("事業 \(code) の確定検査はまだ登録されていません")
+        guard let record = try await database.run(as: caller, { try read(code, $0) }) else {
+            throw Problem.notFound("事業 \(code) の\(step)はまだ登録されていません")
         }
+        return record
+    }
+
+    @Sendable func showInspection(_ request: Request, context: APIContext) async throws -> Response {
+        let stored = try await recorded(context, "確定検査") { try LifecycleRepository().inspection(projectCode: $0, on: $1) }
         return try APIJSON.response(InspectionJSON(stored))
     }
 
@@ -76,11 +85,7 @@ struct LifecycleController {
     }
 
     @Sendable func showConfirmation(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        guard let stored = try await database.run(as: caller, { try LifecycleRepository().confirmation(projectCode: code, on: $0) }) else {
-            throw Problem.notFound("事業 \(code) の額の確定はまだ登録されていません")
-        }
+        let stored = try await recorded(context, "額の確定") { try LifecycleRepository().confirmation(projectCode: $0, on: $1) }
         return try APIJSON.response(ConfirmationJSON(stored))
     }
 
@@ -131,11 +136,7 @@ struct LifecycleController {
     }
 
     @Sendable func showSettlement(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        guard let stored = try await database.run(as: caller, { try LifecycleRepository().settlement(projectCode: code, on: $0) }) else {
-            throw Problem.notFound("事業 \(code) の精算はまだ登録されていません")
-        }
+        let stored = try await recorded(context, "精算") { try LifecycleRepository().settlement(projectCode: $0, on: $1) }
         return try APIJSON.response(SettlementJSON(stored), etag: stored.rowVersion)
     }
 
