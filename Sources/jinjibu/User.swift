@@ -18,18 +18,20 @@ struct User: ParsableCommand {
                 The password is read from the terminal (asked twice, not echoed) or, with --password-stdin, \
                 from the first line of standard input; never from a flag, so it does not land in shell history. \
                 It has at least 12 characters and at most 72 bytes of UTF-8 (all that bcrypt reads).
-                Roles: admin (everything), bureau (--bureau B: its prefectures), secretariat (--consortium C, \
-                repeatable: read and write), viewer (--consortium C: read only).
+                Roles: admin (everything), bureau (--bureau B: its prefectures), reviewer (--bureau B, repeatable: \
+                reads those bureaus' projects and records the review, inspection, confirmation and settlement of \
+                their claims), secretariat (--consortium C, repeatable: read and write), viewer (--consortium C: \
+                read only).
                 """)
 
         @Argument(help: "The login name: lower-case letters, digits, . _ @ -, 3 to 64 characters.")
         var login: String
 
-        @Option(help: "admin, bureau, secretariat or viewer.")
+        @Option(help: "admin, bureau, reviewer, secretariat or viewer.")
         var role: Role
 
-        @Option(help: "The bureau of a bureau user (kanto, kinki, ...).")
-        var bureau: Bureau?
+        @Option(name: .customLong("bureau"), help: "The bureau of a bureau user (kanto, kinki, ...); for a reviewer, a bureau it reviews for (repeat for several).")
+        var bureaus: [Bureau] = []
 
         @Option(name: .customLong("consortium"), help: "A consortium code of a secretariat or viewer (repeat for several).")
         var consortia: [String] = []
@@ -47,10 +49,13 @@ struct User: ParsableCommand {
             defer { session.close() }
             let connection = try session.connect()
             defer { connection.close() }
+            // A reviewer names its bureaus; every other role takes at most one.
+            if role != .reviewer, bureaus.count > 1 { throw AccountError.scopeMismatch(role) }
             let user = try AccountRepository().createUser(
-                login: login, passwordHash: hash, role: role, bureau: bureau, consortiumCodes: consortia, on: connection)
+                login: login, passwordHash: hash, role: role, bureau: role == .reviewer ? nil : bureaus.first,
+                reviewedBureaus: role == .reviewer ? bureaus : [], consortiumCodes: consortia, on: connection)
             var scope = ""
-            if let bureau = user.bureau { scope = "（\(bureau.japaneseName)）" }
+            if !user.bureaus.isEmpty { scope = "（\(user.bureaus.map(\.japaneseName).joined(separator: "、"))）" }
             if !user.consortia.isEmpty { scope = "（\(user.consortia.map(\.code).joined(separator: ", "))）" }
             print("ユーザー \(user.login) を作成しました: \(user.role.japaneseName)\(scope)")
         }

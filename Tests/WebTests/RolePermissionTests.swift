@@ -14,17 +14,21 @@ import TestSupport
         let json: [String: any Sendable]?
         let csv: String?
         let etag: Bool
-        /// Expected status for admin, bureau (kanto), secretariat (sec-a), viewer (view-a).
+        /// Expected status for admin, bureau (kanto), reviewer (review-kanto), secretariat
+        /// (sec-a), viewer (view-a).
         let expected: [WebFixture.User: HTTPResponse.Status]
 
+        /// A reviewer reads what its bureau reads and writes nothing unless `reviewer` says so.
         init(_ method: HTTPRequest.Method, _ path: String, json: [String: any Sendable]? = nil, csv: String? = nil, etag: Bool = false,
-             admin: HTTPResponse.Status, bureau: HTTPResponse.Status, secretariat: HTTPResponse.Status, viewer: HTTPResponse.Status) {
+             admin: HTTPResponse.Status, bureau: HTTPResponse.Status, reviewer: HTTPResponse.Status? = nil,
+             secretariat: HTTPResponse.Status, viewer: HTTPResponse.Status) {
             self.method = method
             self.path = path
             self.json = json
             self.csv = csv
             self.etag = etag
-            expected = [.admin: admin, .kanto: bureau, .secA: secretariat, .viewA: viewer]
+            expected = [.admin: admin, .kanto: bureau, .reviewKanto: reviewer ?? (method == .get ? bureau : .forbidden),
+                        .secA: secretariat, .viewA: viewer]
         }
     }
 
@@ -74,7 +78,7 @@ import TestSupport
         Case(.get, "/api/v1/projects/P-TSUBAME/claims/1", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
         Case(.get, "/api/v1/projects/P-TSUBAME/claims/1/report", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
         Case(.patch, "/api/v1/projects/P-TSUBAME/claims/1", json: ["status": "approved"], etag: true,
-             admin: .ok, bureau: .ok, secretariat: .forbidden, viewer: .forbidden),
+             admin: .ok, bureau: .ok, reviewer: .ok, secretariat: .forbidden, viewer: .forbidden),
         Case(.post, "/api/v1/projects/P-TSUBAME/claims", json: ["as_of": "2025-03-31", "reason": "経費の追加"],
              admin: .created, bureau: .forbidden, secretariat: .created, viewer: .forbidden),
         Case(.get, "/api/v1/claims?fiscal_year=2024", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
@@ -83,11 +87,11 @@ import TestSupport
         Case(.post, "/api/v1/imports/consortia", csv: "code,name,prefecture_code,secretariat\nsanjo2,三条,15,tsubame-cci\n",
              admin: .ok, bureau: .forbidden, secretariat: .forbidden, viewer: .forbidden),
         Case(.get, "/api/v1/audit", admin: .ok, bureau: .ok, secretariat: .ok, viewer: .ok),
-        Case(.get, "/api/v1/reports/bureau?fiscal_year=2024", admin: .ok, bureau: .ok, secretariat: .forbidden, viewer: .forbidden),
-        Case(.get, "/api/v1/export-runs", admin: .ok, bureau: .ok, secretariat: .forbidden, viewer: .forbidden),
+        Case(.get, "/api/v1/reports/bureau?fiscal_year=2024", admin: .ok, bureau: .ok, reviewer: .forbidden, secretariat: .forbidden, viewer: .forbidden),
+        Case(.get, "/api/v1/export-runs", admin: .ok, bureau: .ok, reviewer: .forbidden, secretariat: .forbidden, viewer: .forbidden),
     ]
 
-    @Test(arguments: [WebFixture.User.admin, .kanto, .secA, .viewA])
+    @Test(arguments: [WebFixture.User.admin, .kanto, .reviewKanto, .secA, .viewA])
     func eachRoleMayDoWhatItsRoleAllowsAndNothingElse(user: WebFixture.User) async throws {
         let fixture = try await WebFixture.make()
         let connection = try fixture.ownerConnection()

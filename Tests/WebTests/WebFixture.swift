@@ -12,10 +12,11 @@ import Web
 ///
 /// - `tsubame` (新潟県, kanto): secretariat `sec-a`, viewer `view-a`, project `P-TSUBAME`
 /// - `kobe` (兵庫県, kinki): secretariat `sec-b`, project `P-KOBE`
-/// - `admin`, bureau users `kanto` and `kinki`
+/// - `admin`, bureau users `kanto` and `kinki`, reviewer `review-kanto` (reviews for kanto)
 final class WebFixture: Sendable {
     enum User: String, CaseIterable, Sendable {
         case admin, kanto, kinki
+        case reviewKanto = "review-kanto"
         case secA = "sec-a"
         case secB = "sec-b"
         case viewA = "view-a"
@@ -44,12 +45,14 @@ final class WebFixture: Sendable {
             case .admin: (.admin, nil, [])
             case .kanto: (.bureau, .kanto, [])
             case .kinki: (.bureau, .kinki, [])
+            case .reviewKanto: (.reviewer, nil, [])
             case .secA: (.secretariat, nil, ["tsubame"])
             case .secB: (.secretariat, nil, ["kobe"])
             case .viewA: (.viewer, nil, ["tsubame"])
             }
             let account = try accounts.createUser(
-                login: user.rawValue, passwordHash: hash, role: role, bureau: bureau, consortiumCodes: consortia, on: connection)
+                login: user.rawValue, passwordHash: hash, role: role, bureau: bureau,
+                reviewedBureaus: role == .reviewer ? [.kanto] : [], consortiumCodes: consortia, on: connection)
             let token = SecretToken.generate(prefix: "jjb_")
             _ = try accounts.createToken(
                 userID: account.id, name: "test", token: token, expiresAt: Date().addingTimeInterval(3600), on: connection)

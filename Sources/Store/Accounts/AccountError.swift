@@ -17,6 +17,7 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
         case .scopeMismatch(let role):
             switch role {
             case .bureau: return "経済産業局のユーザーには --bureau が一つ必要で、--consortium は付けられません"
+            case .reviewer: return "執行団体のユーザーには審査する経済産業局の --bureau が一つ以上必要で、--consortium は付けられません"
             case .secretariat, .viewer: return "事務局・閲覧者のユーザーには --consortium が一つ以上必要で、--bureau は付けられません"
             case .admin: return "管理者には --bureau も --consortium も付けられません"
             }

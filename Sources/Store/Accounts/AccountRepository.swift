@@ -10,19 +10,22 @@ public struct AccountRepository: Sendable {
 
     // MARK: Users
 
-    /// Creates a user with its scope: a bureau for bureau users, one or more consortia (by
-    /// code) for secretariats and viewers, neither for administrators.
+    /// Creates a user with its scope: a bureau for bureau users, one or more reviewed bureaus
+    /// for reviewers, one or more consortia (by code) for secretariats and viewers, none for
+    /// administrators.
     public func createUser(
-        login: String, passwordHash: String, role: Role, bureau: Bureau?, consortiumCodes: [String],
+        login: String, passwordHash: String, role: Role, bureau: Bureau?, reviewedBureaus: [Bureau] = [], consortiumCodes: [String],
         on connection: PostgresConnection
     ) throws -> UserAccount {
         let login = login.lowercased()
         guard login.range(of: #"^[a-z0-9][a-z0-9._@-]{2,63}$"#, options: .regularExpression) != nil else {
             throw AccountError.invalidLogin(login)
         }
+        if role != .reviewer, !reviewedBureaus.isEmpty { throw AccountError.scopeMismatch(role) }
         switch role {
         case .admin where bureau != nil || !consortiumCodes.isEmpty,
              .bureau where bureau == nil || !consortiumCodes.isEmpty,
+             .reviewer where bureau != nil || reviewedBureaus.isEmpty || !consortiumCodes.isEmpty,
              .secretariat where bureau != nil || consortiumCodes.isEmpty,
              .viewer where bureau != nil || consortiumCodes.isEmpty:
             throw AccountError.scopeMismatch(role)
@@ -38,6 +41,9 @@ public struct AccountRepository: Sendable {
                 VALUES (\(login), \(passwordHash), \(role), \(bureau))
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
+            for reviewed in Set(reviewedBureaus) {
+                try connection.execute("INSERT INTO reviewer_bureaus (user_id, bureau) VALUES (\(id), \(reviewed.rawValue))")
+            }
             for code in consortiumCodes {
                 let inserted = try connection.execute("""
                     INSERT INTO user_consortia (user_id, consortium_id)
@@ -74,7 +80,9 @@ public struct AccountRepository: Sendable {
         u.id, u.login, u.role, u.bureau,
         coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
                   FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
-                  WHERE uc.user_id = u.id), '{}')::text AS consortia
+                  WHERE uc.user_id = u.id), '{}')::text AS consortia,
+        coalesce((SELECT array_agg(rb.bureau ORDER BY rb.bureau) FROM reviewer_bureaus rb WHERE rb.user_id = u.id), '{}')::text
+            AS reviewed_bureaus
         """
 
     private static func decodeUser(_ row: PostgresRow) throws -> UserAccount {
@@ -86,9 +94,16 @@ public struct AccountRepository: Sendable {
         guard let role = Role(rawValue: try row.decode(String.self, "role")) else {
             throw PostgresError(kind: .decoding, message: "unknown role", column: "role")
         }
+        let reviewed = try PostgresTextArray.parse(try row.decode(String.self, "reviewed_bureaus")).map { code in
+            guard let bureau = Bureau(rawValue: code) else {
+                throw PostgresError(kind: .decoding, message: "unknown bureau", table: "reviewer_bureaus", column: "bureau")
+            }
+            return bureau
+        }
         return UserAccount(
             id: try row.decode(Int64.self, "id"), login: try row.decode(String.self, "login"), role: role,
-            bureau: try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:)), consortia: consortia)
+            bureau: try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:)), reviewedBureaus: reviewed,
+            consortia: consortia)
     }
 
     public func userID(login: String, on connection: PostgresConnection) throws -> Int64? {

@@ -12,13 +12,16 @@ public struct TenantScope: Sendable, Hashable {
     public let userID: Int64
     public let consortia: [Int64]
     public let bureau: Bureau?
+    /// A reviewer's bureaus (migration 0027).
+    public let reviewedBureaus: [Bureau]
     public let actor: String
 
-    public init(role: Role, userID: Int64, consortia: [Int64], bureau: Bureau?, actor: String) {
+    public init(role: Role, userID: Int64, consortia: [Int64], bureau: Bureau?, reviewedBureaus: [Bureau] = [], actor: String) {
         self.role = role
         self.userID = userID
         self.consortia = consortia
         self.bureau = bureau
+        self.reviewedBureaus = reviewedBureaus
         self.actor = actor
     }
 
@@ -28,11 +31,13 @@ public struct TenantScope: Sendable, Hashable {
     public func enter(on connection: PostgresConnection) throws {
         precondition(connection.isInTransaction, "TenantScope.enter needs a transaction")
         let consortiaText = "{" + consortia.map(String.init).joined(separator: ",") + "}"
+        let reviewedText = "{" + reviewedBureaus.map(\.rawValue).joined(separator: ",") + "}"
         try connection.execute("""
             SELECT set_config('jinjibu.role', \(role), true),
                    set_config('jinjibu.user_id', \(String(userID)), true),
                    set_config('jinjibu.consortia', \(consortiaText), true),
                    set_config('jinjibu.bureau', \(bureau?.rawValue ?? ""), true),
+                   set_config('jinjibu.reviewed_bureaus', \(reviewedText), true),
                    set_config('jinjibu.actor', \(actor), true),
                    set_config('role', \(Self.databaseRole), true)
             """)

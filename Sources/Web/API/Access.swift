@@ -6,8 +6,11 @@ import Store
 enum Access {
     /// Writing a consortium's data: its members, firms, activities, expenses, claims.
     static let writeConsortiumData: Set<Role> = [.admin, .secretariat]
-    /// Deciding on projects (status, grant) and claims (approve, return, pay).
+    /// Deciding on projects: withdrawal, grant decisions, advance payments.
     static let decide: Set<Role> = [.admin, .bureau]
+    /// The reviewing party's acts on a submitted claim: approve or return it, then record the
+    /// inspection, the confirmation, the settlement and a refund's receipt.
+    static let review: Set<Role> = [.admin, .bureau, .reviewer]
     static let administer: Set<Role> = [.admin]
 
     static func require(_ roles: Set<Role>, _ caller: UserAccount, _ what: String) throws {

@@ -104,7 +104,8 @@ struct ClaimController {
         return try APIJSON.response(ClaimDiffJSON(project: code, from: previous, to: current, diff: diff))
     }
 
-    /// A secretariat submits a draft; a bureau approves, returns or pays.
+    /// A secretariat submits a draft; the reviewing party (a bureau or a reviewer) approves,
+    /// returns or pays.
     @Sendable func changeStatus(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
@@ -140,7 +141,7 @@ struct ClaimController {
         switch role {
         case .admin: Set(ClaimStatus.allCases)
         case .secretariat: [.submitted]
-        case .bureau: [.approved, .returned, .paid]
+        case .bureau, .reviewer: [.approved, .returned, .paid]
         case .viewer: []
         }
     }

@@ -6,7 +6,7 @@ import Postgres
 /// The steps after a claim is approved: /api/v1/projects/{code}/inspection (確定検査),
 /// …/confirmation (額の確定), …/settlement (精算払 or 返還, and a refund's receipt), and the
 /// project's timeline. Everyone who reads the project reads them; the reviewing party (an
-/// administrator or the bureau) records them, each once.
+/// administrator, the bureau or a reviewer of its bureau) records them, each once.
 struct LifecycleController {
     let database: TenantDatabase
 
@@ -33,6 +33,21 @@ struct LifecycleController {
         return record
     }
 
+    /// A step's request: the caller, allowed to record it (checked before the body is read, so
+    /// a caller without the role is answered 403 whatever it sent), the project and the body.
+    private func open(_ request: Request, _ context: APIContext, _ what: String) async throws -> (UserAccount, String, JSONBody) {
+        let caller = try context.requireCaller()
+        try Access.require(Access.review, caller, what)
+        let code = try context.code("code")
+        return (caller, code, try await JSONBody.read(request, context: context))
+    }
+
+    /// The answer to a step recorded: 201 with the record, where it is read again, and its row
+    /// version when it has one.
+    private func created(_ record: some Encodable, code: String, step: String, etag: Int? = nil) throws -> Response {
+        try APIJSON.response(record, status: .created, etag: etag, location: "/api/v1/projects/\(code)/\(step)")
+    }
+
     @Sendable func showInspection(_ request: Request, context: APIContext) async throws -> Response {
         let stored = try await recorded(context, "確定検査") { try LifecycleRepository().inspection(projectCode: $0, on: $1) }
         return try APIJSON.response(InspectionJSON(stored))
@@ -40,16 +55,20 @@ struct LifecycleController {
 
     /// `lines`: `[{"line_ref": "R-003", "result": "excluded", "note": "…"}]`; a line not listed is accepted.
     @Sendable func inspect(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
-        let stored = try await inspect(&body, code: code, caller: caller)
-        return try APIJSON.response(InspectionJSON(stored), status: .created, location: "/api/v1/projects/\(code)/inspection")
+        var (caller, code, body) = try await open(request, context, Self.inspectionWhat)
+        return try created(InspectionJSON(try await inspect(&body, code: code, caller: caller)), code: code, step: "inspection")
     }
+
+    /// What each step is called in a refusal (「…の権限では確定検査の登録はできません」).
+    static let inspectionWhat = "確定検査の登録"
+    static let confirmationWhat = "額の確定"
+    static let settlementWhat = "精算の登録"
+    static let receiptWhat = "返還の受領"
+
 
     /// The inspection from a request's fields, checked and recorded (API and claim pages).
     func inspect(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredInspection {
-        try Access.require(Access.decide, caller, "確定検査の登録")
+        try Access.require(Access.review, caller, Self.inspectionWhat)
         let inspectedOn = body.date("inspected_on", required: true)
         let inspector = body.string("inspector", required: true, maxLength: Inspection.inspectorLimit)
         let findings = body.string("findings", maxLength: Inspection.findingsLimit)
@@ -92,17 +111,14 @@ struct LifecycleController {
     /// `confirmed_yen` defaults to the subsidy after the inspection's exclusions; below the
     /// claim, `reasons` by expense category are required.
     @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
-        let stored = try await confirm(&body, code: code, caller: caller)
-        return try APIJSON.response(ConfirmationJSON(stored), status: .created, location: "/api/v1/projects/\(code)/confirmation")
+        var (caller, code, body) = try await open(request, context, Self.confirmationWhat)
+        return try created(ConfirmationJSON(try await confirm(&body, code: code, caller: caller)), code: code, step: "confirmation")
     }
 
     /// The confirmation from a request's fields, checked and recorded; the claim pages' form
     /// comes the same way.
     func confirm(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredConfirmation {
-        try Access.require(Access.decide, caller, "額の確定")
+        try Access.require(Access.review, caller, Self.confirmationWhat)
         let confirmedOn = body.date("confirmed_on", required: true)
         let confirmed = body.yen("confirmed_yen")
         let reasons = Self.reasons(&body)
@@ -143,17 +159,14 @@ struct LifecycleController {
     /// 精算払 (`paid_on`) when the confirmed amount exceeds the advances, else a refund due
     /// (`due_on`); `amount_yen`, if sent, must be the amount the records give.
     @Sendable func settle(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
+        var (caller, code, body) = try await open(request, context, Self.settlementWhat)
         let stored = try await settle(&body, code: code, caller: caller)
-        return try APIJSON.response(SettlementJSON(stored), status: .created, etag: stored.rowVersion,
-                                    location: "/api/v1/projects/\(code)/settlement")
+        return try created(SettlementJSON(stored), code: code, step: "settlement", etag: stored.rowVersion)
     }
 
     /// The settlement from a request's fields, checked and recorded (API and claim pages).
     func settle(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredSettlement {
-        try Access.require(Access.decide, caller, "精算の登録")
+        try Access.require(Access.review, caller, Self.settlementWhat)
         let paidOn = body.date("paid_on")
         let dueOn = body.date("due_on")
         let amount = body.yen("amount_yen")
@@ -166,19 +179,25 @@ struct LifecycleController {
 
     /// The date a refund was received (If-Match: the settlement's version).
     @Sendable func receiveRefund(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "返還の受領")
-        let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
+        var (caller, code, body) = try await open(request, context, Self.receiptWhat)
+        let expected = try EntityTag.expectedVersion(request)
+        let stored = try await receiveRefund(&body, code: code, expected: expected, caller: caller)
+        return try APIJSON.response(SettlementJSON(stored), etag: stored.rowVersion)
+    }
+
+    /// The refund's receipt from a request's fields, at the settlement's version read, checked
+    /// and recorded (API and claim pages).
+    func receiveRefund(
+        _ body: inout JSONBody, code: String, expected: Int?, caller: UserAccount
+    ) async throws -> LifecycleRepository.StoredSettlement {
+        try Access.require(Access.review, caller, Self.receiptWhat)
         let receivedOn = body.date("received_on", required: true)
         try body.finish()
         guard let receivedOn else { throw Problem.validation(body.issues) }
-        let expected = try EntityTag.expectedVersion(request)
-        let stored = try await database.run(as: caller) {
+        return try await database.run(as: caller) {
             try LifecycleRepository().receiveRefund(
                 projectCode: code, receivedOn: receivedOn, actor: caller.actor, expectedRowVersion: expected, on: $0)
         }
-        return try APIJSON.response(SettlementJSON(stored), etag: stored.rowVersion)
     }
 
     @Sendable func timeline(_ request: Request, context: APIContext) async throws -> Response {

@@ -59,7 +59,7 @@ struct ProjectController {
         case .admin: Self.planFields.union(Self.decisionFields)
         case .secretariat: Self.planFields
         case .bureau: Self.decisionFields
-        case .viewer: []
+        case .reviewer, .viewer: []
         }
         let refused = Set(received.object.keys).intersection(Self.planFields.union(Self.decisionFields)).subtracting(allowed)
         if !refused.isEmpty {

@@ -9,6 +9,8 @@ struct UserJSON: Encodable {
     var role: String
     var roleLabel: String
     @ExplicitNull var bureau: String?
+    /// A reviewer's bureaus; empty for every other role.
+    var reviewedBureaus: [String]
     var consortia: [String]
 
     init(_ user: UserAccount) {
@@ -17,6 +19,7 @@ struct UserJSON: Encodable {
         role = user.role.rawValue
         roleLabel = user.role.japaneseName
         bureau = user.bureau?.rawValue
+        reviewedBureaus = user.reviewedBureaus.map(\.rawValue)
         consortia = user.consortia.map(\.code)
     }
 }

@@ -27,6 +27,7 @@ struct ClaimPageController {
         group.post("projects/:code/claims/:version/inspection", use: inspect)
         group.post("projects/:code/claims/:version/confirmation", use: confirm)
         group.post("projects/:code/claims/:version/settlement", use: settle)
+        group.post("projects/:code/claims/:version/refund", use: receiveRefund)
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
@@ -100,13 +101,15 @@ struct ClaimPageController {
             if done == "inspected" { return "確定検査を登録しました。" }
             if done == "confirmed" { return "額の確定を登録しました。" }
             if done == "settled" { return "精算を登録しました。" }
+            if done == "received" { return "返還金の受領を登録しました。" }
             return ClaimStatus(rawValue: done).map { "請求 第\(number)版を「\($0.japaneseName)」にしました。" }
         }
-        let (report, diff, budget) = try await api.run(caller) { connection in
+        let (report, diff, budget, settlement) = try await api.run(caller) { connection in
             // The version as submitted, and apart what today's records give as of its date.
             (try ClaimReport.stored(projectCode: code, version: number, on: connection),
              number > 1 ? try ClaimRepository().diff(projectCode: code, version: number, on: connection).2 : nil,
-             try GrantRepository().budgetExecution(projectCode: code, version: number, on: connection))
+             try GrantRepository().budgetExecution(projectCode: code, version: number, on: connection),
+             try LifecycleRepository().settlement(projectCode: code, on: connection))
         }
         guard let claim = report.claim else { throw Problem.notFound() }
         let actions = ClaimController.allowedStatuses(for: caller.role)
@@ -124,8 +127,14 @@ struct ClaimPageController {
         values["actions"] = actions
         values["hasActions"] = !actions.isEmpty
         // 額の確定 and the settlement follow an approval; only the reviewing party records them.
-        let decides = Access.decide.contains(caller.role) && claim.status != .draft && claim.status != .submitted && claim.status != .returned
+        let decides = Access.review.contains(caller.role) && claim.status != .draft && claim.status != .submitted && claim.status != .returned
         values["canConfirm"] = decides
+        // A refund due and not yet received: the form that records its receipt.
+        values["refundDue"] = settlement.flatMap { stored -> [String: Any]? in
+            guard decides, stored.settlement.kind == .refund, stored.settlement.receivedOn == nil else { return nil }
+            return ["amount": stored.settlement.amount.formattedWithSymbol, "dueOn": stored.settlement.dueOn?.description ?? "",
+                    "rowVersion": stored.rowVersion]
+        } ?? false
         values["categories"] = ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName] }
         values["statusChangedBy"] = PageFormat.actor(claim.statusChangedBy)
         values["done"] = done ?? false
@@ -162,38 +171,62 @@ struct ClaimPageController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try ClaimCSV.csv(report))))
     }
 
-    @Sendable func changeStatus(_ request: Request, context: APIContext) async throws -> Response {
+    /// A step taken on the version page through the API's function, in one shape: the caller's
+    /// role (checked before the form is read), the form token, the box that must name the
+    /// version when `confirm` gives its message, then `act` (the API's checks and call), and
+    /// back to the version page, which says what was done (`?done=`, the value `act` returns).
+    private func versionAction(
+        _ request: Request, _ context: APIContext, roles: Set<Role>, what: String,
+        confirm: @escaping @Sendable (_ form: FormBody, _ number: Int, _ caller: UserAccount) -> String?,
+        _ act: @escaping @Sendable (_ form: FormBody, _ code: String, _ number: Int, _ caller: UserAccount) async throws -> String
+    ) async throws -> Response {
         let caller = try context.requireCaller()
+        try Access.require(roles, caller, what)
         let form = try await FormBody.read(request, context: context)
         try CSRF.verify(form, context: context)
         let code = try context.code("code")
         let number = try ClaimController.version(context)
-        var body = form.jsonBody()
-        let status = body.vocabulary("status", ClaimStatus.self, required: true)
-        let rowVersion = body.parse("row_version", required: true) { text -> Int in
-            guard let value = Int(text), value > 0 else { throw FieldMessage("版の番号が正しくありません") }
-            return value
+        if let message = confirm(form, number, caller), form["confirm"] != String(number) {
+            throw Problem.validation([FieldIssue(field: "confirm", message: message)])
         }
-        if let status, !ClaimController.allowedStatuses(for: caller.role).contains(status) {
-            throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
+        let done = try await act(form, code, number, caller)
+        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=\(done)")
+    }
+
+    /// The version's row version a form sends back (`row_version`), as the API's If-Match.
+    private static func rowVersion(_ form: FormBody) throws -> Int {
+        guard let value = form["row_version"].flatMap(Int.init), value > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
         }
-        let reason = body.string("reason", maxLength: ClaimReview.reasonLimit)
-        // Approving is a deliberate act: the form's confirmation names the version approved.
-        let confirmed = body.string("confirm", maxLength: 10)
-        if status == .approved, confirmed != String(number) {
-            body.fail("confirm", "第\(number)版を承認することを確かめるチェックを入れてください")
+        return value
+    }
+
+    /// Every role that may move a claim to some status.
+    private static let movesClaims = Set(Role.allCases.filter { !ClaimController.allowedStatuses(for: $0).isEmpty })
+
+    /// Approving is a deliberate act: the form's confirmation names the version approved.
+    @Sendable func changeStatus(_ request: Request, context: APIContext) async throws -> Response {
+        try await versionAction(request, context, roles: Self.movesClaims, what: "請求の状態の変更", confirm: { form, number, caller in
+            // Asked of those who may approve; anyone else is refused the status below.
+            form["status"] == ClaimStatus.approved.rawValue && ClaimController.allowedStatuses(for: caller.role).contains(.approved)
+                ? "第\(number)版を承認することを確かめるチェックを入れてください" : nil
+        }) { form, code, number, caller in
+            var body = JSONBody(object: form.jsonBody().object.filter { !["confirm", "row_version"].contains($0.key) })
+            let status = body.vocabulary("status", ClaimStatus.self, required: true)
+            let reason = body.string("reason", maxLength: ClaimReview.reasonLimit)
+            let rowVersion = try Self.rowVersion(form)
+            try body.finish()
+            guard let status else { throw Problem.validation(body.issues) }
+            guard ClaimController.allowedStatuses(for: caller.role).contains(status) else {
+                throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
+            }
+            _ = try await api.run(caller) {
+                try ClaimRepository().setStatus(
+                    projectCode: code, version: number, to: status, reason: reason, actor: caller.actor,
+                    expectedRowVersion: rowVersion, on: $0)
+            }
+            return status.rawValue
         }
-        try body.finish()
-        guard let status, let rowVersion else { throw Problem.validation(body.issues) }
-        guard ClaimController.allowedStatuses(for: caller.role).contains(status) else {
-            throw Problem.forbidden("\(caller.role.japaneseName)は請求を「\(status.japaneseName)」にできません")
-        }
-        _ = try await api.run(caller) {
-            try ClaimRepository().setStatus(
-                projectCode: code, version: number, to: status, reason: reason, actor: caller.actor,
-                expectedRowVersion: rowVersion, on: $0)
-        }
-        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=\(status.rawValue)")
     }
 
     /// A bureau withdraws the project (取下げ) through the API's project update, with the
@@ -212,68 +245,66 @@ struct ClaimPageController {
         return PageRenderer.redirect(to: "/projects/\(code)/claim")
     }
 
+    private var lifecycle: LifecycleController { LifecycleController(database: database) }
+
     /// 確定検査 from the version page, through the API's checks and call. `exclusions` holds
     /// one excluded line a row, "明細=理由"; every other line is accepted.
     @Sendable func inspect(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
-        let code = try context.code("code")
-        let number = try ClaimController.version(context)
-        var object = form.jsonBody().object.filter { !["confirm", "exclusions"].contains($0.key) }
-        var lines: [JSONValue] = []
-        for (index, row) in (form["exclusions"] ?? "").split(whereSeparator: \.isNewline).enumerated() {
-            let text = row.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty { continue }
-            let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw Problem.validation([FieldIssue(field: "exclusions", message: "\(index + 1)行目: 「明細=対象外とする理由」の形で書いてください")])
+        try await versionAction(request, context, roles: Access.review, what: LifecycleController.inspectionWhat,
+                                confirm: { _, _, _ in "確定検査を登録することを確かめるチェックを入れてください" }) { form, code, _, caller in
+            var object = form.jsonBody().object.filter { !["confirm", "exclusions"].contains($0.key) }
+            var lines: [JSONValue] = []
+            for (index, row) in (form["exclusions"] ?? "").split(whereSeparator: \.isNewline).enumerated() {
+                let text = row.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty { continue }
+                let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw Problem.validation([FieldIssue(field: "exclusions", message: "\(index + 1)行目: 「明細=対象外とする理由」の形で書いてください")])
+                }
+                lines.append(.object(["line_ref": .string(parts[0]), "result": .string("excluded"), "note": .string(parts[1])]))
             }
-            lines.append(.object(["line_ref": .string(parts[0]), "result": .string("excluded"), "note": .string(parts[1])]))
+            if !lines.isEmpty { object["lines"] = .array(lines) }
+            var body = JSONBody(object: object)
+            _ = try await lifecycle.inspect(&body, code: code, caller: caller)
+            return "inspected"
         }
-        if !lines.isEmpty { object["lines"] = .array(lines) }
-        var body = JSONBody(object: object)
-        guard form["confirm"] == String(number) else {
-            throw Problem.validation([FieldIssue(field: "confirm", message: "確定検査を登録することを確かめるチェックを入れてください")])
-        }
-        _ = try await LifecycleController(database: database).inspect(&body, code: code, caller: caller)
-        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=inspected")
     }
 
-    /// 額の確定 from the version page, through the API's checks and call; the form's check box
-    /// must name the version, and one reason may be given for a category.
+    /// 額の確定 from the version page, through the API's checks and call; one reason may be
+    /// given for a category.
     @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
-        let code = try context.code("code")
-        let number = try ClaimController.version(context)
-        var body = form.jsonBody(amountFields: ["confirmed_yen"])
-        var object = body.object.filter { !["confirm", "reason_category", "reason"].contains($0.key) }
-        if let category = form["reason_category"], let reason = form["reason"], !category.isEmpty, !reason.isEmpty {
-            object["reasons"] = .object([category: .string(reason)])
+        try await versionAction(request, context, roles: Access.review, what: LifecycleController.confirmationWhat,
+                                confirm: { _, number, _ in "第\(number)版の額の確定を登録することを確かめるチェックを入れてください" }) { form, code, _, caller in
+            var object = form.jsonBody(amountFields: ["confirmed_yen"]).object.filter { !["confirm", "reason_category", "reason"].contains($0.key) }
+            if let category = form["reason_category"], let reason = form["reason"], !category.isEmpty, !reason.isEmpty {
+                object["reasons"] = .object([category: .string(reason)])
+            }
+            var body = JSONBody(object: object)
+            _ = try await lifecycle.confirm(&body, code: code, caller: caller)
+            return "confirmed"
         }
-        body = JSONBody(object: object)
-        guard form["confirm"] == String(number) else {
-            throw Problem.validation([FieldIssue(field: "confirm", message: "第\(number)版の額の確定を登録することを確かめるチェックを入れてください")])
-        }
-        _ = try await LifecycleController(database: database).confirm(&body, code: code, caller: caller)
-        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=confirmed")
     }
 
     /// 精算払 or a refund due from the version page, through the API's checks and call.
     @Sendable func settle(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
-        let code = try context.code("code")
-        let number = try ClaimController.version(context)
-        var body = JSONBody(object: form.jsonBody(amountFields: ["amount_yen"]).object.filter { $0.key != "confirm" })
-        guard form["confirm"] == String(number) else {
-            throw Problem.validation([FieldIssue(field: "confirm", message: "精算を登録することを確かめるチェックを入れてください")])
+        try await versionAction(request, context, roles: Access.review, what: LifecycleController.settlementWhat,
+                                confirm: { _, _, _ in "精算を登録することを確かめるチェックを入れてください" }) { form, code, _, caller in
+            var body = JSONBody(object: form.jsonBody(amountFields: ["amount_yen"]).object.filter { $0.key != "confirm" })
+            _ = try await lifecycle.settle(&body, code: code, caller: caller)
+            return "settled"
         }
-        _ = try await LifecycleController(database: database).settle(&body, code: code, caller: caller)
-        return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=settled")
+    }
+
+    /// 返還金の受領 (the date a refund due was received) from the version page, at the
+    /// settlement's version the page was read at, through the API's checks and call.
+    @Sendable func receiveRefund(_ request: Request, context: APIContext) async throws -> Response {
+        try await versionAction(request, context, roles: Access.review, what: LifecycleController.receiptWhat,
+                                confirm: { _, _, _ in "返還金の受領を登録することを確かめるチェックを入れてください" }) { form, code, _, caller in
+            let expected = try Self.rowVersion(form)
+            var body = JSONBody(object: form.jsonBody().object.filter { !["confirm", "row_version"].contains($0.key) })
+            _ = try await lifecycle.receiveRefund(&body, code: code, expected: expected, caller: caller)
+            return "received"
+        }
     }
 
     static func actionLabel(_ status: ClaimStatus) -> String {

@@ -192,6 +192,16 @@ extension PageTemplates {
     <div class="field"><label><input type="checkbox" name="confirm" value="{{claim.version}}" required> 精算を登録します</label></div>
     <button type="submit">精算を登録する</button>
     </form>
+    {{#refundDue}}
+    <h3>返還金の受領</h3>
+    <form method="post" action="/projects/{{code}}/claims/{{claim.version}}/refund">
+    <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{rowVersion}}">
+    <p>返還額 {{amount}}（期限 {{dueOn}}）</p>
+    <div class="field"><label for="received_on">返還金を受け取った日</label><input id="received_on" name="received_on" type="date" required></div>
+    <div class="field"><label><input type="checkbox" name="confirm" value="{{claim.version}}" required> 返還金 {{amount}} の受領を登録します</label></div>
+    <button type="submit">返還金の受領を登録する</button>
+    </form>
+    {{/refundDue}}
     </div>
     {{/canConfirm}}
     <p class="no-print"><a href="/projects/{{code}}/claim">算定と版の一覧へ</a></p>

@@ -104,7 +104,7 @@ struct ProjectsPageController {
                 ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
             },
             "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }
-                .filter { caller.bureau == nil || $0.bureau == caller.bureau }
+                .filter { caller.bureaus.isEmpty || caller.bureaus.contains($0.bureau) }
                 .map { ["value": String($0.code), "label": $0.name, "selected": $0 == filter.prefecture] },
             "statuses": ProjectStatus.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == filter.status] },
             "frames": frames.map { ["value": $0.code, "label": $0.name, "selected": $0.code == filter.frame] },
