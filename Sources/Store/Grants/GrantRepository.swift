@@ -73,17 +73,21 @@ public struct GrantRepository: Sendable {
     /// Records the project's next decision: the initial one (交付決定) or a change (変更交付決定,
     /// with a reason), numbered after the ones before and not dated before the latest, its
     /// amount within the frame's project cap and not below the advances already paid. Locks the
-    /// project meanwhile; the project's granted amount becomes this decision's.
+    /// project meanwhile; the project's granted amount becomes this decision's. `expectedSequence`,
+    /// the number the writer means to record, guards against two people entering one decision.
     public func recordDecision(
         projectCode: String, decidedOn: LocalDate, documentNumber: String, amount: Yen,
-        plannedBudget: [ExpenseCategory: Yen], reason: String?, actor: String, on connection: PostgresConnection
+        plannedBudget: [ExpenseCategory: Yen], reason: String?, expectedSequence: Int? = nil, actor: String,
+        on connection: PostgresConnection
     ) throws -> GrantDecision {
         try connection.transaction { connection in
             try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
             let project = try lockedProject(projectCode, on: connection)
             let earlier = try decisions(consortiumID: project.consortiumID, projectID: project.id, on: connection)
+            let next = (earlier.last?.sequence ?? 0) + 1
+            try Self.check(expectedSequence, next: next, project: projectCode) { $0 == 1 ? "交付決定" : "\($0 - 1)回目の変更交付決定" }
             let decision = try GrantDecision(
-                sequence: (earlier.last?.sequence ?? 0) + 1, decidedOn: decidedOn, documentNumber: documentNumber,
+                sequence: next, decidedOn: decidedOn, documentNumber: documentNumber,
                 amount: amount, plannedBudget: plannedBudget, reason: reason)
             try GrantDecision.checkFollows(decision, earlier)
             if let cap = project.projectCap, amount > cap { throw GrantError.aboveProjectCap(cap) }
@@ -106,14 +110,18 @@ public struct GrantRepository: Sendable {
 
     /// Records the project's next advance payment; the payments together stay within the
     /// granted amount (the latest decision's, or the project's when it has no decision).
+    /// `expectedSequence` as for decisions: one payment entered twice is recorded once.
     public func recordPayment(
-        projectCode: String, paidOn: LocalDate, amount: Yen, actor: String, on connection: PostgresConnection
+        projectCode: String, paidOn: LocalDate, amount: Yen, expectedSequence: Int? = nil, actor: String,
+        on connection: PostgresConnection
     ) throws -> AdvancePayment {
         try connection.transaction { connection in
             try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
             let project = try lockedProject(projectCode, on: connection)
             let earlier = try payments(consortiumID: project.consortiumID, projectID: project.id, on: connection)
-            let payment = try AdvancePayment(sequence: (earlier.last?.sequence ?? 0) + 1, paidOn: paidOn, amount: amount)
+            let next = (earlier.last?.sequence ?? 0) + 1
+            try Self.check(expectedSequence, next: next, project: projectCode) { "\($0)回目の概算払" }
+            let payment = try AdvancePayment(sequence: next, paidOn: paidOn, amount: amount)
             try AdvancePayment.checkWithinGrant(earlier + [payment], granted: project.granted)
             do {
                 try connection.execute("""
@@ -125,6 +133,15 @@ public struct GrantRepository: Sendable {
             }
             return payment
         }
+    }
+
+    /// The number a writer means to record against the next one, under the project's lock: one
+    /// already taken is a conflict (someone recorded it first: 409), one beyond the next a
+    /// mistake in the request.
+    private static func check(_ expected: Int?, next: Int, project: String, named: (Int) -> String) throws {
+        guard let expected, expected != next else { return }
+        if expected < next { throw ClaimError.stepAlreadyRecorded(project: project, step: named(expected)) }
+        throw GrantError.sequenceInvalid(expected)
     }
 
     /// The project locked against concurrent records, with what the checks above need.

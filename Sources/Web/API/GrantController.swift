@@ -34,12 +34,13 @@ struct GrantController {
         let amount = body.yen("amount_yen", required: true)
         let budget = Self.budget(&body, "planned_budget")
         let reason = body.string("reason", maxLength: GrantDecision.reasonLimit)
+        let sequence = Self.sequence(&body)
         try body.finish()
         guard let decidedOn, let documentNumber, let amount else { throw Problem.validation(body.issues) }
         let decision = try await database.run(as: caller) {
             try GrantRepository().recordDecision(
                 projectCode: code, decidedOn: decidedOn, documentNumber: documentNumber, amount: amount,
-                plannedBudget: budget ?? [:], reason: reason, actor: caller.actor, on: $0)
+                plannedBudget: budget ?? [:], reason: reason, expectedSequence: sequence, actor: caller.actor, on: $0)
         }
         return try APIJSON.response(GrantDecisionJSON(decision), status: .created,
                                     location: "/api/v1/projects/\(code)/grant-decisions")
@@ -59,13 +60,21 @@ struct GrantController {
         var body = try await JSONBody.read(request, context: context)
         let paidOn = body.date("paid_on", required: true)
         let amount = body.yen("amount_yen", required: true)
+        let sequence = Self.sequence(&body)
         try body.finish()
         guard let paidOn, let amount else { throw Problem.validation(body.issues) }
         let payment = try await database.run(as: caller) {
-            try GrantRepository().recordPayment(projectCode: code, paidOn: paidOn, amount: amount, actor: caller.actor, on: $0)
+            try GrantRepository().recordPayment(
+                projectCode: code, paidOn: paidOn, amount: amount, expectedSequence: sequence, actor: caller.actor, on: $0)
         }
         return try APIJSON.response(AdvancePaymentJSON(payment), status: .created,
                                     location: "/api/v1/projects/\(code)/advance-payments")
+    }
+
+    /// The number the record is meant to take (`sequence`, optional): sent, a second writer of
+    /// the same record is refused (409) instead of recording it twice.
+    static func sequence(_ body: inout JSONBody) -> Int? {
+        body.integer("sequence", in: 1...10_000).map(Int.init)
     }
 
     /// `{"personnel": 1200000, …}`: yen by expense category code, each within the money limits.
