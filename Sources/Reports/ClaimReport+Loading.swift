@@ -8,7 +8,8 @@ extension ClaimReport {
     public static func computed(projectCode: String, asOf: LocalDate, on connection: PostgresConnection) throws -> ClaimReport {
         let (project, computation) = try ClaimRepository().compute(projectCode: projectCode, asOf: asOf, on: connection)
         let decision = try GrantRepository().decisionInForce(projectCode: projectCode, asOf: asOf, on: connection)
-        return try ClaimReport(project: project, computation: computation, decision: decision)
+        return try ClaimReport(project: project, computation: computation, decision: decision,
+                               allowedOverrun: try GrantRepository().overrunAllowance(projectCode: projectCode, on: connection))
     }
 
     /// The report of a stored version as submitted (read back from `claims`), with what
@@ -23,6 +24,7 @@ extension ClaimReport {
         let decision = try GrantRepository().decisionInForce(projectCode: projectCode, asOf: claim.asOf, on: connection)
         return try ClaimReport(
             project: project, claim: claim, computation: computation, activities: activities, today: today,
-            todayActivities: todayActivities, decision: decision)
+            todayActivities: todayActivities, decision: decision,
+            allowedOverrun: try GrantRepository().overrunAllowance(projectCode: projectCode, on: connection))
     }
 }

@@ -48,13 +48,17 @@ public struct ClaimReport: Sendable {
     /// for a version: every category unplanned without a decision.
     public let budgetExecution: BudgetExecution
 
-    /// The report of a fresh computation, against `decision`'s plan when there is one.
-    public init(project: ProjectRecord, computation: ClaimComputation, decision: GrantDecision? = nil) throws(MoneyLimitError) {
+    /// The report of a fresh computation, against `decision`'s plan when there is one and the
+    /// frame's overrun allowance by category (`GrantRepository.overrunAllowance`).
+    public init(
+        project: ProjectRecord, computation: ClaimComputation, decision: GrantDecision? = nil,
+        allowedOverrun: [ExpenseCategory: Ratio] = [:]
+    ) throws(MoneyLimitError) {
         self.project = project
         self.computation = computation
         claimFigures = try ClaimFigures(computation: computation)
         self.decision = decision
-        budgetExecution = try BudgetExecution(planned: decision?.plannedBudget ?? [:], computation: computation)
+        budgetExecution = try BudgetExecution(planned: decision?.plannedBudget ?? [:], computation: computation, allowedOverrun: allowedOverrun)
         claim = nil
         activities = nil
         differences = nil
@@ -64,7 +68,8 @@ public struct ClaimReport: Sendable {
     /// as of the version's date (`today`, `todayActivities`).
     public init(
         project: ProjectRecord, claim: StoredClaim, computation: ClaimComputation, activities: ActivityActuals?,
-        today: ClaimComputation, todayActivities: ActivityActuals, decision: GrantDecision?
+        today: ClaimComputation, todayActivities: ActivityActuals, decision: GrantDecision?,
+        allowedOverrun: [ExpenseCategory: Ratio] = [:]
     ) throws(MoneyLimitError) {
         self.project = project
         self.claim = claim
@@ -72,7 +77,7 @@ public struct ClaimReport: Sendable {
         self.activities = activities
         claimFigures = try ClaimFigures(computation: computation)
         self.decision = decision
-        budgetExecution = try BudgetExecution(planned: decision?.plannedBudget ?? [:], computation: computation)
+        budgetExecution = try BudgetExecution(planned: decision?.plannedBudget ?? [:], computation: computation, allowedOverrun: allowedOverrun)
         let diff = try ClaimDiff.between(claimFigures, try ClaimFigures(computation: today))
         let stored = activities?.kpis ?? []
         let storedFigures = Set(activities.map(Self.activityFigures) ?? [])

@@ -173,13 +173,31 @@ public struct GrantRepository: Sendable {
 extension GrantRepository {
     /// A claim version's expenses by category against the planned budget (経費配分) of the
     /// grant decision in force on its as-of date, as the version stored them; with no
-    /// decision (or no budget) every category is unplanned. No frame states an allowance over
-    /// the plan, so nothing is flagged (`BudgetExecution`).
+    /// decision (or no budget) every category is unplanned. A category past the frame's
+    /// overrun allowance is flagged (`BudgetExecution`).
     public func budgetExecution(projectCode: String, version: Int, on connection: PostgresConnection) throws -> (GrantDecision?, BudgetExecution) {
         let claims = ClaimRepository()
         let claim = try claims.claim(projectCode: projectCode, version: version, on: connection)
         let (computation, _) = try claims.stored(projectCode: projectCode, version: version, on: connection)
         let decision = try decisionInForce(projectCode: projectCode, asOf: claim.asOf, on: connection)
-        return (decision, try BudgetExecution(planned: decision?.plannedBudget ?? [:], computation: computation))
+        return (decision, try BudgetExecution(
+            planned: decision?.plannedBudget ?? [:], computation: computation,
+            allowedOverrun: try overrunAllowance(projectCode: projectCode, on: connection)))
+    }
+
+    /// How far the project's frame lets each category exceed its plan, as a fraction of the
+    /// plan (migration 0030); a category without a figure has no limit, and no frame ships one.
+    public func overrunAllowance(projectCode: String, on connection: PostgresConnection) throws -> [ExpenseCategory: Ratio] {
+        var allowance: [ExpenseCategory: Ratio] = [:]
+        for row in try connection.query("""
+            SELECT fc.category, fc.overrun_numerator, fc.overrun_denominator
+            FROM adopted_projects p JOIN frame_categories fc ON fc.frame_id = p.frame_id
+            WHERE p.code = \(projectCode) AND fc.overrun_numerator IS NOT NULL
+            """) {
+            let row = row.reading("frame_categories")
+            allowance[try row.decode(ExpenseCategory.self, "category")] = Ratio(
+                try row.decode(Int64.self, "overrun_numerator"), try row.decode(Int64.self, "overrun_denominator"))
+        }
+        return allowance
     }
 }
