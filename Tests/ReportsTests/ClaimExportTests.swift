@@ -165,6 +165,18 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
         let o1 = try readCSV(result.outDirectory + "/projects/R6-O1.csv")
         let o1Total = try #require(o1.first { $0[0] == "budget" && $0[1] == "total" })
         #expect(o1Total[6] == "0" && o1Total[8] == "")
+
+        // The JSON project file has the same section.
+        let json = try await export(fixture, format: .json, out: ExportFixture.outputPath("json"))
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json.outDirectory + "/projects/R6-T1.json")))
+        let budget = try #require((document as? [String: Any])?["budget"] as? [String: Any])
+        #expect(budget["planned_total_yen"] as? Int == 9_000_000 && budget["actual_total_yen"] as? Int == 10_740_000)
+        #expect(budget["execution_rate"] as? String == "1.1933")
+        let rows = budget["rows"] as? [[String: Any]] ?? []
+        let plannedPersonnel = rows.first { $0["category"] as? String == "personnel" }
+        #expect(plannedPersonnel?["planned_yen"] as? Int == 8_000_000 && plannedPersonnel?["execution_rate"] as? String == "1.2500")
+        let unplanned = rows.first { $0["category"] as? String == "travel" }
+        #expect(unplanned?["planned_yen"] is NSNull && unplanned?["actual_yen"] as? Int == 50_000 && unplanned?["execution_rate"] is NSNull)
     }
 
     @Test func formulaLikeTextIsWrittenInert() async throws {

@@ -22,6 +22,19 @@ struct ProjectDocument: Encodable {
         var met: Bool
     }
     struct Activity: Encodable { var item, label, value: String }
+    /// Plan against actual (執行率), as the CSV's `budget` rows: `planned_yen` and the rate
+    /// null for a category the decision plans nothing for.
+    struct Budget: Encodable {
+        struct Row: Encodable {
+            var category, label: String
+            @ExplicitNull var plannedYen: Int64?
+            var actualYen: Int64
+            @ExplicitNull var executionRate: String?
+        }
+        var rows: [Row]
+        var plannedTotalYen, actualTotalYen: Int64
+        @ExplicitNull var executionRate: String?
+    }
 
     var project: [Field]
     var totals: [Total]
@@ -29,6 +42,7 @@ struct ProjectDocument: Encodable {
     var lines: [Line]
     var kpis: [KPI]
     var activities: [Activity]
+    var budget: Budget
     /// For a claimed project, what today's records give where it differs from the claim.
     var kpisToday: [KPI]
     var activitiesToday: [Activity]
@@ -59,6 +73,14 @@ struct ProjectDocument: Encodable {
         kpis = summary.kpis.map(row)
         activities = ProjectDetailWriter.activityCounts(summary.activities).map { Activity(item: $0.0, label: $0.1, value: $0.2) }
         kpisToday = ProjectDetailWriter.kpisToday(summary).map(row)
+        let execution = summary.budgetExecution
+        budget = Budget(
+            rows: execution.rows.map {
+                Budget.Row(category: $0.category.rawValue, label: $0.category.japaneseName, plannedYen: $0.planned?.amount,
+                           actualYen: $0.actual.amount, executionRate: $0.executionRate.decimalString(fractionDigits: 4))
+            },
+            plannedTotalYen: execution.plannedTotal.amount, actualTotalYen: execution.actualTotal.amount,
+            executionRate: execution.executionRate.decimalString(fractionDigits: 4))
         activitiesToday = ProjectDetailWriter.activitiesToday(summary).map { Activity(item: $0.0, label: $0.1, value: $0.2) }
     }
 
