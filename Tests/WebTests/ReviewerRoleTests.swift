@@ -1,5 +1,8 @@
+import Domain
 import Foundation
 import HTTPTypes
+import Postgres
+import Store
 import Testing
 import TestSupport
 
@@ -129,6 +132,69 @@ import TestSupport
             let kobe = try await api.get("/api/v1/projects/P-KOBE/claims/1", as: .kinki)
             #expect(kobe.json["status"] as? String == "submitted" && kobe.json["review"] == nil)
             #expect(try await api.get("/api/v1/projects/P-KOBE/inspection", as: .kinki).status == .notFound)
+        }
+    }
+
+    /// The same rules held by PostgreSQL with nothing of the service in between: in the
+    /// settings the service sets for a reviewer of kanto, kinki's rows are not there, and what
+    /// stays the bureau's (grant decisions, advances, a project's status) is refused.
+    @Test func theDatabaseHoldsAReviewerToItsBureausAndItsSteps() async throws {
+        let fixture = try await WebFixture.make()
+        try await offThread {
+            let owner = try fixture.ownerConnection()
+            defer { owner.close() }
+            try IsolationSQLTests.addActivitiesAndClaims(on: owner)
+            struct Undo: Error {}
+            /// Runs `statement` as the service does for a reviewer of `bureaus`, then rolls back.
+            func asReviewer(_ bureaus: [Bureau], _ statement: String) throws -> [PostgresRow] {
+                var rows: [PostgresRow] = []
+                do {
+                    try owner.transaction { connection in
+                        try TenantScope(role: .reviewer, userID: 1, consortia: [], bureau: nil, reviewedBureaus: bureaus, actor: "test")
+                            .enter(on: connection)
+                        rows = try connection.query(PostgresQuery(unsafeSQL: statement)).map { $0 }
+                        throw Undo()
+                    }
+                } catch is Undo {}
+                return rows
+            }
+            /// Refused for want of privilege; `byPolicy`: by row-level security itself (a guard
+            /// trigger further on would refuse some of these too, and must not be what the test sees).
+            func refused(_ statement: String, byPolicy: Bool = true) -> Bool {
+                guard case .failure(let error as PostgresError) = Result(catching: { try asReviewer([.kanto], statement) }) else { return false }
+                return error.sqlState == .insufficientPrivilege && (!byPolicy || error.message.contains("row-level security"))
+            }
+            let visible = "SELECT coalesce(string_agg(code, ',' ORDER BY code), '') AS codes FROM adopted_projects"
+            #expect(try asReviewer([.kanto], visible)[0].decode(String.self, "codes") == "P-TSUBAME,P-TSUBAME-L")
+            #expect(try asReviewer([.kinki], visible)[0].decode(String.self, "codes") == "P-KOBE,P-KOBE-L")
+            #expect(try asReviewer([.kanto, .kinki], visible)[0].decode(String.self, "codes") == "P-KOBE,P-KOBE-L,P-TSUBAME,P-TSUBAME-L")
+            #expect(try asReviewer([], visible)[0].decode(String.self, "codes") == "")
+
+            // kinki's claim is not there to approve; kanto's is.
+            let approve = "UPDATE claims c SET status = 'returned' FROM adopted_projects p WHERE p.id = c.project_id AND p.code = '%@' RETURNING c.id"
+            #expect(try asReviewer([.kanto], approve.replacingOccurrences(of: "%@", with: "P-KOBE")).isEmpty)
+            // (a return needs its review row first: the check that says so, not a privilege, refuses it)
+            let own = Result { try asReviewer([.kanto], approve.replacingOccurrences(of: "%@", with: "P-TSUBAME")) }
+            guard case .failure(let ownError as PostgresError) = own else { Issue.record("returned without a review"); return }
+            #expect(ownError.constraint == "claims_reviewed")
+            // A review of kinki's claim, its ids known, is refused by the policy.
+            let kobeClaim = try owner.query("""
+                SELECT c.consortium_id, c.id FROM claims c JOIN adopted_projects p ON p.id = c.project_id WHERE p.code = 'P-KOBE'
+                """)[0]
+            #expect(refused("""
+                INSERT INTO claim_reviews (consortium_id, claim_id, decision, reason, decided_by)
+                VALUES (\(try kobeClaim.decode(Int64.self, "consortium_id")), \(try kobeClaim.decode(Int64.self, "id")), 'returned', '理由', 'test')
+                """))
+            // What stays the bureau's.
+            #expect(refused("""
+                INSERT INTO grant_decisions (consortium_id, project_id, sequence, decided_on, document_number, amount_yen, created_by)
+                SELECT consortium_id, id, 1, '2024-04-01', '第1号', 1000, 'test' FROM adopted_projects WHERE code = 'P-TSUBAME'
+                """))
+            #expect(refused("""
+                INSERT INTO advance_payments (consortium_id, project_id, sequence, paid_on, amount_yen, created_by)
+                SELECT consortium_id, id, 2, '2024-07-01', 1000, 'test' FROM adopted_projects WHERE code = 'P-TSUBAME-L'
+                """))
+            #expect(refused("UPDATE adopted_projects SET status = 'withdrawn' WHERE code = 'P-TSUBAME' RETURNING id", byPolicy: false))
         }
     }
 }
