@@ -197,4 +197,41 @@ import TestSupport
             #expect(refused("UPDATE adopted_projects SET status = 'withdrawn' WHERE code = 'P-TSUBAME' RETURNING id", byPolicy: false))
         }
     }
+
+    /// `jinjibu user add --role reviewer` names one or more bureaus; a reviewer without one,
+    /// or a bureau user with two, is refused in the operator's words and nothing is created.
+    @Test(.timeLimit(.minutes(2)))
+    func theCommandLineAddsAReviewerForItsBureaus() async throws {
+        let settings = try TestCluster.freshDatabase()
+        func add(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
+            let process = Process()
+            process.executableURL = try RunningService.binary()
+            process.arguments = ["user", "add"] + arguments + ["--password-stdin"]
+            process.environment = [
+                "JINJIBU_SQL_DIR": try SQLFiles.locate().root.path, "DATABASE_URL": RunningService.url(settings), "LOG_LEVEL": "warning",
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            ]
+            let (input, output, errors) = (Pipe(), Pipe(), Pipe())
+            (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
+            try process.run()
+            input.fileHandleForWriting.write(Data("correct horse battery staple\n".utf8))
+            try input.fileHandleForWriting.close()
+            await ShutdownTests.onThread { process.waitUntilExit() }
+            return (process.terminationStatus, String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                    String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
+        let added = try await add(["rev-a", "--role", "reviewer", "--bureau", "kanto", "--bureau", "chubu"])
+        #expect(added.status == 0 && added.output.contains("執行団体"), "\(added.errors)")
+        let bare = try await add(["rev-b", "--role", "reviewer"])
+        #expect(bare.status == 1 && bare.errors.contains("--bureau が一つ以上必要"), "\(bare.errors)")
+        let twice = try await add(["kanto-2", "--role", "bureau", "--bureau", "kanto", "--bureau", "chubu"])
+        #expect(twice.status == 1 && twice.errors.contains("--bureau が一つ必要"), "\(twice.errors)")
+
+        let connection = try PostgresConnection(settings: settings)
+        defer { connection.close() }
+        let accounts = AccountRepository()
+        let reviewer = try #require(try accounts.userID(login: "rev-a", on: connection).flatMap { try accounts.user(id: $0, on: connection) })
+        #expect(reviewer.role == .reviewer && reviewer.reviewedBureaus == [.chubu, .kanto] && reviewer.bureau == nil)
+        #expect(try accounts.userID(login: "rev-b", on: connection) == nil && accounts.userID(login: "kanto-2", on: connection) == nil)
+    }
 }
