@@ -115,6 +115,10 @@ import TestSupport
 
             // The pages: kobe's claim is not there, and a form posted at it changes nothing.
             let session = try await pages.login(.reviewKanto)
+            #expect(try await pages.get("/", session: session).headers[.location] == "/projects")
+            let projects = try await pages.get("/projects?year=2024", session: session)
+            #expect(projects.status == .ok && projects.text.contains("P-TSUBAME") && !projects.text.contains("P-KOBE"))
+            #expect(try await pages.get("/bureau/report", session: session).status == .forbidden)
             let own = try await pages.get("/projects/P-TSUBAME/claims/1", session: session)
             #expect(own.status == .ok && own.text.contains("承認する"))
             let token = try #require(PageClient.csrf(in: own.text))
