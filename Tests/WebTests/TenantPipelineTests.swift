@@ -59,3 +59,21 @@ import TestSupport
         }
     }
 }
+
+extension TenantPipelineTests {
+    /// Through the API: the claim as stored for its consortium, 404 for a version that is not
+    /// there and for another consortium's claim, each on a connection that serves the next.
+    @Test func theClaimReadAnswersThroughTheAPIWithItsScope() async throws {
+        let fixture = try await WebFixture.make()
+        _ = try await IsolationAPITests.addActivities(fixture)
+        try await fixture.withClient { api in
+            let found = try await api.get("/api/v1/projects/P-TSUBAME/claims/1", as: .secA)
+            #expect(found.status == .ok && found.json["claim_version"] as? Int == 1 && found.etag != nil)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/claims/9", as: .secA).status == .notFound)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/claims/1", as: .secB).status == .notFound)
+            #expect(try await api.get("/api/v1/projects/P-KOBE/claims/1", as: .secB).status == .ok)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/claims/1", as: .kanto).status == .ok)
+            #expect(try await api.get("/api/v1/projects/P-TSUBAME/claims/1", as: .kinki).status == .notFound)
+        }
+    }
+}
