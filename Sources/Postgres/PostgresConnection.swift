@@ -141,8 +141,7 @@ public final class PostgresConnection: @unchecked Sendable {
             } catch let error as PostgresError where error.sqlState == .featureNotSupported {
                 // "cached plan must not change result type": a migration changed a table under
                 // the statement. The next use prepares it afresh under a new name.
-                preparedStatements[Self.preparationKey(query)] = nil
-                preparedGenerations[Self.preparationKey(query), default: 0] += 1
+                forgetPrepared(key: Self.preparationKey(query))
                 throw error
             }
         }
@@ -240,13 +239,28 @@ public final class PostgresConnection: @unchecked Sendable {
     // MARK: Transactions
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    /// Nested calls use savepoints, so an inner failure undoes only the inner work.
+    /// Nested calls use savepoints, so an inner failure undoes only the inner work. The
+    /// statements of `prelude` (a tenant scope, an isolation level) run first, sent in one round
+    /// trip with the BEGIN; when one fails, `body` does not run.
     @discardableResult
-    public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    public func transaction<T>(beginningWith prelude: [PostgresQuery] = [], _ body: (PostgresConnection) throws -> T) throws -> T {
         try lock.withLock {
             let depth = transactionDepth
             let savepoint = "jinjibu_sp_\(depth)"
-            try executeScript(unsafeSQL: depth == 0 ? "BEGIN" : "SAVEPOINT \(savepoint)")
+            let begin = depth == 0 ? "BEGIN" : "SAVEPOINT \(savepoint)"
+            if prelude.isEmpty {
+                try executeScript(unsafeSQL: begin)
+            } else {
+                do {
+                    _ = try pipeline([PostgresQuery(unsafeSQL: begin)] + prelude)
+                } catch {
+                    // The BEGIN may have gone through before the failure: end what it opened.
+                    if depth > 0 || isInTransaction {
+                        try? executeScript(unsafeSQL: depth == 0 ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT \(savepoint)")
+                    }
+                    throw error
+                }
+            }
             transactionDepth += 1
             defer { transactionDepth = depth }
             let value: T
@@ -276,6 +290,48 @@ public final class PostgresConnection: @unchecked Sendable {
 
     func withLockedHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
         try lock.withLock { try body(try liveHandle()) }
+    }
+
+    /// The same for `count` statements sent at once (a pipeline), each counted.
+    func withLockedHandle<T>(sending count: Int, _ body: (OpaquePointer) throws -> T) throws -> T {
+        try lock.withLock {
+            let handle = try liveHandle()
+            sentCount += count - 1
+            return try body(handle)
+        }
+    }
+
+    /// How a statement of a pipeline runs when prepared: its key and name, and whether the
+    /// pipeline must prepare it first.
+    struct PipelineName {
+        let key: String
+        let name: String
+        let needsPreparing: Bool
+    }
+
+    /// As `preparedName`, for a pipeline, where a statement is prepared in the same round trip
+    /// (`preparing` holds those prepared earlier in it); nil when it runs unnamed.
+    func pipelinePreparedName(for query: PostgresQuery, preparing: inout [String: String]) -> PipelineName? {
+        guard preparesStatements, !query.parameters.isEmpty else { return nil }
+        let key = Self.preparationKey(query)
+        if let name = preparedStatements[key] ?? preparing[key] {
+            return PipelineName(key: key, name: name, needsPreparing: false)
+        }
+        guard preparedStatements.count + preparing.count < Self.preparedStatementLimit else { return nil }
+        let name = Self.statementName(key, generation: preparedGenerations[key] ?? 0)
+        preparing[key] = name
+        return PipelineName(key: key, name: name, needsPreparing: true)
+    }
+
+    /// A statement the server confirmed it prepared.
+    func recordPrepared(key: String, name: String) {
+        preparedStatements[key] = name
+    }
+
+    /// "cached plan must not change result type": the next use prepares it under a new name.
+    func forgetPrepared(key: String) {
+        preparedStatements[key] = nil
+        preparedGenerations[key, default: 0] += 1
     }
 
     /// Turns a result into rows or a `PostgresError`, clearing it on failure.
@@ -331,7 +387,7 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Calls `body` with the query's parameter count, types and values as libpq takes them.
-    private func withParameters<R>(
+    func withParameters<R>(
         _ query: PostgresQuery,
         _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?) -> R
     ) -> R {

@@ -8,6 +8,7 @@
 # JINJIBU_PREPARED_STATEMENTS=off). Set PREPARED=off to run the service that way.
 #
 #   bench/load/run.sh [CONSORTIA] [LINES] [SECONDS] [CONNECTIONS]    # default 1000 1000000 20 64
+#   MODES=claim BIN=/path/to/jinjibu bench/load/run.sh …    # the claim read only, an existing build
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -18,9 +19,13 @@ connections=${4:-64}
 port=18180
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
 
-echo "building release…" >&2
-swift build -c release --product jinjibu >&2
-bin="$(swift build -c release --show-bin-path)/jinjibu"
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN   # an existing build, e.g. a copy of the one before a change, to compare
+else
+  echo "building release…" >&2
+  swift build -c release --product jinjibu >&2
+  bin="$(swift build -c release --show-bin-path)/jinjibu"
+fi
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 work=$(mktemp -d /tmp/jinjibu-load-XXXXXX)
 runas=()
@@ -53,6 +58,18 @@ for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&
 curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/P000001/claims/1" >/dev/null \
   || { echo "the claim read does not answer; see $work/serve.log" >&2; cat "$work/serve.log" >&2; exit 1; }
 
+# What one stored-claim read costs the database: the statements it runs, counted in the
+# server's log (log_statement = all for that one request; only counted, never printed, since
+# the log holds the token's hash among the parameters).
+"${psql[@]}" -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+sleep 0.5
+mark=$(wc -l < "$work/postgres.log")
+curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/P000002/claims/1" >/dev/null
+sleep 0.5
+statements=$(tail -n +"$((mark + 1))" "$work/postgres.log" | grep -E 'LOG:  (statement|execute [^:]*):' | grep -cvE 'ALTER SYSTEM|pg_reload_conf' || true)
+"${psql[@]}" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+echo "  statements per stored-claim read: $statements" >&2
+
 results=()
 for mode in ${MODES:-list detail claim compute mix}; do
   MODE=$mode wrk -t2 -c"$connections" -d3s -s bench/load/mix.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
@@ -61,9 +78,10 @@ for mode in ${MODES:-list detail claim compute mix}; do
   echo "$line" >&2
 done
 
-# pgbench: the claim read's statements exactly as the service runs them for this token: the
-# token lookup (its own statement), then one transaction with the tenant scope (one
-# set_config statement that also drops to the jinjibu_app role), the claim header and its lines.
+# pgbench: the claim read's SQL exactly as the service sends it for this token: the token
+# lookup (its own round trip, in the auth middleware), then one pipeline (one round trip, one
+# implicit transaction, no BEGIN or COMMIT) with the tenant scope (one set_config statement
+# that also drops to the jinjibu_app role), the claim with its review, and its lines.
 token_hash=$(printf %s "$TOKEN" | sha256sum | cut -d' ' -f1)
 cat > "$work/claim.sql" <<SQL
 \\set n random(1, 20)
@@ -79,18 +97,23 @@ SELECT u.id, u.login, u.role, u.bureau,
                  FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
                  WHERE uc.user_id = u.id), '{}')::text AS consortia
 FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL;
-BEGIN;
+\\startpipeline
 SELECT set_config('jinjibu.role', 'admin', true), set_config('jinjibu.user_id', '1', true),
        set_config('jinjibu.consortia', '{}', true), set_config('jinjibu.bureau', '', true),
        set_config('jinjibu.actor', 'loadtest', true), set_config('role', 'jinjibu_app', true);
 SELECT c.id, c.consortium_id, c.claim_version, c.status, c.as_of::text AS as_of, c.reason, c.binding_limit,
        c.total_expenses_yen, c.eligible_expenses_yen, c.ineligible_expenses_yen, c.subsidy_yen, c.prior_paid_yen,
-       c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version
+       c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version,
+       c.answers_version, r.decision AS review_decision, r.reason AS review_reason, r.decided_by, r.decided_at
 FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
-WHERE p.code = 'P' || lpad(:n::text, 6, '0') AND c.claim_version = 1 \\gset claim_
-SELECT category, reason, amount_yen, line_count FROM claim_lines
-WHERE consortium_id = :claim_consortium_id AND claim_id = :claim_id;
-COMMIT;
+LEFT JOIN claim_reviews r ON r.consortium_id = c.consortium_id AND r.claim_id = c.id
+WHERE p.code = 'P' || lpad(:n::text, 6, '0') AND c.claim_version = 1;
+SELECT l.category, l.reason, l.amount_yen, l.line_count
+FROM claim_lines l
+JOIN claims c ON c.consortium_id = l.consortium_id AND c.id = l.claim_id
+JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
+WHERE p.code = 'P' || lpad(:n::text, 6, '0') AND c.claim_version = 1;
+\\endpipeline
 SQL
 # -M prepared is how the service runs them by default (JINJIBU_PREPARED_STATEMENTS=on);
 # -M extended parses and plans every statement, as with JINJIBU_PREPARED_STATEMENTS=off.
@@ -108,4 +131,5 @@ echo
 echo "jinjibu load benchmark: $consortia consortia, $lines expense lines, ${seconds}s per run, $connections connections, pool ${POOL_SIZE:-8}, prepared statements ${PREPARED:-on}, $(nproc) cores (wrk and pgbench on the same machine)"
 printf '%s\n' "${results[@]}" | sed 's/^RESULT /  wrk /'
 printf '%s\n' "${pgbench_lines[@]}"
+echo "  statements per stored-claim read: $statements (counted in the server's log)"
 echo "reproduce: bench/load/run.sh $consortia $lines $seconds $connections"

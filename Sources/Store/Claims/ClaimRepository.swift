@@ -167,7 +167,13 @@ public struct ClaimRepository: Sendable {
 
     /// One version with its figures by category and reason.
     public func claim(projectCode: String, version: Int, on connection: PostgresConnection) throws -> StoredClaim {
-        guard let row = try connection.query("""
+        try connection.run(claimRead(projectCode: projectCode, version: version))
+    }
+
+    /// The same read as a batch: the claim and its lines, both found by project code and
+    /// version so that neither waits for the other, in one round trip.
+    public func claimRead(projectCode: String, version: Int) -> PostgresBatch<StoredClaim> {
+        PostgresBatch(["""
             SELECT c.id, c.consortium_id, c.claim_version, c.status, c.as_of::text AS as_of, c.reason, c.binding_limit,
                    c.total_expenses_yen, c.eligible_expenses_yen, c.ineligible_expenses_yen, c.subsidy_yen, c.prior_paid_yen,
                    c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version,
@@ -175,15 +181,24 @@ public struct ClaimRepository: Sendable {
             FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
             LEFT JOIN claim_reviews r ON r.consortium_id = c.consortium_id AND r.claim_id = c.id
             WHERE p.code = \(projectCode) AND c.claim_version = \(version)
-            """).first else {
+            """, """
+            SELECT l.category, l.reason, l.amount_yen, l.line_count
+            FROM claim_lines l
+            JOIN claims c ON c.consortium_id = l.consortium_id AND c.id = l.claim_id
+            JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
+            WHERE p.code = \(projectCode) AND c.claim_version = \(version)
+            """]) { results in
+            try Self.decodeClaim(projectCode: projectCode, version: version, header: results[0], lines: results[1])
+        }
+    }
+
+    private static func decodeClaim(projectCode: String, version: Int, header: PostgresResult, lines: PostgresResult) throws -> StoredClaim {
+        guard let row = header.first else {
             throw ClaimError.versionNotFound(project: projectCode, version: version)
         }
         let claimID = try row.decode(Int64.self, "id")
         var cells: [ExpenseCategory: [ClaimFigures.Bucket: ClaimFigures.Cell]] = [:]
-        for line in try connection.query("""
-            SELECT category, reason, amount_yen, line_count FROM claim_lines
-            WHERE consortium_id = \(try row.decode(Int64.self, "consortium_id")) AND claim_id = \(claimID)
-            """) {
+        for line in lines {
             let line = line.reading("claim_lines")
             let category = try line.decode(ExpenseCategory.self, "category")
             let bucket = try line.decode(ClaimFigures.Bucket.self, "reason")

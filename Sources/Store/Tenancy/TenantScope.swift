@@ -30,9 +30,17 @@ public struct TenantScope: Sendable, Hashable {
     /// the caller's settings.
     public func enter(on connection: PostgresConnection) throws {
         precondition(connection.isInTransaction, "TenantScope.enter needs a transaction")
+        try connection.execute(entering)
+    }
+
+    /// The one statement that enters the scope, for sending it in the same round trip as the
+    /// statements it guards: first in a transaction (`transaction(enteringWith:)`), or first in
+    /// a pipeline (`run(_:after:)`), whose statements are one implicit transaction. Either way
+    /// a failure of this statement skips the ones after it, so none runs outside the scope.
+    public var entering: PostgresQuery {
         let consortiaText = "{" + consortia.map(String.init).joined(separator: ",") + "}"
         let reviewedText = "{" + reviewedBureaus.map(\.rawValue).joined(separator: ",") + "}"
-        try connection.execute("""
+        return """
             SELECT set_config('jinjibu.role', \(role), true),
                    set_config('jinjibu.user_id', \(String(userID)), true),
                    set_config('jinjibu.consortia', \(consortiaText), true),
@@ -40,6 +48,6 @@ public struct TenantScope: Sendable, Hashable {
                    set_config('jinjibu.reviewed_bureaus', \(reviewedText), true),
                    set_config('jinjibu.actor', \(actor), true),
                    set_config('role', \(Self.databaseRole), true)
-            """)
+            """
     }
 }

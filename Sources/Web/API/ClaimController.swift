@@ -73,7 +73,7 @@ struct ClaimController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let version = try Self.version(context)
-        let claim = try await run(caller) { try ClaimRepository().claim(projectCode: code, version: version, on: $0) }
+        let claim = try await mappingErrors { try await database.read(as: caller, ClaimRepository().claimRead(projectCode: code, version: version)) }
         return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
     }
 
@@ -148,8 +148,12 @@ struct ClaimController {
 
     /// Runs in the caller's scope, mapping the SQLSTATEs a claim operation expects.
     func run<T: Sendable>(_ caller: UserAccount, _ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await mappingErrors { try await database.run(as: caller, body) }
+    }
+
+    private func mappingErrors<T: Sendable>(_ work: () async throws -> T) async throws -> T {
         do {
-            return try await database.run(as: caller, body)
+            return try await work()
         } catch let error as ClaimError {
             throw error
         } catch let error as LifecycleError {

@@ -7,20 +7,28 @@ import Store
 struct TenantDatabase: Sendable {
     let pool: PostgresPool
 
+    /// The scope goes out with the BEGIN, one round trip before the handler's first statement.
     func run<T: Sendable>(as caller: UserAccount, _ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        try await pool.transaction { connection in
-            try caller.scope.enter(on: connection)
-            return try body(connection)
+        try await pool.withConnection { connection in
+            try connection.transaction(beginningWith: [caller.scope.entering], body)
         }
     }
 
     /// The same in one snapshot (REPEATABLE READ), for reports that read many tables; their own
     /// `SET TRANSACTION` to the same level is then allowed.
     func snapshot<T: Sendable>(as caller: UserAccount, _ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        try await pool.transaction { connection in
-            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            try caller.scope.enter(on: connection)
-            return try body(connection)
+        try await pool.withConnection { connection in
+            try connection.transaction(beginningWith: ["SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", caller.scope.entering], body)
+        }
+    }
+
+    /// A read whose statements need no answer from each other (a stored claim and its lines):
+    /// the scope and the statements in one round trip, as one pipeline. A pipeline outside a
+    /// transaction block is one implicit transaction, so the scope holds for every statement
+    /// and ends with the last without a BEGIN and a COMMIT; if entering it fails, none runs.
+    func read<T: Sendable>(as caller: UserAccount, _ batch: PostgresBatch<T>) async throws -> T {
+        try await pool.withConnection { connection in
+            try connection.run(batch, after: [caller.scope.entering])
         }
     }
 }
