@@ -148,12 +148,13 @@ public struct BureauReport: Sendable {
     static func read(scope: ExportScope, asOf: LocalDate, on connection: PostgresConnection) throws -> BureauReport {
         let repository = ExportRepository()
         try repository.prepareScope(scope, selection: .all, on: connection)
-        let outcomes = try repository.consortiumActivities(fiscalYear: scope.fiscalYear, asOf: asOf, on: connection)
+        let activities = try repository.activities(fiscalYear: scope.fiscalYear, asOf: asOf, on: connection)
+        let outcomes = activities.consortia
         var report = BureauReport(
             fiscalYear: scope.fiscalYear, bureau: scope.bureau, asOf: asOf,
             activities: ActivityActuals.sum(outcomes.values.sorted { $0.scope.consortiumCode < $1.scope.consortiumCode },
                                             scope: .bureau(scope.bureau?.rawValue, fiscalYear: scope.fiscalYear, asOf: asOf)))
-        let projectActuals = try repository.projectActivities(asOf: asOf, on: connection)
+        let projectActuals = activities.projects
         let claims = try repository.claimsOfRecord(on: connection)
         let settled = try repository.settledMoney(asOf: asOf, on: connection)
         for bureau in scope.bureau.map({ [$0] }) ?? Bureau.allCases {

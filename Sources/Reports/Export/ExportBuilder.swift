@@ -30,12 +30,14 @@ struct ExportBuilder {
         let fiscalYear = options.scope.fiscalYear
         try repository.prepareScope(options.scope, selection: .withExpensesOrClaims, on: connection)
         let claims = try repository.claimsOfRecord(on: connection)
+        let activities = try repository.activities(
+            fiscalYear: fiscalYear, asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection)
         let input = ProjectWriter.Input(
             projects: try repository.projects(asOf: options.asOf, on: connection), claims: claims,
-            activities: try repository.projectActivities(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection),
+            activities: activities.projects,
             plannedBudgets: try repository.plannedBudgets(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection))
         let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
-        let consortiumActivities = try repository.consortiumActivities(fiscalYear: fiscalYear, asOf: options.asOf, on: connection)
+        let consortiumActivities = activities.consortia
         let projects = input.projects
         projectCount = projects.count
         try progress?(ClaimExport.Progress(done: 0, total: projects.count))

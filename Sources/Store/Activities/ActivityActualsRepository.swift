@@ -58,16 +58,31 @@ public struct ActivityActualsRepository {
     public func projectActuals(
         _ selection: Projects, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:]
     ) throws -> [(projectID: Int64, actuals: ActivityActuals)] {
+        try projectAndConsortiumActuals(selection, asOf: asOf, asOfByProject: asOfByProject).projects
+    }
+
+    /// `projectActuals` and, with `fiscalYear`, the fiscal-year actuals of each of `consortia`
+    /// (id → code; without KPIs) from one read of the records: a batch export or a bureau report
+    /// needs both over the same consortia, and reading the records is most of the cost of either.
+    public func projectAndConsortiumActuals(
+        _ selection: Projects, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:],
+        consortia: [Int64: String] = [:], fiscalYear: FiscalYear? = nil
+    ) throws -> (projects: [(projectID: Int64, actuals: ActivityActuals)], consortia: [Int64: ActivityActuals]) {
         var projects = try projectScopes(selection, asOf: asOf)
         for index in projects.indices {
             if let date = asOfByProject[projects[index].id] { projects[index].scope.asOf = date }
         }
-        let records = try records(Self.ranges(projects.map { ($0.consortiumID, $0.scope) }))
+        let years = fiscalYear.map { year in consortia.mapValues { ActivityScope.consortium($0, fiscalYear: year, asOf: asOf) } } ?? [:]
+        let records = try records(Self.ranges(projects.map { ($0.consortiumID, $0.scope) } + years.map { ($0.key, $0.value) }))
         let targets = try kpiTargets(projectIDs: projects.map(\.id))
-        return projects.map { project in
+        let judged = projects.map { project in
             let actuals = ActivityActuals(scope: project.scope, records: records[project.consortiumID] ?? ActivityRecords())
-            return (project.id, actuals.evaluating(targets[project.id] ?? []))
+            return (projectID: project.id, actuals: actuals.evaluating(targets[project.id] ?? []))
         }
+        let yearActuals = Dictionary(uniqueKeysWithValues: years.map { id, scope in
+            (id, ActivityActuals(scope: scope, records: records[id] ?? ActivityRecords()))
+        })
+        return (judged, yearActuals)
     }
 
     /// The funnel as hubs count it (`HubFunnel`) over a consortium's fiscal year, from the same
@@ -80,15 +95,6 @@ public struct ActivityActualsRepository {
         let year = ActivityScope.consortium(code, fiscalYear: fiscalYear, asOf: asOf)
         let records = try records(Self.ranges([(consortiumID, year)]))[consortiumID] ?? ActivityRecords()
         return try HubFunnel(scope: year, records: records)
-    }
-
-    /// The fiscal-year actuals of each consortium (id → code), by consortium id, without KPIs.
-    public func consortiumActuals(_ consortia: [Int64: String], fiscalYear: FiscalYear, asOf: LocalDate) throws -> [Int64: ActivityActuals] {
-        let scopes = consortia.mapValues { ActivityScope.consortium($0, fiscalYear: fiscalYear, asOf: asOf) }
-        let records = try records(Self.ranges(scopes.map { ($0.key, $0.value) }))
-        return Dictionary(uniqueKeysWithValues: scopes.map { id, scope in
-            (id, ActivityActuals(scope: scope, records: records[id] ?? ActivityRecords()))
-        })
     }
 
     /// A project and the scope its actuals count.

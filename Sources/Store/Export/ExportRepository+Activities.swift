@@ -2,20 +2,16 @@ import Domain
 import Postgres
 
 extension ExportRepository {
-    /// The actuals of each project in scope over its own period, with its KPI targets judged,
-    /// by project id: `ActivityActualsRepository`'s one path, batched over the scope (a few
-    /// statements for every project together). A project in `asOfByProject` (a claimed one)
-    /// is judged as of its date there, so that its figures compare with its claim's.
-    public func projectActivities(
-        asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:], on connection: PostgresConnection
-    ) throws -> [Int64: ActivityActuals] {
-        Dictionary(uniqueKeysWithValues: try ActivityActualsRepository(connection: connection)
-            .projectActuals(.exportScope, asOf: asOf, asOfByProject: asOfByProject))
-    }
-
-    /// The actuals of each consortium in scope over the whole fiscal year, by consortium id.
-    public func consortiumActivities(fiscalYear: FiscalYear, asOf: LocalDate, on connection: PostgresConnection) throws -> [Int64: ActivityActuals] {
-        try ActivityActualsRepository(connection: connection).consortiumActuals(try scopeConsortia(on: connection), fiscalYear: fiscalYear, asOf: asOf)
+    /// The activities of the scope from one read of the records: each project's over its own
+    /// period with its KPI targets judged, and each consortium's over the fiscal year, both by
+    /// id. A project in `asOfByProject` (a claimed one) is judged as of its date there, so that
+    /// its figures compare with its claim's.
+    public func activities(
+        fiscalYear: FiscalYear, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:], on connection: PostgresConnection
+    ) throws -> ScopeActivities {
+        let read = try ActivityActualsRepository(connection: connection).projectAndConsortiumActuals(
+            .exportScope, asOf: asOf, asOfByProject: asOfByProject, consortia: try scopeConsortia(on: connection), fiscalYear: fiscalYear)
+        return ScopeActivities(projects: Dictionary(uniqueKeysWithValues: read.projects), consortia: read.consortia)
     }
 
     /// The consortia of the projects in `export_scope`: id → code.
@@ -28,4 +24,12 @@ extension ExportRepository {
         }
         return consortia
     }
+}
+
+/// The activities of an export's or bureau report's scope (`ExportRepository.activities`).
+public struct ScopeActivities: Sendable {
+    /// Each project's actuals over its own period with its KPIs judged, by project id.
+    public let projects: [Int64: ActivityActuals]
+    /// Each consortium's actuals over the fiscal year, without KPIs, by consortium id.
+    public let consortia: [Int64: ActivityActuals]
 }
