@@ -400,7 +400,10 @@ class Suite:
             expect("構成員" in nav and "ダッシュボード" in nav, f"the 404 page's menu: {nav!r}")
             expect("tsubame" not in nav, f"the menu shows a code: {nav!r}")
         with self.task("expense form keeps what was typed on error, then saves"):
-            b.open(f"/projects/{PROJECT}/expenses", "経費の明細", "expenses")
+            body = b.open(f"/projects/{PROJECT}/expenses", "経費の明細", "expenses")
+            # The date of judgement reads as one sentence, the ISO form in brackets beside the era.
+            expect(re.search(r"算定基準日 令和\d+年\d+月\d+日（\d{4}-\d\d-\d\d）時点の判定です。", body),
+                   f"the date of judgement does not read as one sentence: {body[:300]!r}")
             Select(b.driver.find_element(By.ID, "category")).select_by_value("venue")
             b.type("incurred_on", "2024-13-45")
             b.type("payee", "ブラウザ商店")
@@ -436,7 +439,10 @@ class Suite:
             b.click(b.driver.find_element(By.CSS_SELECTOR, f"a[href='/projects/{PROJECT}/expenses/{line['id']}/history']"))
             body = b.page("変更の履歴", "expense-line-history")
             expect("税抜額: ¥12,000 → ¥15,000" in body, f"the history does not show the correction: {body[:500]!r}")
-            expect("demo-secretariat" in body, "the history does not say who corrected the line")
+            # The party, never the login: the bureau reads this history too (issue 16).
+            rows = b.driver.find_element(By.CSS_SELECTOR, "main table").text
+            expect("燕市地域の人事部 事務局" in rows, f"the history does not name the secretariat as the party: {rows[:300]!r}")
+            expect("demo-secretariat" not in rows, "the history shows the account's login")
             b.open(f"/projects/{PROJECT}/expenses/{line['id']}", "補助対象から除外する", "expense-line-2")
             b.submit("form#exclude")
             b.page("除外する理由を書いてください", "expense-exclude-error")
@@ -501,7 +507,8 @@ class Suite:
             b.open(f"/projects/{PROJECT}/claim?as_of=2025-03-31", "補助金額と請求額の算定", "claim", print_pages=3)
             b.type("reason", "ブラウザから経費を追加したため")
             b.submit(f"form[method=post][action='/projects/{PROJECT}/claim']")
-            b.page("請求 第2版を提出しました", "claim-submitted")
+            body = b.page("請求 第2版を提出しました", "claim-submitted")
+            expect("提出者 燕市地域の人事部 事務局" in body, f"the version does not name the secretariat as 提出者: {body[:400]!r}")
             expect(b.driver.current_url.split("?")[0].endswith(f"/projects/{PROJECT}/claims/2"), f"after submitting: {b.driver.current_url}")
             claims = b.api(f"/api/v1/projects/{PROJECT}/claims")
             versions = {c["claim_version"]: c["status"] for c in claims["items"]}
@@ -526,7 +533,15 @@ class Suite:
             consortium = b.driver.find_element(By.CSS_SELECTOR, "a[href^='/consortia/']").get_attribute("href").replace(b.base, "")
             body = b.open(consortium, "構成員", "bureau-dashboard")
             expect("追加" not in body and "登録）" not in body, "the bureau's dashboard offers to add or register")
-            b.open("/bureau/report?year=2024", "都道府県別", "bureau-report", print_pages=8)
+            body = b.open("/bureau/report?year=2024", "都道府県別", "bureau-report", print_pages=8)
+            # Frames and consortia by name; the demo's refund (¥500,000, received) beside the payments.
+            expect("地域戦略人材確保等実証事業 / 通常枠" in body, "the report's frame table does not name the frame")
+            funding = b.driver.find_element(By.XPATH, "//h2[text()='自主財源（自立化）']/following-sibling::div[1]//table").text
+            expect("燕市地域の人事部" in funding and "tsubame" not in funding, f"the self-funding table: {funding[:200]!r}")
+            expect(not re.search(r"chiiki-senryaku-jinzai|\bstandard\b", b.driver.find_element(By.CSS_SELECTOR, "main").text),
+                   "the bureau report shows a programme or frame code")
+            refunds = b.driver.find_element(By.XPATH, "//h2[text()='返還（額の確定による）']/following-sibling::div[1]//table").text
+            expect("合計 ¥500,000 ¥500,000 ¥0" in refunds, f"the report's refunds: {refunds!r}")
             report_link = b.driver.find_element(By.CSS_SELECTOR, "a[href^='/bureau/report.csv']")
             report_rows = b.csv_download(report_link.get_attribute("href").replace(b.base, ""))
             expect(report_rows[0] == "metric,key,label,value" and len(report_rows) > 10, f"bureau report CSV: {report_rows[:3]}")
@@ -536,13 +551,19 @@ class Suite:
             expect(len(csv.splitlines()) > 1, "projects.csv has no rows")
         with self.task("bureau official approves the claim"):
             # The project's status follows its records (no hand-set status): the bureau sees the timeline.
-            b.open(f"/projects/{PROJECT}/claim", "事業の経過", "bureau-claim")
+            body = b.open(f"/projects/{PROJECT}/claim", "事業の経過", "bureau-claim")
+            # Who submitted, as the party: the bureau never sees a login of the consortium's.
+            main = b.driver.find_element(By.CSS_SELECTOR, "main").text
+            expect("燕市地域の人事部 事務局" in main and "demo-secretariat" not in main and "user:" not in main,
+                   f"the claim page does not name the party, or shows a login: {main[:400]!r}")
+            expect("地域戦略人材確保等実証事業 / 通常枠" in main, "the claim's heading does not name the programme and frame")
             b.click(b.driver.find_element(By.CSS_SELECTOR, f"a[href='/projects/{PROJECT}/claims/2']"))
             b.page("第1版との違い", "bureau-claim-version")
             # Approving is deliberate: the box naming the version must be ticked first.
             b.driver.find_element(By.CSS_SELECTOR, "input[type=checkbox][name=confirm][value='2']").click()
             b.click(b.driver.find_element(By.XPATH, "//button[text()='承認する']"))
-            b.page("請求 第2版を「承認済」にしました", "bureau-approved")
+            body = b.page("請求 第2版を「承認済」にしました", "bureau-approved")
+            expect("承認（関東経済産業局、" in body, f"the approval does not name the bureau: {body[:400]!r}")
             claims = b.api(f"/api/v1/projects/{PROJECT}/claims")
             versions = {c["claim_version"]: c["status"] for c in claims["items"]}
             expect(versions.get(2) == "approved", f"the API's claim versions after approving: {versions}")

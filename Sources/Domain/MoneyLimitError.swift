@@ -9,12 +9,14 @@ public enum MoneyLimitError: Error, Equatable, Sendable, CustomStringConvertible
     /// A sum or difference of amounts does not fit in the range the service computes in.
     case overflow
 
+    /// The limits in the words of the field messages (「1,000兆円」), from `MoneyLimits`, so
+    /// that a message never states another figure than the one enforced.
     public var description: String {
         switch self {
         case .amountOutOfRange(let value):
-            return "\(value)円は扱える金額の範囲（1000兆円）を超えています"
+            return "\(Yen(value).formatted)円は扱える金額の範囲（\(MoneyLimits.amount.inJapaneseUnits)）を超えています"
         case .projectTotalExceeded:
-            return "事業の経費の合計（税抜額と消費税の合計）が上限（1000兆円）を超えます"
+            return "事業の経費の合計（税抜額と消費税の合計）が上限（\(MoneyLimits.projectTotal.inJapaneseUnits)）を超えます"
         case .overflow:
             return "金額の合計が扱える範囲を超えるため計算できません"
         }

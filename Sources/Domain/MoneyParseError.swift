@@ -28,7 +28,7 @@ public enum MoneyParseError: Error, Equatable, Sendable, CustomStringConvertible
         case .misplacedSeparator(let text):
             return "「\(InputEcho.excerpt(text))」: 桁区切りのカンマの位置が正しくありません"
         case .outOfRange(let text):
-            return "「\(InputEcho.excerpt(text))」は扱える金額の範囲（1000兆円）を超えています"
+            return "「\(InputEcho.excerpt(text))」は扱える金額の範囲（\(MoneyLimits.amount.inJapaneseUnits)）を超えています"
         }
     }
 }

@@ -12,7 +12,7 @@ public enum ClaimText {
         let c = report.computation
         var out: [String] = []
         out.append("事業 \(project.code) \(project.name)")
-        out.append("コンソーシアム \(project.consortiumName)（\(project.consortiumCode)）  \(project.fiscalYear.japaneseName)  \(project.program) / \(project.frameCode)")
+        out.append("コンソーシアム \(project.consortiumName)（\(project.consortiumCode)）  \(project.fiscalYear.japaneseName)  \(project.programName) / \(project.frameName)")
         if let claim = report.claim {
             out.append("\(L.label("claim_version")) 第\(claim.claimVersion)版  \(L.label("claim_status")) \(claim.status.japaneseName)  \(L.label("created_by")) \(claim.createdBy)" + (claim.reason.map { "  \(L.label("change_reason")): \($0)" } ?? ""))
         }

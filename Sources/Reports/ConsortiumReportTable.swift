@@ -4,7 +4,8 @@ import Foundation
 /// `report consortium --format table`: one consortium's year for people, in Japanese, with
 /// era years, counts with their units and ratios as percentages ("—" where not applicable).
 public enum ConsortiumReportTable {
-    public static func render(_ overview: ConsortiumOverview) -> String {
+    /// With `hubFunnel`, also the funnel as hubs count it (members and prospects apart).
+    public static func render(_ overview: ConsortiumOverview, hubFunnel: HubFunnel? = nil) -> String {
         let actuals = overview.actuals
         let c = overview.consortium
         let prefecture = (try? Prefecture(code: c.prefectureCode).name) ?? ""
@@ -18,6 +19,7 @@ public enum ConsortiumReportTable {
         lines += section("取組") + activities(actuals)
         lines += section("成果") + outcomes(actuals)
         lines += section("ファネル（セミナー参加 → 相談 → とりつなぎ → 成約）") + funnel(actuals.funnel)
+        if let hubFunnel { lines += section("企業単位のファネル（見込み企業を含む）") + HubFunnelRows.lines(hubFunnel) }
         lines += section("12か月定着率（\(overview.fiscalYear.japaneseName)の常勤採用、\(actuals.scope.asOf) 時点）") + retention(actuals.retention12m)
         lines += section("KPI（成果目標）") + kpis(actuals.kpis)
         lines += section("自主財源と経費（自立化）") + selfFunding(overview.selfFunding)

@@ -9,7 +9,7 @@ import Store
 struct ReportConsortium: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consortium",
-        abstract: "One consortium's fiscal year: members by role, firms by size class and industry, activities, outcomes, funnel, retention and KPIs.",
+        abstract: "One consortium's fiscal year: members by role, firms by size class and industry, activities, outcomes, funnel (also as hubs count it, in the table), retention and KPIs.",
         discussion: """
             Members are counted both during the year (any membership overlapping it; firms by size \
             class and industry are counted over these) and at its last day. 12-month retention is \
@@ -34,17 +34,19 @@ struct ReportConsortium: ParsableCommand {
 
     func run() throws {
         let overview: ConsortiumOverview
+        let hubFunnel: HubFunnel
+        let asOf = asOf ?? LocalDate.today()
         do {
-            overview = try database.withConnection(label: "jinjibu.report") { connection in
-                try ConsortiumOverviewRepository(connection: connection)
-                    .overview(of: code, fiscalYear: fiscalYear, asOf: asOf ?? LocalDate.today())
+            (overview, hubFunnel) = try database.withConnection(label: "jinjibu.report") { connection in
+                (try ConsortiumOverviewRepository(connection: connection).overview(of: code, fiscalYear: fiscalYear, asOf: asOf),
+                 try ActivityActualsRepository(connection: connection).hubFunnel(forConsortium: code, fiscalYear: fiscalYear, asOf: asOf))
             }
         } catch StoreError.notFound {
             throw UserError("コンソーシアム \(code) は登録されていません")
         }
         switch format {
         case .table:
-            print(ConsortiumReportTable.render(overview), terminator: "")
+            print(ConsortiumReportTable.render(overview, hubFunnel: hubFunnel), terminator: "")
         case .json:
             FileHandle.standardOutput.write(try ReportJSON.encode(overview) + Data("\n".utf8))
         }

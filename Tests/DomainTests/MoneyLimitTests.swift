@@ -19,7 +19,12 @@ struct MoneyLimitTests {
         // The text parser keeps to the same limit.
         #expect(try Yen(parsing: "1,000,000,000,000,000") == MoneyLimits.amount)
         #expect(throws: MoneyParseError.outOfRange("9223372036854775807")) { try Yen(parsing: "9223372036854775807") }
-        #expect(MoneyLimitError.amountOutOfRange(Int64.max).description.contains("1000兆円"))
+        // The messages state the limit enforced, in the field messages' words.
+        #expect(MoneyLimitError.amountOutOfRange(1_000_000_000_000_001).description
+                 == "1,000,000,000,000,001円は扱える金額の範囲（\(MoneyLimits.amount.inJapaneseUnits)）を超えています")
+        #expect(MoneyLimitError.amountOutOfRange(Int64.max).description.contains("（1,000兆円）"))
+        #expect(MoneyLimitError.projectTotalExceeded.description.contains("上限（\(MoneyLimits.projectTotal.inJapaneseUnits)）"))
+        #expect(MoneyParseError.outOfRange("2000兆").description.contains("（1,000兆円）"))
     }
 
     @Test func addingAndSubtractingReportOverflowInsteadOfTrapping() throws {

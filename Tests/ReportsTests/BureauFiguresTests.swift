@@ -99,7 +99,7 @@ import TestSupport
         #expect(csv.contains("confirmed_yen_total,,確定額合計,3650000\r\n") && csv.contains("paid_yen_total,,支払額合計（概算払を含む）,4150000\r\n"))
         #expect(csv.contains("refund_due_yen_total,,返還額合計（額の確定による）,500000\r\n"))
         #expect(csv.contains("paid_yen_by_prefecture,15,新潟県 支払額（概算払を含む）,4150000\r\n"))
-        #expect(csv.contains("confirmed_yen_by_frame,fukugyo-kengyo/b-receiving,fukugyo-kengyo/b-receiving 確定額,1150000\r\n"))
+        #expect(csv.contains("confirmed_yen_by_frame,fukugyo-kengyo/b-receiving,副業・兼業支援補助金 / 【類型B】副業・兼業受け入れ型 確定額,1150000\r\n"))
         let text = kantoReport.text
         #expect(text.contains("確定額合計") && text.contains("¥3,650,000") && text.contains("¥4,150,000") && text.contains("返還額合計"))
 
@@ -161,7 +161,7 @@ import TestSupport
         let byBureau = try #require(object["kpi_achievement_by_bureau"] as? [String: [String: [String: Any]]])
         #expect(byBureau["kanto"]?["events"]?["achievement_rate"] as? Double == 0.8)
         let csv = String(decoding: try report.csv(), as: UTF8.self)
-        #expect(csv.contains("kpi_achievement_rate_by_frame,chiiki-senryaku-jinzai/standard/events,chiiki-senryaku-jinzai/standard 取組件数 達成率（実績の合計／目標の合計）,0.2857\r\n"))
+        #expect(csv.contains("kpi_achievement_rate_by_frame,chiiki-senryaku-jinzai/standard/events,地域戦略人材確保等実証事業 / 通常枠 取組件数 達成率（実績の合計／目標の合計）,0.2857\r\n"))
         #expect(csv.contains("kpi_targets_by_all,events,取組件数 目標のある事業,3\r\n"))
     }
 

@@ -106,6 +106,22 @@ import TestSupport
         #expect(table.contains("とりつなぎ 72件（第四北越銀行 20件、株式会社県央キャリア 20件、三条公共職業安定所 18件、協栄信用組合 14件）"))
     }
 
+    /// The table prints the funnel as hubs count it, as the dashboard shows it (issue 17's
+    /// funnel in `report consortium`): the demo year's 190 consultations, members and
+    /// prospects apart, and the referrals by kind of partner.
+    @Test func theTableShowsTheHubFunnelWithMembersAndProspectsApart() throws {
+        let funnel = try ActivityActualsRepository(connection: connection).hubFunnel(forConsortium: "tsubame", fiscalYear: FiscalYear(2024), asOf: Self.asOf)
+        let table = ConsortiumReportTable.render(try overview(), hubFunnel: funnel)
+        #expect(table.contains("企業単位のファネル（見込み企業を含む）"))
+        #expect(funnel.consultations == 190)
+        let section = try #require(table.components(separatedBy: "企業単位のファネル（見込み企業を含む）").last)
+        let consultations = try #require(section.split(separator: "\n").first { $0.hasPrefix("  相談件数") })
+        #expect(consultations.split(separator: " ").suffix(3).map(String.init)
+                == ["\(funnel.consultationsFromMembers)", "\(funnel.consultationsFromProspects)", "190"])
+        #expect(table.contains("連携先の種類") && table.contains("新現役交流会 登録メンター"))
+        #expect(!ConsortiumReportTable.render(try overview()).contains("企業単位のファネル"))
+    }
+
     @Test func anUnknownConsortiumIsNotFound() throws {
         #expect(throws: StoreError.self) {
             try ConsortiumOverviewRepository(connection: connection).overview(of: "nowhere", fiscalYear: FiscalYear(2024), asOf: Self.asOf)

@@ -27,7 +27,7 @@ import TestSupport
         #expect(!report.committed)
         #expect(report.issues.map(\.line) == [3, 4, 5])
         #expect(report.issues.map(\.column) == ["amount_excl_tax_yen", "amount_excl_tax_yen", "tax_yen"])
-        #expect(report.issues.allSatisfy { $0.reason.contains("1000兆円") })
+        #expect(report.issues.allSatisfy { $0.reason.contains("1,000兆円") })
         #expect(try fixture.count("SELECT count(*) FROM expenses") == 0)
     }
 
@@ -39,7 +39,7 @@ import TestSupport
         #expect(report.issues.count == 9_299)
         let first = try #require(report.issues.first)
         #expect(first.line == 3 && first.column == "amount_excl_tax_yen")
-        #expect(first.description == "3行目 amount_excl_tax_yen: 事業 p1: 事業の経費の合計（税抜額と消費税の合計）が上限（1000兆円）を超えます")
+        #expect(first.description == "3行目 amount_excl_tax_yen: 事業 p1: 事業の経費の合計（税抜額と消費税の合計）が上限（1,000兆円）を超えます")
         #expect(try fixture.count("SELECT count(*) FROM expenses") == 0)
     }
 
@@ -48,7 +48,7 @@ import TestSupport
         let refused = try fixture.expenses([line("R-2", "300000000000001")])
         #expect(!refused.committed)
         #expect(refused.issues.map(\.line) == [2])
-        #expect(refused.issues.first?.reason.contains("上限（1000兆円）") == true)
+        #expect(refused.issues.first?.reason.contains("上限（1,000兆円）") == true)
         #expect(try fixture.count("SELECT count(*) FROM expenses") == 1)
         // Exactly at the bound is fine, and a corrected line replaces its old amount, not adds to it.
         #expect(try fixture.expenses([line("R-2", "300000000000000")]).committed)

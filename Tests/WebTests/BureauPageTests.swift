@@ -114,6 +114,13 @@ import TestSupport
             #expect(html.contains("<tr><td>支払額合計</td><td class=\"num\">¥0</td><td class=\"num\">¥400,000</td><td class=\"num\">+¥400,000</td></tr>"))
             #expect(html.contains("<tr><td>成果目標の達成割合</td><td class=\"num\">—</td><td class=\"num\">"))
             #expect(!html.contains("兵庫県"))
+            // Frames and consortia by their names, the codes kept for links only (issue 16).
+            #expect(html.contains("<tr><td>地域戦略人材確保等実証事業 / 通常枠</td><td class=\"num\">1</td>"))
+            #expect(html.contains("<td>事業 / 枠</td><td>地域戦略人材確保等実証事業 / 通常枠</td><td>成約・採用数</td>"))
+            #expect(html.contains("<tr><td><a href=\"/consortia/tsubame\">燕市地域の人事部</a></td>"))
+            #expect(!html.contains("chiiki-senryaku-jinzai") && !html.contains(">tsubame<"))
+            // No refund: confirmed at the subsidy with nothing advanced.
+            #expect(html.contains("<tr><td>合計</td><td class=\"num\">¥0</td><td class=\"num\">¥0</td><td class=\"num\">¥0</td></tr>"))
         }
     }
 }

@@ -53,7 +53,7 @@ import TestSupport
             #expect(page.status == .ok)
             // Every header figure of the report, as submitted, in the page.
             for figure in report.figures {
-                #expect(page.text.contains("<tr><th>\(figure.label)</th><td class=\"num\">\(figure.amount.formattedWithSymbol)</td></tr>"),
+                #expect(page.text.contains("<tr><th scope=\"row\">\(figure.label)</th><td class=\"num\">\(figure.amount.formattedWithSymbol)</td></tr>"),
                         "\(figure.key)")
             }
             for step in report.steps {

@@ -99,6 +99,22 @@ import TestSupport
 
 /// The downloads of the expenses page (issue #16 item 9): the lines as the import reads them.
 @Suite struct ExpenseDownloadTests {
+    /// A date in a sentence reads as part of it, the ISO form in brackets beside the era, not
+    /// on a line of its own: copied, or read aloud, the sentence stays one (issue 16).
+    @Test func theDateOfJudgementReadsAsOneSentence() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, _ in
+            let session = try await pages.login(.secA)
+            let html = try await pages.get("/projects/P-TSUBAME/expenses?as_of=2025-03-31", session: session).text
+            let text = html.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            #expect(text.contains("補助対象かどうかは算定基準日 令和7年3月31日（2025-03-31）時点の判定です。"))
+            #expect(html.contains("<span class=\"iso-inline\">（2025-03-31）</span>時点の判定です。"))
+            let claim = try await pages.get("/projects/P-TSUBAME/claim?as_of=2025-03-31", session: session).text
+                .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+            #expect(claim.contains("令和7年3月31日（2025-03-31）"))
+        }
+    }
+
     @Test func theExpenseLinesDownloadForExcelAndImportBackUnchanged() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withPages { pages, api in

@@ -53,10 +53,10 @@ import Testing
             #expect(text.contains("<td class=\"nowrap\">会場費</td><td class=\"num\">—</td><td class=\"num\">300,000</td><td class=\"num\">300,000</td>"))
             #expect(text.contains("<td class=\"nowrap\">広告宣伝費</td><td class=\"num\">—</td><td class=\"num\">500,000</td><td class=\"num\">500,000</td>"))
             #expect(text.contains("<td>合計</td><td class=\"num\">—</td><td class=\"num\">800,000</td><td class=\"num\">800,000</td>"))
-            #expect(text.contains("<th>今回請求額</th><td class=\"num\">¥400,000</td>"))
+            #expect(text.contains("<th scope=\"row\">今回請求額</th><td class=\"num\">¥400,000</td>"))
             #expect(!text.contains("提出後商店") && !text.contains("870,000"))
             // Tables continue on further printed pages with their headings.
-            #expect(text.contains("<thead><tr><th class=\"num\">番号</th><th>明細番号</th>"))
+            #expect(text.contains("<thead><tr><th scope=\"col\" class=\"num\">番号</th><th scope=\"col\">明細番号</th>"))
             #expect(text.contains("@media print"))
         }
     }
@@ -83,7 +83,7 @@ import Testing
             let text = try await pages.get("/projects/P-TSUBAME/claims/1/results-report", session: session).text
             #expect(text.contains("令和6年6月1日付け20240601関局第12号をもって交付決定の通知を受けた地域戦略人材確保等実証事業について"))
             #expect(text.contains("<td>令和6年6月1日（交付決定）</td>") && text.contains("<td>20240601関局第12号</td>"))
-            #expect(text.contains("<th>交付決定額</th><td class=\"num\">¥9,000,000</td>"))
+            #expect(text.contains("<th scope=\"row\">交付決定額</th><td class=\"num\">¥9,000,000</td>"))
             #expect(!text.contains("20250415関局第3号") && !text.contains("¥8,000,000"))
             // Planned (the decision's 経費配分), actual, eligible and the execution rate.
             #expect(text.contains("<td class=\"nowrap\">人件費</td><td class=\"num\">1,000,000</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0.0%</td>"))

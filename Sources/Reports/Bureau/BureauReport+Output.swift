@@ -47,14 +47,14 @@ extension BureauReport {
             Row(metric: "refund_due_yen_total", key: "", label: "返還額合計（額の確定による）", value: .integer(total.refundDueYen)),
             Row(metric: "refund_received_yen_total", key: "", label: "うち返還受領額", value: .integer(total.refundReceivedYen)),
         ]
-        for (key, count) in byBureauCounts { rows.append(Row(metric: "by_bureau", key: key, label: Self.groupLabel("bureau", key), value: .count(count))) }
+        for (key, count) in byBureauCounts { rows.append(Row(metric: "by_bureau", key: key, label: groupLabel("bureau", key), value: .count(count))) }
         for (key, count) in byPrefecture.sorted(by: { $0.key < $1.key }) {
-            rows.append(Row(metric: "by_prefecture", key: key, label: Self.groupLabel("prefecture", key), value: .count(count.projects)))
+            rows.append(Row(metric: "by_prefecture", key: key, label: groupLabel("prefecture", key), value: .count(count.projects)))
         }
-        for (key, count) in byFrame.sorted(by: { $0.key < $1.key }) { rows.append(Row(metric: "by_frame", key: key, label: key, value: .count(count.projects))) }
+        for (key, count) in byFrame.sorted(by: { $0.key < $1.key }) { rows.append(Row(metric: "by_frame", key: key, label: groupLabel("frame", key), value: .count(count.projects))) }
         for (grouping, groups) in totalsGroups {
             for (key, totals) in groups {
-                let label = Self.groupLabel(grouping, key)
+                let label = groupLabel(grouping, key)
                 for (figure, figureLabel, value) in Self.figures(totals) {
                     rows.append(Row(metric: "\(figure)_by_\(grouping)", key: key, label: "\(label) \(figureLabel)", value: value))
                 }
@@ -106,7 +106,7 @@ extension BureauReport {
         rows.append(Row(metric: "kpi_targets_met", key: "", label: "うち達成", value: .count(kpis.filter(\.met).count)))
         for (grouping, groups) in kpiGroups {
             for (key, metrics) in groups {
-                let label = grouping == "all" ? "" : Self.groupLabel(grouping, key) + " "
+                let label = grouping == "all" ? "" : groupLabel(grouping, key) + " "
                 for (metric, achievement) in metrics.sorted(by: { $0.key < $1.key }) {
                     let prefix = grouping == "all" ? metric : "\(key)/\(metric)"
                     let name = label + KPIMetric.japaneseLabel(metric)
@@ -144,11 +144,14 @@ extension BureauReport {
          ("frame", kpiByFrame.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })]
     }
 
-    /// A group's name for people: the bureau's or prefecture's Japanese name, a frame as is.
-    static func groupLabel(_ grouping: String, _ key: String) -> String {
+    /// A group's name for people: the bureau's or prefecture's Japanese name, a frame's
+    /// 「事業名 / 枠名」, a consortium's name; the key itself where none is known.
+    public func groupLabel(_ grouping: String, _ key: String) -> String {
         switch grouping {
         case "bureau": Bureau(rawValue: key)?.japaneseName ?? key
         case "prefecture": (try? Prefecture(parsing: key))?.name ?? key
+        case "frame": frameNames[key] ?? key
+        case "consortium": consortiumNames[key] ?? key
         default: key
         }
     }

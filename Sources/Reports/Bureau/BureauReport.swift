@@ -133,6 +133,10 @@ public struct BureauReport: Sendable {
     public var kpiDifferences: [KPIDifference] = []
     /// Each consortium's own income against its costs, this year and the one before.
     public var selfFunding: [ConsortiumSelfFunding] = []
+    /// Names for people where the groups are keyed by code: frames (`program/frame`) as
+    /// 「事業名 / 枠名」 and consortia by code. Not in the JSON, whose keys are the codes.
+    public var frameNames: [String: String] = [:]
+    public var consortiumNames: [String: String] = [:]
 
     public var retention: RetentionActual { activities.retention12m }
 
@@ -195,6 +199,8 @@ public struct BureauReport: Sendable {
             PublishedComparison(published: $0, projects: projects, national: scope.bureau == nil)
         }
         report.selfFunding = try loadSelfFunding(fiscalYear: scope.fiscalYear, on: connection)
+        report.frameNames = try ProjectRepository().frameLabels(fiscalYear: scope.fiscalYear, on: connection)
+        report.consortiumNames = Dictionary(projects.map { ($0.consortiumCode, $0.consortiumName) }) { first, _ in first }
         return report
     }
 

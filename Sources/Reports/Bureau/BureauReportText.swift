@@ -41,7 +41,7 @@ extension BureauReport {
             let groups = totalsGroups.first { $0.0 == grouping }?.1 ?? []
             var table = TextTable([title] + headings, alignments: [.left] + headings.map { _ in .right })
             for (key, totals) in groups {
-                table.add([Self.groupLabel(grouping, key)] + Self.figures(totals).map { figure in
+                table.add([groupLabel(grouping, key)] + Self.figures(totals).map { figure in
                     if case .integer(let value) = figure.2 { figure.0.hasSuffix("_yen") ? Yen(value).formatted : "\(value)" } else { "" }
                 })
             }
@@ -62,7 +62,7 @@ extension BureauReport {
             var table = TextTable(["コンソーシアム", "自主財源", "経費", "自主財源比率", "前年度", "前年度比"],
                                   alignments: [.left, .right, .right, .right, .right, .right])
             for entry in selfFunding {
-                table.add([entry.consortium, Yen(entry.totalIncomeYen).formatted, Yen(entry.totalCostYen).formatted,
+                table.add([groupLabel("consortium", entry.consortium), Yen(entry.totalIncomeYen).formatted, Yen(entry.totalCostYen).formatted,
                            entry.coverage.percent() ?? "—", entry.previousCoverage.percent() ?? "—", SelfFundingYear.pointChangeText(entry.coverageChangePermille)])
             }
             out.append("")
@@ -100,7 +100,7 @@ extension BureauReport {
             for (grouping, groups) in kpiGroups {
                 for (key, metrics) in groups {
                     for (metric, value) in metrics.sorted(by: { $0.key < $1.key }) {
-                        achievement.add([grouping == "all" ? "全体" : Self.groupLabel(grouping, key), KPIMetric.japaneseLabel(metric),
+                        achievement.add([grouping == "all" ? "全体" : groupLabel(grouping, key), KPIMetric.japaneseLabel(metric),
                                          "\(value.targets)", "\(value.met)", value.actualSum.map(String.init) ?? "—",
                                          value.targetSum.map(String.init) ?? "—", value.achievement.percent() ?? "—"])
                     }

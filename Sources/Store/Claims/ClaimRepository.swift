@@ -12,6 +12,7 @@ public struct ClaimRepository: Sendable {
         guard let row = try connection.query("""
             SELECT p.consortium_id, p.id, p.code, p.project_name, c.code AS consortium_code, c.name AS consortium_name,
                    p.fiscal_year, pr.code AS program, f.code AS frame_code, p.status, p.version,
+                   coalesce(pr.name_ja, pr.code) AS program_name, coalesce(f.name_ja, f.code) AS frame_name,
                    p.granted_yen, p.prior_paid_yen, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on,
                    \(FrameTerms.selectSQL)
             FROM adopted_projects p
@@ -36,6 +37,7 @@ public struct ClaimRepository: Sendable {
             consortiumCode: try row.decode(String.self, "consortium_code"),
             consortiumName: try row.decode(String.self, "consortium_name"), fiscalYear: fiscalYear,
             program: try row.decode(String.self, "program"), frameCode: try row.decode(String.self, "frame_code"),
+            programName: try row.decode(String.self, "program_name"), frameName: try row.decode(String.self, "frame_name"),
             status: try row.decode(ProjectStatus.self, "status"),
             frame: frame, terms: terms, rowVersion: try row.decode(Int.self, "version"))
     }

@@ -11,6 +11,10 @@ public struct ProjectRecord: Sendable, Hashable {
     public let fiscalYear: FiscalYear
     public let program: String
     public let frameCode: String
+    /// The programme's and the frame's Japanese names (通常枠) where the catalogue has them,
+    /// else their codes: what people read where the codes are identifiers.
+    public let programName: String
+    public let frameName: String
     public let status: ProjectStatus
     public let frame: FrameTerms
     public let terms: ProjectTerms

@@ -4,7 +4,8 @@ import Reports
 import Store
 
 /// The bureau report for people: the year's adopted projects by prefecture (with a chart),
-/// by frame, with granted, claimed, confirmed and paid totals, KPI achievement, the published
+/// by frame, with granted, claimed, confirmed and paid totals, the refunds due and received,
+/// KPI achievement, the published
 /// figures beside our records, the outcomes of their consortia, the repeat applicants, and
 /// the year against the one before. The figures are `BureauReport`'s, both years loaded in one
 /// snapshot by `ReportController.bureauReports` in the caller's scope (a bureau sees its own
@@ -74,8 +75,14 @@ struct BureauReportPageController {
             "adopted": report.adoptedProjects, "withdrawn": report.withdrawnProjects, "claimed": report.claimedProjects,
             "applicants": report.applicantOrganizations,
             "total": row("合計", report.total),
+            "refunds": ([("合計", report.total)] + prefectures.compactMap { code in
+                report.byPrefecture[code].flatMap { $0.refundDueYen > 0 || $0.refundReceivedYen > 0 ? (name(code), $0) : nil }
+            }).map { label, totals -> [String: Any] in
+                ["label": label, "due": Yen(totals.refundDueYen).formattedWithSymbol, "received": Yen(totals.refundReceivedYen).formattedWithSymbol,
+                 "outstanding": Yen(totals.refundDueYen &- totals.refundReceivedYen).formattedWithSymbol]
+            },
             "prefectures": prefectures.map { row(name($0), report.byPrefecture[$0]!) },
-            "frames": report.byFrame.keys.sorted().map { row($0, report.byFrame[$0]!) },
+            "frames": report.byFrame.keys.sorted().map { row(report.groupLabel("frame", $0), report.byFrame[$0]!) },
             "bureaus": Bureau.allCases.compactMap { bureau in report.byBureau[bureau.rawValue].map { row(bureau.japaneseName, $0) } },
             "kpiGroups": Self.kpiRows(report, name: name),
             "published": report.published.map(Self.published),
@@ -86,7 +93,7 @@ struct BureauReportPageController {
                         "submitted": show(difference.submitted), "today": show(difference.today)]
             },
             "selfFunding": report.selfFunding.map { entry -> [String: Any] in
-                ["consortium": entry.consortium, "income": PageFormat.yen(Yen(entry.totalIncomeYen)), "cost": PageFormat.yen(Yen(entry.totalCostYen)),
+                ["consortium": entry.consortium, "name": report.groupLabel("consortium", entry.consortium), "income": PageFormat.yen(Yen(entry.totalIncomeYen)), "cost": PageFormat.yen(Yen(entry.totalCostYen)),
                  "coverage": PageFormat.percent(entry.coverage), "previous": PageFormat.percent(entry.previousCoverage),
                  "change": SelfFundingYear.pointChangeText(entry.coverageChangePermille)]
             },
@@ -116,7 +123,7 @@ struct BureauReportPageController {
             ("全体", report.kpiByMetric.isEmpty ? [] : [("全体", report.kpiByMetric)]),
             ("経済産業局", Bureau.allCases.compactMap { bureau in report.kpiByBureau[bureau.rawValue].map { (bureau.japaneseName, $0) } }),
             ("都道府県", report.kpiByPrefecture.keys.sorted().map { (name($0), report.kpiByPrefecture[$0]!) }),
-            ("事業 / 枠", report.kpiByFrame.keys.sorted().map { ($0, report.kpiByFrame[$0]!) }),
+            ("事業 / 枠", report.kpiByFrame.keys.sorted().map { (report.groupLabel("frame", $0), report.kpiByFrame[$0]!) }),
         ]
         return groups.flatMap { grouping, entries in
             entries.flatMap { label, metrics in

@@ -48,11 +48,14 @@ struct ClaimPageController {
              try LifecycleRepository().timeline(projectCode: code, on: connection))
         }
         let project = report.project
+        let names = try await PartyNames.load(
+            versions.flatMap { [$0.createdBy] + ($0.review.map { [$0.decidedBy] } ?? []) } + timeline.map(\.recordedBy),
+            consortium: project.consortiumName, database: database)
         var values = ClaimView.header(project)
         values["labels"] = ClaimView.labels
         values["computation"] = ClaimView.computation(report)
-        values["versions"] = versions.reversed().map(ClaimView.version)
-        values["timeline"] = ClaimView.timeline(timeline)
+        values["versions"] = versions.reversed().map { ClaimView.version($0, names: names) }
+        values["timeline"] = ClaimView.timeline(timeline, names: names)
         values["canSubmit"] = Access.writeConsortiumData.contains(caller.role)
         values["needsReason"] = !versions.isEmpty
         values["form"] = ["as_of": typed["as_of"] ?? asOf.description, "reason": typed["reason"] ?? ""]
@@ -112,13 +115,15 @@ struct ClaimPageController {
              try LifecycleRepository().settlement(projectCode: code, on: connection))
         }
         guard let claim = report.claim else { throw Problem.notFound() }
+        let names = try await PartyNames.load([claim.createdBy, claim.statusChangedBy] + (claim.review.map { [$0.decidedBy] } ?? []),
+                                              consortium: report.project.consortiumName, database: database)
         let actions = ClaimController.allowedStatuses(for: caller.role)
             .filter { claim.status.canTransition(to: $0) }
             .sorted { $0.rawValue < $1.rawValue }
             .map { ["value": $0.rawValue, "label": Self.actionLabel($0), "returns": $0 == .returned, "approves": $0 == .approved] }
         var values = ClaimView.header(report.project)
         values["labels"] = ClaimView.labels
-        values["claim"] = ClaimView.version(claim)
+        values["claim"] = ClaimView.version(claim, names: names)
         values["computation"] = ClaimView.computation(report)
         values["differences"] = ClaimView.differences(report)
         values["diff"] = diff.map(ClaimView.diff) ?? false
@@ -136,7 +141,7 @@ struct ClaimPageController {
                     "rowVersion": stored.rowVersion]
         } ?? false
         values["categories"] = ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName] }
-        values["statusChangedBy"] = PageFormat.actor(claim.statusChangedBy)
+        values["statusChangedBy"] = names(claim.statusChangedBy)
         values["done"] = done ?? false
         values["hasStoredKPIs"] = report.activities != nil
         values["kpis"] = (report.activities?.kpis ?? []).map(DashboardView.kpiRow)

@@ -15,7 +15,7 @@ enum ClaimView {
         [
             "code": project.code, "name": project.name, "consortium": project.consortiumName,
             "consortiumCode": project.consortiumCode, "year": project.fiscalYear.japaneseName,
-            "program": project.program, "frame": project.frameCode, "status": project.status.japaneseName,
+            "program": project.programName, "frame": project.frameName, "status": project.status.japaneseName,
             "startsOn": PageFormat.dateWithISO(project.terms.startsOn), "endsOn": PageFormat.dateWithISO(project.terms.endsOn),
             "rate": project.frame.rate.description, "projectCap": L.yen(project.frame.projectCap),
             "granted": L.yen(project.terms.granted, absent: "not_decided"),
@@ -86,16 +86,16 @@ enum ClaimView {
         ]
     }
 
-    static func version(_ claim: StoredClaim) -> [String: Any] {
+    static func version(_ claim: StoredClaim, names: PartyNames) -> [String: Any] {
         [
             "version": claim.claimVersion, "status": claim.status.japaneseName, "asOf": PageFormat.dateWithISO(claim.asOf),
             "total": claim.figures.totalExpenses.formatted, "eligible": claim.figures.eligible.formatted,
             "subsidy": claim.figures.subsidy.formatted, "claim": claim.figures.claim.formatted,
-            "refund": claim.figures.refund.formatted, "createdBy": PageFormat.actor(claim.createdBy), "reason": claim.reason ?? "",
+            "refund": claim.figures.refund.formatted, "createdBy": names(claim.createdBy), "reason": claim.reason ?? "",
             "rowVersion": claim.rowVersion, "answers": claim.answersVersion ?? false,
             "review": claim.review.map { review -> [String: Any] in
                 ["returned": review.decision == .returned, "label": review.decision == .returned ? "差戻し" : "承認",
-                 "reason": review.reason ?? "", "by": PageFormat.actor(review.decidedBy), "at": instant(review.decidedAt)]
+                 "reason": review.reason ?? "", "by": names(review.decidedBy), "at": instant(review.decidedAt)]
             } ?? false,
         ]
     }
@@ -109,11 +109,12 @@ enum ClaimView {
         return formatter.string(from: date)
     }
 
-    /// The project's lifecycle, step by step in the order recorded (the project's timeline).
-    static func timeline(_ entries: [LifecycleRepository.TimelineEntry]) -> [[String: Any]] {
+    /// The project's lifecycle, step by step in the order recorded (the project's timeline),
+    /// each step with the party that recorded it.
+    static func timeline(_ entries: [LifecycleRepository.TimelineEntry], names: PartyNames) -> [[String: Any]] {
         entries.map { entry in
             ["step": entry.step.japaneseName, "on": entry.on.map { PageFormat.dateWithISO($0) } ?? false, "detail": entry.detail ?? "",
-             "amount": entry.amount?.formattedWithSymbol ?? "", "by": entry.recordedBy, "at": instant(entry.recordedAt)]
+             "amount": entry.amount?.formattedWithSymbol ?? "", "by": names(entry.recordedBy), "at": instant(entry.recordedAt)]
         }
     }
 

@@ -3,8 +3,8 @@ import Foundation
 import Hummingbird
 import Store
 
-/// The history of one record from the audit trail (`AuditRepository.history`): who changed
-/// what and when, oldest first, for an expense line and for a membership. The record's own
+/// The history of one record from the audit trail (`AuditRepository.history`): which party
+/// changed what and when, oldest first, for an expense line and for a membership. The record's own
 /// page is read first, so a record outside the caller's scope is a 404 as it is there.
 struct HistoryPageController {
     let database: TenantDatabase
@@ -19,33 +19,37 @@ struct HistoryPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
-        let (line, entries) = try await database.run(as: caller) { connection in
+        let (line, consortium, entries) = try await database.run(as: caller) { connection in
             (try ExpenseRepository().find(projectCode: code, id: id, on: connection),
+             try ProjectRepository().find(code: code, on: connection).consortiumName,
              try AuditRepository().history(table: "expenses", rowID: id, on: connection))
         }
         let name = "経費の明細 \(ExpensePageController.shownRef(line) == "—" ? line.payee : ExpensePageController.shownRef(line))"
-        return render(title: name, back: "/projects/\(code)/expenses/\(id)", backLabel: "明細に戻る", entries: entries,
-                      labels: Self.expenseLabels, context: context)
+        return try await render(title: name, back: "/projects/\(code)/expenses/\(id)", backLabel: "明細に戻る", entries: entries,
+                                consortium: consortium, labels: Self.expenseLabels, context: context)
     }
 
     @Sendable func membership(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
-        let (member, entries) = try await database.run(as: caller) { connection in
+        let (member, consortium, entries) = try await database.run(as: caller) { connection in
             (try MembershipRepository().find(consortiumCode: code, id: id, on: connection),
+             try ConsortiumRepository().find(code: code, on: connection).name,
              try AuditRepository().history(table: "memberships", rowID: id, on: connection))
         }
-        return render(title: "構成員 \(member.organizationName)", back: "/consortia/\(code)/members/\(id)", backLabel: "構成員の変更に戻る",
-                      entries: entries, labels: Self.membershipLabels, context: context)
+        return try await render(title: "構成員 \(member.organizationName)", back: "/consortia/\(code)/members/\(id)", backLabel: "構成員の変更に戻る",
+                                entries: entries, consortium: consortium, labels: Self.membershipLabels, context: context)
     }
 
     private func render(
-        title: String, back: String, backLabel: String, entries: [AuditEntry], labels: [String: String], context: APIContext
-    ) -> Response {
+        title: String, back: String, backLabel: String, entries: [AuditEntry], consortium: String, labels: [String: String],
+        context: APIContext
+    ) async throws -> Response {
+        let names = try await PartyNames.load(entries.map(\.actor), consortium: consortium, database: database)
         let values: [String: Any] = [
             "title": title, "back": back, "backLabel": backLabel,
-            "entries": entries.map { Self.row($0, labels: labels) },
+            "entries": entries.map { Self.row($0, labels: labels, names: names) },
         ]
         return renderer.page("history", title: "変更の履歴 \(title)", values: values, context: context)
     }
@@ -58,7 +62,7 @@ struct HistoryPageController {
     static let membershipLabels = ["role": "役割", "joined_on": "加入日", "left_on": "退会日", "group_name": "グループ"]
 
     /// One entry in words: the values set on entry, the values changed with before → after.
-    static func row(_ entry: AuditEntry, labels: [String: String]) -> [String: Any] {
+    static func row(_ entry: AuditEntry, labels: [String: String], names: PartyNames) -> [String: Any] {
         let before = object(entry.before)
         let after = object(entry.after)
         var changes: [String] = []
@@ -81,7 +85,7 @@ struct HistoryPageController {
         let day = LocalDate(entry.at)
         return [
             "date": PageFormat.date(day), "time": "\(day) \(time.string(from: entry.at))", "operation": operation,
-            "actor": PageFormat.actor(entry.actor),
+            "actor": names(entry.actor),
             "changes": changes,
         ]
     }

@@ -31,12 +31,6 @@ enum PageFormat {
         SVGChart.grouped(Int64(value))
     }
 
-    /// Who made a change, as the audit trail and the claims record it: an account's login
-    /// name for `user:login` (the name people sign in with), a program's name as it is.
-    static func actor(_ actor: String) -> String {
-        actor.hasPrefix("user:") ? String(actor.dropFirst("user:".count)) : actor
-    }
-
     /// The fiscal year a page shows when the address names none: the one today is in.
     static func currentFiscalYear() -> FiscalYear {
         FiscalYear(containing: LocalDate.today())

@@ -3,24 +3,24 @@ extension PageTemplates {
     /// 実績報告 summary.
     static let projectHeading = """
     <h1>{{name}}</h1>
-    <table>
-    <tr><th>事業コード</th><td>{{code}}</td><th>年度</th><td>{{year}}</td></tr>
-    <tr><th>コンソーシアム</th><td><a href="/consortia/{{consortiumCode}}">{{consortium}}</a></td><th>事業・枠</th><td>{{program}} / {{frame}}</td></tr>
-    <tr><th>事業期間</th><td>{{startsOn.era}}〜{{endsOn.era}}<span class="iso">{{startsOn.iso}} 〜 {{endsOn.iso}}</span></td><th>事業の状態</th><td>{{status}}</td></tr>
-    <tr><th>補助率</th><td class="num">{{rate}}</td><th>補助上限額</th><td class="num">{{projectCap}}</td></tr>
-    <tr><th>交付決定額</th><td class="num">{{granted}}</td><th>概算払済額</th><td class="num">{{priorPaid}}</td></tr>
+    <table><caption class="visually-hidden">事業の概要</caption>
+    <tr><th scope="row">事業コード</th><td>{{code}}</td><th scope="row">年度</th><td>{{year}}</td></tr>
+    <tr><th scope="row">コンソーシアム</th><td><a href="/consortia/{{consortiumCode}}">{{consortium}}</a></td><th scope="row">事業・枠</th><td>{{program}} / {{frame}}</td></tr>
+    <tr><th scope="row">事業期間</th><td>{{startsOn.era}}〜{{endsOn.era}}<span class="iso">{{startsOn.iso}} 〜 {{endsOn.iso}}</span></td><th scope="row">事業の状態</th><td>{{status}}</td></tr>
+    <tr><th scope="row">補助率</th><td class="num">{{rate}}</td><th scope="row">補助上限額</th><td class="num">{{projectCap}}</td></tr>
+    <tr><th scope="row">交付決定額</th><td class="num">{{granted}}</td><th scope="row">概算払済額</th><td class="num">{{priorPaid}}</td></tr>
     </table>
     """
 
     /// The computation step by step, shared by the claim page (today's records) and a
     /// version's page (as submitted). Words come from the report's `labels`.
     static let claimComputation = """
-    <p>{{labels.as_of}} <strong>{{asOf.era}}</strong><span class="iso">{{asOf.iso}}</span></p>
+    <p>{{labels.as_of}} <strong>{{asOf.era}}</strong><span class="iso-inline">（{{asOf.iso}}）</span></p>
     <p class="notice">{{labels.subsidy}} <strong>{{subsidy}}</strong>　{{labels.claim}} <strong>{{claim}}</strong>　{{labels.refund}} <strong>{{refund}}</strong>（{{labels.binding_limit}}: {{binding}}）</p>
 
     <h2>1. 経費区分別の内訳（税抜）</h2>
-    <div class="scroll"><table>
-    <tr><th>{{labels.category}}</th><th class="num">{{labels.lines}}</th><th class="num">{{labels.total_expenses}}</th><th class="num">{{labels.eligible}}</th><th class="num">{{labels.ineligible}}</th><th class="num">{{labels.cap}}</th></tr>
+    <div class="scroll"><table><caption class="visually-hidden">経費区分別の内訳（税抜）</caption>
+    <tr><th scope="col">{{labels.category}}</th><th scope="col" class="num">{{labels.lines}}</th><th scope="col" class="num">{{labels.total_expenses}}</th><th scope="col" class="num">{{labels.eligible}}</th><th scope="col" class="num">{{labels.ineligible}}</th><th scope="col" class="num">{{labels.cap}}</th></tr>
     {{#categories}}<tr><td>{{category}}</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td><td class="num">{{cap}}</td></tr>{{/categories}}
     {{#totals}}<tr class="total"><td>{{labels.total}}</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td><td></td></tr>
     </table></div>
@@ -28,22 +28,22 @@ extension PageTemplates {
 
     {{#hasReasons}}
     <h2>2. 対象外とした経費の理由別</h2>
-    <table>
-    <tr><th>{{labels.reason}}</th><th class="num">{{labels.lines}}</th><th class="num">{{labels.amount}}</th></tr>
+    <table><caption class="visually-hidden">対象外とした経費の理由別</caption>
+    <tr><th scope="col">{{labels.reason}}</th><th scope="col" class="num">{{labels.lines}}</th><th scope="col" class="num">{{labels.amount}}</th></tr>
     {{#reasons}}<tr><td>{{reason}}</td><td class="num">{{lines}}</td><td class="num">{{amount}}</td></tr>{{/reasons}}
     </table>
     {{/hasReasons}}
 
     <h2>3. 補助金額と請求額の算定</h2>
-    <table>
-    <tr><th>#</th><th>算定</th><th>内容</th><th class="num">金額</th></tr>
+    <table><caption class="visually-hidden">補助金額と請求額の算定</caption>
+    <tr><th scope="col">#</th><th scope="col">算定</th><th scope="col">内容</th><th scope="col" class="num">金額</th></tr>
     {{#steps}}<tr{{#strong}} class="total"{{/strong}}><td>{{step}}</td><td>{{label}}</td><td>{{explain}}</td><td class="num">{{amount}}</td></tr>{{/steps}}
     </table>
 
     {{#hasFirms}}
     <h2>企業・人ごとの補助額</h2>
-    <table>
-    <tr><th>企業</th><th>人</th><th class="num">対象経費</th><th class="num">補助率適用</th><th class="num">補助額</th></tr>
+    <table><caption class="visually-hidden">企業・人ごとの補助額</caption>
+    <tr><th scope="col">企業</th><th scope="col">人</th><th scope="col" class="num">対象経費</th><th scope="col" class="num">補助率適用</th><th scope="col" class="num">補助額</th></tr>
     {{#firms}}<tr><td>{{firm}}</td><td></td><td class="num">{{eligible}}</td><td class="num">{{raw}}</td><td class="num">{{subsidy}}{{#capped}}（上限）{{/capped}}</td></tr>
     {{#persons}}<tr><td></td><td>{{person}}</td><td class="num">{{eligible}}</td><td class="num">{{raw}}</td><td class="num">{{subsidy}}{{#capped}}（上限）{{/capped}}</td></tr>{{/persons}}{{/firms}}
     </table>
@@ -58,15 +58,15 @@ extension PageTemplates {
     {{/computation}}
 
     <h2>提出した版</h2>
-    <div class="scroll"><table>
-    <tr><th class="num">版</th><th>状態</th><th>基準日</th><th class="num">経費合計</th><th class="num">補助対象</th><th class="num">補助金額</th><th class="num">請求額</th><th class="num">返還額</th><th>提出者</th><th>理由</th></tr>
+    <div class="scroll"><table><caption class="visually-hidden">提出した版</caption>
+    <tr><th scope="col" class="num">版</th><th scope="col">状態</th><th scope="col">基準日</th><th scope="col" class="num">経費合計</th><th scope="col" class="num">補助対象</th><th scope="col" class="num">補助金額</th><th scope="col" class="num">請求額</th><th scope="col" class="num">返還額</th><th scope="col">提出者</th><th scope="col">理由</th></tr>
     {{#versions}}<tr><td class="num"><a href="/projects/{{code}}/claims/{{version}}">第{{version}}版</a></td><td>{{status}}{{#review}}{{#returned}}<br>差戻しの理由: {{reason}}{{/returned}}{{/review}}</td><td>{{asOf.era}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{refund}}</td><td>{{createdBy}}</td><td>{{reason}}</td></tr>{{/versions}}
     {{^versions}}<tr><td colspan="10">まだ提出していません</td></tr>{{/versions}}
     </table></div>
 
     <h2>事業の経過</h2>
-    <div class="scroll"><table>
-    <tr><th>手続き</th><th>日付</th><th>内容</th><th class="num">金額</th><th>記録した人</th><th>記録日時</th></tr>
+    <div class="scroll"><table><caption class="visually-hidden">事業の経過</caption>
+    <tr><th scope="col">手続き</th><th scope="col">日付</th><th scope="col">内容</th><th scope="col" class="num">金額</th><th scope="col">記録した人</th><th scope="col">記録日時</th></tr>
     {{#timeline}}<tr><td>{{step}}</td><td>{{#on}}{{era}}{{/on}}</td><td>{{detail}}</td><td class="num">{{amount}}</td><td>{{by}}</td><td>{{at}}</td></tr>{{/timeline}}
     {{^timeline}}<tr><td colspan="6">交付決定の記録はまだありません</td></tr>{{/timeline}}
     </table></div>
@@ -102,7 +102,7 @@ extension PageTemplates {
     {{> projectHeading}}
     {{#done}}<p class="notice" role="status">{{done}}</p>{{/done}}
     {{#claim}}
-    <p class="notice">第{{version}}版　状態 <strong>{{status}}</strong>　算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span>
+    <p class="notice">第{{version}}版　状態 <strong>{{status}}</strong>　算定基準日 {{asOf.era}}<span class="iso-inline">（{{asOf.iso}}）</span>
     　提出者 {{createdBy}}{{#reason}}　理由: {{reason}}{{/reason}}</p>
     {{#answers}}<p>第{{answers}}版の差戻しに答える版です（訂正内容は上の理由）。</p>{{/answers}}
     {{#review}}<p class="notice">{{label}}（{{by}}、{{at}}）{{#returned}}<br>差戻しの理由: <strong>{{reason}}</strong>{{/returned}}</p>{{/review}}
@@ -110,44 +110,44 @@ extension PageTemplates {
     <p class="muted">最後に状態を変えた人: {{statusChangedBy}}　<a class="no-print" href="/projects/{{code}}/claims/{{claim.version}}/claim.csv">CSVで保存</a>　<a class="no-print" href="/projects/{{code}}/claims/{{claim.version}}/results-report">実績報告書（A4印刷用）</a></p>
     {{#computation}}
     <h2>金額（提出時）</h2>
-    <table>{{#figures}}<tr><th>{{label}}</th><td class="num">{{amount}}</td></tr>{{/figures}}</table>
+    <table><caption class="visually-hidden">金額（提出時）</caption>{{#figures}}<tr><th scope="row">{{label}}</th><td class="num">{{amount}}</td></tr>{{/figures}}</table>
     \(claimComputation)
     {{/computation}}
     {{#budget}}
     <h2>経費配分に対する執行（{{decision}}）</h2>
-    <div class="scroll"><table>
-    <tr><th>経費区分</th><th class="num">計画（経費配分）</th><th class="num">実績（税抜）</th><th class="num">補助対象</th><th class="num">執行率</th></tr>
+    <div class="scroll"><table><caption class="visually-hidden">経費配分に対する執行</caption>
+    <tr><th scope="col">経費区分</th><th scope="col" class="num">計画（経費配分）</th><th scope="col" class="num">実績（税抜）</th><th scope="col" class="num">補助対象</th><th scope="col" class="num">執行率</th></tr>
     {{#rows}}<tr><td>{{category}}</td><td class="num">{{planned}}</td><td class="num">{{actual}}</td><td class="num">{{eligible}}</td><td class="num">{{rate}}{{#over}}（計画超過）{{/over}}</td></tr>{{/rows}}
     <tr class="total"><td>合計</td><td class="num">{{planned}}</td><td class="num">{{actual}}</td><td class="num">{{eligible}}</td><td class="num">{{rate}}</td></tr>
     </table></div>
     {{/budget}}
     {{#hasStoredKPIs}}
     <h2>成果目標（提出時の実績）</h2>
-    <table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
+    <table><caption class="visually-hidden">成果目標（提出時の実績）</caption><tr><th scope="col">事業</th><th scope="col">成果目標</th><th scope="col" class="num">目標</th><th scope="col" class="num">実績</th><th scope="col" class="num">達成率</th><th scope="col"></th></tr>
     {{#kpis}}<tr><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}
     </table>
     <h2>活動の実績（提出時）</h2>
-    <table>{{#activities}}<tr><th>{{label}}</th><td class="num">{{value}}</td></tr>{{/activities}}</table>
+    <table><caption class="visually-hidden">活動の実績（提出時）</caption>{{#activities}}<tr><th scope="row">{{label}}</th><td class="num">{{value}}</td></tr>{{/activities}}</table>
     {{/hasStoredKPIs}}
     {{#differences}}
     <h2>{{labels.differences}}</h2>
     {{#empty}}<p>{{labels.no_differences}}</p>{{/empty}}
     {{^empty}}<p class="muted">提出後に記録が変わったため、同じ基準日で計算し直すと次のとおりです。請求の内容は上の提出時のものです。</p>{{/empty}}
-    {{#hasFigures}}<table><tr><th></th><th class="num">{{labels.claimed}}</th><th class="num">{{labels.today}}</th><th class="num">{{labels.delta}}</th></tr>
+    {{#hasFigures}}<table><caption class="visually-hidden">金額: 提出時と現在の記録</caption><tr><th scope="col"></th><th scope="col" class="num">{{labels.claimed}}</th><th scope="col" class="num">{{labels.today}}</th><th scope="col" class="num">{{labels.delta}}</th></tr>
     {{#figures}}<tr class="today"><td>{{label}}</td><td class="num">{{claimed}}</td><td class="num">{{today}}</td><td class="num">{{delta}}</td></tr>{{/figures}}</table>{{/hasFigures}}
-    {{#hasLines}}<table><tr><th>{{labels.line_ref}}</th><th></th><th>{{labels.category}}</th><th>{{labels.claimed}}</th><th>{{labels.today}}</th></tr>
+    {{#hasLines}}<table><caption class="visually-hidden">明細: 提出時と現在の記録</caption><tr><th scope="col">{{labels.line_ref}}</th><th scope="col"></th><th scope="col">{{labels.category}}</th><th scope="col">{{labels.claimed}}</th><th scope="col">{{labels.today}}</th></tr>
     {{#lines}}<tr class="today"><td>{{ref}}</td><td>{{kind}}</td><td>{{category}}</td><td>{{claimed}}</td><td>{{today}}</td></tr>{{/lines}}</table>{{/hasLines}}
-    {{#hasKPIs}}<table><tr><th>事業</th><th>成果目標</th><th class="num">目標</th><th class="num">実績</th><th class="num">達成率</th><th></th></tr>
+    {{#hasKPIs}}<table><caption class="visually-hidden">成果目標: 提出時と現在の記録</caption><tr><th scope="col">事業</th><th scope="col">成果目標</th><th scope="col" class="num">目標</th><th scope="col" class="num">実績</th><th scope="col" class="num">達成率</th><th scope="col"></th></tr>
     {{#kpis}}<tr class="today"><td>{{project}}</td><td>{{metric}}{{#manual}}（手入力）{{/manual}}</td><td class="num">{{target}}</td><td class="num">{{actual}}</td><td class="num">{{achievement}}</td><td>{{met}}</td></tr>{{/kpis}}</table>{{/hasKPIs}}
-    {{#hasActivities}}<table>{{#activities}}<tr class="today"><th>{{label}}</th><td class="num">{{value}}</td></tr>{{/activities}}</table>{{/hasActivities}}
+    {{#hasActivities}}<table><caption class="visually-hidden">活動の実績: 現在の記録</caption>{{#activities}}<tr class="today"><th scope="row">{{label}}</th><td class="num">{{value}}</td></tr>{{/activities}}</table>{{/hasActivities}}
     {{/differences}}
     {{#diff}}
     <h2>第{{previous}}版との違い</h2>
     {{#empty}}<p>変更はありません</p>{{/empty}}
     {{#decision}}<p>交付決定が変わりました: {{before}} → <strong>{{after}}</strong></p>{{/decision}}
-    {{#hasTotals}}<table><tr><th>項目</th><th class="num">前</th><th class="num">後</th><th class="num">差</th></tr>
+    {{#hasTotals}}<table><caption class="visually-hidden">第{{previous}}版との違い（金額）</caption><tr><th scope="col">項目</th><th scope="col" class="num">前</th><th scope="col" class="num">後</th><th scope="col" class="num">差</th></tr>
     {{#totals}}<tr><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{delta}}</td></tr>{{/totals}}</table>{{/hasTotals}}
-    {{#hasCells}}<table><tr><th>経費区分</th><th>区分</th><th class="num">前</th><th class="num">後</th><th class="num">差</th></tr>
+    {{#hasCells}}<table><caption class="visually-hidden">第{{previous}}版との違い（経費区分別）</caption><tr><th scope="col">経費区分</th><th scope="col">区分</th><th scope="col" class="num">前</th><th scope="col" class="num">後</th><th scope="col" class="num">差</th></tr>
     {{#cells}}<tr><td>{{category}}</td><td>{{bucket}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{delta}}</td></tr>{{/cells}}</table>{{/hasCells}}
     {{/diff}}
     {{#hasActions}}

@@ -8,7 +8,7 @@ extension PageTemplates {
     <p>{{total}} 件、参加者 {{participants}} 人</p>
     {{#months}}
     <h2>{{label}} <span class="muted">{{count}}件</span></h2>
-    {{^empty}}<div class="scroll"><table>
+    {{^empty}}<div class="scroll"><table><caption class="visually-hidden">{{label}}の取組</caption>
     <tr><th scope="col">日付</th><th scope="col">種類</th><th scope="col">名称</th><th scope="col">会場</th><th scope="col" class="num">参加企業</th><th scope="col" class="num">参加者</th><th scope="col">内訳</th></tr>
     {{#events}}<tr><td>{{startsOn.era}}{{#endsOn}}〜{{era}}{{/endsOn}}<span class="iso">{{startsOn.iso}}</span></td><td>{{kind}}</td><td><a href="{{path}}">{{title}}</a><span class="iso">{{code}}{{#canWrite}}<span class="no-print">・変更</span>{{/canWrite}}</span></td><td>{{place}}</td><td class="num">{{firms}}</td><td class="num">{{participants}}</td><td>{{segments}}</td></tr>{{/events}}
     </table></div>{{/empty}}

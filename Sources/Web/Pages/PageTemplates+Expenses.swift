@@ -4,11 +4,11 @@ extension PageTemplates {
     {{> projectHeading}}
     {{#done}}<p class="notice" role="status">{{done}}</p>{{/done}}
     {{#locked}}<p class="notice">請求 第{{version}}版が{{status}}のため、明細は訂正・除外できません。訂正は、理由を書いて明細を追加してください（第{{next}}版の請求に入ります）。</p>{{/locked}}
-    <p>補助対象かどうかは算定基準日 {{asOf.era}}<span class="iso">{{asOf.iso}}</span> 時点の判定です。</p>
+    <p>補助対象かどうかは算定基準日 {{asOf.era}}<span class="iso-inline">（{{asOf.iso}}）</span>時点の判定です。</p>
 
     <h2>経費区分別の合計（税抜）</h2>
     {{#computation}}
-    <table>
+    <table><caption class="visually-hidden">経費区分別の合計（税抜）</caption>
     <tr><th scope="col">経費区分</th><th scope="col" class="num">件数</th><th scope="col" class="num">経費合計</th><th scope="col" class="num">補助対象</th><th scope="col" class="num">対象外</th></tr>
     {{#categories}}<tr><td>{{category}}</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td></tr>{{/categories}}
     {{#totals}}<tr class="total"><td>合計</td><td class="num">{{lines}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{ineligible}}</td></tr>{{/totals}}

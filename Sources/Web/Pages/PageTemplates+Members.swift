@@ -8,7 +8,7 @@ extension PageTemplates {
     <button type="submit">検索</button>
     </form>
     <p>{{count}} 件</p>
-    <div class="scroll"><table>
+    <div class="scroll"><table><caption class="visually-hidden">構成員の一覧</caption>
     <tr><th scope="col">名称</th><th scope="col">コード</th><th scope="col">種別</th><th scope="col">役割</th><th scope="col">グループ</th><th scope="col">参加日</th><th scope="col">退会日</th>{{#canWrite}}<th scope="col" class="no-print">退会の記録</th>{{/canWrite}}</tr>
     {{#members}}<tr><td>{{#canWrite}}<a href="/consortia/{{code}}/members/{{id}}">{{orgName}}</a>{{/canWrite}}{{^canWrite}}{{orgName}}{{/canWrite}}</td><td>{{orgCode}}</td><td>{{kind}}</td><td>{{role}}</td><td>{{group}}</td>
     <td>{{joinedOn.era}}<span class="iso">{{joinedOn.iso}}</span></td><td>{{#leftOn}}{{era}}<span class="iso">{{iso}}</span>{{/leftOn}}</td>

@@ -18,7 +18,7 @@ extension PageTemplates {
     <button type="submit">保存する</button>
     </form>
     {{/canWrite}}
-    {{^canWrite}}<table><tr><th>所在地</th><td>{{form.address}}</td></tr><tr><th>代表者</th><td>{{form.representative_title}} {{form.representative_name}}</td></tr></table>{{/canWrite}}
+    {{^canWrite}}<table><caption class="visually-hidden">所在地と代表者</caption><tr><th scope="row">所在地</th><td>{{form.address}}</td></tr><tr><th scope="row">代表者</th><td>{{form.representative_title}} {{form.representative_name}}</td></tr></table>{{/canWrite}}
     {{#back}}<p><a href="{{back}}">実績報告書へ戻る</a></p>{{/back}}
     """
 }

@@ -6,14 +6,14 @@ extension PageTemplates {
     <button type="submit">表示</button>
     </form>
     <h2>成約・採用 <span class="muted">{{placementCount}}件</span></h2>
-    <div class="scroll"><table>
+    <div class="scroll"><table><caption class="visually-hidden">成約・採用</caption>
     <tr><th scope="col">開始日</th><th scope="col">企業</th><th scope="col">本人（参照番号）</th><th scope="col">雇用形態</th><th scope="col">属性</th><th scope="col">職種</th><th scope="col">きっかけの取組</th><th scope="col">終了日</th><th scope="col">12か月定着</th><th scope="col">手数料</th></tr>
     {{#placements}}<tr><td><a href="/consortia/{{code}}/outcomes/placements/{{id}}">{{startedOn.era}}</a><span class="iso">{{startedOn.iso}}</span></td><td>{{firm}}</td><td>{{person}}</td><td>{{type}}</td><td>{{segment}}</td><td>{{job}}</td><td>{{event}}</td>
     <td>{{#endedOn}}{{era}}<span class="iso">{{iso}}</span>{{/endedOn}}</td><td>{{retention}}</td><td>{{fee}}</td></tr>{{/placements}}
     {{^placements}}<tr><td colspan="10">この年度の成約・採用はありません</td></tr>{{/placements}}
     </table></div>
     <h2>相談・とりつなぎ <span class="muted">相談 {{consultationCount}}件、とりつなぎ {{referralCount}}件</span></h2>
-    <div class="scroll"><table>
+    <div class="scroll"><table><caption class="visually-hidden">相談・とりつなぎ</caption>
     <tr><th scope="col">相談日</th><th scope="col">企業</th><th scope="col">経路</th><th scope="col">職種</th><th scope="col">とりつなぎ先</th><th scope="col">とりつなぎ日</th><th scope="col">成約（参照番号）</th><th scope="col">紹介元</th></tr>
     {{#consultations}}<tr><td><a href="/consortia/{{code}}/outcomes/consultations/{{id}}">{{on.era}}</a><span class="iso">{{on.iso}}</span></td><td>{{firm}}</td><td>{{channel}}</td><td>{{job}}</td><td>{{referredTo}}</td><td>{{referredOn}}</td><td>{{placement}}</td><td>{{referredBy}}</td></tr>{{/consultations}}
     {{^consultations}}<tr><td colspan="8">この年度の相談はありません</td></tr>{{/consultations}}

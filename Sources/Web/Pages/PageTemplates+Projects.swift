@@ -15,7 +15,7 @@ extension PageTemplates {
     <tr><th scope="col">都道府県</th><th scope="col" class="num">件数</th><th scope="col" class="num">交付決定額</th><th scope="col" class="num">請求額</th></tr>
     {{#prefectureRows}}<tr><td>{{name}}</td><td class="num">{{count}}</td><td class="num">{{granted}}</td><td class="num">{{claimed}}</td></tr>{{/prefectureRows}}
     </table></div>
-    <div class="scroll"><table>
+    <div class="scroll"><table><caption class="visually-hidden">採択事業の一覧</caption>
     <tr><th scope="col" class="num">No.</th><th scope="col">事業コード</th><th scope="col">事業者名</th><th scope="col">事業実施地域</th><th scope="col">事業名</th><th scope="col">枠</th><th scope="col" class="num">交付決定額</th><th scope="col">状態</th><th scope="col">請求</th><th scope="col" class="num">請求額</th><th scope="col" class="no-print">詳細</th></tr>
     {{#projects}}<tr><td class="num">{{no}}</td><td>{{code}}</td><td>{{applicants}}</td><td>{{region}}</td><td>{{name}}</td><td>{{frame}}</td><td class="num">{{granted}}</td><td>{{status}}</td><td>{{claimStatus}}</td><td class="num">{{claimAmount}}</td>
     <td class="no-print"><a href="/projects/{{code}}/claim">請求</a> ・ <a href="/projects/{{code}}/expenses">経費</a> ・ <a href="/consortia/{{consortiumCode}}">{{consortium}}</a></td></tr>{{/projects}}

@@ -36,6 +36,7 @@ enum PageTemplates {
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     tr.total td{font-weight:bold;border-top:2px solid #222}
     .iso{display:block;font-size:.8em;color:#555}
+    .iso-inline{font-size:.8em;color:#555}
     .error,.field-error{color:#a00000;font-weight:bold}
     .notice{border:2px solid #222;padding:.5em 1em;background:#fafafa}
     .field{margin:.4em 0}
@@ -54,7 +55,7 @@ enum PageTemplates {
     @media (max-width:640px){main{padding:.5em}.field label{display:block}table{font-size:.9em}}
     @media print{
       @page{size:A4;margin:15mm 12mm}
-      header,.no-print,form{display:none}
+      header,.no-print,form,.visually-hidden{display:none}
       main{padding:0;max-width:none}
       body{font-size:10.5pt}
       h2{page-break-after:avoid}

@@ -15,31 +15,33 @@ struct PlanPageController {
         group.get("plans/:code/report.csv", use: csv)
     }
 
-    private func load(_ request: Request, context: APIContext) async throws -> PlanReport {
+    /// The plan's report and the name of its consortium (the page names it, the CSV need not).
+    private func load(_ request: Request, context: APIContext) async throws -> (PlanReport, String) {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         var query = QueryReader(form: request)
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
         return try await database.run(as: caller) { connection in
-            try PlanRepository(connection: connection).report(code: code, asOf: asOf)
+            let report = try PlanRepository(connection: connection).report(code: code, asOf: asOf)
+            return (report, try ConsortiumRepository().find(code: report.plan.consortiumCode, on: connection).name)
         }
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let report = try await load(request, context: context)
-        return renderer.page("plan", title: report.plan.title, values: Self.values(report), context: context)
+        let (report, consortium) = try await load(request, context: context)
+        return renderer.page("plan", title: report.plan.title, values: Self.values(report, consortium: consortium), context: context)
     }
 
     @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
-        let report = try await load(request, context: context)
+        let (report, _) = try await load(request, context: context)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"plan_\(report.plan.code).csv\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try PlanReportOutput.csv(report))))
     }
 
-    static func values(_ report: PlanReport) -> [String: Any] {
+    static func values(_ report: PlanReport, consortium: String) -> [String: Any] {
         let plan = report.plan
         let count = { (value: Int64?) in value.map { SVGChart.grouped($0) } ?? "—" }
         let signed = { (value: Int64?) in value.map { ($0 >= 0 ? "+" : "") + SVGChart.grouped($0) } ?? "—" }
@@ -71,7 +73,7 @@ struct PlanPageController {
             ]
         }
         return [
-            "code": plan.code, "title": plan.title, "consortium": plan.consortiumCode,
+            "code": plan.code, "title": plan.title, "consortium": plan.consortiumCode, "consortiumName": consortium,
             "period": "\(plan.firstYear.japaneseName)〜\(plan.lastYear.japaneseName)",
             "totalCost": plan.totalCost.map(PageFormat.yen) ?? "", "asOf": PageFormat.dateWithISO(report.asOf), "asOfValue": report.asOf.description,
             "kpis": kpis,

@@ -1,0 +1,37 @@
+import Domain
+import Postgres
+
+extension AccountRepository {
+    /// The party behind each actor string (`user:login`, `cli:…`, `demo`, a role name), in one
+    /// query for every account named. Reads `users`, so it runs outside a tenant scope, as the
+    /// session lookup does; it hands back no login, only role and bureau.
+    public func parties(of actors: some Sequence<String>, on connection: PostgresConnection) throws -> [String: ActingParty] {
+        let actors = Set(actors)
+        let logins = actors.compactMap { $0.hasPrefix("user:") ? String($0.dropFirst("user:".count)) : nil }
+        var accounts: [String: ActingParty] = [:]
+        if !logins.isEmpty {
+            for row in try connection.query("""
+                SELECT login, role, bureau FROM users WHERE login = ANY (\(PostgresTextArray(logins))::text[])
+                """) {
+                guard let role = Role(rawValue: try row.decode(String.self, "role")) else {
+                    throw PostgresError(kind: .decoding, message: "unknown role", column: "role")
+                }
+                let bureau = try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:))
+                accounts[try row.decode(String.self, "login")] = .account(role, bureau)
+            }
+        }
+        var parties: [String: ActingParty] = [:]
+        for actor in actors {
+            parties[actor] = if actor.hasPrefix("user:") {
+                accounts[String(actor.dropFirst("user:".count))] ?? .unknownAccount
+            } else if actor.hasPrefix("cli:") {
+                .commandLine
+            } else if actor == "demo" {
+                .demoData
+            } else {
+                .system
+            }
+        }
+        return parties
+    }
+}
