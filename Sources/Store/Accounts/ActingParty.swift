@@ -22,6 +22,7 @@ public enum ActingParty: Sendable, Hashable {
         switch self {
         case .account(.admin, _): "管理者"
         case .account(.bureau, let bureau): bureau?.japaneseName ?? Role.bureau.japaneseName
+        case .account(.reviewer, _): Role.reviewer.japaneseName
         case .account(.secretariat, _): "\(consortium) 事務局"
         case .account(.viewer, _): "\(consortium) 閲覧者"
         case .commandLine: "運用担当（コマンドライン）"
