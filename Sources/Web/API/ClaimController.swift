@@ -27,8 +27,7 @@ struct ClaimController {
         let filter = ClaimRepository.ListFilter(
             fiscalYear: query.fiscalYear(), status: query.vocabulary("status", ClaimStatus.self),
             consortiumCode: query.code("consortium"), latestOnly: query.boolean("latest") ?? false)
-        let page = query.page()
-        try query.finish()
+        let page = try query.finishPage()
         let result = try await run(caller) { try ClaimRepository().list(filter, page: page, on: $0) }
         return try APIJSON.response(ListJSON(items: result.items.map(ClaimListItemJSON.init), nextCursor: Cursor.encode(result.next)))
     }
@@ -55,8 +54,7 @@ struct ClaimController {
 
     /// Saves the computation as of `as_of` (default today) as the next version, submitted.
     @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "請求の提出")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "請求の提出")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let asOf = body.date("as_of") ?? LocalDate.today()

@@ -187,8 +187,7 @@ struct MembersPageController {
     }
 
     private func leavePage(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "退会の記録")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "退会の記録")
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
