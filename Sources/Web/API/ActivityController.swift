@@ -10,19 +10,11 @@ struct ActivityController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia/:code/events", use: listEvents)
-        group.post("consortia/:code/events", use: createEvent)
-        group.get("consortia/:code/events/:event", use: showEvent)
-        group.patch("consortia/:code/events/:event", use: updateEvent)
-        group.delete("consortia/:code/events/:event", use: deleteEvent)
-        group.get("consortia/:code/placements", use: listPlacements)
-        group.post("consortia/:code/placements", use: createPlacement)
-        group.get("consortia/:code/placements/:id", use: showPlacement)
-        group.patch("consortia/:code/placements/:id", use: updatePlacement)
-        group.get("consortia/:code/consultations", use: listConsultations)
-        group.post("consortia/:code/consultations", use: createConsultation)
-        group.get("consortia/:code/consultations/:id", use: showConsultation)
-        group.patch("consortia/:code/consultations/:id", use: updateConsultation)
+        group.resource("consortia/:code/events", member: ":event", list: listEvents, create: createEvent, show: showEvent,
+                       update: updateEvent, delete: deleteEvent)
+        group.resource("consortia/:code/placements", list: listPlacements, create: createPlacement, show: showPlacement, update: updatePlacement)
+        group.resource("consortia/:code/consultations", list: listConsultations, create: createConsultation, show: showConsultation,
+                       update: updateConsultation)
         group.get("consortia/:code/report", use: report)
     }
 

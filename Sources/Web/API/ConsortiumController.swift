@@ -7,14 +7,8 @@ struct ConsortiumController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia", use: list)
-        group.post("consortia", use: create)
-        group.get("consortia/:code", use: show)
-        group.patch("consortia/:code", use: update)
-        group.get("consortia/:code/memberships", use: listMemberships)
-        group.post("consortia/:code/memberships", use: createMembership)
-        group.get("consortia/:code/memberships/:id", use: showMembership)
-        group.patch("consortia/:code/memberships/:id", use: updateMembership)
+        group.resource("consortia", member: ":code", list: list, create: create, show: show, update: update)
+        group.resource("consortia/:code/memberships", list: listMemberships, create: createMembership, show: showMembership, update: updateMembership)
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {

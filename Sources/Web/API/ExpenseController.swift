@@ -8,11 +8,7 @@ struct ExpenseController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/expenses", use: list)
-        group.post("projects/:code/expenses", use: create)
-        group.get("projects/:code/expenses/:id", use: show)
-        group.patch("projects/:code/expenses/:id", use: update)
-        group.delete("projects/:code/expenses/:id", use: delete)
+        group.resource("projects/:code/expenses", list: list, create: create, show: show, update: update, delete: delete)
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {

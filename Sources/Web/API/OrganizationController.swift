@@ -9,10 +9,7 @@ struct OrganizationController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("organizations", use: list)
-        group.post("organizations", use: create)
-        group.get("organizations/:code", use: show)
-        group.patch("organizations/:code", use: update)
+        group.resource("organizations", member: ":code", list: list, create: create, show: show, update: update)
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {

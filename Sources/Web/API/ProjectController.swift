@@ -14,9 +14,7 @@ struct ProjectController {
     static let decisionFields: Set<String> = ["status", "granted_yen", "prior_paid_yen"]
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects", use: list)
-        group.get("projects/:code", use: show)
-        group.patch("projects/:code", use: update)
+        group.resource("projects", member: ":code", list: list, show: show, update: update)
         group.get("projects/:code/kpi-targets", use: listTargets)
         group.put("projects/:code/kpi-targets/:metric", use: putTarget)
         group.delete("projects/:code/kpi-targets/:metric", use: deleteTarget)
