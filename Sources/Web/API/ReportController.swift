@@ -80,13 +80,13 @@ struct ReportController {
         var query = QueryReader(request)
         let year = query.fiscalYear()
         let page = try query.finishPage()
-        return try await database.list(context, ExportRunJSON.init) { try ExportRunRepository().list(fiscalYear: year, page: page, on: $0) }
+        return try await database.list(context, { $0 }) { try ExportRunRepository().list(fiscalYear: year, page: page, on: $0) }
     }
 
     @Sendable func showRun(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.decide, "書き出しの記録の閲覧")
         let id = try ConsortiumController.id(context)
         let run = try await database.run(as: caller) { try ExportRunRepository().find(id: id, on: $0) }
-        return try APIJSON.response(ExportRunJSON(run))
+        return try APIJSON.response(run)
     }
 }
