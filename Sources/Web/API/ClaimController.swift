@@ -12,10 +12,7 @@ struct ClaimController {
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("claims", use: listAll)
         group.get("projects/:code/claim-preview", use: preview)
-        group.get("projects/:code/claims", use: versions)
-        group.post("projects/:code/claims", use: submit)
-        group.get("projects/:code/claims/:version", use: show)
-        group.patch("projects/:code/claims/:version", use: changeStatus)
+        group.resource("projects/:code/claims", member: ":version", list: versions, create: submit, show: show, update: changeStatus)
         group.get("projects/:code/claims/:version/diff", use: diff)
         group.get("projects/:code/claims/:version/report", use: report)
         group.get("projects/:code/claims/:version/budget", use: budget)

@@ -10,10 +10,8 @@ struct GrantController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/grant-decisions", use: decisions)
-        group.post("projects/:code/grant-decisions", use: addDecision)
-        group.get("projects/:code/advance-payments", use: payments)
-        group.post("projects/:code/advance-payments", use: addPayment)
+        group.resource("projects/:code/grant-decisions", list: decisions, create: addDecision)
+        group.resource("projects/:code/advance-payments", list: payments, create: addPayment)
     }
 
     @Sendable func decisions(_ request: Request, context: APIContext) async throws -> Response {

@@ -12,8 +12,7 @@ struct ReportController {
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("reports/bureau", use: bureau)
         group.get("reports/bureau/years", use: bureauYears)
-        group.get("export-runs", use: listRuns)
-        group.get("export-runs/:id", use: showRun)
+        group.resource("export-runs", list: listRuns, show: showRun)
     }
 
     /// A bureau sees its own bureau's report; an administrator any bureau's, or all.
