@@ -255,14 +255,8 @@ struct ActivityController {
 
     /// The consortium's fiscal year as `jinjibu report consortium CODE --format json` prints it.
     @Sendable func report(_ request: Request, context: APIContext) async throws -> Response {
-        let code = try context.code("code")
-        var query = QueryReader(request)
-        let requested = query.fiscalYear()
-        let asOf = query.date("as_of")
-        let year = try query.finish(requiring: requested)
-        return try await database.report(context) { connection in
-            _ = try ConsortiumRepository().find(code: code, on: connection)
-            return try ConsortiumOverviewRepository(connection: connection).overview(of: code, fiscalYear: year, asOf: asOf ?? LocalDate.today())
+        try await database.consortiumYearReport(request, context) { connection, code, year, asOf in
+            try ConsortiumOverviewRepository(connection: connection).overview(of: code, fiscalYear: year, asOf: asOf)
         }
     }
 }

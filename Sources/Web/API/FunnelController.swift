@@ -19,14 +19,8 @@ struct FunnelController {
     /// `fiscal_year` is required; `as_of` (the day mentors registered are counted on, when
     /// earlier than the year's end) defaults to today.
     @Sendable func funnel(_ request: Request, context: APIContext) async throws -> Response {
-        let code = try context.code("code")
-        var query = QueryReader(request)
-        let requested = query.fiscalYear()
-        let asOf = query.date("as_of")
-        let year = try query.finish(requiring: requested)
-        return try await database.report(context) { connection in
-            _ = try ConsortiumRepository().find(code: code, on: connection)
-            return try ActivityActualsRepository(connection: connection).hubFunnel(forConsortium: code, fiscalYear: year, asOf: asOf ?? LocalDate.today())
+        try await database.consortiumYearReport(request, context) { connection, code, year, asOf in
+            try ActivityActualsRepository(connection: connection).hubFunnel(forConsortium: code, fiscalYear: year, asOf: asOf)
         }
     }
 

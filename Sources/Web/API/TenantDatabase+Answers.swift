@@ -1,3 +1,4 @@
+import Domain
 import Hummingbird
 import Postgres
 import Reports
@@ -46,6 +47,23 @@ extension TenantDatabase {
     ) async throws -> Response {
         let data = try await run(as: try context.requireCaller()) { try ReportJSON.encode(try read($0)) }
         return try APIJSON.response(data: data)
+    }
+
+    /// A report on the consortium in the path for one fiscal year: `fiscal_year` is required,
+    /// `as_of` defaults to today, and a consortium the caller cannot see is a 404.
+    func consortiumYearReport<Document: Encodable & SendableMetatype>(
+        _ request: Request, _ context: APIContext,
+        _ read: @escaping @Sendable (_ connection: PostgresConnection, _ code: String, FiscalYear, _ asOf: LocalDate) throws -> Document
+    ) async throws -> Response {
+        let code = try context.code("code")
+        var query = QueryReader(request)
+        let requested = query.fiscalYear()
+        let asOf = query.date("as_of") ?? LocalDate.today()
+        let year = try query.finish(requiring: requested)
+        return try await report(context) { connection in
+            _ = try ConsortiumRepository().find(code: code, on: connection)
+            return try read(connection, code, year, asOf)
+        }
     }
 
     /// One record, with its version as ETag.
