@@ -32,7 +32,7 @@ extension TenantDatabase {
         return try APIJSON.response(ListJSON(items: result.items.map(json), nextCursor: Cursor.encode(result.next)))
     }
 
-    /// A whole list (a project's decisions, its claim versions), in one page.
+    /// A whole list in one page (a project's grant decisions, advance payments, KPI targets).
     func all<Item: Sendable, JSON: Encodable>(
         _ context: APIContext, _ json: (Item) -> JSON, _ read: @escaping @Sendable (PostgresConnection) throws -> [Item]
     ) async throws -> Response {
