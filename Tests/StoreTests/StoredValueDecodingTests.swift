@@ -57,6 +57,23 @@ import TestSupport
         #expect(error?.table == "event_participants" && error?.column == "segment")
     }
 
+    @Test func aCodeTakenByAnEventThatDoesNotDecodeIsThatErrorNotAFreeCode() throws {
+        try fixture.load(.events, """
+            code,consortium,kind,title,starts_on,firms
+            J1,tsubame,joint_recruiting,合同企業説明会,2024-06-15,f1
+            """)
+        try fixture.connection.executeScript(unsafeSQL: """
+            ALTER TABLE events DROP CONSTRAINT events_kind_check;
+            UPDATE events SET kind = 'picnic' WHERE code = 'J1';
+            """)
+        let draft = EventDraft(code: "J1", kind: .training, title: "研修", startsOn: LocalDate(year: 2024, month: 7, day: 1)!)
+        let error = #expect(throws: PostgresError.self) {
+            try EventRepository().create(consortiumCode: "tsubame", draft, on: fixture.connection)
+        }
+        #expect(error?.kind == .decoding)
+        #expect(error?.table == "events" && error?.column == "kind")
+    }
+
     struct Columns: Decodable, Equatable {
         var lineRef: String
         var paidOn: LocalDate?

@@ -4,7 +4,7 @@ import Postgres
 
 /// A consultation (相談) by a member firm, the referral (とりつなぎ) if any, and the placement
 /// it led to, named by the person's reference.
-public struct ConsultationRecord: Sendable, Hashable {
+public struct ConsultationRecord: Sendable, Hashable, Decodable {
     public let id: Int64
     public let consortiumCode: String
     public let firmCode: String
@@ -35,21 +35,7 @@ public struct ConsultationRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
-        let row = row.reading("consultations")
-        id = try row.decode(Int64.self, "id")
-        consortiumCode = try row.decode(String.self, "consortium_code")
-        firmCode = try row.decode(String.self, "firm_code")
-        consultedOn = try row.decode("consulted_on")
-        channel = try row.decode("channel")
-        jobCategory = try row.decode("job_category")
-        employmentType = try row.decode("employment_type")
-        referredToCode = try row.decode(String?.self, "referred_to_code")
-        referredOn = try row.decode("referred_on")
-        placementPersonRef = try row.decode(String?.self, "placement_person_ref")
-        referredByCode = try row.decode(String?.self, "referred_by_code")
-        createdAt = try row.decode(Date.self, "created_at")
-        updatedAt = try row.decode(Date.self, "updated_at")
-        rowVersion = try row.decode(Int.self, "version")
+        self = try row.reading("consultations").decode(Self.self, renaming: ["rowVersion": "version"])
     }
 
     public var draft: ConsultationDraft {

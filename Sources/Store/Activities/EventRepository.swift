@@ -54,9 +54,12 @@ public struct EventRepository: Sendable {
         do {
             return try connection.transaction { connection in
                 _ = try ConsortiumRepository().find(code: consortiumCode, on: connection)
-                if (try? find(consortiumCode: consortiumCode, code: draft.code, on: connection)) != nil {
+                // Only "not there" lets the new event in: a stored event that does not decode is
+                // that error, not taken for absent.
+                do {
+                    _ = try find(consortiumCode: consortiumCode, code: draft.code, on: connection)
                     throw RecordError.alreadyExists(kind: Self.kind, field: "code", value: draft.code)
-                }
+                } catch RecordError.notFound {}
                 // A writer that created the same code meanwhile was waited for and then updated.
                 guard try write(consortiumCode: consortiumCode, draft, on: connection) == .inserted else {
                     throw RecordError.alreadyExists(kind: Self.kind, field: "code", value: draft.code)

@@ -4,7 +4,7 @@ import Postgres
 
 /// A placement (成約・採用): a person, known by the secretariat's pseudonymous reference,
 /// starting at a member firm.
-public struct PlacementRecord: Sendable, Hashable {
+public struct PlacementRecord: Sendable, Hashable, Decodable {
     public let id: Int64
     public let consortiumCode: String
     public let firmCode: String
@@ -35,22 +35,7 @@ public struct PlacementRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
-        let row = row.reading("placements")
-        id = try row.decode(Int64.self, "id")
-        consortiumCode = try row.decode(String.self, "consortium_code")
-        firmCode = try row.decode(String.self, "firm_code")
-        personRef = try row.decode(String.self, "person_ref")
-        personName = try row.decode(String?.self, "person_name")
-        employmentType = try row.decode("employment_type")
-        startedOn = try row.decode("started_on")
-        endedOn = try row.decode("ended_on")
-        segment = try row.decode("segment")
-        jobCategory = try row.decode("job_category")
-        eventCode = try row.decode(String?.self, "event_code")
-        fee = try row.decode(Yen?.self, "fee_yen")
-        createdAt = try row.decode(Date.self, "created_at")
-        updatedAt = try row.decode(Date.self, "updated_at")
-        rowVersion = try row.decode(Int.self, "version")
+        self = try row.reading("placements").decode(Self.self, renaming: ["fee": "fee_yen", "rowVersion": "version"])
     }
 
     public var draft: PlacementDraft {

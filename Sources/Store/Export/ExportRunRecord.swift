@@ -3,7 +3,8 @@ import Foundation
 import Postgres
 
 /// One batch export run as recorded in `export_runs`: parameters, who, when, how it ended.
-public struct ExportRunRecord: Sendable, Hashable, Decodable {
+/// The API shows it as it is (snake_case keys); the server's output directory is not part of it.
+public struct ExportRunRecord: Sendable, Hashable, Codable {
     public let id: Int64
     public let fiscalYear: FiscalYear
     public let bureau: Bureau?

@@ -1,7 +1,7 @@
 import Domain
 
 /// Why one row of a CSV file was refused: where (line, column), what (the value) and why.
-public struct ImportIssue: Sendable, Hashable, CustomStringConvertible {
+public struct ImportIssue: Sendable, Hashable, Encodable, CustomStringConvertible {
     public let line: Int
     /// The canonical column name, or nil when the problem concerns the whole row.
     public let column: String?

@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// An organisation as stored.
-public struct OrganizationRecord: Sendable, Hashable {
+public struct OrganizationRecord: Sendable, Hashable, Decodable {
     public let id: Int64
     public let code: String
     public let kind: OrganizationKind
@@ -40,24 +40,7 @@ public struct OrganizationRecord: Sendable, Hashable {
         """
 
     init(row: PostgresRow) throws {
-        let row = row.reading("organizations")
-        id = try row.decode(Int64.self, "id")
-        code = try row.decode(String.self, "code")
-        kind = try row.decode("kind")
-        name = try row.decode(String.self, "name")
-        corporateNumber = try row.decode("corporate_number")
-        localGovernmentCode = try row.decode("local_government_code")
-        prefecture = try row.decode("prefecture_code")
-        jsicDivision = try row.decode("jsic_division")
-        smeSector = try row.decode("sme_sector")
-        capital = try row.decode("capital_yen")
-        employees = try row.decode(Int?.self, "employees")
-        address = try row.decode(String?.self, "address")
-        representativeTitle = try row.decode(String?.self, "representative_title")
-        representativeName = try row.decode(String?.self, "representative_name")
-        createdAt = try row.decode(Date.self, "created_at")
-        updatedAt = try row.decode(Date.self, "updated_at")
-        rowVersion = try row.decode(Int.self, "version")
+        self = try row.reading("organizations").decode(Self.self, renaming: ["prefecture": "prefecture_code", "capital": "capital_yen", "rowVersion": "version"])
     }
 }
 

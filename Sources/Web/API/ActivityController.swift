@@ -10,77 +10,55 @@ struct ActivityController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia/:code/events", use: listEvents)
-        group.post("consortia/:code/events", use: createEvent)
-        group.get("consortia/:code/events/:event", use: showEvent)
-        group.patch("consortia/:code/events/:event", use: updateEvent)
-        group.delete("consortia/:code/events/:event", use: deleteEvent)
-        group.get("consortia/:code/placements", use: listPlacements)
-        group.post("consortia/:code/placements", use: createPlacement)
-        group.get("consortia/:code/placements/:id", use: showPlacement)
-        group.patch("consortia/:code/placements/:id", use: updatePlacement)
-        group.get("consortia/:code/consultations", use: listConsultations)
-        group.post("consortia/:code/consultations", use: createConsultation)
-        group.get("consortia/:code/consultations/:id", use: showConsultation)
-        group.patch("consortia/:code/consultations/:id", use: updateConsultation)
+        group.resource("consortia/:code/events", member: ":event", list: listEvents, create: createEvent, show: showEvent,
+                       update: updateEvent, delete: deleteEvent)
+        group.resource("consortia/:code/placements", list: listPlacements, create: createPlacement, show: showPlacement, update: updatePlacement)
+        group.resource("consortia/:code/consultations", list: listConsultations, create: createConsultation, show: showConsultation,
+                       update: updateConsultation)
         group.get("consortia/:code/report", use: report)
     }
 
     // MARK: Events
 
     @Sendable func listEvents(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
         var query = QueryReader(request)
         let filter = EventRepository.Filter(
             fiscalYear: query.fiscalYear(), kind: query.vocabulary("kind", EventKind.self), projectCode: query.code("project"))
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) { try EventRepository().list(consortiumCode: code, filter, page: page, on: $0) }
-        return try APIJSON.response(ListJSON(items: result.items.map(EventJSON.init), nextCursor: Cursor.encode(result.next)))
+        let page = try query.finishPage()
+        return try await database.list(context, EventJSON.init) { try EventRepository().list(consortiumCode: code, filter, page: page, on: $0) }
     }
 
     @Sendable func showEvent(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let (code, event) = (try context.code("code"), try context.code("event"))
-        let record = try await database.run(as: caller) { try EventRepository().find(consortiumCode: code, code: event, on: $0) }
-        return try APIJSON.response(EventJSON(record), etag: record.rowVersion)
+        return try await database.show(context, EventJSON.init) { try EventRepository().find(consortiumCode: code, code: event, on: $0) }
     }
 
     @Sendable func createEvent(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "取組の登録")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の登録")
         let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
-        let checked = try Self.readNewEvent(&body)
-        let record = try await database.run(as: caller) { try EventRepository().create(consortiumCode: code, checked, on: $0) }
-        return try APIJSON.response(EventJSON(record), status: .created, etag: record.rowVersion,
-                                    location: "/api/v1/consortia/\(code)/events/\(record.code)")
+        return try await database.create(request, context, as: caller, checking: Self.readNewEvent, EventJSON.init,
+                                         location: { "/api/v1/consortia/\(code)/events/\($0.code)" }) {
+            try EventRepository().create(consortiumCode: code, $0, on: $1)
+        }
     }
 
     @Sendable func updateEvent(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "取組の変更")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の変更")
         let (code, event) = (try context.code("code"), try context.code("event"))
-        let received = try await JSONBody.read(request, context: context)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
-        let record = try await database.run(as: caller) { connection -> EventRecord in
-            try EventRepository().update(consortiumCode: code, code: event, expectedVersion: expected, on: connection) { current in
-                try Self.changeEvent(current.draft, by: received)
+        return try await database.update(request, context, as: caller, ifMatch: .optional, EventJSON.init) { received, expected, connection in
+            try EventRepository().update(consortiumCode: code, code: event, expectedVersion: expected, on: connection) {
+                try Self.changeEvent($0.draft, by: received)
             }
         }
-        return try APIJSON.response(EventJSON(record), etag: record.rowVersion)
     }
 
     @Sendable func deleteEvent(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "取組の削除")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の削除")
         let (code, event) = (try context.code("code"), try context.code("event"))
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
-        try await database.run(as: caller) {
-            try EventRepository().delete(consortiumCode: code, code: event, expectedVersion: expected, on: $0)
+        return try await database.delete(request, as: caller, ifMatch: .optional) {
+            try EventRepository().delete(consortiumCode: code, code: event, expectedVersion: $0, on: $1)
         }
-        return Response(status: .noContent)
     }
 
     /// An event changed by a JSON body (PATCH semantics: absent leaves a field, null clears
@@ -122,54 +100,38 @@ struct ActivityController {
     // MARK: Placements
 
     @Sendable func listPlacements(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
         var query = QueryReader(request)
         let filter = OutcomeRepository.Filter(fiscalYear: query.fiscalYear(), firmCode: query.code("firm"))
         let type = query.vocabulary("employment_type", EmploymentType.self)
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) {
+        let page = try query.finishPage()
+        return try await database.list(context, Self.placementJSON(context)) {
             try OutcomeRepository().placements(consortiumCode: code, filter, employmentType: type, page: page, on: $0)
         }
-        let names = Self.showsNames(caller)
-        return try APIJSON.response(ListJSON(items: result.items.map { PlacementJSON($0, showName: names) }, nextCursor: Cursor.encode(result.next)))
     }
 
     @Sendable func showPlacement(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let record = try await database.run(as: caller) { try OutcomeRepository().placement(consortiumCode: code, id: id, on: $0) }
-        return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
+        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        return try await database.show(context, Self.placementJSON(context)) { try OutcomeRepository().placement(consortiumCode: code, id: id, on: $0) }
     }
 
     @Sendable func createPlacement(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "成約・採用の登録")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "成約・採用の登録")
         let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
-        let checked = try Self.readNewPlacement(&body)
-        let record = try await database.run(as: caller) {
-            try OutcomeRepository().savePlacement(consortiumCode: code, checked, on: $0)
+        return try await database.create(request, context, as: caller, checking: Self.readNewPlacement, Self.placementJSON(context),
+                                         location: { "/api/v1/consortia/\(code)/placements/\($0.id)" }) {
+            try OutcomeRepository().savePlacement(consortiumCode: code, $0, on: $1)
         }
-        return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), status: .created, etag: record.rowVersion,
-                                    location: "/api/v1/consortia/\(code)/placements/\(record.id)")
     }
 
     @Sendable func updatePlacement(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "成約・採用の変更")
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let received = try await JSONBody.read(request, context: context)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
-        let record = try await database.run(as: caller) { connection -> PlacementRecord in
-            try OutcomeRepository().updatePlacement(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
-                try Self.changePlacement(current.draft, by: received)
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "成約・採用の変更")
+        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        return try await database.update(request, context, as: caller, ifMatch: .optional, Self.placementJSON(context)) { received, expected, connection in
+            try OutcomeRepository().updatePlacement(consortiumCode: code, id: id, expectedVersion: expected, on: connection) {
+                try Self.changePlacement($0.draft, by: received)
             }
         }
-        return try APIJSON.response(PlacementJSON(record, showName: Self.showsNames(caller)), etag: record.rowVersion)
     }
 
     /// A placement changed by a JSON body (PATCH semantics); throws 422 with every problem.
@@ -211,56 +173,47 @@ struct ActivityController {
         caller.role == .secretariat || caller.role == .viewer
     }
 
+    /// A placement as this caller may see it (with or without the person's name).
+    static func placementJSON(_ context: APIContext) throws -> (PlacementRecord) -> PlacementJSON {
+        let names = showsNames(try context.requireCaller())
+        return { PlacementJSON($0, showName: names) }
+    }
+
     // MARK: Consultations
 
     @Sendable func listConsultations(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
         var query = QueryReader(request)
         let filter = OutcomeRepository.Filter(fiscalYear: query.fiscalYear(), firmCode: query.code("firm"))
         let channel = query.vocabulary("channel", ConsultationChannel.self)
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) {
+        let page = try query.finishPage()
+        return try await database.list(context, ConsultationJSON.init) {
             try OutcomeRepository().consultations(consortiumCode: code, filter, channel: channel, page: page, on: $0)
         }
-        return try APIJSON.response(ListJSON(items: result.items.map(ConsultationJSON.init), nextCursor: Cursor.encode(result.next)))
     }
 
     @Sendable func showConsultation(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let record = try await database.run(as: caller) { try OutcomeRepository().consultation(consortiumCode: code, id: id, on: $0) }
-        return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
+        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        return try await database.show(context, ConsultationJSON.init) { try OutcomeRepository().consultation(consortiumCode: code, id: id, on: $0) }
     }
 
     @Sendable func createConsultation(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "相談の登録")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "相談の登録")
         let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
-        let checked = try Self.readNewConsultation(&body)
-        let record = try await database.run(as: caller) {
-            try OutcomeRepository().saveConsultation(consortiumCode: code, checked, on: $0)
+        return try await database.create(request, context, as: caller, checking: Self.readNewConsultation, ConsultationJSON.init,
+                                         location: { "/api/v1/consortia/\(code)/consultations/\($0.id)" }) {
+            try OutcomeRepository().saveConsultation(consortiumCode: code, $0, on: $1)
         }
-        return try APIJSON.response(ConsultationJSON(record), status: .created, etag: record.rowVersion,
-                                    location: "/api/v1/consortia/\(code)/consultations/\(record.id)")
     }
 
     @Sendable func updateConsultation(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "相談の変更")
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let received = try await JSONBody.read(request, context: context)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
-        let record = try await database.run(as: caller) { connection -> ConsultationRecord in
-            try OutcomeRepository().updateConsultation(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
-                try Self.changeConsultation(current.draft, by: received)
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "相談の変更")
+        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        return try await database.update(request, context, as: caller, ifMatch: .optional, ConsultationJSON.init) { received, expected, connection in
+            try OutcomeRepository().updateConsultation(consortiumCode: code, id: id, expectedVersion: expected, on: connection) {
+                try Self.changeConsultation($0.draft, by: received)
             }
         }
-        return try APIJSON.response(ConsultationJSON(record), etag: record.rowVersion)
     }
 
     /// A consultation changed by a JSON body (PATCH semantics); throws 422 with every problem.
@@ -302,20 +255,8 @@ struct ActivityController {
 
     /// The consortium's fiscal year as `jinjibu report consortium CODE --format json` prints it.
     @Sendable func report(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        var query = QueryReader(request)
-        let year = query.fiscalYear()
-        let asOf = query.date("as_of")
-        if year == nil, query.issues.isEmpty { query.fail("fiscal_year", "年度を指定してください") }
-        try query.finish()
-        guard let year else { throw Problem.invalidQuery(query.issues) }
-        let data = try await database.run(as: caller) { connection -> Data in
-            _ = try ConsortiumRepository().find(code: code, on: connection)
-            let overview = try ConsortiumOverviewRepository(connection: connection)
-                .overview(of: code, fiscalYear: year, asOf: asOf ?? LocalDate.today())
-            return try ReportJSON.encode(overview)
+        try await database.consortiumYearReport(request, context) { connection, code, year, asOf in
+            try ConsortiumOverviewRepository(connection: connection).overview(of: code, fiscalYear: year, asOf: asOf)
         }
-        return try APIJSON.response(data: data)
     }
 }

@@ -17,8 +17,7 @@ struct AuditController {
             query.fail("table", "表の名前は英小文字と _ です")
         }
         let filter = AuditRepository.Filter(table: table, consortiumCode: query.code("consortium"), actor: query.string("actor", maxLength: 100))
-        let page = query.page(key: Cursor.isID)
-        try query.finish()
+        let page = try query.finishPage(key: Cursor.isID)
         let result = try await database.run(as: caller) { try AuditRepository().list(filter, page: page, on: $0) }
         return try APIJSON.response(ListJSON(items: try result.items.map(AuditJSON.init), nextCursor: Cursor.encode(result.next)))
     }

@@ -12,10 +12,7 @@ struct ClaimController {
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("claims", use: listAll)
         group.get("projects/:code/claim-preview", use: preview)
-        group.get("projects/:code/claims", use: versions)
-        group.post("projects/:code/claims", use: submit)
-        group.get("projects/:code/claims/:version", use: show)
-        group.patch("projects/:code/claims/:version", use: changeStatus)
+        group.resource("projects/:code/claims", member: ":version", list: versions, create: submit, show: show, update: changeStatus)
         group.get("projects/:code/claims/:version/diff", use: diff)
         group.get("projects/:code/claims/:version/report", use: report)
         group.get("projects/:code/claims/:version/budget", use: budget)
@@ -27,8 +24,7 @@ struct ClaimController {
         let filter = ClaimRepository.ListFilter(
             fiscalYear: query.fiscalYear(), status: query.vocabulary("status", ClaimStatus.self),
             consortiumCode: query.code("consortium"), latestOnly: query.boolean("latest") ?? false)
-        let page = query.page()
-        try query.finish()
+        let page = try query.finishPage()
         let result = try await run(caller) { try ClaimRepository().list(filter, page: page, on: $0) }
         return try APIJSON.response(ListJSON(items: result.items.map(ClaimListItemJSON.init), nextCursor: Cursor.encode(result.next)))
     }
@@ -55,8 +51,7 @@ struct ClaimController {
 
     /// Saves the computation as of `as_of` (default today) as the next version, submitted.
     @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "請求の提出")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "請求の提出")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let asOf = body.date("as_of") ?? LocalDate.today()

@@ -7,39 +7,27 @@ struct ConsortiumController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia", use: list)
-        group.post("consortia", use: create)
-        group.get("consortia/:code", use: show)
-        group.patch("consortia/:code", use: update)
-        group.get("consortia/:code/memberships", use: listMemberships)
-        group.post("consortia/:code/memberships", use: createMembership)
-        group.get("consortia/:code/memberships/:id", use: showMembership)
-        group.patch("consortia/:code/memberships/:id", use: updateMembership)
+        group.resource("consortia", member: ":code", list: list, create: create, show: show, update: update)
+        group.resource("consortia/:code/memberships", list: listMemberships, create: createMembership, show: showMembership, update: updateMembership)
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         var query = QueryReader(request)
         let prefecture = query.prefecture()
         let bureau = query.vocabulary("bureau", Bureau.self)
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) {
+        let page = try query.finishPage()
+        return try await database.list(context, ConsortiumJSON.init) {
             try ConsortiumRepository().list(prefecture: prefecture, bureau: bureau, page: page, on: $0)
         }
-        return try APIJSON.response(ListJSON(items: result.items.map(ConsortiumJSON.init), nextCursor: Cursor.encode(result.next)))
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
-        let record = try await database.run(as: caller) { try ConsortiumRepository().find(code: code, on: $0) }
-        return try APIJSON.response(ConsortiumJSON(record), etag: record.rowVersion)
+        return try await database.show(context, ConsortiumJSON.init) { try ConsortiumRepository().find(code: code, on: $0) }
     }
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.administer, caller, "コンソーシアムの登録")
+        let caller = try context.requireCaller(may: Access.administer, "コンソーシアムの登録")
         var body = try await JSONBody.read(request, context: context)
         let code = body.code("code", required: true)
         let name = body.string("name", required: true)
@@ -59,12 +47,9 @@ struct ConsortiumController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "コンソーシアムの変更")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "コンソーシアムの変更")
         let code = try context.code("code")
-        let received = try await JSONBody.read(request, context: context)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
-        let record = try await database.run(as: caller) { connection -> ConsortiumRecord in
+        return try await database.update(request, context, as: caller, ifMatch: .optional, ConsortiumJSON.init) { received, expected, connection in
             try ConsortiumRepository().update(code: code, expectedVersion: expected, on: connection) { current in
                 var body = received
                 var name = current.name
@@ -75,53 +60,38 @@ struct ConsortiumController {
                 return (name, established)
             }
         }
-        return try APIJSON.response(ConsortiumJSON(record), etag: record.rowVersion)
     }
 
     @Sendable func listMemberships(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
         var query = QueryReader(request)
         let filter = MembershipRepository.Filter(
             role: query.vocabulary("role", MembershipRole.self), activeOn: query.date("active_on"), group: query.string("group"))
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) {
-            try MembershipRepository().list(consortiumCode: code, filter, page: page, on: $0)
-        }
-        return try APIJSON.response(ListJSON(items: result.items.map(MembershipJSON.init), nextCursor: Cursor.encode(result.next)))
+        let page = try query.finishPage()
+        return try await database.list(context, MembershipJSON.init) { try MembershipRepository().list(consortiumCode: code, filter, page: page, on: $0) }
     }
 
     @Sendable func showMembership(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try Self.id(context)
-        let record = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
-        return try APIJSON.response(MembershipJSON(record), etag: record.rowVersion)
+        let (code, id) = (try context.code("code"), try Self.id(context))
+        return try await database.show(context, MembershipJSON.init) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
     }
 
     /// A new member: an organisation the caller can see, by `organization` code, or any
     /// registered organisation by its `corporate_number`.
     @Sendable func createMembership(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "構成員の登録")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "構成員の登録")
         let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
-        let (member, checked) = try Self.readNewMembership(&body)
-        let record = try await database.run(as: caller) {
-            try MembershipRepository().create(consortiumCode: code, member: member, checked, on: $0)
+        return try await database.create(request, context, as: caller, checking: Self.readNewMembership, MembershipJSON.init,
+                                         location: { "/api/v1/consortia/\(code)/memberships/\($0.id)" }) {
+            try MembershipRepository().create(consortiumCode: code, member: $0.0, $0.1, on: $1)
         }
-        return try APIJSON.response(MembershipJSON(record), status: .created, etag: record.rowVersion,
-                                    location: "/api/v1/consortia/\(code)/memberships/\(record.id)")
     }
 
     @Sendable func updateMembership(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "構成員の変更")
-        let code = try context.code("code")
-        let id = try Self.id(context)
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "構成員の変更")
+        let (code, id) = (try context.code("code"), try Self.id(context))
         let received = try await JSONBody.read(request, context: context)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let expected = try EntityTag.expectedVersion(request, .optional)
         let record = try await applyMembership(received, consortium: code, id: id, expected: expected, caller: caller)
         return try APIJSON.response(MembershipJSON(record), etag: record.rowVersion)
     }

@@ -8,70 +8,49 @@ struct ExpenseController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/expenses", use: list)
-        group.post("projects/:code/expenses", use: create)
-        group.get("projects/:code/expenses/:id", use: show)
-        group.patch("projects/:code/expenses/:id", use: update)
-        group.delete("projects/:code/expenses/:id", use: delete)
+        group.resource("projects/:code/expenses", list: list, create: create, show: show, update: update, delete: delete)
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
         var query = QueryReader(request)
         let filter = ExpenseRepository.Filter(
             category: query.vocabulary("category", ExpenseCategory.self), paid: query.boolean("paid"),
             incurredFrom: query.date("incurred_from"), incurredTo: query.date("incurred_to"))
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) { try ExpenseRepository().list(projectCode: code, filter, page: page, on: $0) }
-        return try APIJSON.response(ListJSON(items: result.items.map(ExpenseJSON.init), nextCursor: Cursor.encode(result.next)))
+        let page = try query.finishPage()
+        return try await database.list(context, ExpenseJSON.init) { try ExpenseRepository().list(projectCode: code, filter, page: page, on: $0) }
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let record = try await database.run(as: caller) { try ExpenseRepository().find(projectCode: code, id: id, on: $0) }
-        return try APIJSON.response(ExpenseJSON(record), etag: record.rowVersion)
+        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        return try await database.show(context, ExpenseJSON.init) { try ExpenseRepository().find(projectCode: code, id: id, on: $0) }
     }
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "経費の登録")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の登録")
         let code = try context.code("code")
-        var body = try await JSONBody.read(request, context: context)
-        let checked = try Self.readNew(&body)
-        let record = try await database.run(as: caller) { try ExpenseRepository().create(projectCode: code, checked, on: $0) }
-        return try APIJSON.response(ExpenseJSON(record), status: .created, etag: record.rowVersion,
-                                    location: "/api/v1/projects/\(code)/expenses/\(record.id)")
+        return try await database.create(request, context, as: caller, checking: Self.readNew, ExpenseJSON.init,
+                                         location: { "/api/v1/projects/\(code)/expenses/\($0.id)" }) {
+            try ExpenseRepository().create(projectCode: code, $0, on: $1)
+        }
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "経費の変更")
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let received = try await JSONBody.read(request, context: context)
-        let expected = try EntityTag.expectedVersion(request)
-        let record = try await database.run(as: caller) { connection -> ExpenseRecord in
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の変更")
+        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        return try await database.update(request, context, as: caller, ExpenseJSON.init) { received, expected, connection in
             try ExpenseRepository().update(projectCode: code, id: id, expectedVersion: expected, on: connection) {
                 try Self.change($0, by: received)
             }
         }
-        return try APIJSON.response(ExpenseJSON(record), etag: record.rowVersion)
     }
 
     @Sendable func delete(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "経費の削除")
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try EntityTag.expectedVersion(request)
-        try await database.run(as: caller) {
-            try ExpenseRepository().delete(projectCode: code, id: id, expectedVersion: expected, on: $0)
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の削除")
+        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        return try await database.delete(request, as: caller) {
+            try ExpenseRepository().delete(projectCode: code, id: id, expectedVersion: $0, on: $1)
         }
-        return Response(status: .noContent)
     }
 
     /// The line as `received` changes it (PATCH semantics: absent fields stay, null clears);

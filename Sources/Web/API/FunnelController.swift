@@ -19,31 +19,15 @@ struct FunnelController {
     /// `fiscal_year` is required; `as_of` (the day mentors registered are counted on, when
     /// earlier than the year's end) defaults to today.
     @Sendable func funnel(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        var query = QueryReader(request)
-        let year = query.fiscalYear()
-        let asOf = query.date("as_of")
-        if year == nil, query.issues.isEmpty { query.fail("fiscal_year", "年度を指定してください") }
-        try query.finish()
-        guard let year else { throw Problem.invalidQuery(query.issues) }
-        let data = try await database.run(as: caller) { connection -> Data in
-            _ = try ConsortiumRepository().find(code: code, on: connection)
-            return try ReportJSON.encode(try ActivityActualsRepository(connection: connection)
-                .hubFunnel(forConsortium: code, fiscalYear: year, asOf: asOf ?? LocalDate.today()))
+        try await database.consortiumYearReport(request, context) { connection, code, year, asOf in
+            try ActivityActualsRepository(connection: connection).hubFunnel(forConsortium: code, fiscalYear: year, asOf: asOf)
         }
-        return try APIJSON.response(data: data)
     }
 
     @Sendable func mentors(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
-        var query = QueryReader(request)
-        try query.finish()
-        let data = try await database.run(as: caller) { connection in
-            try ReportJSON.encode(MentorList(consortium: code, items: try MentorRepository().list(consortiumCode: code, on: connection)))
-        }
-        return try APIJSON.response(data: data)
+        try QueryReader(request).finish()
+        return try await database.report(context) { MentorList(consortium: code, items: try MentorRepository().list(consortiumCode: code, on: $0)) }
     }
 
     struct MentorList: Encodable {

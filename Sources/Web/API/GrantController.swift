@@ -10,23 +10,18 @@ struct GrantController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/grant-decisions", use: decisions)
-        group.post("projects/:code/grant-decisions", use: addDecision)
-        group.get("projects/:code/advance-payments", use: payments)
-        group.post("projects/:code/advance-payments", use: addPayment)
+        group.resource("projects/:code/grant-decisions", list: decisions, create: addDecision)
+        group.resource("projects/:code/advance-payments", list: payments, create: addPayment)
     }
 
     @Sendable func decisions(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
-        let decisions = try await database.run(as: caller) { try GrantRepository().decisions(projectCode: code, on: $0) }
-        return try APIJSON.response(ListJSON(items: decisions.map(GrantDecisionJSON.init), nextCursor: nil))
+        return try await database.all(context, GrantDecisionJSON.init) { try GrantRepository().decisions(projectCode: code, on: $0) }
     }
 
     /// The initial decision first, then changes (each with a reason), in date order.
     @Sendable func addDecision(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "交付決定の登録")
+        let caller = try context.requireCaller(may: Access.decide, "交付決定の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let decidedOn = body.date("decided_on", required: true)
@@ -47,15 +42,12 @@ struct GrantController {
     }
 
     @Sendable func payments(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
-        let payments = try await database.run(as: caller) { try GrantRepository().payments(projectCode: code, on: $0) }
-        return try APIJSON.response(ListJSON(items: payments.map(AdvancePaymentJSON.init), nextCursor: nil))
+        return try await database.all(context, AdvancePaymentJSON.init) { try GrantRepository().payments(projectCode: code, on: $0) }
     }
 
     @Sendable func addPayment(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "概算払の登録")
+        let caller = try context.requireCaller(may: Access.decide, "概算払の登録")
         let code = try context.code("code")
         var body = try await JSONBody.read(request, context: context)
         let paidOn = body.date("paid_on", required: true)

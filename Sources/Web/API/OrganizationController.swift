@@ -9,48 +9,35 @@ struct OrganizationController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("organizations", use: list)
-        group.post("organizations", use: create)
-        group.get("organizations/:code", use: show)
-        group.patch("organizations/:code", use: update)
+        group.resource("organizations", member: ":code", list: list, create: create, show: show, update: update)
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         var query = QueryReader(request)
         let filter = OrganizationRepository.Filter(
             kind: query.vocabulary("kind", OrganizationKind.self), prefecture: query.prefecture(), consortiumCode: query.code("consortium"))
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) { try OrganizationRepository().list(filter, page: page, on: $0) }
-        return try APIJSON.response(ListJSON(items: result.items.map(OrganizationJSON.init), nextCursor: Cursor.encode(result.next)))
+        let page = try query.finishPage()
+        return try await database.list(context, OrganizationJSON.init) { try OrganizationRepository().list(filter, page: page, on: $0) }
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
-        let record = try await database.run(as: caller) { try OrganizationRepository().find(code: code, on: $0) }
-        return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
+        return try await database.show(context, OrganizationJSON.init) { try OrganizationRepository().find(code: code, on: $0) }
     }
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "団体の登録")
-        var body = try await JSONBody.read(request, context: context)
-        let draft = Self.readNew(&body)
-        try body.finish()
-        let checked = draft
-        let record = try await database.run(as: caller) { try OrganizationRepository().create(checked, on: $0) }
-        return try APIJSON.response(OrganizationJSON(record), status: .created, etag: record.rowVersion,
-                                    location: "/api/v1/organizations/\(record.code)")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "団体の登録")
+        return try await database.create(request, context, as: caller, checking: Self.readNewChecked, OrganizationJSON.init,
+                                         location: { "/api/v1/organizations/\($0.code)" }) {
+            try OrganizationRepository().create($0, on: $1)
+        }
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "団体の変更")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "団体の変更")
         let code = try context.code("code")
         let received = try await JSONBody.read(request, context: context)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let expected = try EntityTag.expectedVersion(request, .optional)
         let record = try await apply(received, to: code, expected: expected, caller: caller)
         return try APIJSON.response(OrganizationJSON(record), etag: record.rowVersion)
     }
@@ -83,6 +70,13 @@ struct OrganizationController {
         let name = body.string("name", required: true)
         var draft = OrganizationDraft(code: code ?? "", kind: kind ?? .other, name: name ?? "")
         readOptionalFields(&body, into: &draft)
+        return draft
+    }
+
+    /// A new organisation's fields, checked; throws 422 with every problem.
+    static func readNewChecked(_ body: inout JSONBody) throws -> OrganizationDraft {
+        let draft = readNew(&body)
+        try body.finish()
         return draft
     }
 

@@ -17,30 +17,23 @@ struct PlanController {
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
         var query = QueryReader(request)
         let asOf = query.date("as_of")
         try query.finish()
-        let data = try await database.run(as: caller) { connection in
-            try ReportJSON.encode(try PlanRepository(connection: connection).report(code: code, asOf: asOf ?? LocalDate.today()))
-        }
-        return try APIJSON.response(data: data)
+        return try await database.report(context) { try PlanRepository(connection: $0).report(code: code, asOf: asOf ?? LocalDate.today()) }
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
-        let data = try await database.run(as: caller) { connection in
+        return try await database.report(context) { connection in
             _ = try ConsortiumRepository().find(code: code, on: connection)
-            return try ReportJSON.encode(PlanList(items: try PlanRepository(connection: connection).plans(consortium: code)))
+            return PlanList(items: try PlanRepository(connection: connection).plans(consortium: code))
         }
-        return try APIJSON.response(data: data)
     }
 
     /// `from_year` and `to_year` default to the current fiscal year and the two before it.
     @Sendable func selfFunding(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
         var query = QueryReader(request)
         let current = FiscalYear(containing: LocalDate.today())
@@ -49,11 +42,9 @@ struct PlanController {
         if first > last { query.fail("from_year", "from_year は to_year 以前にしてください") }
         if last.startYear - first.startYear >= 20 { query.fail("from_year", "一度に見られるのは20年度までです") }
         try query.finish()
-        let data = try await database.run(as: caller) { connection in
-            try ReportJSON.encode(SelfFundingList(
-                consortium: code, items: try SelfFundingRepository(connection: connection).years(consortium: code, from: first, to: last)))
+        return try await database.report(context) { connection in
+            SelfFundingList(consortium: code, items: try SelfFundingRepository(connection: connection).years(consortium: code, from: first, to: last))
         }
-        return try APIJSON.response(data: data)
     }
 
     struct PlanList: Encodable {

@@ -14,32 +14,25 @@ struct ProjectController {
     static let decisionFields: Set<String> = ["status", "granted_yen", "prior_paid_yen"]
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects", use: list)
-        group.get("projects/:code", use: show)
-        group.patch("projects/:code", use: update)
+        group.resource("projects", member: ":code", list: list, show: show, update: update)
         group.get("projects/:code/kpi-targets", use: listTargets)
         group.put("projects/:code/kpi-targets/:metric", use: putTarget)
         group.delete("projects/:code/kpi-targets/:metric", use: deleteTarget)
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         var query = QueryReader(request)
         let filter = ProjectRepository.Filter(
             fiscalYear: query.fiscalYear(), consortiumCode: query.code("consortium"),
             status: query.vocabulary("status", ProjectStatus.self), prefecture: query.prefecture(),
             bureau: query.vocabulary("bureau", Bureau.self), program: query.code("program"), frame: query.code("frame"))
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) { try ProjectRepository().list(filter, page: page, on: $0) }
-        return try APIJSON.response(ListJSON(items: result.items.map(ProjectJSON.init), nextCursor: Cursor.encode(result.next)))
+        let page = try query.finishPage()
+        return try await database.list(context, ProjectJSON.init) { try ProjectRepository().list(filter, page: page, on: $0) }
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
-        let record = try await database.run(as: caller) { try ProjectRepository().find(code: code, on: $0) }
-        return try APIJSON.response(ProjectJSON(record), etag: record.rowVersion)
+        return try await database.show(context, ProjectJSON.init) { try ProjectRepository().find(code: code, on: $0) }
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
@@ -112,17 +105,14 @@ struct ProjectController {
     }
 
     @Sendable func listTargets(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
-        let targets = try await database.run(as: caller) { try KPITargetRepository().list(projectCode: code, on: $0) }
-        return try APIJSON.response(ListJSON(items: targets.map(KPITargetJSON.init), nextCursor: nil))
+        return try await database.all(context, KPITargetJSON.init) { try KPITargetRepository().list(projectCode: code, on: $0) }
     }
 
     /// Sets one metric's target: a count (`unit` count, denominator 1) or a ratio given as a
     /// fraction (92.5% is 925/1000), optionally with an actual entered by hand.
     @Sendable func putTarget(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "成果目標の設定")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "成果目標の設定")
         let code = try context.code("code")
         let metric = try context.parameters.require("metric")
         guard metric.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil, !JSONBody.hasControlCharacters(metric), !metric.contains("\n") else {
@@ -144,7 +134,7 @@ struct ProjectController {
         let target = KPITarget(
             projectCode: code, metric: metric, unit: unit, target: Ratio(numerator, denominator),
             manualActual: actualNumerator.map { Ratio($0, actualDenominator ?? 1) }, note: note)
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let expected = try EntityTag.expectedVersion(request, .optional)
         let (record, created) = try await database.run(as: caller) {
             try KPITargetRepository().put(target, expectedVersion: expected, on: $0)
         }
@@ -152,12 +142,11 @@ struct ProjectController {
     }
 
     @Sendable func deleteTarget(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "成果目標の削除")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "成果目標の削除")
         let code = try context.code("code")
         let metric = try context.parameters.require("metric")
         guard metric.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil, !JSONBody.hasControlCharacters(metric), !metric.contains("\n") else { throw Problem.notFound() }
-        let expected = request.headers[.ifMatch] == nil ? nil : try EntityTag.expectedVersion(request)
+        let expected = try EntityTag.expectedVersion(request, .optional)
         try await database.run(as: caller) {
             try KPITargetRepository().delete(projectCode: code, metric: metric, expectedVersion: expected, on: $0)
         }

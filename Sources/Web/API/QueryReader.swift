@@ -34,6 +34,22 @@ struct QueryReader {
         if !issues.isEmpty { throw Problem.invalidQuery(issues) }
     }
 
+    /// The required `fiscal_year`, once the rest of the query is read: it is asked for only
+    /// when nothing else is wrong, then every problem is one 400.
+    mutating func finish(requiring year: FiscalYear?) throws -> FiscalYear {
+        if year == nil, issues.isEmpty { fail("fiscal_year", "年度を指定してください") }
+        try finish()
+        guard let year else { throw Problem.invalidQuery(issues) }
+        return year
+    }
+
+    /// A list's page, read last, then every problem of the query as one 400.
+    mutating func finishPage(key isValid: ([String]) -> Bool = { _ in true }) throws -> PageRequest {
+        let page = page(key: isValid)
+        try finish()
+        return page
+    }
+
     mutating func string(_ name: String, maxLength: Int = 200) -> String? {
         guard let value = parameters[name] else { return nil }
         guard !value.isEmpty else {

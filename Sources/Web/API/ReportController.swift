@@ -12,21 +12,17 @@ struct ReportController {
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("reports/bureau", use: bureau)
         group.get("reports/bureau/years", use: bureauYears)
-        group.get("export-runs", use: listRuns)
-        group.get("export-runs/:id", use: showRun)
+        group.resource("export-runs", list: listRuns, show: showRun)
     }
 
     /// A bureau sees its own bureau's report; an administrator any bureau's, or all.
     @Sendable func bureau(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "経済産業局の集計")
+        let caller = try context.requireCaller(may: Access.decide, "経済産業局の集計")
         var query = QueryReader(request)
-        let year = query.fiscalYear()
+        let requested = query.fiscalYear()
         let bureau = query.vocabulary("bureau", Bureau.self)
         let asOf = query.date("as_of")
-        if year == nil, query.issues.isEmpty { query.fail("fiscal_year", "年度を指定してください") }
-        try query.finish()
-        guard let year else { throw Problem.invalidQuery(query.issues) }
+        let year = try query.finish(requiring: requested)
         let report = try await bureauReport(year: year, bureau: bureau, asOf: asOf ?? LocalDate.today(), caller: caller)
         return try APIJSON.response(data: try report.json())
     }
@@ -34,8 +30,7 @@ struct ReportController {
     /// Consecutive years (`fiscal_year` to `to_fiscal_year`), each against the year before:
     /// `jinjibu report bureau --to-fiscal-year --format json`.
     @Sendable func bureauYears(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "経済産業局の集計")
+        let caller = try context.requireCaller(may: Access.decide, "経済産業局の集計")
         var query = QueryReader(request)
         let from = query.fiscalYear()
         let to = query.fiscalYear("to_fiscal_year")
@@ -80,21 +75,17 @@ struct ReportController {
     }
 
     @Sendable func listRuns(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "書き出しの記録の閲覧")
+        _ = try context.requireCaller(may: Access.decide, "書き出しの記録の閲覧")
         var query = QueryReader(request)
         let year = query.fiscalYear()
-        let page = query.page()
-        try query.finish()
-        let result = try await database.run(as: caller) { try ExportRunRepository().list(fiscalYear: year, page: page, on: $0) }
-        return try APIJSON.response(ListJSON(items: result.items.map(ExportRunJSON.init), nextCursor: Cursor.encode(result.next)))
+        let page = try query.finishPage()
+        return try await database.list(context, { $0 }) { try ExportRunRepository().list(fiscalYear: year, page: page, on: $0) }
     }
 
     @Sendable func showRun(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.decide, caller, "書き出しの記録の閲覧")
+        let caller = try context.requireCaller(may: Access.decide, "書き出しの記録の閲覧")
         let id = try ConsortiumController.id(context)
         let run = try await database.run(as: caller) { try ExportRunRepository().find(id: id, on: $0) }
-        return try APIJSON.response(ExportRunJSON(run))
+        return try APIJSON.response(run)
     }
 }

@@ -2,13 +2,6 @@ import Store
 
 /// What an upload import did (or, dry run, would do), with every invalid row.
 struct ImportReportJSON: Encodable, Sendable {
-    struct Issue: Encodable, Sendable {
-        var line: Int
-        var column: String?
-        var value: String?
-        var reason: String
-    }
-
     var kind: String
     var rowsRead: Int
     var inserted: Int
@@ -17,7 +10,7 @@ struct ImportReportJSON: Encodable, Sendable {
     var invalidRows: Int
     var committed: Bool
     var dryRun: Bool
-    var issues: [Issue]
+    var issues: [ImportIssue]
 
     init(_ report: ImportReport) {
         kind = report.kind.rawValue
@@ -28,6 +21,6 @@ struct ImportReportJSON: Encodable, Sendable {
         invalidRows = report.invalidRows
         committed = report.committed
         dryRun = report.dryRun
-        issues = report.issues.map { Issue(line: $0.line, column: $0.column, value: $0.value, reason: $0.reason) }
+        issues = report.issues
     }
 }

@@ -51,13 +51,10 @@ struct EventEditPageController {
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, "取組の変更")
         let (code, eventCode) = (try context.code("code"), try context.code("event"))
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
+        let expected = try form.rowVersion()
         // What the form leaves empty is cleared, as null and empty lists do in the API.
         var object = EventsPageController.eventBody(form).object.filter { $0.key != "code" && $0.key != "row_version" }
         for field in ["ends_on", "venue"] where object[field] == nil { object[field] = .null }
@@ -72,9 +69,8 @@ struct EventEditPageController {
             }
             return PageRenderer.redirect(to: "/consortia/\(code)/events/\(eventCode)?done=1")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
-            return try await page(context: context, typed: form.typed, errors: fieldErrors(problem.errors), done: false,
+            let errors = try formErrors(error, context: context)
+            return try await page(context: context, typed: form.typed, errors: errors, done: false,
                                   status: .unprocessableContent)
         }
     }

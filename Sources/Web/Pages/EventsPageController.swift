@@ -81,8 +81,7 @@ struct EventsPageController {
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, "取組の登録")
         let code = try context.code("code")
         do {
@@ -91,12 +90,11 @@ struct EventsPageController {
             _ = try await database.run(as: caller) { try EventRepository().create(consortiumCode: code, draft, on: $0) }
             return PageRenderer.redirect(to: "/consortia/\(code)/events?year=\(FiscalYear(containing: draft.startsOn).startYear)")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
+            let errors = try formErrors(error, context: context)
             // The year of the date as typed, in either form, so the form comes back where it was.
             let typedDate = form.trimmed("starts_on").flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }
             let year = typedDate.map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
-            return try await page(context: context, year: year, typed: form.typed, errors: fieldErrors(problem.errors),
+            return try await page(context: context, year: year, typed: form.typed, errors: errors,
                                   status: .unprocessableContent)
         }
     }

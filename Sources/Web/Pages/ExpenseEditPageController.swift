@@ -53,14 +53,11 @@ struct ExpenseEditPageController {
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, "経費の訂正")
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
+        let expected = try form.rowVersion()
         let action = form["action"] ?? "correct"
         var object: [String: JSONValue]
         var done: String
@@ -97,9 +94,8 @@ struct ExpenseEditPageController {
             }
             return PageRenderer.redirect(to: "/projects/\(code)/expenses?done=\(done)")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent, !problem.errors.isEmpty else { throw error }
-            return try await page(context: context, typed: form.typed, errors: fieldErrors(problem.errors), status: .unprocessableContent)
+            let errors = try formErrors(error, context: context, conflicts: false)
+            return try await page(context: context, typed: form.typed, errors: errors, status: .unprocessableContent)
         }
     }
 }

@@ -213,8 +213,7 @@ struct ExpensePageController {
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, "経費の登録")
         let code = try context.code("code")
         do {

@@ -85,3 +85,29 @@ func fieldErrors(_ issues: [FieldIssue]) -> [String: String] {
     }
     return errors
 }
+
+extension FormBody {
+    /// A form post, read and its CSRF token checked before anything else is looked at.
+    static func verified(_ request: Request, context: APIContext) async throws -> FormBody {
+        let form = try await read(request, context: context)
+        try CSRF.verify(form, context: context)
+        return form
+    }
+
+    /// The row version the edit form was read at (its hidden `row_version`): the save names it,
+    /// as If-Match does in the API.
+    func rowVersion() throws -> Int {
+        guard let expected = self["row_version"].flatMap(Int.init), expected > 0 else {
+            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
+        }
+        return expected
+    }
+}
+
+/// The messages a form shows beside its fields when `error` refuses fields (422, or a 409
+/// naming fields where `conflicts` is true); any other error goes on to the error page.
+func formErrors(_ error: any Error, context: APIContext, conflicts: Bool = true) throws -> [String: String] {
+    let problem = PageErrorMiddleware.problem(for: error, context: context)
+    guard problem.status == .unprocessableContent || (conflicts && problem.status == .conflict), !problem.errors.isEmpty else { throw error }
+    return fieldErrors(problem.errors)
+}

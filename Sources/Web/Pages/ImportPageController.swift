@@ -115,8 +115,7 @@ struct ImportPageController {
     /// import again: Excel reads UTF-8 by its byte order mark; Shift_JIS stays as it came.
     @Sendable func rejects(_ request: Request, context: APIContext) async throws -> Response {
         _ = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         guard let data = form["data"].flatMap({ Data(base64Encoded: $0) }), data.count <= Self.rejectsInPageLimit,
               let kind = form["kind"].flatMap(ImportKind.init(rawValue:)) else {
             throw Problem.validation([FieldIssue(field: "data", message: "保存する行がありません。もう一度取り込んでください")])

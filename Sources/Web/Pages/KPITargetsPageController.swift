@@ -64,8 +64,7 @@ struct KPITargetsPageController {
 
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, "成果目標の設定")
         let code = try context.code("code")
         var errors: [String: String] = [:]

@@ -38,13 +38,10 @@ struct MemberEditPageController {
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
+        let expected = try form.rowVersion()
         // An emptied leaving date or group clears it, as `null` does in the API.
         var object = form.jsonBody().object.filter { ["role", "joined_on", "left_on", "group"].contains($0.key) }
         for field in ["left_on", "group"] where object[field] == nil { object[field] = .null }
@@ -53,9 +50,8 @@ struct MemberEditPageController {
                 JSONBody(object: object), consortium: code, id: id, expected: expected, caller: caller)
             return PageRenderer.redirect(to: "/consortia/\(code)/members")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent, !problem.errors.isEmpty else { throw error }
-            return try await page(context: context, typed: form.typed, errors: fieldErrors(problem.errors), status: .unprocessableContent)
+            let errors = try formErrors(error, context: context, conflicts: false)
+            return try await page(context: context, typed: form.typed, errors: errors, status: .unprocessableContent)
         }
     }
 }

@@ -118,8 +118,7 @@ struct MembersPageController {
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, "構成員の登録")
         let code = try context.code("code")
         do {
@@ -128,9 +127,8 @@ struct MembersPageController {
             let created = try await database.run(as: caller) { try MembershipRepository().create(consortiumCode: code, member: member, draft, on: $0) }
             return PageRenderer.redirect(to: "/consortia/\(code)/members?done=added&member=\(created.id)")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
-            return try await page(context: context, search: nil, role: nil, typed: form.typed, errors: fieldErrors(problem.errors),
+            let errors = try formErrors(error, context: context)
+            return try await page(context: context, search: nil, role: nil, typed: form.typed, errors: errors,
                                   status: .unprocessableContent)
         }
     }
@@ -140,8 +138,7 @@ struct MembersPageController {
     /// `ConsortiumController.readNewMembership`) and repositories, so nothing is half done.
     @Sendable func createWithOrganization(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, "団体の登録")
         let code = try context.code("code")
         var fields = form.jsonBody(amountFields: ["capital_yen"]).object
@@ -173,10 +170,9 @@ struct MembersPageController {
             }
             return PageRenderer.redirect(to: "/consortia/\(code)/members?done=added&member=\(created.id)")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
+            let errors = try formErrors(error, context: context)
             return try await page(context: context, search: nil, role: nil, typed: [:], errors: [:],
-                                  newOrganization: (form.typed, fieldErrors(problem.errors)), status: .unprocessableContent)
+                                  newOrganization: (form.typed, errors), status: .unprocessableContent)
         }
     }
 
@@ -187,8 +183,7 @@ struct MembersPageController {
     }
 
     private func leavePage(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(Access.writeConsortiumData, caller, "退会の記録")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "退会の記録")
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
@@ -204,13 +199,10 @@ struct MembersPageController {
 
     @Sendable func leave(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
+        let expected = try form.rowVersion()
         let body = JSONBody(object: form.jsonBody().object.filter { $0.key == "left_on" })
         do {
             if !body.has("left_on") { throw Problem.validation([FieldIssue(field: "left_on", message: "退会日を入力してください")]) }
@@ -228,13 +220,10 @@ struct MembersPageController {
     /// Clears the leaving date: the undo that the message after recording it offers.
     @Sendable func undoLeave(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
+        let expected = try form.rowVersion()
         _ = try await api.applyMembership(JSONBody(object: ["left_on": .null]), consortium: code, id: id, expected: expected, caller: caller)
         return PageRenderer.redirect(to: "/consortia/\(code)/members?done=undone&member=\(id)")
     }

@@ -51,13 +51,10 @@ struct OrganizationParticularsPageController {
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, "団体の変更")
         let code = try context.code("code")
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
+        let expected = try form.rowVersion()
         let back = form["back"].flatMap(Self.localPath)
         var object = form.jsonBody().object.filter { Self.fields.contains($0.key) }
         for field in Self.fields where object[field] == nil { object[field] = .null }
@@ -65,9 +62,8 @@ struct OrganizationParticularsPageController {
             _ = try await OrganizationController(database: database).apply(JSONBody(object: object), to: code, expected: expected, caller: caller)
             return PageRenderer.redirect(to: back ?? "/organizations/\(code)/particulars")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent, !problem.errors.isEmpty else { throw error }
-            return try await page(context: context, typed: form.typed, back: back, errors: fieldErrors(problem.errors),
+            let errors = try formErrors(error, context: context, conflicts: false)
+            return try await page(context: context, typed: form.typed, back: back, errors: errors,
                                   status: .unprocessableContent)
         }
     }

@@ -139,14 +139,11 @@ struct OutcomeEditPageController {
         failed: ([String: String], [String: String]) async throws -> Response
     ) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, what)
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
+        let expected = try form.rowVersion()
         var object = form.jsonBody(amountFields: ["fee_yen"]).object.filter { $0.key != "row_version" }
         for field in clearable where object[field] == nil { object[field] = .null }
         let body = JSONBody(object: object)
@@ -154,9 +151,8 @@ struct OutcomeEditPageController {
             try await database.run(as: caller) { try save(body, code, id, expected, $0) }
             return PageRenderer.redirect(to: "/consortia/\(code)/outcomes/\(kind)/\(id)?done=1")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
-            return try await failed(form.typed, fieldErrors(problem.errors))
+            let errors = try formErrors(error, context: context)
+            return try await failed(form.typed, errors)
         }
     }
 }

@@ -142,8 +142,7 @@ struct OutcomesPageController {
         save: (inout JSONBody, String, UserAccount) async throws -> Void, failed: (Entry) -> (Entry, Entry)
     ) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         try Access.require(Access.writeConsortiumData, caller, what)
         let code = try context.code("code")
         let year = (form.trimmed(date).flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }).map { FiscalYear(containing: $0) }
@@ -153,9 +152,8 @@ struct OutcomesPageController {
             try await save(&body, code, caller)
             return PageRenderer.redirect(to: "/consortia/\(code)/outcomes?year=\(year.startYear)")
         } catch {
-            let problem = PageErrorMiddleware.problem(for: error, context: context)
-            guard problem.status == .unprocessableContent || problem.status == .conflict, !problem.errors.isEmpty else { throw error }
-            let (placement, consultation) = failed(Entry(typed: form.typed, errors: fieldErrors(problem.errors)))
+            let errors = try formErrors(error, context: context)
+            let (placement, consultation) = failed(Entry(typed: form.typed, errors: errors))
             return try await page(context: context, year: year, placement: placement, consultation: consultation, status: .unprocessableContent)
         }
     }

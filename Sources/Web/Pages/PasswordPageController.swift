@@ -22,8 +22,7 @@ struct PasswordPageController {
 
     @Sendable func change(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         let current = form["current_password"] ?? ""
         let new = form["new_password"] ?? ""
         var errors: [String: String] = [:]
