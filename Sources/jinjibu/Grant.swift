@@ -34,6 +34,8 @@ struct Grant: ParsableCommand {
         @Option(parsing: .upToNextOption, help: "The planned budget by category, e.g. personnel=1200000 travel=300000.")
         var budget: [String] = []
         @Option(help: "Why the decision changes (required for a change).") var reason: String?
+        @Option(help: "The number this decision takes (1 the decision, 2 the first change, …); when another one took it first, nothing is recorded.")
+        var sequence: Int?
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -48,7 +50,7 @@ struct Grant: ParsableCommand {
             let decision = try Grant.withConnection(database) { connection in
                 try GrantRepository().recordDecision(
                     projectCode: project, decidedOn: decidedOn, documentNumber: number, amount: Yen(amount), plannedBudget: planned,
-                    reason: reason, actor: Grant.actor, on: connection)
+                    reason: reason, expectedSequence: sequence, actor: Grant.actor, on: connection)
             }
             print("事業 \(project): \(decision.kind.japaneseName) \(decision.documentNumber)（\(decision.decidedOn)）\(decision.amount)")
         }
@@ -59,11 +61,14 @@ struct Grant: ParsableCommand {
         @Argument(help: "The adopted project's code.") var project: String
         @Option(help: "The payment's date.") var paidOn: LocalDate
         @Option(help: "The amount in yen.") var amount: Int64
+        @Option(help: "The number this payment takes (1 the first, …); when another one took it first, nothing is recorded.")
+        var sequence: Int?
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let payment = try Grant.withConnection(database) { connection in
-                try GrantRepository().recordPayment(projectCode: project, paidOn: paidOn, amount: Yen(amount), actor: Grant.actor, on: connection)
+                try GrantRepository().recordPayment(
+                    projectCode: project, paidOn: paidOn, amount: Yen(amount), expectedSequence: sequence, actor: Grant.actor, on: connection)
             }
             print("事業 \(project): 概算払 第\(payment.sequence)回（\(payment.paidOn)）\(payment.amount)")
         }

@@ -17,7 +17,20 @@ import Testing
         #expect(decided.status == 0 && decided.output.contains("交付決定 関局第12号"), "\(decided.errors)")
         let change = try await run(["grant", "decide", "P-TSUBAME", "--decided-on", "2024-10-01", "--number", "関局第30号", "--amount", "8000000"])
         #expect(change.status == 1 && change.errors.contains("変更交付決定には変更の理由を書いてください"), "\(change.errors)")
-        #expect(try await run(["grant", "pay", "P-TSUBAME", "--paid-on", "2024-07-01", "--amount", "200000"]).status == 0)
+        #expect(try await run(["grant", "pay", "P-TSUBAME", "--paid-on", "2024-07-01", "--amount", "200000", "--sequence", "1"]).status == 0)
+        // Someone else's entry of the same payment, or a number no payment takes: refused, nothing recorded.
+        let twice = try await run(["grant", "pay", "P-TSUBAME", "--paid-on", "2024-07-01", "--amount", "200000", "--sequence", "1"])
+        #expect(twice.status == 1 && twice.errors.contains("1回目の概算払は既に登録されています"), "\(twice.errors)")
+        for number in ["0", "-9223372036854775808", "3"] {
+            let wrong = try await run(["grant", "pay", "P-TSUBAME", "--paid-on", "2024-07-02", "--amount", "1", "--sequence=\(number)"])
+            #expect(wrong.status == 1 && wrong.errors.contains("番号 \(number) は次の番号ではありません"), "\(wrong.errors)")
+        }
+        let decidedAgain = try await run(["grant", "decide", "P-TSUBAME", "--decided-on", "令和6年4月15日", "--number", "関局第12号",
+                                          "--amount", "9000000", "--sequence", "1"])
+        #expect(decidedAgain.status == 1 && decidedAgain.errors.contains("交付決定は既に登録されています"), "\(decidedAgain.errors)")
+        let lowest = try await run(["grant", "decide", "P-TSUBAME", "--decided-on", "2024-10-01", "--number", "関局第30号",
+                                    "--amount", "8000000", "--reason", "増額", "--sequence=\(Int.min)"])
+        #expect(lowest.status == 1 && lowest.errors.contains("番号 \(Int.min) は次の番号ではありません"), "\(lowest.errors)")
         #expect(try await run(["claim", "submit", "P-TSUBAME", "--as-of", "2025-03-31"]).status == 0)
         let bare = try await run(["claim", "status", "P-TSUBAME", "returned"])
         #expect(bare.status == 1 && bare.errors.contains("--reason"))
