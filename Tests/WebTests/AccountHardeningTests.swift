@@ -142,8 +142,8 @@ import TestSupport
             defer { connection.close() }
             return try DemoData.createAccounts(on: connection) { Passwords.hash($0, cost: 4) }
         }
-        #expect(accounts.map(\.login) == ["demo-secretariat", "demo-kanto"])
-        #expect(Set(accounts.map(\.password)).count == 2)
+        #expect(accounts.map(\.login) == ["demo-secretariat", "demo-kanto", "demo-reviewer"])
+        #expect(Set(accounts.map(\.password)).count == 3)
         try await fixture.withClient { api in
             for account in accounts {
                 let own = try await api.request(.post, "/api/v1/session", json: ["login": account.login, "password": account.password])
