@@ -73,7 +73,9 @@ measure() {
   local c0 t0 t1 c1
   c0=$(server_cpu); t0=$(now)
   /usr/bin/time -f "%M %U %S" -o "$WORK/time" "$@" >/dev/null
-  t1=$(now); c1=$(server_cpu)
+  t1=$(now)
+  sleep 1  # until the postmaster has reaped the client's backend and counted its CPU
+  c1=$(server_cpu)
   read -r mem user sys < "$WORK/time"
   printf -v "${name}_s" '%s' "$(python3 -c "print(round($t1 - $t0, 2))")"
   printf -v "${name}_cpu" '%s' "$(python3 -c "print(round($c1 - $c0 + $user + $sys, 2))")"
