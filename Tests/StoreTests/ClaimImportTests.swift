@@ -139,7 +139,18 @@ import TestSupport
         #expect(try row.decode(String.self, "d") == "2024-07-01")
         #expect(try row.decode(Int64.self, "a") == 450_000)
         #expect(try fixture.connection.query("SELECT description FROM expenses WHERE line_ref = 'INV-2'")[0].decode(String.self, "description") == "改行を含む\n説明, と引用符\"")
-        #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE table_name = 'expenses'") == 3)
+        // One audit record for the import's new lines, naming the file, their number and ids.
+        let csv = ([ClaimFixture.expenseHeader] + rows).joined(separator: "\n") + "\n"
+        let batch = try fixture.connection.query("""
+            SELECT a.actor, a.row_id, (a.after -> 'import' ->> 'rows')::integer AS rows,
+                   a.after -> 'import' ->> 'file_sha256' = encode(sha256(convert_to(\(csv), 'UTF8')), 'hex') AS names_the_file,
+                   (SELECT count(*) FROM expenses e WHERE e.id <@ (a.after -> 'import' ->> 'ids')::int8multirange)::integer AS lines
+            FROM audit_log a WHERE a.table_name = 'expenses'
+            """)
+        #expect(batch.count == 1)
+        #expect(try batch[0].decode(String.self, "actor") == "test" && batch[0].decode(Int64?.self, "row_id") == nil)
+        #expect(try batch[0].decode(Int.self, "rows") == 3 && batch[0].decode(Int.self, "lines") == 3)
+        #expect(try batch[0].decode(Bool.self, "names_the_file"))
     }
 
     @Test func everyKindOfInvalidLineIsListedAndNothingIsWritten() throws {
@@ -192,17 +203,50 @@ import TestSupport
 }
 
 @Suite struct ExpenseAuditTests {
+    /// An import's new lines are one batch record (0028); changes and deletions are audited
+    /// line by line, and each line's history still starts with the line as it was written.
     @Test func everyChangedLineIsAuditedOnceWithBeforeAndAfter() throws {
         let fixture = try ClaimFixture()
         try fixture.project("p1")
         _ = try fixture.expenses(["p1,venue,2024-07-01,2024-07-05,会館,会場,1000,0,INV-1,,,,,", "p1,venue,2024-07-01,2024-07-05,会館,会場,2000,0,INV-2,,,,,"])
-        _ = try fixture.expenses(["p1,venue,2024-07-01,2024-07-05,会館,会場,1500,0,INV-1,,,,,", "p1,venue,2024-07-01,2024-07-05,会館,会場,2000,0,INV-2,,,,,"])
+        _ = try fixture.expenses(["p1,venue,2024-07-01,2024-07-05,会館,会場,1500,0,INV-1,,,,,", "p1,venue,2024-07-01,2024-07-05,会館,会場,2000,0,INV-2,,,,,",
+                                  "p1,venue,2024-07-02,2024-07-05,会館,会場,3000,0,INV-3,,,,,"])
         try fixture.connection.execute("DELETE FROM expenses WHERE line_ref = 'INV-2'")
         let rows = try fixture.connection.query("""
-            SELECT operation, actor, (before ->> 'amount_excl_tax_yen') AS before, (after ->> 'amount_excl_tax_yen') AS after
+            SELECT operation, actor, (before ->> 'amount_excl_tax_yen') AS before,
+                   coalesce(after ->> 'amount_excl_tax_yen', 'lines ' || (after -> 'import' ->> 'rows')) AS after
             FROM audit_log WHERE table_name = 'expenses' ORDER BY id
             """).map { [try $0.decode(String.self, "operation"), try $0.decode(String?.self, "before") ?? "-", try $0.decode(String?.self, "after") ?? "-"] }
-        #expect(rows == [["INSERT", "-", "1000"], ["INSERT", "-", "2000"], ["UPDATE", "1000", "1500"], ["DELETE", "2000", "-"]])
+        #expect(rows == [["INSERT", "-", "lines 2"], ["UPDATE", "1000", "1500"], ["INSERT", "-", "lines 1"], ["DELETE", "2000", "-"]])
         #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE table_name = 'expenses' AND actor = 'test'") == 3)
+
+        func history(_ lineRef: String) throws -> [[String]] {
+            let id = try fixture.connection.query("""
+                SELECT row_id AS id FROM audit_log WHERE table_name = 'expenses' AND before ->> 'line_ref' = \(lineRef)
+                UNION SELECT id FROM expenses WHERE line_ref = \(lineRef)
+                """)[0].decode(Int64.self, "id")
+            return try AuditRepository().history(table: "expenses", rowID: id, on: fixture.connection).map { entry in
+                let after = entry.after.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+                let before = entry.before.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+                return [entry.operation, entry.actor == "test" ? "test" : "sql", (before?["amount_excl_tax_yen"]).map { "\($0)" } ?? "-",
+                        (after?["amount_excl_tax_yen"]).map { "\($0)" } ?? "-"]
+            }
+        }
+        #expect(try history("INV-1") == [["INSERT", "test", "-", "1000"], ["UPDATE", "test", "1000", "1500"]])
+        #expect(try history("INV-2") == [["INSERT", "test", "-", "2000"], ["DELETE", "sql", "2000", "-"]])
+        #expect(try history("INV-3") == [["INSERT", "test", "-", "3000"]])
+    }
+
+    /// Lines written another way than by an import (the API, the pages, SQL) keep their own
+    /// INSERT record.
+    @Test func anInsertWithoutAnImportFileIsAuditedLineByLine() throws {
+        let fixture = try ClaimFixture()
+        try fixture.project("p1")
+        try fixture.connection.execute("""
+            INSERT INTO expenses (consortium_id, project_id, line_ref, category, incurred_on, payee, amount_excl_tax_yen)
+            SELECT consortium_id, id, 'SQL-' || n, 'travel', '2024-09-01', 'JR', 100 * n FROM adopted_projects, generate_series(1, 2) n
+            WHERE code = 'p1'
+            """)
+        #expect(try fixture.count("SELECT count(*) FROM audit_log WHERE table_name = 'expenses' AND operation = 'INSERT' AND row_id IS NOT NULL") == 2)
     }
 }

@@ -2,6 +2,9 @@
 # Expense import benchmark: `jinjibu import expenses` on N generated lines, next to a plain
 # `psql \copy` of the same rows into the same table (and of the same file into a raw text
 # table), measured in the same run on a private PostgreSQL this script starts and stops.
+# The floor is `\copy` into the real `expenses` table with its keys, checks and foreign keys
+# but without its triggers (DISABLE TRIGGER USER, in that database only): what the table's
+# own constraints cost, which no importer can go below.
 #
 #   bash bench/expense-import/run.sh [LINES] [PROJECTS]     (default 1000000 lines, 10 projects)
 set -euo pipefail
@@ -16,9 +19,12 @@ run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@";
 cleanup() { run_pg "$PGBIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-echo "== building (release)"
-swift build -c release --product jinjibu >/dev/null
-JINJIBU=$(swift build -c release --show-bin-path)/jinjibu
+# JINJIBU=path/to/jinjibu measures that binary instead (e.g. one built from another commit).
+if [ -z "${JINJIBU:-}" ]; then
+  echo "== building (release)"
+  swift build -c release --product jinjibu >/dev/null
+  JINJIBU=$(swift build -c release --show-bin-path)/jinjibu
+fi
 
 echo "== starting PostgreSQL in $WORK"
 run_pg "$PGBIN/initdb" -D "$WORK/data" -U postgres -A trust -E UTF8 --locale=C --no-instructions >/dev/null
@@ -41,6 +47,8 @@ setup_db() {
 
 setup_db bench_import
 setup_db bench_copy
+setup_db bench_floor
+$PSQL -d bench_floor -c "ALTER TABLE expenses DISABLE TRIGGER USER"
 CONSORTIUM=$($PSQL -d bench_copy -t -A -c "SELECT id FROM consortia WHERE code = 'tsubame'")
 FIRST_PROJECT=$($PSQL -d bench_copy -t -A -c "SELECT min(id) FROM adopted_projects")
 
@@ -50,33 +58,59 @@ ls -la "$WORK/expenses.csv" | awk '{printf "   file: %.1f MB\n", $5/1048576}'
 
 now() { date +%s.%N; }
 rate() { python3 -c "import sys; print(f'{int(sys.argv[1])/float(sys.argv[2]):,.0f}')" "$1" "$2"; }
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.2f}')" "$1" "$2"; }
+# CPU seconds the cluster has used so far: the postmaster, its live children, and the backends
+# it has reaped (cutime/cstime). On a shared machine wall time follows the load; CPU does not.
+server_cpu() {
+  local pm; pm=$(head -1 "$WORK/data/postmaster.pid")
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
+    for c in $(cat "/proc/$pm/task/$pm/children"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done
+  } | awk -v hz="$(getconf CLK_TCK)" '{t += $1} END {printf "%.2f", t / hz}'
+}
+# measure NAME COMMAND...: wall seconds and client + server CPU seconds of one run.
+measure() {
+  local name=$1; shift
+  local c0 t0 t1 c1
+  c0=$(server_cpu); t0=$(now)
+  /usr/bin/time -f "%M %U %S" -o "$WORK/time" "$@" >/dev/null
+  t1=$(now)
+  sleep 1  # until the postmaster has reaped the client's backend and counted its CPU
+  c1=$(server_cpu)
+  read -r mem user sys < "$WORK/time"
+  printf -v "${name}_s" '%s' "$(python3 -c "print(round($t1 - $t0, 2))")"
+  printf -v "${name}_cpu" '%s' "$(python3 -c "print(round($c1 - $c0 + $user + $sys, 2))")"
+  printf -v "${name}_mem" '%s' "$mem"
+}
+COLUMNS_OF_TSV="consortium_id, project_id, line_ref, category, incurred_on, paid_on, payee, description, amount_excl_tax_yen, tax_yen, evidence_ref"
 
 echo "== jinjibu import expenses"
-t0=$(now)
-/usr/bin/time -f "%M" -o "$WORK/mem" "$JINJIBU" import expenses "$WORK/expenses.csv" --database-url "postgresql:///bench_import?host=$WORK&user=postgres" >/dev/null
-t1=$(now)
-import_s=$(python3 -c "print(round($t1 - $t0, 2))")
+measure import "$JINJIBU" import expenses "$WORK/expenses.csv" --database-url "postgresql:///bench_import?host=$WORK&user=postgres"
 
 echo "== psql \\copy of the same rows into expenses (same schema, triggers and indexes)"
-t0=$(now)
-$PSQL -d bench_copy -c "\\copy expenses (consortium_id, project_id, line_ref, category, incurred_on, paid_on, payee, description, amount_excl_tax_yen, tax_yen, evidence_ref) FROM '$WORK/expenses.tsv'"
-t1=$(now)
-copy_s=$(python3 -c "print(round($t1 - $t0, 2))")
+measure copy $PSQL -d bench_copy -c "\\copy expenses ($COLUMNS_OF_TSV) FROM '$WORK/expenses.tsv'"
+
+echo "== psql \\copy of the same rows into expenses without its triggers (the floor)"
+measure floor $PSQL -d bench_floor -c "\\copy expenses ($COLUMNS_OF_TSV) FROM '$WORK/expenses.tsv'"
 
 echo "== psql \\copy of the same CSV file into a plain text table (no constraints or triggers)"
 $PSQL -d bench_copy -c "CREATE UNLOGGED TABLE raw_expenses (project text, category text, incurred_on text, paid_on text, payee text, description text, amount text, tax text, evidence text)"
-t0=$(now)
-$PSQL -d bench_copy -c "\\copy raw_expenses FROM '$WORK/expenses.csv' (FORMAT csv, HEADER true)"
-t1=$(now)
-raw_s=$(python3 -c "print(round($t1 - $t0, 2))")
+measure raw $PSQL -d bench_copy -c "\\copy raw_expenses FROM '$WORK/expenses.csv' (FORMAT csv, HEADER true)"
 
 count=$($PSQL -d bench_import -t -A -c "SELECT count(*) FROM expenses")
 [ "$count" -eq "$LINES" ] || { echo "expected $LINES rows, found $count"; exit 1; }
+count=$($PSQL -d bench_floor -t -A -c "SELECT count(*) FROM expenses")
+[ "$count" -eq "$LINES" ] || { echo "expected $LINES rows in the floor's table, found $count"; exit 1; }
 
 echo
 echo "Expense import benchmark: $LINES lines, $PROJECTS projects ($(nproc) cores)"
-printf '  %-58s %8s s  %12s rows/s\n' "jinjibu import expenses (validate + COPY + upsert)" "$import_s" "$(rate "$LINES" "$import_s")"
-printf '  %-58s %8s s  %12s rows/s\n' "psql \\copy into expenses (same table, triggers)" "$copy_s" "$(rate "$LINES" "$copy_s")"
-printf '  %-58s %8s s  %12s rows/s\n' "psql \\copy of the CSV into a raw text table" "$raw_s" "$(rate "$LINES" "$raw_s")"
-echo "  jinjibu peak memory: $(( $(cat "$WORK/mem") / 1024 )) MiB"
+printf '  %-52s %8s %9s %13s\n' "" "wall s" "CPU s" "rows/s (wall)"
+line() { printf '  %-52s %8s %9s %13s\n' "$1" "$2" "$3" "$(rate "$LINES" "$2")"; }
+line "jinjibu import expenses (validate, stage, write)" "$import_s" "$import_cpu"
+line "psql \\copy into expenses (same table, triggers)" "$copy_s" "$copy_cpu"
+line "psql \\copy into expenses, no triggers (floor)" "$floor_s" "$floor_cpu"
+line "psql \\copy of the CSV into a raw text table" "$raw_s" "$raw_cpu"
+echo "  jinjibu / raw \\copy:  $(ratio "$import_s" "$raw_s")× wall, $(ratio "$import_cpu" "$raw_cpu")× CPU   (issue #18 goal: ≤ 5×)"
+echo "  jinjibu / floor:       $(ratio "$import_s" "$floor_s")× wall, $(ratio "$import_cpu" "$floor_cpu")× CPU   (issue #18 goal: ≤ 1.5×)"
+echo "  CPU s = client + PostgreSQL server; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "  jinjibu peak memory: $(( import_mem / 1024 )) MiB"
 echo "Reproduce: bash bench/expense-import/run.sh $LINES $PROJECTS"
