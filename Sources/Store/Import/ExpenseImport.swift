@@ -112,6 +112,10 @@ enum ExpenseImport {
                     try writer.write(buffer.bytes)
                 }
                 if let readFailure { throw readFailure }
+                // The audit record names the file by this hash: it must be the file that was read.
+                guard try sha256(ofFileAt: path) == fileHash else {
+                    throw ImportError.unreadable(path: path, reason: "読み込みの途中でファイルが変わりました。書き込みが終わってから取り込み直してください")
+                }
                 // The row count and the projects are what the plans below need; the other
                 // columns' statistics would cost more than they save.
                 try connection.execute("ANALYZE expense_staging (project_code)")
