@@ -66,13 +66,15 @@ public struct BudgetExecution: Sendable, Hashable, Codable {
             let eligible = byCategory[category]?.eligible ?? .zero
             var limit: Yen?
             if let plan, let allowed = allowedOverrun[category], allowed.denominator > 0, allowed.numerator >= 0 {
-                // plan + floor(plan × allowed): both factors are bounded by MoneyLimits, the
-                // product is taken in full width and checked.
+                // plan + floor(plan × n / d), as q × n + floor(r × n / d) with plan = q × d + r:
+                // r < d keeps the second quotient below n, so only q × n and the sums can overflow.
                 guard plan >= .zero else { throw .overflow }
-                let (high, low) = plan.amount.multipliedFullWidth(by: allowed.numerator)
-                // The quotient fits in Int64 only while the high half is below the divisor.
-                guard high >= 0, high < allowed.denominator / 2 else { throw .overflow }
-                limit = try plan.adding(Yen(allowed.denominator.dividingFullWidth((high, low)).quotient))
+                let (quotient, remainder) = plan.amount.quotientAndRemainder(dividingBy: allowed.denominator)
+                let (whole, wholeOverflows) = quotient.multipliedReportingOverflow(by: allowed.numerator)
+                let part = allowed.denominator.dividingFullWidth(remainder.multipliedFullWidth(by: allowed.numerator)).quotient
+                let (extra, extraOverflows) = whole.addingReportingOverflow(part)
+                guard !wholeOverflows, !extraOverflows else { throw .overflow }
+                limit = try plan.adding(Yen(extra))
             }
             rows.append(Row(
                 category: category, planned: plan, actual: actual, eligible: eligible,

@@ -36,5 +36,13 @@ import Testing
         #expect(throws: MoneyLimitError.overflow) {
             try BudgetExecution(planned: [.venue: MoneyLimits.amount], computation: claim, allowedOverrun: [.venue: Ratio(Int64.max, 1)])
         }
+        // Whole fractions (a denominator of 1) and thirds: "no overrun", "up to double", floor of a third.
+        for (allowed, limit) in [(Ratio(0, 1), Yen(1_000_000)), (Ratio(1, 1), 2_000_000), (Ratio(1, 3), 1_333_333), (Ratio(Int64.max, Int64.max), 2_000_000)] {
+            let execution = try BudgetExecution(planned: [.venue: 1_000_000], computation: claim, allowedOverrun: [.venue: allowed])
+            #expect(execution.rows.first { $0.category == .venue }?.limit == limit, "\(allowed)")
+        }
+        // The largest plan with an allowance that keeps it inside the money limit.
+        let largest = try BudgetExecution(planned: [.venue: MoneyLimits.amount], computation: claim, allowedOverrun: [.venue: Ratio(0, 7)])
+        #expect(largest.rows.first { $0.category == .venue }?.limit == MoneyLimits.amount)
     }
 }
