@@ -6,7 +6,8 @@ import Foundation
 /// `.pgpass`, SSL modes and Unix sockets work as in `psql`.
 ///
 /// Sessions run with PostgreSQL's JIT compilation off unless the operator says otherwise
-/// (an `options` setting in the URL or the parameters, or `PGOPTIONS`): the export's and the
+/// (an `options` setting in the URL or the parameters, or `PGOPTIONS`) or names a service
+/// file entry (`service`, `PGSERVICE`), whose own `options` an explicit setting would override: the export's and the
 /// reports' set-wise reads cost just past `jit_above_cost`, and compiling them took longer than
 /// running them (2.3 s of a 4.6 s read of 50,000 events in bench/export, measured with EXPLAIN
 /// ANALYZE); no statement of the service runs long enough to win the compilation back.
@@ -42,7 +43,9 @@ public struct PostgresConnectionSettings: Sendable, Hashable {
         if url != nil, let database = parameters["dbname"] {
             pairs.append(("dbname", database))
         }
-        if parameters["options"] == nil && !Self.urlSetsOptions(url) && ProcessInfo.processInfo.environment["PGOPTIONS"] == nil {
+        let environment = ProcessInfo.processInfo.environment
+        if parameters["options"] == nil, parameters["service"] == nil, environment["PGOPTIONS"] == nil, environment["PGSERVICE"] == nil,
+           !Self.url(url, names: "options"), !Self.url(url, names: "service") {
             pairs.append(("options", "-c jit=off"))
         }
         if parameters["fallback_application_name"] == nil {
@@ -51,15 +54,16 @@ public struct PostgresConnectionSettings: Sendable, Hashable {
         return pairs
     }
 
-    /// Whether the URL (or key/value string) in the `url` slot names libpq's `options` itself:
+    /// Whether the URL (or key/value string) in the `url` slot gives libpq's `keyword` itself:
     /// parsed by libpq, so every spelling it accepts counts. An unparsable URL says no here and
     /// fails at connect time with libpq's own message.
-    static func urlSetsOptions(_ url: String?) -> Bool {
+    static func url(_ url: String?, names keyword: String) -> Bool {
         guard let url, let parsed = PQconninfoParse(url, nil) else { return false }
         defer { PQconninfoFree(parsed) }
         var option = parsed
+        let wanted = keyword
         while let keyword = option.pointee.keyword {
-            if strcmp(keyword, "options") == 0 { return option.pointee.val != nil }
+            if String(cString: keyword) == wanted { return option.pointee.val != nil }
             option += 1
         }
         return false

@@ -34,6 +34,15 @@ import TestSupport
         ("not a connection string ' at all", false),
     ])
     func libpqDecidesWhetherAConnectionStringNamesOptions(url: String, names: Bool) {
-        #expect(PostgresConnectionSettings.urlSetsOptions(url) == names)
+        #expect(PostgresConnectionSettings.url(url, names: "options") == names)
+    }
+
+    @Test func aServiceFileEntryKeepsItsOwnOptions() {
+        #expect(PostgresConnectionSettings.url("service=jinjibu", names: "service"))
+        #expect(PostgresConnectionSettings.url("postgresql:///jinjibu?service=jinjibu", names: "service"))
+        let settings = PostgresConnectionSettings(url: "postgresql:///jinjibu?service=jinjibu")
+        #expect(!settings.keywordValues.contains { $0.0 == "options" })
+        let plain = PostgresConnectionSettings(url: "postgresql:///jinjibu")
+        #expect(plain.keywordValues.contains { $0 == ("options", "-c jit=off") })
     }
 }
