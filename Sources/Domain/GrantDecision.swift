@@ -26,6 +26,9 @@ public struct GrantDecision: Sendable, Hashable, Codable {
     public static let documentNumberLimit = 100
     /// The longest reason accepted, in characters.
     public static let reasonLimit = 1000
+    /// The numbers a writer may name for the decision (or advance payment) it means to record:
+    /// the same bound for the API's `sequence` and the command line's `--sequence`.
+    public static let sequenceRange: ClosedRange<Int> = 1...10_000
 
     /// 1 for the initial decision, then 2, 3, … for changes in the order recorded.
     public let sequence: Int

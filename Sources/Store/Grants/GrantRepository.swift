@@ -140,8 +140,8 @@ public struct GrantRepository: Sendable {
     /// mistake in the request.
     private static func check(_ expected: Int?, next: Int, project: String, named: (Int) -> String) throws {
         guard let expected, expected != next else { return }
-        // Below 1 is no record's number (and `named` does arithmetic on it).
-        guard expected >= 1 else { throw GrantError.sequenceInvalid(expected) }
+        // Outside the range is no record's number (and `named` does arithmetic on it).
+        guard GrantDecision.sequenceRange.contains(expected) else { throw GrantError.sequenceInvalid(expected) }
         if expected < next { throw ClaimError.stepAlreadyRecorded(project: project, step: named(expected)) }
         throw GrantError.sequenceInvalid(expected)
     }

@@ -66,7 +66,7 @@ struct GrantController {
     /// The number the record is meant to take (`sequence`, optional): sent, a second writer of
     /// the same record is refused (409) instead of recording it twice.
     static func sequence(_ body: inout JSONBody) -> Int? {
-        body.integer("sequence", in: 1...10_000).map(Int.init)
+        body.integer("sequence", in: Int64(GrantDecision.sequenceRange.lowerBound)...Int64(GrantDecision.sequenceRange.upperBound)).map(Int.init)
     }
 
     /// `{"personnel": 1200000, …}`: yen by expense category code, each within the money limits.
