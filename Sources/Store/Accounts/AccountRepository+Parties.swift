@@ -13,10 +13,8 @@ extension AccountRepository {
             for row in try connection.query("""
                 SELECT login, role, bureau FROM users WHERE login = ANY (\(PostgresTextArray(logins))::text[])
                 """) {
-                guard let role = Role(rawValue: try row.decode(String.self, "role")) else {
-                    throw PostgresError(kind: .decoding, message: "unknown role", column: "role")
-                }
-                let bureau = try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:))
+                let role = try row.decode(Role.self, "role")
+                let bureau = try row.decode(Bureau?.self, "bureau")
                 accounts[try row.decode(String.self, "login")] = .account(role, bureau)
             }
         }

@@ -86,14 +86,14 @@ public struct AccountRepository: Sendable {
         """
 
     private static func decodeUser(_ row: PostgresRow) throws -> UserAccount {
-        let consortia = try PostgresTextArray.parse(try row.decode(String.self, "consortia")).compactMap { entry -> ConsortiumRef? in
+        let consortia = try PostgresTextArray.parse(try row.decode(String.self, "consortia")).map { entry in
             let parts = entry.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, let id = Int64(parts[0]) else { return nil }
+            guard parts.count == 2, let id = Int64(parts[0]) else {
+                throw PostgresError(kind: .decoding, message: "not a consortium id and code", table: "user_consortia", column: "consortium_id")
+            }
             return ConsortiumRef(id: id, code: String(parts[1]))
         }
-        guard let role = Role(rawValue: try row.decode(String.self, "role")) else {
-            throw PostgresError(kind: .decoding, message: "unknown role", column: "role")
-        }
+        let role = try row.decode(Role.self, "role")
         let reviewed = try PostgresTextArray.parse(try row.decode(String.self, "reviewed_bureaus")).map { code in
             guard let bureau = Bureau(rawValue: code) else {
                 throw PostgresError(kind: .decoding, message: "unknown bureau", table: "reviewer_bureaus", column: "bureau")
@@ -102,7 +102,7 @@ public struct AccountRepository: Sendable {
         }
         return UserAccount(
             id: try row.decode(Int64.self, "id"), login: try row.decode(String.self, "login"), role: role,
-            bureau: try row.decode(String?.self, "bureau").flatMap(Bureau.init(rawValue:)), reviewedBureaus: reviewed,
+            bureau: try row.decode(Bureau?.self, "bureau"), reviewedBureaus: reviewed,
             consortia: consortia)
     }
 
