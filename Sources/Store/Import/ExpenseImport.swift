@@ -146,9 +146,12 @@ enum ExpenseImport {
                     staged -= try connection.execute("DELETE FROM expense_staging WHERE line = ANY (\(PostgresInt64Array(lines))::integer[])")
                 }
                 // An UPDATE of the changed lines and a plain INSERT of the new ones cost less than
-                // one INSERT ... ON CONFLICT; the lock above keeps another writer from adding a
-                // line in between. Changed lines are audited line by line, the new ones as one
-                // batch naming the file (0028): the setting is for the INSERT alone.
+                // one INSERT ... ON CONFLICT. Another writer takes the lock above only in its
+                // trigger, after its row is written: one adding the same line at the same moment
+                // deadlocks with this import and PostgreSQL ends one of the two (40P01, reported
+                // as "try again"), so a line is never written twice nor an import half-written.
+                // Changed lines are audited line by line, the new ones as one batch naming the
+                // file (0028): the setting is for the INSERT alone.
                 report.updated = try connection.execute("""
                     UPDATE expenses e SET
                         category = s.category, incurred_on = s.incurred_on, paid_on = s.paid_on, payee = s.payee,
