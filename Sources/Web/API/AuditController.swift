@@ -19,6 +19,8 @@ struct AuditController {
         let filter = AuditRepository.Filter(table: table, consortiumCode: query.code("consortium"), actor: query.string("actor", maxLength: 100))
         let page = try query.finishPage(key: Cursor.isID)
         let result = try await database.run(as: caller) { try AuditRepository().list(filter, page: page, on: $0) }
-        return try APIJSON.response(ListJSON(items: try result.items.map(AuditJSON.init), nextCursor: Cursor.encode(result.next)))
+        let actors = try await ActorPresenter.load(
+            for: caller, actors: result.items.lazy.flatMap(AuditJSON.actors), consortia: result.items.compactMap(\.consortiumCode), database: database)
+        return try APIJSON.response(ListJSON(items: try result.items.map { try AuditJSON($0, actors: actors) }, nextCursor: Cursor.encode(result.next)))
     }
 }
