@@ -49,6 +49,10 @@ import Testing
                 }
             }
 
+            // Nor may it filter by a login, which would tell whether that login acted.
+            let probe = try await api.get("/api/v1/audit?actor=user:sec-a", as: .kanto)
+            #expect(probe.status == .badRequest && probe.errorFields == ["actor"])
+
             let claim = try await api.get("/api/v1/projects/P-TSUBAME/claims/1", as: .secA).json
             #expect(claim["created_by"] as? String == "user:sec-a")
             #expect((claim["review"] as? [String: Any])?["decided_by"] as? String == "user:kanto")
