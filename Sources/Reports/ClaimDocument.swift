@@ -114,6 +114,17 @@ public struct ClaimDocument: Encodable, Sendable {
     var activities: [Activity]?
     var differencesFromRecords: Differences?
 
+    /// Who submitted the stored version, as recorded (`user:login`); nil for a computation.
+    public var submitter: String? { claim?.createdBy }
+
+    /// The same document with the submitter named otherwise: the API gives a caller outside
+    /// the consortium the party, not the login.
+    public func naming(submitter: String) -> ClaimDocument {
+        var document = self
+        document.claim?.createdBy = submitter
+        return document
+    }
+
     public init(_ report: ClaimReport) {
         let record = report.project
         let computation = report.computation

@@ -89,7 +89,8 @@ import Testing
             let approved = try await api.request(.patch, "\(base)/claims/3", as: .kanto, json: ["status": "approved"],
                                                  headers: [.ifMatch: try #require(v3.etag)])
             #expect(approved.status == .ok)
-            #expect((approved.json["review"] as? [String: Any])?["decided_by"] as? String == "user:kanto")
+            // The bureau reads itself as a party, as it reads everyone (ActorPartyAPITests).
+            #expect((approved.json["review"] as? [String: Any])?["decided_by"] as? String == "関東経済産業局")
             #expect(try await api.get(base, as: .secA).json["status"] as? String == "reported")
             // Plan against actual (執行率) under the changed decision's budget.
             let budget = try await api.get("\(base)/claims/3/budget", as: .secA)

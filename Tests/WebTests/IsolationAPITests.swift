@@ -132,6 +132,8 @@ import TestSupport
             #expect(everything.json["adopted_projects"] as? Int == 2)
             let runs = try await api.get("/api/v1/export-runs", as: .kanto).items
             #expect(runs.compactMap { $0["bureau"] as? String } == ["kanto"])
+            #expect(runs.first?["actor"] as? String == "運用担当（コマンドライン）", "not the operator's system account")
+            #expect(try await api.get("/api/v1/export-runs", as: .admin).items.first?["actor"] as? String == "cli:operator")
             let kinkiRun = try #require(try await api.get("/api/v1/export-runs", as: .kinki).items.first?["id"] as? Int)
             #expect(try await api.get("/api/v1/export-runs/\(kinkiRun)", as: .kanto).status == .notFound)
             #expect(try await api.get("/api/v1/export-runs", as: .admin).items.count == 2)

@@ -40,7 +40,7 @@ import TestSupport
             let approved = try await api.request(.patch, "\(base)/claims/2", as: .reviewKanto, json: ["status": "approved"],
                                                  headers: [.ifMatch: try #require(v2.etag)])
             #expect(approved.status == .ok)
-            #expect((approved.json["review"] as? [String: Any])?["decided_by"] as? String == "user:review-kanto")
+            #expect((approved.json["review"] as? [String: Any])?["decided_by"] as? String == "執行団体")
 
             let inspected = try await api.request(.post, "\(base)/inspection", as: .reviewKanto, json: [
                 "inspected_on": "2025-05-20", "inspector": "執行団体 審査課",

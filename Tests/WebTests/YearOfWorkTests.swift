@@ -132,7 +132,7 @@ import TestSupport
             let latest = try await api.get("/api/v1/projects/P-TSUBAME/claims/2", as: .kanto)
             let approved = try await api.request(.patch, "/api/v1/projects/P-TSUBAME/claims/2", as: .kanto,
                                                  json: ["status": "approved"], headers: [.ifMatch: latest.etag ?? ""])
-            #expect(approved.status == .ok && approved.json["status_changed_by"] as? String == "user:kanto")
+            #expect(approved.status == .ok && approved.json["status_changed_by"] as? String == "関東経済産業局")
             let frozen = try await api.get(paidPath, as: .secA)
             let locked = try await api.request(.patch, paidPath, as: .secA, json: ["amount_excl_tax_yen": 1], headers: [.ifMatch: frozen.etag ?? ""])
             #expect(locked.status == .conflict && locked.problemType == "rule-violation")

@@ -12,7 +12,8 @@ public struct ExportRunRecord: Sendable, Hashable, Codable {
     public let encoding: String
     public let headers: String
     public let asOf: LocalDate
-    public let actor: String
+    /// As recorded; the API may name the party instead (a bureau reads the run).
+    public var actor: String
     public let startedAt: Date
     public let finishedAt: Date?
     public let status: String

@@ -36,7 +36,7 @@ struct ClaimController {
         var query = QueryReader(request)
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
-        let document = try await run(caller) { ClaimDocument(try ClaimReport.computed(projectCode: code, asOf: asOf, on: $0)) }
+        let document = try await presented(run(caller) { ClaimDocument(try ClaimReport.computed(projectCode: code, asOf: asOf, on: $0)) }, caller, code)
         // The report's keys and values, compact like every other API response (the command
         // line's `claim compute --format json` keeps the indented form).
         return try APIJSON.response(document)
@@ -46,7 +46,8 @@ struct ClaimController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let claims = try await run(caller) { try ClaimRepository().versions(projectCode: code, on: $0) }
-        return try APIJSON.response(ListJSON(items: claims.map(ClaimJSON.init), nextCursor: nil))
+        let actors = try await actors(caller, ClaimJSON.actors(claims), code)
+        return try APIJSON.response(ListJSON(items: claims.map { ClaimJSON($0, actors: actors) }, nextCursor: nil))
     }
 
     /// Saves the computation as of `as_of` (default today) as the next version, submitted.
@@ -60,7 +61,7 @@ struct ClaimController {
         let claim = try await run(caller) {
             try ClaimRepository().submit(projectCode: code, asOf: asOf, reason: reason, actor: caller.actor, on: $0)
         }
-        return try APIJSON.response(ClaimJSON(claim), status: .created, etag: claim.rowVersion,
+        return try APIJSON.response(ClaimJSON(claim, actors: try await actors(caller, ClaimJSON.actors([claim]), code)), status: .created, etag: claim.rowVersion,
                                     location: "/api/v1/projects/\(code)/claims/\(claim.claimVersion)")
     }
 
@@ -69,7 +70,7 @@ struct ClaimController {
         let code = try context.code("code")
         let version = try Self.version(context)
         let claim = try await mappingErrors { try await database.read(as: caller, ClaimRepository().claimRead(projectCode: code, version: version)) }
-        return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
+        return try APIJSON.response(ClaimJSON(claim, actors: try await actors(caller, ClaimJSON.actors([claim]), code)), etag: claim.rowVersion)
     }
 
     /// A version as submitted (the same document as the preview, read back from what the
@@ -78,7 +79,7 @@ struct ClaimController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let version = try Self.version(context)
-        let document = try await run(caller) { ClaimDocument(try ClaimReport.stored(projectCode: code, version: version, on: $0)) }
+        let document = try await presented(run(caller) { ClaimDocument(try ClaimReport.stored(projectCode: code, version: version, on: $0)) }, caller, code)
         return try APIJSON.response(document)
     }
 
@@ -128,7 +129,18 @@ struct ClaimController {
                 projectCode: code, version: version, to: status, reason: reason, actor: caller.actor,
                 expectedRowVersion: expected, on: $0)
         }
-        return try APIJSON.response(ClaimJSON(claim), etag: claim.rowVersion)
+        return try APIJSON.response(ClaimJSON(claim, actors: try await actors(caller, ClaimJSON.actors([claim]), code)), etag: claim.rowVersion)
+    }
+
+    /// Who made the project's claims, as the caller reads it (`ActorPresenter`).
+    private func actors(_ caller: UserAccount, _ actors: [String], _ code: String) async throws -> ActorPresenter {
+        try await ActorPresenter.load(for: caller, actors: actors, project: code, database: database)
+    }
+
+    /// The report's submitter as the caller reads it.
+    private func presented(_ document: ClaimDocument, _ caller: UserAccount, _ code: String) async throws -> ClaimDocument {
+        guard let submitter = document.submitter else { return document }
+        return document.naming(submitter: try await actors(caller, [submitter], code)(submitter))
     }
 
     /// The statuses a role may move a claim to; the claim page offers the same.

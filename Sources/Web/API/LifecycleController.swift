@@ -33,6 +33,11 @@ struct LifecycleController {
         return record
     }
 
+    /// Who recorded a step of the path's project, as the caller reads it (`ActorPresenter`).
+    private func actors(_ context: APIContext, _ actor: String) async throws -> ActorPresenter {
+        try await ActorPresenter.load(for: try context.requireCaller(), actors: [actor], project: try context.code("code"), database: database)
+    }
+
     /// A step's request: the caller, allowed to record it (checked before the body is read, so
     /// a caller without the role is answered 403 whatever it sent), the project and the body.
     private func open(_ request: Request, _ context: APIContext, _ what: String) async throws -> (UserAccount, String, JSONBody) {
@@ -50,13 +55,14 @@ struct LifecycleController {
 
     @Sendable func showInspection(_ request: Request, context: APIContext) async throws -> Response {
         let stored = try await recorded(context, "確定検査") { try LifecycleRepository().inspection(projectCode: $0, on: $1) }
-        return try APIJSON.response(InspectionJSON(stored))
+        return try APIJSON.response(InspectionJSON(stored, actors: try await actors(context, stored.recordedBy)))
     }
 
     /// `lines`: `[{"line_ref": "R-003", "result": "excluded", "note": "…"}]`; a line not listed is accepted.
     @Sendable func inspect(_ request: Request, context: APIContext) async throws -> Response {
         var (caller, code, body) = try await open(request, context, Self.inspectionWhat)
-        return try created(InspectionJSON(try await inspect(&body, code: code, caller: caller)), code: code, step: "inspection")
+        let stored = try await inspect(&body, code: code, caller: caller)
+        return try created(InspectionJSON(stored, actors: try await actors(context, stored.recordedBy)), code: code, step: "inspection")
     }
 
     /// What each step is called in a refusal (「…の権限では確定検査の登録はできません」).
@@ -105,14 +111,15 @@ struct LifecycleController {
 
     @Sendable func showConfirmation(_ request: Request, context: APIContext) async throws -> Response {
         let stored = try await recorded(context, "額の確定") { try LifecycleRepository().confirmation(projectCode: $0, on: $1) }
-        return try APIJSON.response(ConfirmationJSON(stored))
+        return try APIJSON.response(ConfirmationJSON(stored, actors: try await actors(context, stored.recordedBy)))
     }
 
     /// `confirmed_yen` defaults to the subsidy after the inspection's exclusions; below the
     /// claim, `reasons` by expense category are required.
     @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
         var (caller, code, body) = try await open(request, context, Self.confirmationWhat)
-        return try created(ConfirmationJSON(try await confirm(&body, code: code, caller: caller)), code: code, step: "confirmation")
+        let stored = try await confirm(&body, code: code, caller: caller)
+        return try created(ConfirmationJSON(stored, actors: try await actors(context, stored.recordedBy)), code: code, step: "confirmation")
     }
 
     /// The confirmation from a request's fields, checked and recorded; the claim pages' form
@@ -153,7 +160,7 @@ struct LifecycleController {
 
     @Sendable func showSettlement(_ request: Request, context: APIContext) async throws -> Response {
         let stored = try await recorded(context, "精算") { try LifecycleRepository().settlement(projectCode: $0, on: $1) }
-        return try APIJSON.response(SettlementJSON(stored), etag: stored.rowVersion)
+        return try APIJSON.response(SettlementJSON(stored, actors: try await actors(context, stored.recordedBy)), etag: stored.rowVersion)
     }
 
     /// 精算払 (`paid_on`) when the confirmed amount exceeds the advances, else a refund due
@@ -161,7 +168,7 @@ struct LifecycleController {
     @Sendable func settle(_ request: Request, context: APIContext) async throws -> Response {
         var (caller, code, body) = try await open(request, context, Self.settlementWhat)
         let stored = try await settle(&body, code: code, caller: caller)
-        return try created(SettlementJSON(stored), code: code, step: "settlement", etag: stored.rowVersion)
+        return try created(SettlementJSON(stored, actors: try await actors(context, stored.recordedBy)), code: code, step: "settlement", etag: stored.rowVersion)
     }
 
     /// The settlement from a request's fields, checked and recorded (API and claim pages).
@@ -182,7 +189,7 @@ struct LifecycleController {
         var (caller, code, body) = try await open(request, context, Self.receiptWhat)
         let expected = try EntityTag.expectedVersion(request)
         let stored = try await receiveRefund(&body, code: code, expected: expected, caller: caller)
-        return try APIJSON.response(SettlementJSON(stored), etag: stored.rowVersion)
+        return try APIJSON.response(SettlementJSON(stored, actors: try await actors(context, stored.recordedBy)), etag: stored.rowVersion)
     }
 
     /// The refund's receipt from a request's fields, at the settlement's version read, checked
@@ -206,6 +213,7 @@ struct LifecycleController {
         let (project, entries) = try await database.run(as: caller) { connection in
             (try ProjectRepository().find(code: code, on: connection), try LifecycleRepository().timeline(projectCode: code, on: connection))
         }
-        return try APIJSON.response(TimelineJSON(project: project, entries: entries))
+        let actors = try await ActorPresenter.load(for: caller, actors: entries.map(\.recordedBy), project: project, database: database)
+        return try APIJSON.response(TimelineJSON(project: project, entries: entries, actors: actors))
     }
 }

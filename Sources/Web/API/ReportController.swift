@@ -75,17 +75,32 @@ struct ReportController {
     }
 
     @Sendable func listRuns(_ request: Request, context: APIContext) async throws -> Response {
-        _ = try context.requireCaller(may: Access.decide, "書き出しの記録の閲覧")
+        let caller = try context.requireCaller(may: Access.decide, "書き出しの記録の閲覧")
         var query = QueryReader(request)
         let year = query.fiscalYear()
         let page = try query.finishPage()
-        return try await database.list(context, { $0 }) { try ExportRunRepository().list(fiscalYear: year, page: page, on: $0) }
+        let result = try await database.run(as: caller) { try ExportRunRepository().list(fiscalYear: year, page: page, on: $0) }
+        let actors = try await Self.actors(of: result.items, caller: caller, database: database)
+        return try APIJSON.response(ListJSON(items: result.items.map { actors($0) }, nextCursor: Cursor.encode(result.next)))
     }
 
     @Sendable func showRun(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.decide, "書き出しの記録の閲覧")
         let id = try ConsortiumController.id(context)
         let run = try await database.run(as: caller) { try ExportRunRepository().find(id: id, on: $0) }
-        return try APIJSON.response(run)
+        return try APIJSON.response(try await Self.actors(of: [run], caller: caller, database: database)(run))
+    }
+
+    /// Who ran an export (the command line, usually by a person's system account) as the caller
+    /// reads it: the runs span consortia, so none names a secretariat's.
+    static func actors(
+        of runs: [ExportRunRecord], caller: UserAccount, database: TenantDatabase
+    ) async throws -> @Sendable (ExportRunRecord) -> ExportRunRecord {
+        let actors = try await ActorPresenter.load(for: caller, actors: runs.map(\.actor), consortia: [String](), database: database)
+        return { run in
+            var run = run
+            run.actor = actors(run.actor)
+            return run
+        }
     }
 }

@@ -5,6 +5,11 @@ import Store
 
 /// A stored claim version as the API shows it, with its figures by category and reason.
 struct ClaimJSON: Encodable {
+    /// Every actor of the versions, to look their parties up at once.
+    static func actors(_ claims: [StoredClaim]) -> [String] {
+        claims.flatMap { [$0.createdBy, $0.statusChangedBy] + ($0.review.map { [$0.decidedBy] } ?? []) }
+    }
+
     struct Line: Encodable {
         var category: String
         var reason: String
@@ -43,9 +48,9 @@ struct ClaimJSON: Encodable {
         var decidedAt: Date
     }
 
-    init(_ claim: StoredClaim) {
+    init(_ claim: StoredClaim, actors: ActorPresenter) {
         answersVersion = claim.answersVersion
-        review = claim.review.map { Review(decision: $0.decision.rawValue, reason: $0.reason, decidedBy: $0.decidedBy, decidedAt: $0.decidedAt) }
+        review = claim.review.map { Review(decision: $0.decision.rawValue, reason: $0.reason, decidedBy: actors($0.decidedBy), decidedAt: $0.decidedAt) }
         project = claim.projectCode
         claimVersion = claim.claimVersion
         status = claim.status.rawValue
@@ -63,9 +68,9 @@ struct ClaimJSON: Encodable {
         lines = figures.orderedCells.map {
             Line(category: $0.category.rawValue, reason: $0.bucket.code, amountYen: $0.cell.amount.amount, lineCount: $0.cell.lines)
         }
-        createdBy = claim.createdBy
+        createdBy = actors(claim.createdBy)
         createdAt = claim.createdAt
-        statusChangedBy = claim.statusChangedBy
+        statusChangedBy = actors(claim.statusChangedBy)
         statusChangedAt = claim.statusChangedAt
         version = claim.rowVersion
     }

@@ -18,14 +18,14 @@ struct InspectionJSON: Encodable {
     var recordedBy: String
     var recordedAt: Date
 
-    init(_ stored: LifecycleRepository.StoredInspection) {
+    init(_ stored: LifecycleRepository.StoredInspection, actors: ActorPresenter) {
         let inspection = stored.inspection
         claimVersion = stored.claimVersion
         inspectedOn = inspection.inspectedOn.description
         inspector = inspection.inspector
         findings = inspection.findings
         lines = inspection.lines.map { Line(lineRef: $0.lineRef, result: $0.result.rawValue, note: $0.note) }
-        recordedBy = stored.recordedBy
+        recordedBy = actors(stored.recordedBy)
         recordedAt = stored.recordedAt
     }
 }
@@ -41,7 +41,7 @@ struct ConfirmationJSON: Encodable {
     var recordedBy: String
     var recordedAt: Date
 
-    init(_ stored: LifecycleRepository.StoredConfirmation) {
+    init(_ stored: LifecycleRepository.StoredConfirmation, actors: ActorPresenter) {
         let confirmation = stored.confirmation
         claimVersion = stored.claimVersion
         confirmedOn = confirmation.confirmedOn.description
@@ -49,7 +49,7 @@ struct ConfirmationJSON: Encodable {
         confirmedYen = confirmation.confirmed.amount
         afterInspectionYen = stored.afterInspection?.amount
         reasons = Dictionary(uniqueKeysWithValues: confirmation.reasons.map { ($0.key.rawValue, $0.value) })
-        recordedBy = stored.recordedBy
+        recordedBy = actors(stored.recordedBy)
         recordedAt = stored.recordedAt
     }
 }
@@ -65,14 +65,14 @@ struct SettlementJSON: Encodable {
     var recordedAt: Date
     var version: Int
 
-    init(_ stored: LifecycleRepository.StoredSettlement) {
+    init(_ stored: LifecycleRepository.StoredSettlement, actors: ActorPresenter) {
         let settlement = stored.settlement
         kind = settlement.kind.rawValue
         amountYen = settlement.amount.amount
         paidOn = settlement.paidOn?.description
         dueOn = settlement.dueOn?.description
         receivedOn = settlement.receivedOn?.description
-        recordedBy = stored.recordedBy
+        recordedBy = actors(stored.recordedBy)
         recordedAt = stored.recordedAt
         version = stored.rowVersion
     }
@@ -94,12 +94,12 @@ struct TimelineJSON: Encodable {
     var status: String
     var steps: [Entry]
 
-    init(project: ProjectSummary, entries: [LifecycleRepository.TimelineEntry]) {
+    init(project: ProjectSummary, entries: [LifecycleRepository.TimelineEntry], actors: ActorPresenter) {
         self.project = project.code
         status = project.status.rawValue
         steps = entries.map {
             Entry(step: $0.step.rawValue, label: $0.step.japaneseName, on: $0.on?.description, recordedAt: $0.recordedAt,
-                  recordedBy: $0.recordedBy, detail: $0.detail, amountYen: $0.amount?.amount)
+                  recordedBy: actors($0.recordedBy), detail: $0.detail, amountYen: $0.amount?.amount)
         }
     }
 }
