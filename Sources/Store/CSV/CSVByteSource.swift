@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,10 @@ struct CSVByteSource: Sendable {
     }
 
     private var storage: Storage
+    /// The SHA-256 of every byte read so far: the end of the input read, the input's own hash,
+    /// whatever happens to the file's path meanwhile. swift-crypto's SHA256 is a value (copy on
+    /// write over its context) not marked Sendable; each copy of a reader owns its own.
+    nonisolated(unsafe) private(set) var bytesRead = SHA256()
 
     /// Opens the file for reading; the error's line is 0 because no line has been read.
     init(fileAtPath path: String) throws(CSVError) {
@@ -29,6 +34,13 @@ struct CSVByteSource: Sendable {
 
     /// Appends at most `count` bytes to `buffer`; returns how many, 0 at end of input.
     mutating func read(upTo count: Int, appendingTo buffer: inout [UInt8]) throws(CSVError) -> Int {
+        let start = buffer.count
+        let read = try readBytes(upTo: count, appendingTo: &buffer)
+        buffer.withUnsafeBytes { bytesRead.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        return read
+    }
+
+    private mutating func readBytes(upTo count: Int, appendingTo buffer: inout [UInt8]) throws(CSVError) -> Int {
         switch storage {
         case .memory(let data, let offset):
             let end = min(data.count, offset + count)

@@ -6,6 +6,8 @@
 /// memory stays flat however large the file is.
 struct CSVInputDecoder: Sendable {
     private var source: CSVByteSource
+    /// The SHA-256 (hex) of the raw bytes read so far, before any decoding.
+    var sha256OfBytesRead: String { source.bytesRead.finalize().map { String(format: "%02x", $0) }.joined() }
     let encoding: TextEncoding
     private let chunkSize: Int
     /// CP932 bytes not yet converted: the tail of a multibyte character cut by a chunk end.

@@ -32,6 +32,9 @@ public struct CSVReader: Sendable {
     public static let defaultChunkSize = 64 * 1024
 
     private var decoder: CSVInputDecoder
+    /// The SHA-256 (hex) of the input's bytes as read; once `next()` has returned nil, the
+    /// whole input's.
+    public var sha256OfBytesRead: String { decoder.sha256OfBytesRead }
     private var parser: CSVParser
     /// The current chunk of UTF-8 bytes and how far the parser has got in it.
     private var chunk: [UInt8] = []

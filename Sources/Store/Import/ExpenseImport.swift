@@ -37,7 +37,6 @@ enum ExpenseImport {
         var report = ImportReport(kind: .expenses)
         report.dryRun = options.dryRun
         var (reader, header) = try CSVImport.openFile(path, encoding: options.encoding, columns: columns)
-        let fileHash = try sha256(ofFileAt: path)
         let keepFields = options.skipInvalid
         var rejected: [Int: [String]] = [:]
 
@@ -112,10 +111,6 @@ enum ExpenseImport {
                     try writer.write(buffer.bytes)
                 }
                 if let readFailure { throw readFailure }
-                // The audit record names the file by this hash: it must be the file that was read.
-                guard try sha256(ofFileAt: path) == fileHash else {
-                    throw ImportError.unreadable(path: path, reason: "読み込みの途中でファイルが変わりました。書き込みが終わってから取り込み直してください")
-                }
                 // The row count and the projects are what the plans below need; the other
                 // columns' statistics would cost more than they save.
                 try connection.execute("ANALYZE expense_staging (project_code)")
@@ -167,7 +162,8 @@ enum ExpenseImport {
                           IS DISTINCT FROM (s.category, s.incurred_on, s.paid_on, s.payee, s.description, s.amount_excl_tax_yen,
                            s.tax_yen, s.evidence_ref, o.id, s.person_ref, s.event_ref, s.excluded_reason)
                     """)
-                try connection.execute("SELECT set_config('jinjibu.import_file', \(fileHash), true)")
+                // The audit record names the file by the hash of the bytes this import read.
+                try connection.execute("SELECT set_config('jinjibu.import_file', \(reader.sha256OfBytesRead), true)")
                 report.inserted = try connection.execute("""
                     WITH projects AS (
                         SELECT p.consortium_id, p.id, p.code FROM adopted_projects p
@@ -324,21 +320,6 @@ enum ExpenseImport {
                     : "請求 第\(version)版が承認済みです。明細を追加するには added_reason 列に理由を書いてください（第\(version + 1)版の請求に入ります）"))
         }
         return issues
-    }
-
-    /// The SHA-256 of the file (hex), named by the audit record of the import's new lines.
-    private static func sha256(ofFileAt path: String) throws -> String {
-        guard let file = FileHandle(forReadingAtPath: path) else {
-            throw ImportError.unreadable(path: path, reason: "読み込めません")
-        }
-        defer { try? file.close() }
-        var hasher = SHA256()
-        do {
-            while let chunk = try file.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        } catch {
-            throw ImportError.unreadable(path: path, reason: String(describing: error))
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// A stable reference for a line without evidence: a hash of what identifies it.
