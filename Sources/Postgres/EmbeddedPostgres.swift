@@ -139,9 +139,11 @@ public final class EmbeddedPostgres: @unchecked Sendable {
         try removePidFileOfAnotherProcess()
         var arguments = [
             "-D", dataDirectory.path, "-k", socketDirectory.path, "-c", "listen_addresses=",
-            "-c", "max_connections=200", "-c", "shared_buffers=128MB",
+            "-c", "max_connections=\(options.durable ? 200 : 500)", "-c", "shared_buffers=128MB",
         ]
         if !options.durable {
+            // A throwaway cluster serves a whole test run, whose suites run side by side, each
+            // with its own service pool and racing writers: 200 slots ran out once in CI.
             arguments += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
         }
         let child = try launch(binaries.postgres, arguments, as: runAs, logTo: logFile)
