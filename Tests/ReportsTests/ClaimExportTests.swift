@@ -179,6 +179,40 @@ func records(_ path: String, encoding: TextEncoding = .utf8) throws -> [[String:
         #expect(unplanned?["planned_yen"] is NSNull && unplanned?["actual_yen"] as? Int == 50_000 && unplanned?["execution_rate"] is NSNull)
     }
 
+    /// A frame's overrun allowance (migration 0030) in the project file: the budget row carries
+    /// the most the category may spend and `over_limit` past it, as `claim show` flags it; a
+    /// category without an allowance (as shipped) has neither. R6-T1 computed as of the export's
+    /// date: personnel ¥10,000,000 against ¥8,000,000 planned, equipment ¥600,000 against ¥1,000,000.
+    @Test func theProjectFileFlagsACategoryPastItsFramesOverrunAllowance() async throws {
+        let fixture = try await ExportFixture.make()
+        try await blocking {
+            _ = try GrantRepository().recordDecision(
+                projectCode: "R6-T1", decidedOn: LocalDate("2024-04-01")!, documentNumber: "第1号", amount: 9_000_000,
+                plannedBudget: [.personnel: 8_000_000, .equipment: 1_000_000], reason: nil, actor: "test", on: fixture.connection)
+            try fixture.connection.execute("""
+                UPDATE frame_categories fc SET overrun_numerator = 1,
+                       overrun_denominator = CASE fc.category WHEN 'personnel' THEN 10 ELSE 2 END
+                FROM adopted_projects p WHERE p.code = 'R6-T1' AND fc.frame_id = p.frame_id AND fc.category IN ('personnel', 'equipment')
+                """)
+        }
+        let result = try await export(fixture)
+        let t1 = try readCSV(result.outDirectory + "/projects/R6-T1.csv")
+        let budget = Dictionary(t1.filter { $0[0] == "budget" }.map { ($0[1], $0) }, uniquingKeysWith: { first, _ in first })
+        // detail, amount_yen (the limit), target, actual
+        #expect(budget["personnel"].map { [$0[2], $0[5], $0[6], $0[7]] } == ["over_limit", "8800000", "8000000", "10000000"])
+        #expect(budget["equipment"].map { [$0[2], $0[5], $0[6], $0[7]] } == ["", "1500000", "1000000", "600000"])
+        #expect(budget["travel"].map { [$0[2], $0[5]] } == ["", ""])
+        #expect(budget["total"].map { [$0[2], $0[5]] } == ["", ""])
+
+        let json = try await export(fixture, format: .json, out: ExportFixture.outputPath("json"))
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json.outDirectory + "/projects/R6-T1.json")))
+        let rows = ((document as? [String: Any])?["budget"] as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+        let byCategory = Dictionary(rows.map { ($0["category"] as? String ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byCategory["personnel"]?["limit_yen"] as? Int == 8_800_000 && byCategory["personnel"]?["over_limit"] as? Bool == true)
+        #expect(byCategory["equipment"]?["limit_yen"] as? Int == 1_500_000 && byCategory["equipment"]?["over_limit"] as? Bool == false)
+        #expect(byCategory["travel"]?["limit_yen"] is NSNull && byCategory["travel"]?["over_limit"] as? Bool == false)
+    }
+
     @Test func formulaLikeTextIsWrittenInert() async throws {
         let fixture = try await ExportFixture.make(osakaName: "=1+2", osakaProjectName: "=cmd|' /C calc'!A0")
         let result = try await export(fixture)

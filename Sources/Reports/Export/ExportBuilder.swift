@@ -35,7 +35,8 @@ struct ExportBuilder {
         let input = ProjectWriter.Input(
             projects: try repository.projects(asOf: options.asOf, on: connection), claims: claims,
             activities: activities.projects,
-            plannedBudgets: try repository.plannedBudgets(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection))
+            plannedBudgets: try repository.plannedBudgets(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection),
+            overrunAllowances: try repository.overrunAllowances(on: connection))
         let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
         let consortiumActivities = activities.consortia
         let projects = input.projects

@@ -35,13 +35,15 @@ struct ExportedProjectFigures {
     /// claimed project as of its claim's date.
     let today: ActivityActuals
     /// Plan against actual (執行率) by category on the basis's figures, against the decision
-    /// in force on the basis's date (as `claim show` gives it).
+    /// in force on the basis's date, a category past the frame's overrun allowance flagged (as
+    /// `claim show` gives it).
     let budgetExecution: BudgetExecution
 
     /// `claimedLines`: the line outcomes the claim of record stored (required with `claim`).
     init(
         project: ExportProject, claim: ClaimOfRecord?, claimedLines: [ClaimComputation.LineOutcome]?, lines: [ExpenseLine],
-        asOf: LocalDate, today: ActivityActuals, planned: [ExpenseCategory: Yen] = [:]
+        asOf: LocalDate, today: ActivityActuals, planned: [ExpenseCategory: Yen] = [:],
+        allowedOverrun: [ExpenseCategory: Ratio] = [:]
     ) throws(MoneyLimitError) {
         self.project = project
         let computation = try ClaimComputation.compute(frame: project.frame, project: project.terms, expenses: lines, asOf: claim?.asOf ?? asOf)
@@ -63,7 +65,7 @@ struct ExportedProjectFigures {
         }
         self.activities = claim?.activities ?? today
         self.today = today
-        budgetExecution = try BudgetExecution(planned: planned, figures: figures)
+        budgetExecution = try BudgetExecution(planned: planned, figures: figures, allowedOverrun: allowedOverrun)
     }
 
     var kpis: [KPIActual] { activities.kpis }

@@ -14,7 +14,9 @@ import Store
 /// - `budget`: plan against actual (執行率) by category and `total`, as `claim show` gives
 ///   it: `target` the planned budget (経費配分) of the grant decision in force on the basis's
 ///   date (empty where it plans nothing), `actual` the basis's expenses excluding tax,
-///   `achievement` actual / planned to four places;
+///   `achievement` actual / planned to four places; where the frame states an overrun
+///   allowance for the category, `amount_yen` the most it may spend, and `detail` `over_limit`
+///   when `actual` exceeds that;
 /// - `line`: every expense line with its outcome, by category, eligibility, date and line
 ///   reference (a line split by a category cap appears once per part); for a claimed project
 ///   the lines as the claim stored them, with dates and payee from today's line of the same
@@ -70,7 +72,8 @@ struct ProjectDetailWriter {
         }
         let execution = summary.budgetExecution
         for budget in execution.rows {
-            try emit(row("budget", budget.category.rawValue, label: budget.category.japaneseName, target: budget.planned.map { String($0.amount) },
+            try emit(row("budget", budget.category.rawValue, detail: budget.overLimit ? "over_limit" : "", label: budget.category.japaneseName,
+                         amount: budget.limit, target: budget.planned.map { String($0.amount) },
                          actual: String(budget.actual.amount), achievement: budget.executionRate.decimalString(fractionDigits: 4)))
         }
         try emit(row("budget", "total", label: "合計", target: String(execution.plannedTotal.amount),

@@ -30,6 +30,9 @@ struct ProjectDocument: Encodable {
             @ExplicitNull var plannedYen: Int64?
             var actualYen: Int64
             @ExplicitNull var executionRate: String?
+            /// The most the category may spend under the frame's overrun allowance; null without one.
+            @ExplicitNull var limitYen: Int64?
+            var overLimit: Bool
         }
         var rows: [Row]
         var plannedTotalYen, actualTotalYen: Int64
@@ -77,7 +80,8 @@ struct ProjectDocument: Encodable {
         budget = Budget(
             rows: execution.rows.map {
                 Budget.Row(category: $0.category.rawValue, label: $0.category.japaneseName, plannedYen: $0.planned?.amount,
-                           actualYen: $0.actual.amount, executionRate: $0.executionRate.decimalString(fractionDigits: 4))
+                           actualYen: $0.actual.amount, executionRate: $0.executionRate.decimalString(fractionDigits: 4),
+                           limitYen: $0.limit?.amount, overLimit: $0.overLimit)
             },
             plannedTotalYen: execution.plannedTotal.amount, actualTotalYen: execution.actualTotal.amount,
             executionRate: execution.executionRate.decimalString(fractionDigits: 4))

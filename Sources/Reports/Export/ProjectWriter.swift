@@ -16,6 +16,8 @@ final class ProjectWriter: @unchecked Sendable {
         /// Each project's planned budget (経費配分) in force on the same date, by project id;
         /// absent without a decision by then.
         let plannedBudgets: [Int64: [ExpenseCategory: Yen]]
+        /// Each project's frame's overrun allowance by category, by project id; absent without one.
+        let overrunAllowances: [Int64: [ExpenseCategory: Ratio]]
     }
 
     /// One project's lines, as read from the stream.
@@ -67,7 +69,8 @@ final class ProjectWriter: @unchecked Sendable {
         do {
             summary = try ExportedProjectFigures(
                 project: project, claim: input.claims[project.id], claimedLines: batch.claimedLines, lines: batch.lines,
-                asOf: options.asOf, today: activities, planned: input.plannedBudgets[project.id] ?? [:])
+                asOf: options.asOf, today: activities, planned: input.plannedBudgets[project.id] ?? [:],
+                allowedOverrun: input.overrunAllowances[project.id] ?? [:])
         } catch {
             throw ExportError.moneyLimit(project: project.code, error)
         }

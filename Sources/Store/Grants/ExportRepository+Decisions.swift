@@ -26,4 +26,22 @@ extension ExportRepository {
         }
         return result
     }
+
+    /// How far each project's frame in `export_scope` lets a category exceed its plan
+    /// (`GrantRepository.overrunAllowance`), by project id; projects whose frame states no
+    /// allowance are absent.
+    public func overrunAllowances(on connection: PostgresConnection) throws -> [Int64: [ExpenseCategory: Ratio]] {
+        var result: [Int64: [ExpenseCategory: Ratio]] = [:]
+        for row in try connection.query("""
+            SELECT s.project_id, fc.category, fc.overrun_numerator, fc.overrun_denominator
+            FROM export_scope s
+            JOIN adopted_projects p ON p.consortium_id = s.consortium_id AND p.id = s.project_id
+            JOIN frame_categories fc ON fc.frame_id = p.frame_id
+            WHERE fc.overrun_numerator IS NOT NULL
+            """) {
+            let (category, allowed) = try GrantRepository.overrunAllowance(row.reading("frame_categories"))
+            result[try row.decode(Int64.self, "project_id"), default: [:]][category] = allowed
+        }
+        return result
+    }
 }

@@ -196,10 +196,15 @@ extension GrantRepository {
             FROM adopted_projects p JOIN frame_categories fc ON fc.frame_id = p.frame_id
             WHERE p.code = \(projectCode) AND fc.overrun_numerator IS NOT NULL
             """) {
-            let row = row.reading("frame_categories")
-            allowance[try row.decode(ExpenseCategory.self, "category")] = Ratio(
-                try row.decode(Int64.self, "overrun_numerator"), try row.decode(Int64.self, "overrun_denominator"))
+            let (category, allowed) = try Self.overrunAllowance(row.reading("frame_categories"))
+            allowance[category] = allowed
         }
         return allowance
+    }
+
+    /// One category's allowance from a row with `category`, `overrun_numerator` and `overrun_denominator`.
+    static func overrunAllowance(_ row: PostgresRow) throws -> (ExpenseCategory, Ratio) {
+        (try row.decode(ExpenseCategory.self, "category"),
+         Ratio(try row.decode(Int64.self, "overrun_numerator"), try row.decode(Int64.self, "overrun_denominator")))
     }
 }
