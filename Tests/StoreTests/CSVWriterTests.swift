@@ -46,6 +46,47 @@ func csvText(_ cells: [[CSVCell]], formulaSafe: Bool = true) throws -> String {
         #expect(String(decoding: writer.data, as: UTF8.self) == "'-1234,'=1\r\n")
     }
 
+    /// Records built cell by cell, with cells prepared once, are byte for byte what the same
+    /// cells give as one array: quoting, the formula guard, numbers, and in CP932 the column a
+    /// substitution is counted in (the prepared cells count as the columns they are).
+    @Test func aRecordBuiltCellByCellWithPreparedCellsIsTheSameAsItsCells() throws {
+        let prefix: [CSVCell] = [.text("line"), .text("=x"), .text("謝金・対象"), .number(1)]
+        let rest: [CSVCell] = [.number(-1234), .number(Int64.min), .raw("-0.25"), .text("a,\"b\""), .text("@y"), .text("🍣"), .raw("")]
+        for encoding in [TextEncoding.utf8, .cp932] {
+            var expected = CSVWriter(encoding: encoding)
+            try expected.write(prefix + rest)
+            try expected.write(rest + prefix)
+            try expected.finish()
+            let prepared = CSVPreparedCells(prefix)
+            var built = CSVWriter(encoding: encoding)
+            try built.writeRecord { record in
+                record.append(prepared)
+                for cell in rest { record.append(cell) }
+            }
+            try built.writeRecord { record in
+                record.number(-1234)
+                record.number(Int64.min)
+                record.raw("-0.25")
+                record.text("a,\"b\"")
+                record.text("@y")
+                record.text("🍣")
+                record.empty()
+                record.append(prepared)
+            }
+            try built.finish()
+            #expect(built.data == expected.data, "\(encoding)")
+            #expect(built.substitutedCells == (encoding == .cp932 ? 2 : 0), "\(encoding)")
+            #expect(built.substitutions == expected.substitutions)
+            #expect(built.substitutions.map { [$0.recordNumber, $0.columnIndex] } == (encoding == .cp932 ? [[1, 9], [2, 5]] : []))
+        }
+        #expect(String(decoding: try { () throws -> Data in
+            var writer = CSVWriter(encoding: .utf8)
+            try writer.writeRecord { $0.append(CSVPreparedCells(prefix)) }
+            try writer.finish()
+            return writer.data
+        }(), as: UTF8.self) == "line,'=x,謝金・対象,1\r\n")
+    }
+
     @Test func formulaSafetyCanBeTurnedOff() throws {
         #expect(try csvText([[.text("=SUM(A1)"), .text("-1")]], formulaSafe: false) == "=SUM(A1),-1\r\n")
     }

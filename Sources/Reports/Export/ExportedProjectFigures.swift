@@ -81,15 +81,25 @@ struct ExportedProjectFigures {
 
     /// The listed lines' parts in order: the claim's as stored, or the computation's.
     func lineRows(lines: [ExpenseLine], payees: [String]) -> [LineRow] {
+        var rows: [LineRow] = []
+        forEachListedPart(lines: lines) { part, outcome, index in
+            rows.append(LineRow(part: part, outcome: outcome, line: index.map { lines[$0] }, payee: index.map { payees[$0] }))
+        }
+        return rows
+    }
+
+    /// The same parts handed to `body` one by one with their outcome and the index in `lines`
+    /// of today's line of the same reference (nil when it was removed since), without copying
+    /// lines into rows: the CSV writes a million of them.
+    func forEachListedPart(lines: [ExpenseLine], _ body: (LinePart, ClaimComputation.LineOutcome, Int?) throws -> Void) rethrows {
         guard case .claim = basis else {
-            return LinePart.all(computation, lines: lines).map {
-                LineRow(part: $0, outcome: computation.lines[$0.index], line: lines[$0.index], payee: payees[$0.index])
-            }
+            for part in LinePart.all(computation, lines: lines) { try body(part, computation.lines[part.index], part.index) }
+            return
         }
         let byRef = Self.indexByRef(lines)
-        return LinePart.all(listedLines) { $0 }.map { part in
-            let index = byRef[listedLines[part.index].id]
-            return LineRow(part: part, outcome: listedLines[part.index], line: index.map { lines[$0] }, payee: index.map { payees[$0] })
+        for part in LinePart.all(listedLines, order: { $0 }) {
+            let outcome = listedLines[part.index]
+            try body(part, outcome, byRef[outcome.id])
         }
     }
 

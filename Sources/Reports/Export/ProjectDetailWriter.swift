@@ -42,7 +42,7 @@ struct ProjectDetailWriter {
         case .csv:
             var writer = CSVWriter(encoding: encoding) { bytes in try file.write(bytes) }
             try writer.write(ExportColumns.project.map { headers == .ja ? $0.label : $0.name })
-            try Self.rows(summary, lines: lines, payees: payees) { try writer.write($0) }
+            try Self.writeRows(summary, lines: lines, payees: payees, to: &writer)
             try writer.finish()
             return (writer.substitutedCells, writer.substitutions)
         }
@@ -58,8 +58,9 @@ struct ProjectDetailWriter {
          .text(lineRef ?? ""), .raw(incurredOn.map(ISODate.text) ?? ""), .raw(paidOn.map(ISODate.text) ?? ""), .text(payee ?? "")]
     }
 
-    /// The CSV rows, handed to `emit` one at a time.
-    static func rows(_ summary: ExportedProjectFigures, lines: [ExpenseLine], payees: [String], emit: ([CSVCell]) throws -> Void) rethrows {
+    /// The CSV rows after the header.
+    static func writeRows(_ summary: ExportedProjectFigures, lines: [ExpenseLine], payees: [String], to csv: inout CSVWriter) throws {
+        func emit(_ cells: [CSVCell]) throws { try csv.write(cells) }
         for (item, label, value) in identification(summary) {
             try emit(row("project", item, detail: value, label: label))
         }
@@ -78,9 +79,7 @@ struct ProjectDetailWriter {
         }
         try emit(row("budget", "total", label: "合計", target: String(execution.plannedTotal.amount),
                      actual: String(execution.actualTotal.amount), achievement: execution.executionRate.decimalString(fractionDigits: 4)))
-        for line in summary.lineRows(lines: lines, payees: payees) {
-            try emit(lineRow("line", line))
-        }
+        try writeLineRows(summary, lines: lines, payees: payees, to: &csv)
         for kpi in summary.kpis {
             try emit(row("kpi", kpi.metric, detail: kpi.source.rawValue, label: KPIMetric.japaneseLabel(kpi.metric),
                             target: kpi.text(kpi.target), actual: kpi.text(kpi.actual),
@@ -100,6 +99,38 @@ struct ProjectDetailWriter {
         for (line, removed) in summary.lineRowsToday(lines: lines, payees: payees) {
             try emit(removed ? row("line_today", line.part.category.rawValue, detail: "removed", label: "削除された明細",
                                    lineRef: line.outcome.id) : lineRow("line_today", line))
+        }
+    }
+
+    /// The `line` rows, cell by cell: the bulk of every file (a project of a thousand lines has
+    /// a thousand), so each row's constant start is encoded once per category and eligibility.
+    private static func writeLineRows(_ summary: ExportedProjectFigures, lines: [ExpenseLine], payees: [String], to csv: inout CSVWriter) throws {
+        try summary.forEachListedPart(lines: lines) { part, outcome, index in
+            try csv.writeRecord { record in
+                record.append(linePrefixes[part.categoryIndex][part.bucketIndex + 1])
+                record.number(part.amount.amount)
+                record.empty()
+                record.empty()
+                record.empty()
+                record.text(outcome.id)
+                if let index {
+                    record.raw(ISODate.text(lines[index].incurredOn))
+                    if let paidOn = lines[index].paidOn { record.raw(ISODate.text(paidOn)) } else { record.empty() }
+                    record.text(payees[index])
+                } else {
+                    record.empty()
+                    record.empty()
+                    record.empty()
+                }
+            }
+        }
+    }
+
+    /// `section`, `item`, `detail`, `label` and `lines` of a `line` row, by category (in order)
+    /// and bucket (eligible first, then the reasons), as `lineRow` writes them.
+    private static let linePrefixes: [[CSVPreparedCells]] = ExpenseCategory.allCases.enumerated().map { index, category in
+        ([ClaimFigures.Bucket.eligible] + IneligibilityReason.allCases.map { .ineligible($0) }).enumerated().map { bucket, code in
+            CSVPreparedCells([.text("line"), .text(category.rawValue), .text(code.code), .text(lineLabels[index][bucket]), .number(1)])
         }
     }
 

@@ -58,10 +58,8 @@ public struct CSVWriter {
 
     private let sink: Sink
     private var buffer: [UInt8] = []
-    /// The current record as UTF-8, before conversion, and where each of its cells starts.
-    private var record: [UInt8] = []
-    private var cellStarts: [Int] = []
-    private var recordIsASCII = true
+    /// The current record as UTF-8, before conversion.
+    private var record: CSVRecordBuilder
     private var cp932 = CP932RecordEncoder()
 
     /// Makes a writer that passes encoded bytes to `output` in pieces of about 64 KiB.
@@ -94,8 +92,8 @@ public struct CSVWriter {
         self.formulaSafe = formulaSafe
         self.byteOrderMark = byteOrderMark
         self.sink = sink
+        record = CSVRecordBuilder(formulaSafe: formulaSafe)
         buffer.reserveCapacity(Self.flushThreshold + 4096)
-        record.reserveCapacity(1024)
         if encoding == .utf8 && byteOrderMark {
             buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
         }
@@ -103,23 +101,25 @@ public struct CSVWriter {
 
     /// Writes one record whose fields are all text (formula-guarded when formula-safe).
     public mutating func write(_ fields: [String]) throws {
-        startRecord()
-        for field in fields {
-            appendCell(field, guarded: true)
+        try writeRecord { record in
+            for field in fields { record.text(field) }
         }
-        try endRecord()
     }
 
     /// Writes one record, each cell written according to its kind (see ``CSVCell``).
     public mutating func write(_ cells: [CSVCell]) throws {
-        startRecord()
-        for cell in cells {
-            switch cell {
-            case .text(let text): appendCell(text, guarded: true)
-            case .number(let number): appendCell(String(number), guarded: false)
-            case .raw(let text): appendCell(text, guarded: false)
-            }
+        try writeRecord { record in
+            for cell in cells { record.append(cell) }
         }
+    }
+
+    /// Writes one record that `build` appends cell by cell, with the same quoting, formula
+    /// guard and encoding as `write(_:)`: for records written by the million (an export's
+    /// expense lines) without an array of cells, and with cells prepared once
+    /// (``CSVPreparedCells``).
+    public mutating func writeRecord(_ build: (inout CSVRecordBuilder) throws -> Void) throws {
+        record.removeAll()
+        try build(&record)
         try endRecord()
     }
 
@@ -129,54 +129,15 @@ public struct CSVWriter {
         try flush()
     }
 
-    private mutating func startRecord() {
-        record.removeAll(keepingCapacity: true)
-        cellStarts.removeAll(keepingCapacity: true)
-        recordIsASCII = true
-    }
-
-    private mutating func appendCell(_ text: String, guarded: Bool) {
-        if !cellStarts.isEmpty { record.append(CSVByte.comma) }
-        cellStarts.append(record.count)
-        var text = text
-        text.withUTF8 { bytes in
-            guard let first = bytes.first else { return }
-            var needsQuotes = false
-            var highBits: UInt8 = 0
-            for byte in bytes {
-                highBits |= byte
-                if byte == CSVByte.comma || byte == CSVByte.quote
-                    || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn {
-                    needsQuotes = true
-                }
-            }
-            if highBits >= 0x80 { recordIsASCII = false }
-            if needsQuotes { record.append(CSVByte.quote) }
-            if guarded && formulaSafe && CSVByte.startsFormula(first) {
-                record.append(CSVByte.apostrophe)
-            }
-            if needsQuotes {
-                for byte in bytes {
-                    if byte == CSVByte.quote { record.append(CSVByte.quote) }
-                    record.append(byte)
-                }
-                record.append(CSVByte.quote)
-            } else {
-                record.append(contentsOf: bytes)
-            }
-        }
-    }
-
     private mutating func endRecord() throws {
         recordsWritten += 1
-        record.append(CSVByte.carriageReturn)
-        record.append(CSVByte.lineFeed)
-        if encoding == .utf8 || recordIsASCII {
+        record.endLine()
+        if encoding == .utf8 || record.isASCII {
             // ASCII is identical in CP932, so most records skip iconv altogether.
-            buffer.append(contentsOf: record)
+            buffer.append(contentsOf: record.bytes)
         } else {
-            let input = record  // a second reference, so `buffer` can be mutated meanwhile
-            let starts = cellStarts
+            let input = record.bytes  // a second reference, so `buffer` can be mutated meanwhile
+            let starts = record.cellStarts
             let cells = try input.withUnsafeBufferPointer { bytes throws(CSVError) in
                 try cp932.encode(bytes, cellStarts: starts, appendingTo: &buffer)
             }
@@ -201,5 +162,132 @@ public struct CSVWriter {
             data.append(contentsOf: buffer)
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One CSV record being built, as UTF-8 before any conversion (see ``CSVWriter/writeRecord(_:)``).
+public struct CSVRecordBuilder {
+    let formulaSafe: Bool
+    private(set) var bytes: [UInt8] = []
+    /// Where each cell starts in `bytes`, so that a substituted character can name its column.
+    private(set) var cellStarts: [Int] = []
+    private(set) var isASCII = true
+
+    init(formulaSafe: Bool) {
+        self.formulaSafe = formulaSafe
+        bytes.reserveCapacity(1024)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        cellStarts.removeAll(keepingCapacity: true)
+        isASCII = true
+    }
+
+    mutating func endLine() {
+        bytes.append(CSVByte.carriageReturn)
+        bytes.append(CSVByte.lineFeed)
+    }
+
+    /// A cell written according to its kind (see ``CSVCell``).
+    public mutating func append(_ cell: CSVCell) {
+        switch cell {
+        case .text(let text): self.text(text)
+        case .number(let number): self.number(number)
+        case .raw(let text): raw(text)
+        }
+    }
+
+    /// Text from users or the database, guarded against formulas when the writer is formula-safe.
+    public mutating func text(_ text: String) {
+        append(text, guarded: true)
+    }
+
+    /// Text the program formatted itself, written as given (quoted where it must be).
+    public mutating func raw(_ text: String) {
+        append(text, guarded: false)
+    }
+
+    /// An empty cell.
+    public mutating func empty() {
+        startCell()
+    }
+
+    /// An integer in decimal, as ``CSVCell/number(_:)``, without making a `String` of it.
+    public mutating func number(_ value: Int64) {
+        startCell()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// Cells encoded once (by ``CSVPreparedCells``) for many records.
+    public mutating func append(_ cells: CSVPreparedCells) {
+        precondition(cells.formulaSafe == formulaSafe, "cells prepared for a writer that guards formulas differently")
+        if !cellStarts.isEmpty { bytes.append(CSVByte.comma) }
+        let offset = bytes.count
+        for start in cells.cellStarts { cellStarts.append(offset + start) }
+        bytes.append(contentsOf: cells.bytes)
+        if !cells.isASCII { isASCII = false }
+    }
+
+    private mutating func startCell() {
+        if !cellStarts.isEmpty { bytes.append(CSVByte.comma) }
+        cellStarts.append(bytes.count)
+    }
+
+    private mutating func append(_ text: String, guarded: Bool) {
+        startCell()
+        var text = text
+        text.withUTF8 { utf8 in
+            guard let first = utf8.first else { return }
+            var needsQuotes = false
+            var highBits: UInt8 = 0
+            for byte in utf8 {
+                highBits |= byte
+                if byte == CSVByte.comma || byte == CSVByte.quote
+                    || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn {
+                    needsQuotes = true
+                }
+            }
+            if highBits >= 0x80 { isASCII = false }
+            if needsQuotes { bytes.append(CSVByte.quote) }
+            if guarded && formulaSafe && CSVByte.startsFormula(first) {
+                bytes.append(CSVByte.apostrophe)
+            }
+            if needsQuotes {
+                for byte in utf8 {
+                    if byte == CSVByte.quote { bytes.append(CSVByte.quote) }
+                    bytes.append(byte)
+                }
+                bytes.append(CSVByte.quote)
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+        }
+    }
+}
+
+/// Cells encoded once and appended to many records (``CSVRecordBuilder/append(_:)-(CSVPreparedCells)``),
+/// such as the constant start of every expense line row of one category and eligibility.
+public struct CSVPreparedCells: Sendable {
+    let bytes: [UInt8]
+    let cellStarts: [Int]
+    let isASCII: Bool
+    let formulaSafe: Bool
+
+    /// `formulaSafe` must be the writer's: the guard is applied here, once.
+    public init(_ cells: [CSVCell], formulaSafe: Bool = true) {
+        self.formulaSafe = formulaSafe
+        var record = CSVRecordBuilder(formulaSafe: formulaSafe)
+        for cell in cells { record.append(cell) }
+        bytes = record.bytes
+        cellStarts = record.cellStarts
+        isASCII = record.isASCII
     }
 }
