@@ -12,16 +12,43 @@ extension ClaimComputation {
         /// The consumption tax of the lines, reported only.
         public let tax: Yen
 
-        init<S: Sequence>(_ outcomes: S) throws(MoneyLimitError) where S.Element == LineOutcome {
-            var (count, total, eligible, ineligible, tax) = (0, Yen.zero, Yen.zero, Yen.zero, Yen.zero)
-            for outcome in outcomes {
+        init(_ outcomes: [LineOutcome]) throws(MoneyLimitError) {
+            var sum = Sum()
+            for index in outcomes.indices { try sum.add(outcomes[index]) }
+            self.init(sum)
+        }
+
+        private init(_ sum: Sum) {
+            (lines, total, eligible, ineligible, tax) = (sum.count, sum.total, sum.eligible, sum.ineligible, sum.tax)
+        }
+
+        /// Running sums, added line by line.
+        struct Sum {
+            var count = 0
+            var total = Yen.zero, eligible = Yen.zero, ineligible = Yen.zero, tax = Yen.zero
+
+            mutating func add(_ outcome: borrowing LineOutcome) throws(MoneyLimitError) {
                 count += 1
                 total = try total.adding(outcome.amount)
                 eligible = try eligible.adding(outcome.eligible)
                 ineligible = try ineligible.adding(outcome.ineligible)
                 tax = try tax.adding(outcome.tax)
             }
-            (self.lines, self.total, self.eligible, self.ineligible, self.tax) = (count, total, eligible, ineligible, tax)
+        }
+
+        /// The totals of the lines of each category, in `ExpenseCategory.allCases` order, in one
+        /// pass over the lines (a batch export computes every project's); nil where none.
+        static func byCategory(_ outcomes: [LineOutcome]) throws(MoneyLimitError) -> [Totals?] {
+            let categories = ExpenseCategory.allCases
+            var sums = [Sum](repeating: Sum(), count: categories.count)
+            for index in outcomes.indices {
+                let category = outcomes[index].category
+                for position in categories.indices where categories[position] == category {
+                    try sums[position].add(outcomes[index])
+                    break
+                }
+            }
+            return sums.map { $0.count > 0 ? Totals($0) : nil }
         }
     }
 
@@ -32,15 +59,9 @@ extension ClaimComputation {
         public let totals: Totals
 
         static func all(_ lines: [LineOutcome], caps: [ExpenseCategory: Yen]) throws(MoneyLimitError) -> [CategoryTotals] {
-            var all: [CategoryTotals] = []
-            for category in ExpenseCategory.allCases {
-                // Lazily filtered, so that no line is copied: a batch export runs this per project.
-                let matching = lines.lazy.filter { $0.category == category }
-                if !matching.isEmpty {
-                    all.append(CategoryTotals(category: category, cap: caps[category], totals: try Totals(matching)))
-                }
+            try zip(ExpenseCategory.allCases, Totals.byCategory(lines)).compactMap { category, totals in
+                totals.map { CategoryTotals(category: category, cap: caps[category], totals: $0) }
             }
-            return all
         }
     }
 
@@ -52,16 +73,19 @@ extension ClaimComputation {
         public let lines: Int
 
         static func all(_ lines: [LineOutcome]) throws(MoneyLimitError) -> [ReasonTotals] {
-            var all: [ReasonTotals] = []
-            for reason in IneligibilityReason.allCases {
-                var (amount, count) = (Yen.zero, 0)
-                for line in lines where line.reason == reason {
-                    amount = try amount.adding(line.ineligible)
-                    count += 1
+            // One pass over the lines, by reason in `IneligibilityReason.allCases` order.
+            let reasons = IneligibilityReason.allCases
+            var sums = [(amount: Yen, lines: Int)](repeating: (.zero, 0), count: reasons.count)
+            for index in lines.indices {
+                guard let reason = lines[index].reason else { continue }
+                for position in reasons.indices where reasons[position] == reason {
+                    sums[position] = (try sums[position].amount.adding(lines[index].ineligible), sums[position].lines + 1)
+                    break
                 }
-                if count > 0 { all.append(ReasonTotals(reason: reason, amount: amount, lines: count)) }
             }
-            return all
+            return zip(reasons, sums).compactMap { reason, sum in
+                sum.lines > 0 ? ReasonTotals(reason: reason, amount: sum.amount, lines: sum.lines) : nil
+            }
         }
     }
 }
