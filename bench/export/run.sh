@@ -85,14 +85,15 @@ time_psql() {  # seconds of the faster of two runs; extra arguments run first in
   done
   best "${runs[@]}"
 }
-time_export() {  # "seconds peak_kib" of the faster of two runs
-  local best_s="" best_kib=""
+time_export() {  # "seconds peak_kib cpu_s" of the faster of two runs (cpu_s: the export's user + system seconds)
+  local best_s="" best_kib="" best_cpu="?"
   for attempt in 1 2; do
     local out="$work/out-$1-$attempt" log="$work/time-$1-$attempt.log" start seconds kib
     start=$(now)
     if [ -x /usr/bin/time ]; then
       /usr/bin/time -v "$bin" export claims --fiscal-year 2024 --as-of "$asof" --headers en --out "$out" >/dev/null 2>"$log"
       kib=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$log")
+      cpu=$(awk -F: '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
     else
       "$bin" export claims --fiscal-year 2024 --as-of "$asof" --headers en --out "$out" >/dev/null &
       local pid=$! peak=0
@@ -101,15 +102,15 @@ time_export() {  # "seconds peak_kib" of the faster of two runs
         [ "${hwm:-0}" -gt "$peak" ] && peak=$hwm
         sleep 0.05
       done
-      wait "$pid"; kib=$peak
+      wait "$pid"; kib=$peak; cpu="?"
     fi
     seconds=$(echo "$(now) - $start" | bc)
-    if [ -z "$best_s" ] || [ "$(echo "$seconds < $best_s" | bc)" = 1 ]; then best_s=$seconds; fi
+    if [ -z "$best_s" ] || [ "$(echo "$seconds < $best_s" | bc)" = 1 ]; then best_s=$seconds; best_cpu=$cpu; fi
     if [ -z "$best_kib" ] || [ "$kib" -gt "$best_kib" ]; then best_kib=$kib; fi
     du -sk "$out" | awk '{print $1}' > "$work/size-$1"
     rm -rf "$out"
   done
-  echo "$best_s $best_kib"
+  echo "$best_s $best_kib $best_cpu"
 }
 
 results=()
@@ -122,12 +123,12 @@ for lines in "${sizes[@]}"; do
   gen_s=$(echo "$(now) - $gen_start" | bc)
   aggregate_s=$(time_psql "$copy_aggregate")
   lines_s=$(time_psql "$copy_lines" "${scope_sql[@]}")
-  read -r export_s peak_kib < <(time_export "$lines")
+  read -r export_s peak_kib export_cpu < <(time_export "$lines")
   ratio=$(echo "scale=2; $export_s / $aggregate_s" | bc)
   ratio_lines=$(echo "scale=2; $export_s / $lines_s" | bc)
   ratio_both=$(echo "scale=2; $export_s / ($aggregate_s + $lines_s)" | bc)
-  results+=("$(printf '%9d lines  generate %6.2fs  copy-aggregate %6.2fs  copy-lines %6.2fs  export %6.2fs (%sx aggregate+lines; %sx aggregate, %sx lines)  peak RSS %d MiB  output %d MiB' \
-    "$lines" "$gen_s" "$aggregate_s" "$lines_s" "$export_s" "$ratio_both" "$ratio" "$ratio_lines" "$((peak_kib / 1024))" "$(( $(cat "$work/size-$lines") / 1024 ))")")
+  results+=("$(printf '%9d lines  generate %6.2fs  copy-aggregate %6.2fs  copy-lines %6.2fs  export %6.2fs (%sx aggregate+lines; %sx aggregate, %sx lines; its CPU %s s)  peak RSS %d MiB  output %d MiB' \
+    "$lines" "$gen_s" "$aggregate_s" "$lines_s" "$export_s" "$ratio_both" "$ratio" "$ratio_lines" "$export_cpu" "$((peak_kib / 1024))" "$(( $(cat "$work/size-$lines") / 1024 ))")")
   echo "${results[-1]}" >&2
 done
 
