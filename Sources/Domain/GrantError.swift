@@ -33,17 +33,17 @@ public enum GrantError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .documentNumberMissing:
-            return "交付決定番号を書いてください"
+            return FieldText.missing("交付決定番号")
         case .documentNumberTooLong(let limit):
-            return "交付決定番号は\(limit)文字までです"
+            return FieldText.tooLong("交付決定番号", limit: limit)
         case .sequenceInvalid(let sequence):
             return "番号 \(sequence) は次の番号ではありません。読み込み直してください"
         case .amountOutOfRange(_, let amount):
-            return "金額 \(amount.formattedWithSymbol) は範囲（0円〜1000兆円）の外です"
+            return FieldText.amountOutOfRange("金額", amount)
         case .budgetOutOfRange(let category, let amount):
-            return "経費配分の\(category.japaneseName) \(amount.formattedWithSymbol) は範囲（0円〜1000兆円）の外です"
+            return FieldText.amountOutOfRange("経費配分の\(category.japaneseName)", amount)
         case .reasonTooLong(let limit):
-            return "理由は\(limit)文字までです"
+            return FieldText.tooLong("理由", limit: limit)
         case .changeNeedsReason:
             return "変更交付決定には変更の理由を書いてください"
         case .decidedBeforeLatest(let latest):

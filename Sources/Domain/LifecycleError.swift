@@ -35,9 +35,9 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .returnNeedsReason:
             return "差し戻すときは差戻しの理由を書いてください。事務局に表示されます"
         case .textMissing(_, let label):
-            return "\(label)を書いてください"
+            return FieldText.missing(label)
         case .textTooLong(_, let label, let limit):
-            return "\(label)は\(limit)文字までです"
+            return FieldText.tooLong(label, limit: limit)
         case .unknownLine(let ref):
             return "明細 \(ref) は検査する請求の版にありません"
         case .duplicateLine(let ref):
@@ -49,7 +49,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .reasonsNeededBelowClaim:
             return "確定額が請求の補助金額を下回るときは、経費区分ごとの理由を書いてください"
         case .amountOutOfRange(_, let amount):
-            return "金額 \(amount.formattedWithSymbol) は範囲（0円〜1000兆円）の外です"
+            return FieldText.amountOutOfRange("金額", amount)
         case .settlementAmount(let expected, let kind):
             return "\(kind.japaneseName)の額は確定額と概算払の差額 \(expected.formattedWithSymbol) です"
         }

@@ -30,7 +30,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .pendingMigrations(let names):
             return "the database has pending migrations (\(names.joined(separator: ", "))); run `jinjibu migrate` first"
         case .notFound(let what, let key):
-            return "\(what) \(key) が見つかりません"
+            return RecordError.notFound(kind: what, key: key).description
         case .conflict(let message):
             return message
         }

@@ -37,7 +37,7 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
         case .onlyLatestCanBeApproved(let latest):
             return "承認できるのは最新の第\(latest)版だけです"
         case .staleVersion(let expected, let actual):
-            return "他の人が先に更新しました（読み込んだ版 \(expected)、現在 \(actual)）。読み込み直してください"
+            return RecordError.staleVersion(expected: expected, actual: actual).description
         case .expensesChanged:
             return "計算の間に経費が変更されました。もう一度実行してください"
         case .notApproved(let project):
