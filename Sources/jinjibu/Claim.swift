@@ -1,19 +1,12 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Logging
 import Postgres
 import Reports
 import Store
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
-}
-
-/// The forms a claim report prints in: the same figures and labels in each.
-enum ClaimFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-
+extension ReportFormat {
+    /// A claim report in this form, as printed: the same figures and labels in each.
     func render(_ report: ClaimReport) throws -> String {
         switch self {
         case .table: ClaimText.report(report)
@@ -46,7 +39,7 @@ struct Claim: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the claim computation of a project without saving it.")
         @Argument(help: "The adopted project's code.") var project: String
         @Option(help: "The as-of date (payment cut-off); default today. ISO or 令和7年4月10日.") var asOf: LocalDate?
-        @Option(help: "table, json or csv.") var format: ClaimFormat = .table
+        @Option(help: "table, json or csv.") var format: ReportFormat = .table
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -62,7 +55,7 @@ struct Claim: ParsableCommand {
             abstract: "Show a claim version as submitted, and where today's records would give something else.")
         @Argument(help: "The adopted project's code.") var project: String
         @Option(help: "The version; default the latest.") var version: Int?
-        @Option(help: "table, json or csv.") var format: ClaimFormat = .table
+        @Option(help: "table, json or csv.") var format: ReportFormat = .table
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
