@@ -49,8 +49,9 @@ struct Grant: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let planned = Dictionary(try Grant.keyedValues(budget, usage: "--budget は 経費区分=金額 で書きます（例: personnel=1200000）") {
-                key, value in try ExpenseCategory(parsing: key).map { ($0, try Yen(parsing: value)) }
+            let usage = "--budget は 経費区分=金額 で書きます（例: personnel=1200000）"
+            let planned = Dictionary(try Grant.keyedValues(budget, usage: usage) { key, value in
+                try ExpenseCategory(parsing: key).map { ($0, try Yen(parsing: value)) }
             }, uniquingKeysWith: { $1 })
             let decision = try Grant.withConnection(database) { connection in
                 try GrantRepository().recordDecision(
