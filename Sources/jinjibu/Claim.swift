@@ -35,6 +35,15 @@ struct Claim: ParsableCommand {
         try database.withConnection(label: "jinjibu.claim", body)
     }
 
+    /// The version asked for, or the project's latest; none yet is `versionNotFound` of version 1.
+    static func version(_ version: Int?, of project: String, on connection: PostgresConnection) throws -> Int {
+        if let version { return version }
+        guard let latest = try ClaimRepository().versions(projectCode: project, on: connection).last?.claimVersion else {
+            throw ClaimError.versionNotFound(project: project, version: 1)
+        }
+        return latest
+    }
+
     struct Compute: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the claim computation of a project without saving it.")
         @Argument(help: "The adopted project's code.") var project: String
@@ -60,8 +69,7 @@ struct Claim: ParsableCommand {
 
         func run() throws {
             let output = try Claim.withConnection(database) { connection in
-                let number = try version ?? (ClaimRepository().versions(projectCode: project, on: connection).last?.claimVersion).orThrow(
-                    ClaimError.versionNotFound(project: project, version: 1))
+                let number = try Claim.version(version, of: project, on: connection)
                 return try format.render(try ClaimReport.stored(projectCode: project, version: number, on: connection))
             }
             print(output)
@@ -134,12 +142,9 @@ struct Claim: ParsableCommand {
                 throw UserError("差し戻すときは --reason で差戻しの理由を書いてください。事務局に表示されます")
             }
             let stored = try Claim.withConnection(database) { connection in
-                let repository = ClaimRepository()
-                let number = try version ?? (repository.versions(projectCode: project, on: connection).last?.claimVersion).orThrow(
-                    ClaimError.versionNotFound(project: project, version: 1))
-                return try repository.setStatus(
-                    projectCode: project, version: number, to: status, reason: reason, actor: DatabaseSession.commandLineActor,
-                    on: connection)
+                let number = try Claim.version(version, of: project, on: connection)
+                return try ClaimRepository().setStatus(
+                    projectCode: project, version: number, to: status, reason: reason, actor: DatabaseSession.commandLineActor, on: connection)
             }
             print("事業 \(project) の請求 第\(stored.claimVersion)版: \(stored.status.japaneseName)")
         }
@@ -147,10 +152,3 @@ struct Claim: ParsableCommand {
 }
 
 extension ClaimStatus: ExpressibleByArgument {}
-
-extension Optional {
-    func orThrow(_ error: @autoclosure () -> Error) throws -> Wrapped {
-        guard let self else { throw error() }
-        return self
-    }
-}
