@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a claim version (請求) stands: draft → submitted → approved → paid, or
 /// submitted → returned. A returned version is final; the correction is a new version.
-public enum ClaimStatus: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum ClaimStatus: String, DomainVocabulary {
     case draft
     case submitted
     case returned

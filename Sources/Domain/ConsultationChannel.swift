@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a firm's consultation (相談) reached the consortium.
-public enum ConsultationChannel: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum ConsultationChannel: String, DomainVocabulary {
     case seminar
     case bank
     case chamber

@@ -22,24 +22,20 @@ public enum DateParseError: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .empty:
-            return "日付が入力されていません"
-        case .unrecognizedFormat(let text):
-            return "「\(InputEcho.excerpt(text))」は日付として読み取れません（例: 2024-04-01、令和6年4月1日、R6.4.1）"
-        case .impossibleDate(let year, let month, let day):
-            return "\(year)年\(month)月\(day)日は存在しない日付です"
-        case .invalidEraYear(let era, let year):
-            return "\(era.kanji)\(year)年は存在しません（元年は1年です）"
-        case .beforeEraStart(let era, let date):
-            return "\(date)は\(era.kanji)の始まり（\(era.firstDay)）より前の日付です"
-        case .afterEraEnd(let era, let date):
-            let end = era.lastDay.map { "（\($0)）" } ?? ""
-            return "\(date)は\(era.kanji)の終わり\(end)より後の日付です（和暦は次の元号で書いてください）"
+        case .empty: "日付が入力されていません"
+        case .unrecognizedFormat(let text): "「\(InputEcho.excerpt(text))」は日付として読み取れません（例: 2024-04-01、令和6年4月1日、R6.4.1）"
+        case .impossibleDate(let year, let month, let day): "\(year)年\(month)月\(day)日は存在しない日付です"
+        case .invalidEraYear(let era, let year): "\(era.kanji)\(year)年は存在しません（元年は1年です）"
+        case .beforeEraStart(let era, let date): "\(date)は\(era.kanji)の始まり（\(era.firstDay)）より前の日付です"
+        case .afterEraEnd(let era, let date): "\(date)は\(era.kanji)の終わり\(Self.end(of: era))より後の日付です（和暦は次の元号で書いてください）"
         case .fiscalYearAfterEraEnd(let era, let year):
-            let end = era.lastDay.map { "（\($0)）" } ?? ""
-            return "\(era.kanji)\(year)年度はありません（\(era.kanji)は年度の始まる前に終わっています\(end)）"
-        case .yearOutOfRange(let year):
-            return "\(year)年は扱える範囲外です"
+            "\(era.kanji)\(year)年度はありません（\(era.kanji)は年度の始まる前に終わっています\(Self.end(of: era))）"
+        case .yearOutOfRange(let year): "\(year)年は扱える範囲外です"
         }
+    }
+
+    /// An ended era's last day in parentheses, 「（1989-01-07）」; nothing for the current era.
+    private static func end(of era: JapaneseEra) -> String {
+        era.lastDay.map { "（\($0)）" } ?? ""
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a placed person works at the firm (雇用形態).
-public enum EmploymentType: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum EmploymentType: String, DomainVocabulary {
     case fullTime = "full_time"
     case sideJob = "side_job"
     case internship

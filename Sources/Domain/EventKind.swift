@@ -6,7 +6,7 @@ import Foundation
 /// the chamber), recorded as an event whose organisations are the firm and the partner;
 /// `mentor_session` (新現役交流会) is a session where firms meet registered senior mentors
 /// (`mentor_matches` records who matched).
-public enum EventKind: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum EventKind: String, DomainVocabulary {
     case jointRecruiting = "joint_recruiting"
     case internship
     case training

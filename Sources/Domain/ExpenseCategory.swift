@@ -1,7 +1,7 @@
 import Foundation
 
 /// An expense category of a subsidised project (経費区分).
-public enum ExpenseCategory: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum ExpenseCategory: String, DomainVocabulary {
     case personnel
     case honoraria
     case travel

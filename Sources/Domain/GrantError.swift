@@ -32,28 +32,18 @@ public enum GrantError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .documentNumberMissing:
-            return "交付決定番号を書いてください"
-        case .documentNumberTooLong(let limit):
-            return "交付決定番号は\(limit)文字までです"
-        case .sequenceInvalid(let sequence):
-            return "番号 \(sequence) は次の番号ではありません。読み込み直してください"
-        case .amountOutOfRange(_, let amount):
-            return "金額 \(amount.formattedWithSymbol) は範囲（0円〜1000兆円）の外です"
-        case .budgetOutOfRange(let category, let amount):
-            return "経費配分の\(category.japaneseName) \(amount.formattedWithSymbol) は範囲（0円〜1000兆円）の外です"
-        case .reasonTooLong(let limit):
-            return "理由は\(limit)文字までです"
-        case .changeNeedsReason:
-            return "変更交付決定には変更の理由を書いてください"
-        case .decidedBeforeLatest(let latest):
-            return "変更交付決定の日付が前の交付決定（\(latest)）より前です"
+        case .documentNumberMissing: FieldText.missing("交付決定番号")
+        case .documentNumberTooLong(let limit): FieldText.tooLong("交付決定番号", limit: limit)
+        case .sequenceInvalid(let sequence): "番号 \(sequence) は次の番号ではありません。読み込み直してください"
+        case .amountOutOfRange(_, let amount): FieldText.amountOutOfRange("金額", amount)
+        case .budgetOutOfRange(let category, let amount): FieldText.amountOutOfRange("経費配分の\(category.japaneseName)", amount)
+        case .reasonTooLong(let limit): FieldText.tooLong("理由", limit: limit)
+        case .changeNeedsReason: "変更交付決定には変更の理由を書いてください"
+        case .decidedBeforeLatest(let latest): "変更交付決定の日付が前の交付決定（\(latest)）より前です"
         case .advancesExceedGrant(let total, let granted):
-            return "概算払の合計 \(total.formattedWithSymbol) が交付決定額 \(granted.formattedWithSymbol) を超えます"
-        case .noDecisionInForce(let asOf, let first):
-            return "基準日 \(asOf) にはまだ交付決定がありません（最初の交付決定は \(first)）"
-        case .aboveProjectCap(let cap):
-            return "交付決定額が枠の上限（\(cap.formattedWithSymbol)）を超えています"
+            "概算払の合計 \(total.formattedWithSymbol) が交付決定額 \(granted.formattedWithSymbol) を超えます"
+        case .noDecisionInForce(let asOf, let first): "基準日 \(asOf) にはまだ交付決定がありません（最初の交付決定は \(first)）"
+        case .aboveProjectCap(let cap): "交付決定額が枠の上限（\(cap.formattedWithSymbol)）を超えています"
         }
     }
 }

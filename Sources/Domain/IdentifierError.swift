@@ -19,27 +19,18 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .empty:
-            return "値が入力されていません"
+        case .empty: "値が入力されていません"
         case .wrongLength(let expected, let actual):
             switch expected {
-            case CorporateNumber.length:
-                return "法人番号は\(expected)桁です（\(actual)桁が入力されました）"
-            case InvoiceIssuerNumber.length:
-                return "登録番号は「T」と13桁の数字です（\(actual)文字が入力されました）"
-            case LocalGovernmentCode.length:
-                return "地方公共団体コードは\(expected)桁です（\(actual)桁が入力されました）"
-            default:
-                return "\(expected)桁で入力してください（\(actual)桁が入力されました）"
+            case CorporateNumber.length: "法人番号は\(expected)桁です（\(actual)桁が入力されました）"
+            case InvoiceIssuerNumber.length: "登録番号は「T」と13桁の数字です（\(actual)文字が入力されました）"
+            case LocalGovernmentCode.length: "地方公共団体コードは\(expected)桁です（\(actual)桁が入力されました）"
+            default: "\(expected)桁で入力してください（\(actual)桁が入力されました）"
             }
-        case .nonDigit(let position, let character):
-            return "\(position)文字目の「\(character)」は数字ではありません"
-        case .checkDigitMismatch(let expected, let actual):
-            return "検査用数字が一致しません（期待値 \(expected)、入力値 \(actual)）"
-        case .missingInvoicePrefix:
-            return "登録番号は「T」で始まります"
-        case .unknownPrefecture(let text):
-            return "「\(InputEcho.excerpt(text))」という都道府県はありません（01〜47または都道府県名）"
+        case .nonDigit(let position, let character): "\(position)文字目の「\(character)」は数字ではありません"
+        case .checkDigitMismatch(let expected, let actual): "検査用数字が一致しません（期待値 \(expected)、入力値 \(actual)）"
+        case .missingInvoicePrefix: "登録番号は「T」で始まります"
+        case .unknownPrefecture(let text): "「\(InputEcho.excerpt(text))」という都道府県はありません（01〜47または都道府県名）"
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why (part of) an expense line is not eligible for the subsidy (対象外理由). Cases are in the order the checks run; `overCategoryCap` is applied last, to the eligible lines.
-public enum IneligibilityReason: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum IneligibilityReason: String, DomainVocabulary {
     case excluded
     case categoryNotCovered = "category_not_covered"
     case outsidePeriod = "outside_period"

@@ -2,7 +2,7 @@ import Foundation
 
 /// A major division of the Japan Standard Industrial Classification (日本標準産業分類 大分類),
 /// A–T. The raw value is the letter.
-public enum JSICDivision: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum JSICDivision: String, DomainVocabulary {
     case a = "A", b = "B", c = "C", d = "D", e = "E", f = "F", g = "G", h = "H", i = "I", j = "J"
     case k = "K", l = "L", m = "M", n = "N", o = "O", p = "P", q = "Q", r = "R", s = "S", t = "T"
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The job category of a placement or a consultation (職種).
-public enum JobCategory: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum JobCategory: String, DomainVocabulary {
     case sales
     case productionQuality = "production_quality"
     case engineeringDesign = "engineering_design"

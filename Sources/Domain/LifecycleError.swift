@@ -30,28 +30,18 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .notAReviewDecision(let status):
-            return "審査で請求を「\(status.japaneseName)」にはできません（差戻しか承認です）"
-        case .returnNeedsReason:
-            return "差し戻すときは差戻しの理由を書いてください。事務局に表示されます"
-        case .textMissing(_, let label):
-            return "\(label)を書いてください"
-        case .textTooLong(_, let label, let limit):
-            return "\(label)は\(limit)文字までです"
-        case .unknownLine(let ref):
-            return "明細 \(ref) は検査する請求の版にありません"
-        case .duplicateLine(let ref):
-            return "明細 \(ref) が二度書かれています"
-        case .exclusionNeedsNote(let ref):
-            return "対象外とする明細 \(ref) には理由を書いてください"
+        case .notAReviewDecision(let status): "審査で請求を「\(status.japaneseName)」にはできません（差戻しか承認です）"
+        case .returnNeedsReason: "差し戻すときは差戻しの理由を書いてください。事務局に表示されます"
+        case .textMissing(_, let label): FieldText.missing(label)
+        case .textTooLong(_, let label, let limit): FieldText.tooLong(label, limit: limit)
+        case .unknownLine(let ref): "明細 \(ref) は検査する請求の版にありません"
+        case .duplicateLine(let ref): "明細 \(ref) が二度書かれています"
+        case .exclusionNeedsNote(let ref): "対象外とする明細 \(ref) には理由を書いてください"
         case .confirmedAboveClaim(let confirmed, let claimed):
-            return "確定額 \(confirmed.formattedWithSymbol) が請求の補助金額 \(claimed.formattedWithSymbol) を超えています"
-        case .reasonsNeededBelowClaim:
-            return "確定額が請求の補助金額を下回るときは、経費区分ごとの理由を書いてください"
-        case .amountOutOfRange(_, let amount):
-            return "金額 \(amount.formattedWithSymbol) は範囲（0円〜1000兆円）の外です"
-        case .settlementAmount(let expected, let kind):
-            return "\(kind.japaneseName)の額は確定額と概算払の差額 \(expected.formattedWithSymbol) です"
+            "確定額 \(confirmed.formattedWithSymbol) が請求の補助金額 \(claimed.formattedWithSymbol) を超えています"
+        case .reasonsNeededBelowClaim: "確定額が請求の補助金額を下回るときは、経費区分ごとの理由を書いてください"
+        case .amountOutOfRange(_, let amount): FieldText.amountOutOfRange("金額", amount)
+        case .settlementAmount(let expected, let kind): "\(kind.japaneseName)の額は確定額と概算払の差額 \(expected.formattedWithSymbol) です"
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The role of a member in a consortium (構成員の役割).
-public enum MembershipRole: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum MembershipRole: String, DomainVocabulary {
     case secretariat
     case institution
     case firm

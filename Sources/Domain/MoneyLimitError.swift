@@ -13,12 +13,9 @@ public enum MoneyLimitError: Error, Equatable, Sendable, CustomStringConvertible
     /// that a message never states another figure than the one enforced.
     public var description: String {
         switch self {
-        case .amountOutOfRange(let value):
-            return "\(Yen(value).formatted)円は扱える金額の範囲（\(MoneyLimits.amount.inJapaneseUnits)）を超えています"
-        case .projectTotalExceeded:
-            return "事業の経費の合計（税抜額と消費税の合計）が上限（\(MoneyLimits.projectTotal.inJapaneseUnits)）を超えます"
-        case .overflow:
-            return "金額の合計が扱える範囲を超えるため計算できません"
+        case .amountOutOfRange(let value): "\(Yen(value).formatted)円は扱える金額の範囲（\(MoneyLimits.amount.inJapaneseUnits)）を超えています"
+        case .projectTotalExceeded: "事業の経費の合計（税抜額と消費税の合計）が上限（\(MoneyLimits.projectTotal.inJapaneseUnits)）を超えます"
+        case .overflow: "金額の合計が扱える範囲を超えるため計算できません"
         }
     }
 }

@@ -17,18 +17,12 @@ public enum MoneyParseError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .empty:
-            return "金額が入力されていません"
-        case .noDigits(let text):
-            return "「\(InputEcho.excerpt(text))」には数字がありません"
-        case .fractional(let text):
-            return "「\(InputEcho.excerpt(text))」: 金額は1円単位の整数で入力してください"
-        case .invalidCharacter(let character):
-            return "金額に使えない文字「\(character)」があります（負の数は「-」で入力してください）"
-        case .misplacedSeparator(let text):
-            return "「\(InputEcho.excerpt(text))」: 桁区切りのカンマの位置が正しくありません"
-        case .outOfRange(let text):
-            return "「\(InputEcho.excerpt(text))」は扱える金額の範囲（\(MoneyLimits.amount.inJapaneseUnits)）を超えています"
+        case .empty: "金額が入力されていません"
+        case .noDigits(let text): "「\(InputEcho.excerpt(text))」には数字がありません"
+        case .fractional(let text): "「\(InputEcho.excerpt(text))」: 金額は1円単位の整数で入力してください"
+        case .invalidCharacter(let character): "金額に使えない文字「\(character)」があります（負の数は「-」で入力してください）"
+        case .misplacedSeparator(let text): "「\(InputEcho.excerpt(text))」: 桁区切りのカンマの位置が正しくありません"
+        case .outOfRange(let text): "「\(InputEcho.excerpt(text))」は扱える金額の範囲（\(MoneyLimits.amount.inJapaneseUnits)）を超えています"
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The kind of an organisation taking part in a consortium (組織種別).
-public enum OrganizationKind: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum OrganizationKind: String, DomainVocabulary {
     case company
     case npo
     case generalAssociation = "general_association"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A segment of the talent pool an event reaches (人材母集団).
-public enum ParticipantSegment: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum ParticipantSegment: String, DomainVocabulary {
     case student
     case newGraduate = "new_graduate"
     case uijTurn = "uij_turn"

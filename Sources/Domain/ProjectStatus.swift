@@ -7,7 +7,7 @@ import Foundation
 /// The status follows the project's records (migration 0025): a grant decision, the first
 /// expense or advance payment, a claim, the confirmation, the settlement. Only a withdrawal
 /// (取下げ) is an act of its own (`isSetByHand`).
-public enum ProjectStatus: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum ProjectStatus: String, DomainVocabulary {
     case adopted
     case grantDecided = "grant_decided"
     case inProgress = "in_progress"

@@ -13,14 +13,10 @@ public enum RateParseError: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case .empty:
-            return "補助率が入力されていません"
-        case .invalidFormat(let text):
-            return "「\(InputEcho.excerpt(text))」は補助率として読み取れません（例: 1/2、2/3）"
-        case .zeroDenominator:
-            return "補助率の分母が0です"
-        case .outOfRange(let numerator, let denominator):
-            return "補助率\(numerator)/\(denominator)は0より大きく1以下でなければなりません"
+        case .empty: "補助率が入力されていません"
+        case .invalidFormat(let text): "「\(InputEcho.excerpt(text))」は補助率として読み取れません（例: 1/2、2/3）"
+        case .zeroDenominator: "補助率の分母が0です"
+        case .outOfRange(let numerator, let denominator): "補助率\(numerator)/\(denominator)は0より大きく1以下でなければなりません"
         }
     }
 }

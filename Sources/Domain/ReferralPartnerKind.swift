@@ -4,7 +4,7 @@ import Foundation
 /// (DOMAIN.md "The hub's funnel counts firms"; source 004, hub survey: 地銀経由, 信金信組).
 /// A partner's kind follows from its organisation kind (`init(_:)`), so that it is recorded
 /// once, on the organisation.
-public enum ReferralPartnerKind: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum ReferralPartnerKind: String, DomainVocabulary {
     case regionalBank = "regional_bank"
     /// Shinkin banks and credit cooperatives (信金信組), counted together as hubs do.
     case shinkinOrCreditCooperative = "shinkin_or_credit_cooperative"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The sector that sets a firm's thresholds under the SME Basic Act (中小企業基本法の業種区分).
-public enum SMESector: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum SMESector: String, DomainVocabulary {
     case manufacturingOther = "manufacturing_other"
     case wholesale
     case retail

@@ -2,7 +2,7 @@ import Foundation
 
 /// The size class of a firm under the SME Basic Act (中小企業基本法) and above it:
 /// 小規模事業者, 中小企業 (an SME that is not small), 中堅企業 (up to 2,000 employees), 大企業.
-public enum SizeClass: String, DomainVocabulary, CaseIterable, Sendable, Codable, Comparable {
+public enum SizeClass: String, DomainVocabulary, Comparable {
     case smallBusiness = "small_business"
     case sme
     case midSized = "mid_sized"

@@ -2,7 +2,7 @@ import Foundation
 
 /// What set the subsidy of a claim (上限の適用): the rate alone, or the cap or granted amount
 /// that lowered it last.
-public enum SubsidyLimit: String, DomainVocabulary, CaseIterable, Sendable, Codable {
+public enum SubsidyLimit: String, DomainVocabulary {
     /// Nothing capped: the subsidy is the rate applied to the eligible expenses (then rounded).
     case rate
     /// At least one person's share was cut to the per-person cap, and nothing above bound.

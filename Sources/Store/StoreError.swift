@@ -16,23 +16,18 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sqlFilesNotFound(let searched):
-            return "SQL migrations not found; looked in: \(searched.joined(separator: ", ")) (set JINJIBU_SQL_DIR)"
-        case .badMigrationName(let name):
-            return "migration file \(name) is not named NNNN_description.sql"
-        case .duplicateMigrationVersion(let version):
-            return "two migration files share the version \(version)"
+            "SQL migrations not found; looked in: \(searched.joined(separator: ", ")) (set JINJIBU_SQL_DIR)"
+        case .badMigrationName(let name): "migration file \(name) is not named NNNN_description.sql"
+        case .duplicateMigrationVersion(let version): "two migration files share the version \(version)"
         case .migrationChanged(let version, let name):
-            return "migration \(name) (version \(version)) was changed after it was applied; migrations are forward only: revert the file and add a new migration"
-        case .migrationFailed(let name, let cause):
-            return "migration \(name) failed and was rolled back: \(cause)"
+            "migration \(name) (version \(version)) was changed after it was applied; migrations are forward only: revert the file and add a new migration"
+        case .migrationFailed(let name, let cause): "migration \(name) failed and was rolled back: \(cause)"
         case .unknownAppliedMigration(let version, let name):
-            return "the database has migration \(name) (version \(version)) that this program does not know; is it older than the database?"
+            "the database has migration \(name) (version \(version)) that this program does not know; is it older than the database?"
         case .pendingMigrations(let names):
-            return "the database has pending migrations (\(names.joined(separator: ", "))); run `jinjibu migrate` first"
-        case .notFound(let what, let key):
-            return "\(what) \(key) が見つかりません"
-        case .conflict(let message):
-            return message
+            "the database has pending migrations (\(names.joined(separator: ", "))); run `jinjibu migrate` first"
+        case .notFound(let what, let key): RecordError.notFound(kind: what, key: key).description
+        case .conflict(let message): message
         }
     }
 }

@@ -1,19 +1,12 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Logging
 import Postgres
 import Reports
 import Store
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
-}
-
-/// The forms a claim report prints in: the same figures and labels in each.
-enum ClaimFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-
+extension ReportFormat {
+    /// A claim report in this form, as printed: the same figures and labels in each.
     func render(_ report: ClaimReport) throws -> String {
         switch self {
         case .table: ClaimText.report(report)
@@ -42,11 +35,20 @@ struct Claim: ParsableCommand {
         try database.withConnection(label: "jinjibu.claim", body)
     }
 
+    /// The version asked for, or the project's latest; none yet is `versionNotFound` of version 1.
+    static func version(_ version: Int?, of project: String, on connection: PostgresConnection) throws -> Int {
+        if let version { return version }
+        guard let latest = try ClaimRepository().versions(projectCode: project, on: connection).last?.claimVersion else {
+            throw ClaimError.versionNotFound(project: project, version: 1)
+        }
+        return latest
+    }
+
     struct Compute: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the claim computation of a project without saving it.")
         @Argument(help: "The adopted project's code.") var project: String
         @Option(help: "The as-of date (payment cut-off); default today. ISO or 令和7年4月10日.") var asOf: LocalDate?
-        @Option(help: "table, json or csv.") var format: ClaimFormat = .table
+        @Option(help: "table, json or csv.") var format: ReportFormat = .table
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -62,13 +64,12 @@ struct Claim: ParsableCommand {
             abstract: "Show a claim version as submitted, and where today's records would give something else.")
         @Argument(help: "The adopted project's code.") var project: String
         @Option(help: "The version; default the latest.") var version: Int?
-        @Option(help: "table, json or csv.") var format: ClaimFormat = .table
+        @Option(help: "table, json or csv.") var format: ReportFormat = .table
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let output = try Claim.withConnection(database) { connection in
-                let number = try version ?? (ClaimRepository().versions(projectCode: project, on: connection).last?.claimVersion).orThrow(
-                    ClaimError.versionNotFound(project: project, version: 1))
+                let number = try Claim.version(version, of: project, on: connection)
                 return try format.render(try ClaimReport.stored(projectCode: project, version: number, on: connection))
             }
             print(output)
@@ -141,12 +142,9 @@ struct Claim: ParsableCommand {
                 throw UserError("差し戻すときは --reason で差戻しの理由を書いてください。事務局に表示されます")
             }
             let stored = try Claim.withConnection(database) { connection in
-                let repository = ClaimRepository()
-                let number = try version ?? (repository.versions(projectCode: project, on: connection).last?.claimVersion).orThrow(
-                    ClaimError.versionNotFound(project: project, version: 1))
-                return try repository.setStatus(
-                    projectCode: project, version: number, to: status, reason: reason, actor: DatabaseSession.commandLineActor,
-                    on: connection)
+                let number = try Claim.version(version, of: project, on: connection)
+                return try ClaimRepository().setStatus(
+                    projectCode: project, version: number, to: status, reason: reason, actor: DatabaseSession.commandLineActor, on: connection)
             }
             print("事業 \(project) の請求 第\(stored.claimVersion)版: \(stored.status.japaneseName)")
         }
@@ -154,10 +152,3 @@ struct Claim: ParsableCommand {
 }
 
 extension ClaimStatus: ExpressibleByArgument {}
-
-extension Optional {
-    func orThrow(_ error: @autoclosure () -> Error) throws -> Wrapped {
-        guard let self else { throw error() }
-        return self
-    }
-}

@@ -13,11 +13,17 @@ struct DatabaseOptions: ParsableArguments {
     /// Runs `body` on one connection to the database the options name (pending migrations are
     /// an error), closing the connection and the session afterwards.
     func withConnection<T>(label: String, _ body: (PostgresConnection) throws -> T) throws -> T {
-        let session = try open(migrate: false, logger: Logger(label: label))
+        try withSession(label: label) { _, connection in try body(connection) }
+    }
+
+    /// The same with the session at hand (its SQL files); `allowPending` lets a command that
+    /// deals with migrations itself open a database that has some pending.
+    func withSession<T>(label: String, allowPending: Bool = false, _ body: (DatabaseSession, PostgresConnection) throws -> T) throws -> T {
+        let session = try open(migrate: false, logger: Logger(label: label), allowPending: allowPending)
         defer { session.close() }
         let connection = try session.connect()
         defer { connection.close() }
-        return try body(connection)
+        return try body(session, connection)
     }
 
     /// Opens the database the options name. `migrate`: whether to apply pending migrations

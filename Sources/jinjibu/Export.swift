@@ -1,7 +1,6 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Logging
 import Reports
 import Store
 
@@ -49,18 +48,13 @@ struct Export: ParsableCommand {
             let options = ExportOptions(
                 scope: ExportScope(fiscalYear: fiscalYear, bureau: bureau), format: format, encoding: encoding, headers: headers,
                 outDirectory: out, asOf: asOf ?? LocalDate.today(), actor: DatabaseSession.commandLineActor)
-            let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.export"))
-            defer { session.close() }
-            let connection = try session.connect()
-            defer { connection.close() }
             var bar = ProgressBar(unit: "事業")
             let result: ClaimExport.Result
             do {
-                result = try ClaimExport(options: options).run(on: connection) { bar.update(done: $0.done, total: $0.total) }
-                bar.finish()
-            } catch {
-                bar.finish()
-                throw error
+                defer { bar.finish() }  // before the message or the error
+                result = try database.withConnection(label: "jinjibu.export") { connection in
+                    try ClaimExport(options: options).run(on: connection) { bar.update(done: $0.done, total: $0.total) }
+                }
             }
             var message = "\(result.outDirectory) に \(result.projects) 事業・\(result.consortia) コンソーシアムを出力しました（基準日 \(options.asOf)、記録 export_runs #\(result.runID)）"
             if result.substitutedCells > 0 {
@@ -87,11 +81,9 @@ struct Export: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.export"))
-            defer { session.close() }
-            let connection = try session.connect()
-            defer { connection.close() }
-            let list = try AdoptedList.load(ProjectRepository.Filter(fiscalYear: fiscalYear, bureau: bureau), on: connection)
+            let list = try database.withConnection(label: "jinjibu.export") { connection in
+                try AdoptedList.load(ProjectRepository.Filter(fiscalYear: fiscalYear, bureau: bureau), on: connection)
+            }
             let data = try list.csv(encoding: encoding)
             guard let out else {
                 FileHandle.standardOutput.write(data)

@@ -24,6 +24,16 @@ struct Grant: ParsableCommand {
 
     static var actor: String { DatabaseSession.commandLineActor }
 
+    /// The `KEY=VALUE` entries of a repeated option, each read by `read` (nil, or an error it
+    /// throws, when the entry means nothing); a bad entry is refused with `usage` and itself.
+    static func keyedValues<T>(_ entries: [String], usage: String, _ read: (String, String) throws -> T?) throws -> [T] {
+        try entries.map { entry in
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = try? read(parts[0], parts[1]) else { throw UserError("\(usage): \(entry)") }
+            return value
+        }
+    }
+
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the grant decision (交付決定), or a change of it (変更交付決定, with --reason).")
@@ -39,14 +49,10 @@ struct Grant: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            var planned: [ExpenseCategory: Yen] = [:]
-            for entry in budget {
-                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let category = ExpenseCategory(parsing: parts[0]), let yen = try? Yen(parsing: parts[1]) else {
-                    throw UserError("--budget は 経費区分=金額 で書きます（例: personnel=1200000）: \(entry)")
-                }
-                planned[category] = yen
-            }
+            let usage = "--budget は 経費区分=金額 で書きます（例: personnel=1200000）"
+            let planned = Dictionary(try Grant.keyedValues(budget, usage: usage) { key, value in
+                try ExpenseCategory(parsing: key).map { ($0, try Yen(parsing: value)) }
+            }, uniquingKeysWith: { $1 })
             let decision = try Grant.withConnection(database) { connection in
                 try GrantRepository().recordDecision(
                     projectCode: project, decidedOn: decidedOn, documentNumber: number, amount: Yen(amount), plannedBudget: planned,
@@ -85,10 +91,8 @@ struct Grant: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let lines = try exclude.map { entry -> (lineRef: String, result: Inspection.Result, note: String?) in
-                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw UserError("--exclude は 明細=理由 で書きます: \(entry)") }
-                return (parts[0], .excluded, parts[1])
+            let lines = try Grant.keyedValues(exclude, usage: "--exclude は 明細=理由 で書きます") { key, value in
+                (lineRef: key, result: Inspection.Result.excluded, note: Optional(value))
             }
             let stored = try Grant.withConnection(database) { connection in
                 try LifecycleRepository().inspect(
@@ -109,14 +113,9 @@ struct Grant: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            var reasons: [ExpenseCategory: String] = [:]
-            for entry in reason {
-                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let category = ExpenseCategory(parsing: parts[0]) else {
-                    throw UserError("--reason は 経費区分=理由 で書きます: \(entry)")
-                }
-                reasons[category] = parts[1]
-            }
+            let reasons = Dictionary(try Grant.keyedValues(reason, usage: "--reason は 経費区分=理由 で書きます") { key, value in
+                ExpenseCategory(parsing: key).map { ($0, value) }
+            }, uniquingKeysWith: { $1 })
             let stored = try Grant.withConnection(database) { connection in
                 try LifecycleRepository().confirm(
                     projectCode: project, confirmedOn: confirmedOn, confirmed: amount.map { Yen($0) }, reasons: reasons,

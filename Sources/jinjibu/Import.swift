@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import Postgres
 import Store
 
@@ -44,16 +43,13 @@ struct Import: ParsableCommand {
         guard FileManager.default.isReadableFile(atPath: file) else {
             throw UserError("ファイル \(file) を読めません（存在しないか、読む権限がありません）")
         }
-        let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.import"))
-        defer { session.close() }
-        let connection = try session.connect()
-        defer { connection.close() }
         let options = ImportOptions(encoding: encoding, dryRun: dryRun, rejectsPath: rejects)
-        let report: ImportReport
-        do {
-            report = try CSVImport.run(kind, file: file, options: options, on: connection, actor: DatabaseSession.commandLineActor)
-        } catch let error as ImportError {
-            throw UserError("\(file): \(error.description)")
+        let report = try database.withConnection(label: "jinjibu.import") { connection in
+            do {
+                return try CSVImport.run(kind, file: file, options: options, on: connection, actor: DatabaseSession.commandLineActor)
+            } catch let error as ImportError {
+                throw UserError("\(file): \(error.description)")
+            }
         }
         print(Self.summary(report, file: file))
         if !report.issues.isEmpty {

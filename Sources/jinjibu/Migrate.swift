@@ -1,5 +1,4 @@
 import ArgumentParser
-import Logging
 import Postgres
 import Store
 
@@ -13,32 +12,25 @@ struct Migrate: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let logger = Logger(label: "jinjibu.migrate")
-        if dryRun {
-            let session = try database.open(migrate: false, logger: logger, allowPending: true)
-            defer { session.close() }
-            let connection = try session.connect()
-            defer { connection.close() }
-            let pending = try Migrator(files: session.sqlFiles).pending(on: connection)
-            if pending.isEmpty {
-                print("No pending migrations.")
-            } else {
-                print("Pending migrations:")
-                pending.forEach { print("  \($0.name)") }
+        try database.withSession(label: "jinjibu.migrate", allowPending: true) { session, connection in
+            let migrator = Migrator(files: session.sqlFiles)
+            if dryRun {
+                let pending = try migrator.pending(on: connection)
+                if pending.isEmpty {
+                    print("No pending migrations.")
+                } else {
+                    print("Pending migrations:")
+                    pending.forEach { print("  \($0.name)") }
+                }
+                return
             }
-            return
-        }
-        let session = try database.open(migrate: false, logger: logger, allowPending: true)
-        defer { session.close() }
-        let connection = try session.connect()
-        defer { connection.close() }
-        let migrator = Migrator(files: session.sqlFiles)
-        let applied = try migrator.migrate(on: connection)
-        print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
-        // What a migration changed in existing data, or left for the operator (e.g. 0012).
-        let versions = applied.compactMap { Int($0.prefix(4)) }
-        for note in try migrator.notes(ofVersions: versions, on: connection) {
-            print("  \(note)")
+            let applied = try migrator.migrate(on: connection)
+            print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
+            // What a migration changed in existing data, or left for the operator (e.g. 0012).
+            let versions = applied.compactMap { Int($0.prefix(4)) }
+            for note in try migrator.notes(ofVersions: versions, on: connection) {
+                print("  \(note)")
+            }
         }
     }
 }

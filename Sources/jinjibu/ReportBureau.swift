@@ -1,13 +1,8 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Logging
 import Reports
 import Store
-
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
-}
 
 /// `report bureau`: a fiscal year's adopted projects for one bureau or all; with
 /// `--to-fiscal-year`, every year from `--fiscal-year` to it and each year against the one
@@ -31,27 +26,16 @@ struct BureauReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.report"))
-        defer { session.close() }
-        let connection = try session.connect()
-        defer { connection.close() }
         let asOf = asOf ?? LocalDate.today()
-        if let toFiscalYear {
-            let series = try BureauReportSeries.load(
-                years: fiscalYear.startYear...toFiscalYear.startYear, bureau: bureau, asOf: asOf, on: connection)
-            switch format {
-            case .table: print(series.text)
-            case .json: print(String(decoding: try series.json(), as: UTF8.self))
-            case .csv: FileHandle.standardOutput.write(try series.csv())
+        try database.withConnection(label: "jinjibu.report") { connection in
+            if let toFiscalYear {
+                let series = try BureauReportSeries.load(
+                    years: fiscalYear.startYear...toFiscalYear.startYear, bureau: bureau, asOf: asOf, on: connection)
+                try format.write(table: series.text, json: series.json, csv: { try series.csv() })
+            } else {
+                let report = try BureauReport.load(scope: ExportScope(fiscalYear: fiscalYear, bureau: bureau), asOf: asOf, on: connection)
+                try format.write(table: report.text, json: report.json, csv: { try report.csv() })
             }
-            return
-        }
-        let report = try BureauReport.load(
-            scope: ExportScope(fiscalYear: fiscalYear, bureau: bureau), asOf: asOf, on: connection)
-        switch format {
-        case .table: print(report.text)
-        case .json: print(String(decoding: try report.json(), as: UTF8.self))
-        case .csv: FileHandle.standardOutput.write(try report.csv())
         }
     }
 }

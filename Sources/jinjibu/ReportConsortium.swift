@@ -1,7 +1,6 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Logging
 import Reports
 import Store
 
@@ -44,11 +43,6 @@ struct ReportConsortium: ParsableCommand {
         } catch StoreError.notFound {
             throw UserError("コンソーシアム \(code) は登録されていません")
         }
-        switch format {
-        case .table:
-            print(ConsortiumReportTable.render(overview, hubFunnel: hubFunnel), terminator: "")
-        case .json:
-            FileHandle.standardOutput.write(try ReportJSON.encode(overview) + Data("\n".utf8))
-        }
+        try format.write(table: ConsortiumReportTable.render(overview, hubFunnel: hubFunnel), json: { try ReportJSON.encode(overview) })
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Logging
 import Reports
 import Store
 
@@ -18,15 +17,11 @@ struct ReportPlan: ParsableCommand {
             row per KPI and year.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
-    }
-
     @Argument(help: "The plan's code.")
     var code: String
 
     @Option(help: "table (for people, in Japanese), json (for scripts) or csv (for spreadsheets).")
-    var format: Format = .table
+    var format: ReportFormat = .table
 
     @Option(help: "The day the plan is judged on (default: today in Japan).")
     var asOf: LocalDate?
@@ -42,10 +37,6 @@ struct ReportPlan: ParsableCommand {
         } catch StoreError.notFound {
             throw UserError("計画 \(code) は登録されていません")
         }
-        switch format {
-        case .table: print(PlanReportOutput.table(report), terminator: "")
-        case .json: FileHandle.standardOutput.write(try ReportJSON.encode(report) + Data("\n".utf8))
-        case .csv: FileHandle.standardOutput.write(try PlanReportOutput.csv(report))
-        }
+        try format.write(table: PlanReportOutput.table(report), json: { try ReportJSON.encode(report) }, csv: { try PlanReportOutput.csv(report) })
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import Postgres
 import Store
 
@@ -66,13 +65,11 @@ struct Token: ParsableCommand {
     }
 
     static func withUser(_ login: String, _ database: DatabaseOptions, _ body: (PostgresConnection, Int64) throws -> Void) throws {
-        let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.token"))
-        defer { session.close() }
-        let connection = try session.connect()
-        defer { connection.close() }
-        guard let userID = try AccountRepository().userID(login: login, on: connection) else {
-            throw AccountError.unknownUser(login)
+        try database.withConnection(label: "jinjibu.token") { connection in
+            guard let userID = try AccountRepository().userID(login: login, on: connection) else {
+                throw AccountError.unknownUser(login)
+            }
+            try body(connection, userID)
         }
-        try body(connection, userID)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Domain
 import Foundation
-import Logging
 import Store
 import Web
 
@@ -45,15 +44,13 @@ struct User: ParsableCommand {
             let password = try PasswordInput.read(fromStandardInput: passwordStdin)
             if let problem = Passwords.problem(settingNew: password) { throw UserError(problem) }
             let hash = Passwords.hash(password)
-            let session = try database.open(migrate: false, logger: Logger(label: "jinjibu.user"))
-            defer { session.close() }
-            let connection = try session.connect()
-            defer { connection.close() }
             // A reviewer names its bureaus; every other role takes at most one.
             if role != .reviewer, bureaus.count > 1 { throw AccountError.scopeMismatch(role) }
-            let user = try AccountRepository().createUser(
-                login: login, passwordHash: hash, role: role, bureau: role == .reviewer ? nil : bureaus.first,
-                reviewedBureaus: role == .reviewer ? bureaus : [], consortiumCodes: consortia, on: connection)
+            let user = try database.withConnection(label: "jinjibu.user") { connection in
+                try AccountRepository().createUser(
+                    login: login, passwordHash: hash, role: role, bureau: role == .reviewer ? nil : bureaus.first,
+                    reviewedBureaus: role == .reviewer ? bureaus : [], consortiumCodes: consortia, on: connection)
+            }
             var scope = ""
             if !user.bureaus.isEmpty { scope = "（\(user.bureaus.map(\.japaneseName).joined(separator: "、"))）" }
             if !user.consortia.isEmpty { scope = "（\(user.consortia.map(\.code).joined(separator: ", "))）" }

@@ -25,6 +25,11 @@ struct MoneyLimitTests {
         #expect(MoneyLimitError.amountOutOfRange(Int64.max).description.contains("（1,000兆円）"))
         #expect(MoneyLimitError.projectTotalExceeded.description.contains("上限（\(MoneyLimits.projectTotal.inJapaneseUnits)）"))
         #expect(MoneyParseError.outOfRange("2000兆").description.contains("（1,000兆円）"))
+        // A grant's and a lifecycle step's amounts are refused in one wording, with the same figure.
+        let range = "は範囲（0円〜\(MoneyLimits.amount.inJapaneseUnits)）の外です"
+        #expect(GrantError.amountOutOfRange(field: "amount", Yen(-1)).description == "金額 -¥1 \(range)")
+        #expect(LifecycleError.amountOutOfRange(field: "confirmed_yen", Yen(-1)).description == "金額 -¥1 \(range)")
+        #expect(GrantError.budgetOutOfRange(.travel, Yen(-1)).description.hasSuffix(range))
     }
 
     @Test func addingAndSubtractingReportOverflowInsteadOfTrapping() throws {

@@ -20,12 +20,14 @@ extension BureauReport {
         var publishedFigures: [Published]
         var selfFundingByConsortium: [ConsortiumSelfFunding]
         var kpiDifferencesFromRecords: [KPIDifference]
-        var eventsByKind, participantsBySegment, placementsByEmploymentType: [String: Int]
+        var eventsByKind: Tally<EventKind>
+        var participantsBySegment: Tally<ParticipantSegment>
+        var placementsByEmploymentType: Tally<EmploymentType>
         var internships, trainingParticipants, consultations, referrals: Int
         var retention12m: [String: Int]
         @ExplicitNull var retentionRate12m: Decimal?
         var participatingFirms, seminarAttendees: Int
-        var consultationsByChannel: [String: Int]
+        var consultationsByChannel: Tally<ConsultationChannel>
         /// Every project's KPIs as `report consortium` writes them (exact fractions).
         var kpis: [KPIActual]
         var kpiTargets, kpiTargetsMet: Int
@@ -62,11 +64,9 @@ extension BureauReport {
             publishedFigures = report.published.map(Published.init)
             selfFundingByConsortium = report.selfFunding
             kpiDifferencesFromRecords = report.kpiDifferences
-            eventsByKind = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0.rawValue, report.activities.eventsByKind[$0]) })
-            participantsBySegment = Dictionary(uniqueKeysWithValues: ParticipantSegment.allCases.map {
-                ($0.rawValue, report.activities.participantsBySegment[$0]) })
-            placementsByEmploymentType = Dictionary(uniqueKeysWithValues: EmploymentType.allCases.map {
-                ($0.rawValue, report.activities.placementsByEmploymentType[$0]) })
+            eventsByKind = report.activities.eventsByKind
+            participantsBySegment = report.activities.participantsBySegment
+            placementsByEmploymentType = report.activities.placementsByEmploymentType
             internships = report.activities.internships
             trainingParticipants = report.activities.trainingParticipants
             consultations = report.activities.consultations
@@ -76,13 +76,11 @@ extension BureauReport {
             retentionRate12m = report.retentionRate.flatMap { Decimal(string: $0) }
             participatingFirms = report.activities.participatingFirms
             seminarAttendees = report.activities.funnel.seminarAttendees
-            consultationsByChannel = Dictionary(uniqueKeysWithValues: ConsultationChannel.allCases.map {
-                ($0.rawValue, report.activities.consultationsByChannel[$0]) })
+            consultationsByChannel = report.activities.consultationsByChannel
             kpis = report.kpis
             kpiTargets = report.kpis.count
             kpiTargetsMet = report.kpis.filter(\.met).count
         }
-
 
         enum CodingKeys: String, CodingKey {
             case fiscalYear, bureau, asOf, adoptedProjects, withdrawnProjects, claimedProjects, applicantOrganizations

@@ -76,17 +76,9 @@ extension BureauReport {
                                 value: .count(published.adoptedInRecordsByFrame[frame] ?? 0)))
             }
         }
-        for kind in EventKind.allCases {
-            rows.append(Row(metric: "events_by_kind", key: kind.rawValue, label: kind.japaneseName, value: .count(activities.eventsByKind[kind])))
-        }
-        for segment in ParticipantSegment.allCases {
-            rows.append(Row(metric: "participants_by_segment", key: segment.rawValue, label: segment.japaneseName,
-                            value: .count(activities.participantsBySegment[segment])))
-        }
-        for type in EmploymentType.allCases {
-            rows.append(Row(metric: "placements_by_employment_type", key: type.rawValue, label: type.japaneseName,
-                            value: .count(activities.placementsByEmploymentType[type])))
-        }
+        rows += Self.rows("events_by_kind", activities.eventsByKind)
+        rows += Self.rows("participants_by_segment", activities.participantsBySegment)
+        rows += Self.rows("placements_by_employment_type", activities.placementsByEmploymentType)
         rows += [
             Row(metric: "internships", key: "", label: "インターンシップ受入数", value: .count(activities.internships)),
             Row(metric: "training_participants", key: "", label: "研修参加者数", value: .count(activities.trainingParticipants)),
@@ -98,10 +90,7 @@ extension BureauReport {
             Row(metric: "participating_firms", key: "", label: "参加企業数", value: .count(activities.participatingFirms)),
             Row(metric: "seminar_attendees", key: "", label: "セミナー参加者数", value: .count(activities.funnel.seminarAttendees)),
         ]
-        for channel in ConsultationChannel.allCases {
-            rows.append(Row(metric: "consultations_by_channel", key: channel.rawValue, label: channel.japaneseName,
-                            value: .count(activities.consultationsByChannel[channel])))
-        }
+        rows += Self.rows("consultations_by_channel", activities.consultationsByChannel)
         rows.append(Row(metric: "kpi_targets", key: "", label: "成果目標の数", value: .count(kpis.count)))
         rows.append(Row(metric: "kpi_targets_met", key: "", label: "うち達成", value: .count(kpis.filter(\.met).count)))
         for (grouping, groups) in kpiGroups {
@@ -127,6 +116,11 @@ extension BureauReport {
                             value: .decimalOrAbsent(kpi.achievement.decimalString(fractionDigits: 4))))
         }
         return rows
+    }
+
+    /// A tally's rows: every value of its vocabulary, keyed by its code, in the vocabulary's order.
+    static func rows<Key>(_ metric: String, _ tally: Tally<Key>) -> [Row] {
+        tally.entries.map { Row(metric: metric, key: $0.key.rawValue, label: $0.key.japaneseName, value: .count($0.count)) }
     }
 
     /// The groupings of the money totals, each group in key order (bureaus in their order).

@@ -1,4 +1,5 @@
 import Domain
+import Store
 
 /// Why an export did not happen, in words for the operator.
 public enum ExportError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -12,18 +13,12 @@ public enum ExportError: Error, Sendable, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .outputNotEmpty(let path):
-            return "出力先 \(path) は空ではありません。既存の出力を上書きしないよう、新しいディレクトリか空のディレクトリを指定してください"
-        case .outputIsNotDirectory(let path):
-            return "出力先 \(path) はディレクトリではありません"
-        case .cannotWrite(let path, let reason):
-            return "\(path) に書き込めません: \(reason)"
-        case .jsonIsUTF8Only:
-            return "JSON は UTF-8 でのみ出力します（--encoding cp932 は CSV 用です）"
-        case .moneyLimit(let project?, let error):
-            return "事業 \(project): \(error.description)。経費を直してからもう一度出力してください"
-        case .moneyLimit(nil, let error):
-            return "合計: \(error.description)"
+        case .outputNotEmpty(let path): OutputPath.Problem.directoryNotEmpty(path: path).description
+        case .outputIsNotDirectory(let path): "出力先 \(path) はディレクトリではありません"
+        case .cannotWrite(let path, let reason): OutputPath.Problem.cannotWrite(path: path, reason: reason).description
+        case .jsonIsUTF8Only: "JSON は UTF-8 でのみ出力します（--encoding cp932 は CSV 用です）"
+        case .moneyLimit(let project?, let error): "事業 \(project): \(error.description)。経費を直してからもう一度出力してください"
+        case .moneyLimit(nil, let error): "合計: \(error.description)"
         }
     }
 }

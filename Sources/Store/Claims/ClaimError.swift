@@ -24,32 +24,21 @@ public enum ClaimError: Error, Sendable, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .projectNotFound(let code):
-            return "事業 \(code) は登録されていません"
-        case .versionNotFound(let project, let version):
-            return "事業 \(project) の請求 第\(version)版はありません"
-        case .reasonRequired(let project, let version):
-            return "事業 \(project) の請求は第\(version)版になります。第2版以降は訂正の理由を書いてください"
-        case .nothingToCompare(let project):
-            return "事業 \(project) の請求は第1版だけで、比べる前の版がありません"
-        case .statusTransition(let from, let to):
-            return "請求の状態を「\(from.japaneseName)」から「\(to.japaneseName)」には変えられません"
-        case .onlyLatestCanBeApproved(let latest):
-            return "承認できるのは最新の第\(latest)版だけです"
-        case .staleVersion(let expected, let actual):
-            return "他の人が先に更新しました（読み込んだ版 \(expected)、現在 \(actual)）。読み込み直してください"
-        case .expensesChanged:
-            return "計算の間に経費が変更されました。もう一度実行してください"
-        case .notApproved(let project):
-            return "事業 \(project) の最新の請求はまだ承認されていません。確定検査・額の確定は承認した版について行います"
-        case .stepAlreadyRecorded(let project, let step):
-            return "事業 \(project) の\(step)は既に登録されています"
-        case .stepMissing(let project, let step):
-            return "事業 \(project) の\(step)がまだ登録されていません"
+        case .projectNotFound(let code): "事業 \(code) は登録されていません"
+        case .versionNotFound(let project, let version): "事業 \(project) の請求 第\(version)版はありません"
+        case .reasonRequired(let project, let version): "事業 \(project) の請求は第\(version)版になります。第2版以降は訂正の理由を書いてください"
+        case .nothingToCompare(let project): "事業 \(project) の請求は第1版だけで、比べる前の版がありません"
+        case .statusTransition(let from, let to): "請求の状態を「\(from.japaneseName)」から「\(to.japaneseName)」には変えられません"
+        case .onlyLatestCanBeApproved(let latest): "承認できるのは最新の第\(latest)版だけです"
+        case .staleVersion(let expected, let actual): RecordError.staleVersion(expected: expected, actual: actual).description
+        case .expensesChanged: "計算の間に経費が変更されました。もう一度実行してください"
+        case .notApproved(let project): "事業 \(project) の最新の請求はまだ承認されていません。確定検査・額の確定は承認した版について行います"
+        case .stepAlreadyRecorded(let project, let step): "事業 \(project) の\(step)は既に登録されています"
+        case .stepMissing(let project, let step): "事業 \(project) の\(step)がまだ登録されていません"
         case .noDecisionInForce(let project, let asOf, let first):
-            return "事業 \(project) は基準日 \(asOf) にはまだ交付決定がありません（最初の交付決定は \(first)）。基準日を交付決定の日以後にしてください"
+            "事業 \(project) は基準日 \(asOf) にはまだ交付決定がありません（最初の交付決定は \(first)）。基準日を交付決定の日以後にしてください"
         case .storedValueUnreadable(let project, let version, let column):
-            return "事業 \(project) の請求 第\(version)版の保存内容（\(column)）を読み取れません。提出後に書き換えられた可能性があります。管理者に連絡してください"
+            "事業 \(project) の請求 第\(version)版の保存内容（\(column)）を読み取れません。提出後に書き換えられた可能性があります。管理者に連絡してください"
         }
     }
 }

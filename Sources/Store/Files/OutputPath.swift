@@ -50,15 +50,11 @@ public enum OutputPath {
         public var description: String {
             switch self {
             case .notARegularFile(let path, let kind):
-                return "\(path) は\(kind.name)です。書き出し先には新しいファイル名か、置き換えてよい通常のファイルを指定してください（何も変更していません）"
-            case .notADirectory(let path, let kind):
-                return "出力先 \(path) は\(kind.name)です。新しいディレクトリか空のディレクトリを指定してください（何も変更していません）"
-            case .directoryNotEmpty(let path):
-                return "出力先 \(path) は空ではありません。既存の出力を上書きしないよう、新しいディレクトリか空のディレクトリを指定してください"
-            case .noSuchDirectory(let path):
-                return "\(path) を置くディレクトリがありません"
-            case .cannotWrite(let path, let reason):
-                return "\(path) に書き込めません: \(reason)"
+                "\(path) は\(kind.name)です。書き出し先には新しいファイル名か、置き換えてよい通常のファイルを指定してください（何も変更していません）"
+            case .notADirectory(let path, let kind): "出力先 \(path) は\(kind.name)です。新しいディレクトリか空のディレクトリを指定してください（何も変更していません）"
+            case .directoryNotEmpty(let path): "出力先 \(path) は空ではありません。既存の出力を上書きしないよう、新しいディレクトリか空のディレクトリを指定してください"
+            case .noSuchDirectory(let path): "\(path) を置くディレクトリがありません"
+            case .cannotWrite(let path, let reason): "\(path) に書き込めません: \(reason)"
             }
         }
     }

@@ -12,20 +12,14 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let path, let reason):
-            return "ファイル \(path) を読めません: \(reason)"
-        case .malformed(let detail):
-            return "CSVの形式が正しくありません: \(detail)"
-        case .empty:
-            return "ファイルに見出し行がありません"
+        case .unreadable(let path, let reason): "ファイル \(path) を読めません: \(reason)"
+        case .malformed(let detail): "CSVの形式が正しくありません: \(detail)"
+        case .empty: "ファイルに見出し行がありません"
         case .unknownColumns(let names, let accepted):
-            return "1行目: 知らない列があります: \(names.joined(separator: ", "))（使える列: \(accepted.joined(separator: ", "))）"
-        case .duplicateColumns(let names):
-            return "1行目: 同じ列が二度あります: \(names.joined(separator: ", "))"
-        case .missingColumns(let names):
-            return "1行目: 必須の列がありません: \(names.joined(separator: ", "))"
-        case .rejectsUnwritable(let path, let reason):
-            return "除外行ファイル \(path) に書けません: \(reason)"
+            "1行目: 知らない列があります: \(names.joined(separator: ", "))（使える列: \(accepted.joined(separator: ", "))）"
+        case .duplicateColumns(let names): "1行目: 同じ列が二度あります: \(names.joined(separator: ", "))"
+        case .missingColumns(let names): "1行目: 必須の列がありません: \(names.joined(separator: ", "))"
+        case .rejectsUnwritable(let path, let reason): "除外行ファイル \(path) に書けません: \(reason)"
         }
     }
 }

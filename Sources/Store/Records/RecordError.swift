@@ -29,19 +29,17 @@ public enum RecordError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notFound(let kind, let key): return "\(kind) \(key) は見つかりません"
+        case .notFound(let kind, let key): "\(kind) \(key) は見つかりません"
         case .alreadyExists(let kind, let field, let value):
-            return value.isEmpty ? "同じ\(field)の\(kind)が既に登録されています" : "\(kind)の\(field)「\(value)」は既に登録されています"
-        case .unknownReference(let field, let value): return "\(field)「\(value)」は登録されていません"
-        case .staleVersion(let expected, let actual?):
-            return "他の人が先に更新しました（読み込んだ版 \(expected)、現在 \(actual)）。読み込み直してください"
-        case .staleVersion(let expected, nil):
-            return "他の人が先に更新しました（読み込んだ版 \(expected)、その後に削除されています）。読み込み直してください"
-        case .forbidden(let message): return message
-        case .ruleViolated(_, let message): return message
-        case .invalidField(let field, let message): return field.isEmpty ? message : "\(field): \(message)"
-        case .unavailable: return "データベースに接続できません。しばらくしてからもう一度お試しください"
-        case .contention: return "他の処理と重なったため保存できませんでした。何も変更されていません。もう一度お試しください"
+            value.isEmpty ? "同じ\(field)の\(kind)が既に登録されています" : "\(kind)の\(field)「\(value)」は既に登録されています"
+        case .unknownReference(let field, let value): "\(field)「\(value)」は登録されていません"
+        case .staleVersion(let expected, let actual?): "他の人が先に更新しました（読み込んだ版 \(expected)、現在 \(actual)）。読み込み直してください"
+        case .staleVersion(let expected, nil): "他の人が先に更新しました（読み込んだ版 \(expected)、その後に削除されています）。読み込み直してください"
+        case .forbidden(let message): message
+        case .ruleViolated(_, let message): message
+        case .invalidField(let field, let message): field.isEmpty ? message : "\(field): \(message)"
+        case .unavailable: "データベースに接続できません。しばらくしてからもう一度お試しください"
+        case .contention: "他の処理と重なったため保存できませんでした。何も変更されていません。もう一度お試しください"
         }
     }
 
