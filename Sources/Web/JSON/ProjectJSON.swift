@@ -3,59 +3,16 @@ import Foundation
 import Store
 
 /// An adopted project as the API shows it.
-struct ProjectJSON: Encodable {
-    struct Applicant: Encodable {
-        var code: String
-        var name: String
-        var corporateNumber: String?
-    }
+typealias ProjectJSON = RecordJSON<ProjectSummary>
 
-    var code: String
-    var consortium: String
-    var consortiumName: String
-    var fiscalYear: Int
-    var program: String
-    var frame: String
-    var rate: String
-    var projectCapYen: Int64?
-    var no: Int?
-    var projectName: String
-    var region: String
-    var prefectureCode: Int
-    var bureau: String
-    var grantedYen: Int64?
-    var startsOn: String?
-    var endsOn: String?
-    var priorPaidYen: Int64
-    var status: String
-    var applicants: [Applicant]
-    var createdAt: Date
-    var updatedAt: Date
-    var version: Int
+extension ProjectSummary: APIRecord {
+    static let apiNames = [
+        "consortiumCode": "consortium", "projectCap": "project_cap_yen", "granted": "granted_yen", "priorPaid": "prior_paid_yen",
+    ]
+    static let apiHidden: Set = ["id", "programName", "frameName", "prefecture"]
 
-    init(_ record: ProjectSummary) {
-        code = record.code
-        consortium = record.consortiumCode
-        consortiumName = record.consortiumName
-        fiscalYear = record.fiscalYear.startYear
-        program = record.program
-        frame = record.frame
-        rate = record.rate
-        projectCapYen = record.projectCap?.amount
-        no = record.no
-        projectName = record.projectName
-        region = record.region
-        prefectureCode = record.prefecture.code
-        bureau = record.prefecture.bureau.rawValue
-        grantedYen = record.granted?.amount
-        startsOn = record.startsOn?.description
-        endsOn = record.endsOn?.description
-        priorPaidYen = record.priorPaid.amount
-        status = record.status.rawValue
-        applicants = record.applicants.map { Applicant(code: $0.code, name: $0.name, corporateNumber: $0.corporateNumber) }
-        createdAt = record.createdAt
-        updatedAt = record.updatedAt
-        version = record.rowVersion
+    func encodeDerived(to container: inout KeyedEncodingContainer<APIKey>) throws {
+        try container.encode(prefecture: prefecture)
     }
 }
 
