@@ -16,28 +16,32 @@ extension ProjectSummary: APIRecord {
     }
 }
 
-/// A KPI target as the API shows it: exact fractions, never floating point.
+/// A KPI target as the API shows it: exact fractions, never floating point; with when it last
+/// changed and its row version.
 struct KPITargetJSON: Encodable {
-    var metric: String
-    var unit: String
-    var targetNumerator: Int64
-    var targetDenominator: Int64
-    var actualNumerator: Int64?
-    var actualDenominator: Int64?
-    var actualNote: String?
-    var updatedAt: Date
-    var version: Int
+    var record: Versioned<KPITarget>
 
     init(_ record: Versioned<KPITarget>) {
-        let target = record.value
-        metric = target.metric
-        unit = target.unit.rawValue
-        targetNumerator = target.target.numerator
-        targetDenominator = target.target.denominator
-        actualNumerator = target.manualActual?.numerator
-        actualDenominator = target.manualActual?.denominator
-        actualNote = target.note
-        updatedAt = record.updatedAt
-        version = record.rowVersion
+        self.record = record
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try RecordJSON(record.value).encode(to: encoder)
+        var container = encoder.container(keyedBy: APIKey.self)
+        try container.encode(record.updatedAt, forKey: "updated_at")
+        try container.encode(record.rowVersion, forKey: "version")
+    }
+}
+
+extension KPITarget: APIRecord {
+    static let apiNames = ["note": "actual_note"]
+    /// `KPITarget`'s own coding keys (it is stored as JSON in claim snapshots).
+    static let apiHidden: Set = ["project_code", "target", "manual_actual"]
+
+    func encodeDerived(to container: inout KeyedEncodingContainer<APIKey>) throws {
+        try container.encode(target.numerator, forKey: "target_numerator")
+        try container.encode(target.denominator, forKey: "target_denominator")
+        try container.encodeIfPresent(manualActual?.numerator, forKey: "actual_numerator")
+        try container.encodeIfPresent(manualActual?.denominator, forKey: "actual_denominator")
     }
 }

@@ -3,11 +3,12 @@
 /// otherwise, leaves out or derives, which the record's `APIRecord` conformance lists once
 /// here in Web, as `row.reading(table).decode(_:renaming:)` lists the columns named otherwise.
 /// The handlers answer `RecordJSON`, so storage types stay out of the HTTP signatures.
+/// Both lists name the record's coding keys: its property names unless it declares others.
 protocol APIRecord: Encodable, Sendable {
-    /// Property → the API's key (as documented, snake_case) where the two differ; a row
+    /// Coding key → the API's key (as documented, snake_case) where the two differ; a row
     /// version is always `version`.
     static var apiNames: [String: String] { get }
-    /// Properties the API does not show, or shows only as `encodeDerived` writes them.
+    /// Keys the API does not show, or shows only as `encodeDerived` writes them.
     static var apiHidden: Set<String> { get }
     /// Keys the API derives from the record's values (a prefecture's code and bureau).
     func encodeDerived(to container: inout KeyedEncodingContainer<APIKey>) throws
