@@ -126,3 +126,39 @@ extension APIJSONEncoderTests {
         #expect(String(decoding: try APIJSON.foundationEncode(entry), as: UTF8.self) == expected)
     }
 }
+
+/// A record shown through `RecordJSON`: its own names but for those renamed, hidden ones left
+/// out, derived keys beside them, the same bytes through both encoders.
+@Suite struct RecordJSONTests {
+    struct Sample: APIRecord {
+        struct Inner: Encodable { var innerName: String }
+        var consortiumCode: String
+        var amount: Int64
+        var personName: String?
+        var secret: Inner
+        var inner: Inner
+        var rowVersion: Int
+        static let apiNames = ["consortiumCode": "consortium", "amount": "amount_yen"]
+        static let apiHidden: Set = ["secret"]
+
+        func encodeDerived(to container: inout KeyedEncodingContainer<APIKey>) throws {
+            try container.encode(amount * 2, forKey: "doubleYen")
+        }
+    }
+
+    static let sample = Sample(consortiumCode: "tsubame", amount: 5, personName: "山田", secret: .init(innerName: "x"),
+                               inner: .init(innerName: "y"), rowVersion: 3)
+
+    @Test func namesHidesAndDerives() throws {
+        let expected = #"{"amount_yen":5,"consortium":"tsubame","double_yen":10,"inner":{"inner_name":"y"},"person_name":"山田","version":3}"#
+        #expect(String(decoding: try #require(APIJSONEncoder.encode(RecordJSON(Self.sample))), as: UTF8.self) == expected)
+        #expect(String(decoding: try APIJSON.foundationEncode(RecordJSON(Self.sample)), as: UTF8.self) == expected)
+    }
+
+    @Test func aCallerMayBeShownLess() throws {
+        let expected = #"{"amount_yen":5,"consortium":"tsubame","double_yen":10,"inner":{"inner_name":"y"},"version":3}"#
+        let json = RecordJSON(Self.sample, hiding: ["personName"])
+        #expect(String(decoding: try #require(APIJSONEncoder.encode(json)), as: UTF8.self) == expected)
+        #expect(String(decoding: try APIJSON.foundationEncode(json), as: UTF8.self) == expected)
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// An API token as listed to its owner: never the token or its hash.
-public struct APITokenRecord: Sendable, Hashable, Decodable {
+public struct APITokenRecord: Sendable, Hashable, Codable {
     public let id: Int64
     public let name: String
     public let createdAt: Date

@@ -4,7 +4,7 @@ import Postgres
 
 /// A consultation (相談) by a member firm, the referral (とりつなぎ) if any, and the placement
 /// it led to, named by the person's reference.
-public struct ConsultationRecord: Sendable, Hashable, Decodable {
+public struct ConsultationRecord: Sendable, Hashable, Codable {
     public let id: Int64
     public let consortiumCode: String
     public let firmCode: String

@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// An event (取組) with the organisations that took part and the participants by segment.
-public struct EventRecord: Sendable, Hashable {
+public struct EventRecord: Sendable, Hashable, Encodable {
     public let id: Int64
     public let code: String
     public let consortiumCode: String

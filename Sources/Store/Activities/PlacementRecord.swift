@@ -4,7 +4,7 @@ import Postgres
 
 /// A placement (成約・採用): a person, known by the secretariat's pseudonymous reference,
 /// starting at a member firm.
-public struct PlacementRecord: Sendable, Hashable, Decodable {
+public struct PlacementRecord: Sendable, Hashable, Codable {
     public let id: Int64
     public let consortiumCode: String
     public let firmCode: String

@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// A claim version in a list across projects (the bureau's view of a year).
-public struct ClaimListItem: Sendable, Hashable {
+public struct ClaimListItem: Sendable, Hashable, Encodable {
     public let projectCode: String
     public let consortiumCode: String
     public let fiscalYear: FiscalYear

@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// A consortium as stored, with its secretariat's code and name.
-public struct ConsortiumRecord: Sendable, Hashable, Decodable {
+public struct ConsortiumRecord: Sendable, Hashable, Codable {
     public let id: Int64
     public let code: String
     public let name: String

@@ -4,7 +4,7 @@ import Postgres
 
 /// A membership of an organisation in a consortium, with the organisation's code, name and
 /// kind.
-public struct MembershipRecord: Sendable, Hashable, Decodable {
+public struct MembershipRecord: Sendable, Hashable, Codable {
     public let id: Int64
     public let consortiumCode: String
     public let organizationCode: String

@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// An expense line of a project as stored.
-public struct ExpenseRecord: Sendable, Hashable, Decodable {
+public struct ExpenseRecord: Sendable, Hashable, Codable {
     public let id: Int64
     public let projectCode: String
     public let lineRef: String

@@ -1,5 +1,5 @@
 /// The kinds of CSV file `jinjibu import` accepts, named as on the command line.
-public enum ImportKind: String, CaseIterable, Sendable {
+public enum ImportKind: String, CaseIterable, Sendable, Encodable {
     case organizations
     case consortia
     case memberships

@@ -1,5 +1,5 @@
 /// What an import did or, in a dry run or a refused import, would have done.
-public struct ImportReport: Sendable {
+public struct ImportReport: Sendable, Encodable {
     public var kind: ImportKind
     public var rowsRead = 0
     public var inserted = 0

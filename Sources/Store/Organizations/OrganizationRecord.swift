@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// An organisation as stored.
-public struct OrganizationRecord: Sendable, Hashable, Decodable {
+public struct OrganizationRecord: Sendable, Hashable, Codable {
     public let id: Int64
     public let code: String
     public let kind: OrganizationKind

@@ -4,8 +4,8 @@ import Postgres
 
 /// An adopted project as listed and shown: its place (consortium, frame, year), its plan and
 /// its bureau-side figures and status, with its applicants in published order.
-public struct ProjectSummary: Sendable, Hashable {
-    public struct Applicant: Sendable, Hashable {
+public struct ProjectSummary: Sendable, Hashable, Encodable {
+    public struct Applicant: Sendable, Hashable, Encodable {
         public let code: String
         public let name: String
         public let corporateNumber: String?

@@ -176,7 +176,7 @@ struct ActivityController {
     /// A placement as this caller may see it (with or without the person's name).
     static func placementJSON(_ context: APIContext) throws -> (PlacementRecord) -> PlacementJSON {
         let names = showsNames(try context.requireCaller())
-        return { PlacementJSON($0, showName: names) }
+        return { PlacementJSON($0, hiding: names ? [] : ["personName"]) }
     }
 
     // MARK: Consultations

@@ -11,31 +11,49 @@ struct LifecycleController {
     let database: TenantDatabase
 
     func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/inspection", use: showInspection)
-        group.post("projects/:code/inspection", use: inspect)
-        group.get("projects/:code/confirmation", use: showConfirmation)
-        group.post("projects/:code/confirmation", use: confirm)
-        group.get("projects/:code/settlement", use: showSettlement)
-        group.post("projects/:code/settlement", use: settle)
+        group.get("projects/:code/inspection", use: show("確定検査", InspectionJSON.init) { try LifecycleRepository().inspection(projectCode: $0, on: $1) })
+        group.post("projects/:code/inspection", use: record("inspection", Self.inspectionWhat, InspectionJSON.init) {
+            try await inspect(&$0, code: $1, caller: $2)
+        })
+        group.get("projects/:code/confirmation", use: show("額の確定", ConfirmationJSON.init) { try LifecycleRepository().confirmation(projectCode: $0, on: $1) })
+        group.post("projects/:code/confirmation", use: record("confirmation", Self.confirmationWhat, ConfirmationJSON.init) {
+            try await confirm(&$0, code: $1, caller: $2)
+        })
+        group.get("projects/:code/settlement", use: show("精算", SettlementJSON.init) { try LifecycleRepository().settlement(projectCode: $0, on: $1) })
+        group.post("projects/:code/settlement", use: record("settlement", Self.settlementWhat, SettlementJSON.init) {
+            try await settle(&$0, code: $1, caller: $2)
+        })
         group.patch("projects/:code/settlement", use: receiveRefund)
         group.get("projects/:code/timeline", use: timeline)
     }
 
-    /// The project's record of one step, or 404 naming the step while it is not recorded yet.
-    private func recorded<Record: Sendable>(
-        _ context: APIContext, _ step: String, _ read: @escaping @Sendable (String, PostgresConnection) throws -> Record?
-    ) async throws -> Record {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        guard let record = try await database.run(as: caller, { try read(code, $0) }) else {
-            throw Problem.notFound("事業 \(code) の\(step)はまだ登録されていません")
+    /// GET of a step: the project's record of it, or 404 naming the step while it is not
+    /// recorded yet.
+    private func show<Step: LifecycleStep, JSON: Encodable>(
+        _ name: String, _ json: @escaping @Sendable (Step, ActorPresenter) -> JSON,
+        _ read: @escaping @Sendable (String, PostgresConnection) throws -> Step?
+    ) -> APIHandler {
+        { _, context in
+            let caller = try context.requireCaller()
+            let code = try context.code("code")
+            guard let step = try await database.run(as: caller, { try read(code, $0) }) else {
+                throw Problem.notFound("事業 \(code) の\(name)はまだ登録されていません")
+            }
+            return try await answer(step, json, context)
         }
-        return record
     }
 
-    /// Who recorded a step of the path's project, as the caller reads it (`ActorPresenter`).
-    private func actors(_ context: APIContext, _ actor: String) async throws -> ActorPresenter {
-        try await ActorPresenter.load(for: try context.requireCaller(), actors: [actor], project: try context.code("code"), database: database)
+    /// POST of a step: the body, checked and recorded by `save` (which the claim pages call
+    /// too); 201 with where the step is read again.
+    private func record<Step: LifecycleStep, JSON: Encodable>(
+        _ path: String, _ what: String, _ json: @escaping @Sendable (Step, ActorPresenter) -> JSON,
+        _ save: @escaping @Sendable (inout JSONBody, String, UserAccount) async throws -> Step
+    ) -> APIHandler {
+        { request, context in
+            var (caller, code, body) = try await open(request, context, what)
+            let step = try await save(&body, code, caller)
+            return try await answer(step, json, context, created: "/api/v1/projects/\(code)/\(path)")
+        }
     }
 
     /// A step's request: the caller, allowed to record it (checked before the body is read, so
@@ -47,22 +65,14 @@ struct LifecycleController {
         return (caller, code, try await JSONBody.read(request, context: context))
     }
 
-    /// The answer to a step recorded: 201 with the record, where it is read again, and its row
-    /// version when it has one.
-    private func created(_ record: some Encodable, code: String, step: String, etag: Int? = nil) throws -> Response {
-        try APIJSON.response(record, status: .created, etag: etag, location: "/api/v1/projects/\(code)/\(step)")
-    }
-
-    @Sendable func showInspection(_ request: Request, context: APIContext) async throws -> Response {
-        let stored = try await recorded(context, "確定検査") { try LifecycleRepository().inspection(projectCode: $0, on: $1) }
-        return try APIJSON.response(InspectionJSON(stored, actors: try await actors(context, stored.recordedBy)))
-    }
-
-    /// `lines`: `[{"line_ref": "R-003", "result": "excluded", "note": "…"}]`; a line not listed is accepted.
-    @Sendable func inspect(_ request: Request, context: APIContext) async throws -> Response {
-        var (caller, code, body) = try await open(request, context, Self.inspectionWhat)
-        let stored = try await inspect(&body, code: code, caller: caller)
-        return try created(InspectionJSON(stored, actors: try await actors(context, stored.recordedBy)), code: code, step: "inspection")
+    /// A step with who recorded it as the caller reads it (`ActorPresenter`), and its row
+    /// version when it has one; 201 with `location` when it was just recorded.
+    private func answer<Step: LifecycleStep, JSON: Encodable>(
+        _ step: Step, _ json: (Step, ActorPresenter) -> JSON, _ context: APIContext, created location: String? = nil
+    ) async throws -> Response {
+        let actors = try await ActorPresenter.load(
+            for: try context.requireCaller(), actors: [step.recordedBy], project: try context.code("code"), database: database)
+        return try APIJSON.response(json(step, actors), status: location == nil ? .ok : .created, etag: step.etag, location: location)
     }
 
     /// What each step is called in a refusal (「…の権限では確定検査の登録はできません」).
@@ -71,8 +81,8 @@ struct LifecycleController {
     static let settlementWhat = "精算の登録"
     static let receiptWhat = "返還の受領"
 
-
     /// The inspection from a request's fields, checked and recorded (API and claim pages).
+    /// `lines`: `[{"line_ref": "R-003", "result": "excluded", "note": "…"}]`; a line not listed is accepted.
     func inspect(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredInspection {
         try Access.require(Access.review, caller, Self.inspectionWhat)
         let inspectedOn = body.date("inspected_on", required: true)
@@ -109,21 +119,9 @@ struct LifecycleController {
         return lines
     }
 
-    @Sendable func showConfirmation(_ request: Request, context: APIContext) async throws -> Response {
-        let stored = try await recorded(context, "額の確定") { try LifecycleRepository().confirmation(projectCode: $0, on: $1) }
-        return try APIJSON.response(ConfirmationJSON(stored, actors: try await actors(context, stored.recordedBy)))
-    }
-
-    /// `confirmed_yen` defaults to the subsidy after the inspection's exclusions; below the
-    /// claim, `reasons` by expense category are required.
-    @Sendable func confirm(_ request: Request, context: APIContext) async throws -> Response {
-        var (caller, code, body) = try await open(request, context, Self.confirmationWhat)
-        let stored = try await confirm(&body, code: code, caller: caller)
-        return try created(ConfirmationJSON(stored, actors: try await actors(context, stored.recordedBy)), code: code, step: "confirmation")
-    }
-
     /// The confirmation from a request's fields, checked and recorded; the claim pages' form
-    /// comes the same way.
+    /// comes the same way. `confirmed_yen` defaults to the subsidy after the inspection's
+    /// exclusions; below the claim, `reasons` by expense category are required.
     func confirm(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredConfirmation {
         try Access.require(Access.review, caller, Self.confirmationWhat)
         let confirmedOn = body.date("confirmed_on", required: true)
@@ -158,20 +156,9 @@ struct LifecycleController {
         return reasons
     }
 
-    @Sendable func showSettlement(_ request: Request, context: APIContext) async throws -> Response {
-        let stored = try await recorded(context, "精算") { try LifecycleRepository().settlement(projectCode: $0, on: $1) }
-        return try APIJSON.response(SettlementJSON(stored, actors: try await actors(context, stored.recordedBy)), etag: stored.rowVersion)
-    }
-
+    /// The settlement from a request's fields, checked and recorded (API and claim pages):
     /// 精算払 (`paid_on`) when the confirmed amount exceeds the advances, else a refund due
     /// (`due_on`); `amount_yen`, if sent, must be the amount the records give.
-    @Sendable func settle(_ request: Request, context: APIContext) async throws -> Response {
-        var (caller, code, body) = try await open(request, context, Self.settlementWhat)
-        let stored = try await settle(&body, code: code, caller: caller)
-        return try created(SettlementJSON(stored, actors: try await actors(context, stored.recordedBy)), code: code, step: "settlement", etag: stored.rowVersion)
-    }
-
-    /// The settlement from a request's fields, checked and recorded (API and claim pages).
     func settle(_ body: inout JSONBody, code: String, caller: UserAccount) async throws -> LifecycleRepository.StoredSettlement {
         try Access.require(Access.review, caller, Self.settlementWhat)
         let paidOn = body.date("paid_on")
@@ -189,7 +176,7 @@ struct LifecycleController {
         var (caller, code, body) = try await open(request, context, Self.receiptWhat)
         let expected = try EntityTag.expectedVersion(request)
         let stored = try await receiveRefund(&body, code: code, expected: expected, caller: caller)
-        return try APIJSON.response(SettlementJSON(stored, actors: try await actors(context, stored.recordedBy)), etag: stored.rowVersion)
+        return try await answer(stored, SettlementJSON.init, context)
     }
 
     /// The refund's receipt from a request's fields, at the settlement's version read, checked
@@ -216,4 +203,23 @@ struct LifecycleController {
         let actors = try await ActorPresenter.load(for: caller, actors: entries.map(\.recordedBy), project: project, database: database)
         return try APIJSON.response(TimelineJSON(project: project, entries: entries, actors: actors))
     }
+}
+
+/// A recorded step of a project's lifecycle: who recorded it, and the row version that is its
+/// ETag (only a settlement changes after it is recorded).
+protocol LifecycleStep: Sendable {
+    var recordedBy: String { get }
+    var etag: Int? { get }
+}
+
+extension LifecycleRepository.StoredInspection: LifecycleStep {
+    var etag: Int? { nil }
+}
+
+extension LifecycleRepository.StoredConfirmation: LifecycleStep {
+    var etag: Int? { nil }
+}
+
+extension LifecycleRepository.StoredSettlement: LifecycleStep {
+    var etag: Int? { rowVersion }
 }

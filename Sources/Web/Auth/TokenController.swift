@@ -38,7 +38,7 @@ struct TokenController {
         let record = try await pool.withConnection { connection in
             try AccountRepository().createToken(userID: caller.id, name: name, token: token, expiresAt: expiresAt, on: connection)
         }
-        return try APIJSON.response(TokenJSON(record, token: token.value), status: .created, location: "/api/v1/tokens/\(record.id)")
+        return try APIJSON.response(NewTokenJSON(record: record, token: token.value), status: .created, location: "/api/v1/tokens/\(record.id)")
     }
 
     @Sendable func revoke(_ request: Request, context: APIContext) async throws -> Response {

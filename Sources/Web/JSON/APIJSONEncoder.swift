@@ -25,6 +25,9 @@ enum APIJSONEncoder {
         }
     }
 
+    /// An encoder whose output goes nowhere, for what a document leaves out.
+    static var discarding: any Encoder { TreeEncoder() }
+
     /// Key conversions seen so far; the API's keys are a small fixed set.
     private static let keyCache = KeyCache()
 

@@ -77,34 +77,12 @@ struct ClaimJSON: Encodable {
 }
 
 /// A claim version in a list across projects.
-struct ClaimListItemJSON: Encodable {
-    var project: String
-    var consortium: String
-    var fiscalYear: Int
-    var claimVersion: Int
-    var status: String
-    var asOf: String
-    var subsidyYen: Int64
-    var claimYen: Int64
-    var refundYen: Int64
-    var createdAt: Date
-    var statusChangedAt: Date
-    var version: Int
+typealias ClaimListItemJSON = RecordJSON<ClaimListItem>
 
-    init(_ item: ClaimListItem) {
-        project = item.projectCode
-        consortium = item.consortiumCode
-        fiscalYear = item.fiscalYear.startYear
-        claimVersion = item.claimVersion
-        status = item.status.rawValue
-        asOf = item.asOf.description
-        subsidyYen = item.subsidy.amount
-        claimYen = item.claim.amount
-        refundYen = item.refund.amount
-        createdAt = item.createdAt
-        statusChangedAt = item.statusChangedAt
-        version = item.rowVersion
-    }
+extension ClaimListItem: APIRecord {
+    static let apiNames = [
+        "projectCode": "project", "consortiumCode": "consortium", "subsidy": "subsidy_yen", "claim": "claim_yen", "refund": "refund_yen",
+    ]
 }
 
 /// What changed between a claim version and the one before it.

@@ -2,79 +2,65 @@ import Domain
 import Foundation
 import Store
 
-/// The inspection (確定検査) as the API shows it.
-struct InspectionJSON: Encodable {
-    struct Line: Encodable {
-        var lineRef: String
-        var result: String
-        var note: String?
+/// A recorded step of the lifecycle as the API shows it: the Domain value's own keys
+/// (`RecordJSON`), then who recorded it (as the caller reads them, `ActorPresenter`), when,
+/// and what the step has besides: the claim version it is about, a row version.
+struct StepJSON<Step: APIRecord>: Encodable {
+    struct Recorded: Encodable {
+        var claimVersion: Int?
+        var afterInspectionYen: Int64?
+        var recordedBy: String
+        var recordedAt: Date
+        var version: Int?
     }
 
-    var claimVersion: Int
-    var inspectedOn: String
-    var inspector: String
-    var findings: String?
-    var lines: [Line]
-    var recordedBy: String
-    var recordedAt: Date
+    var step: Step
+    var recorded: Recorded
 
+    func encode(to encoder: any Encoder) throws {
+        try RecordJSON(step).encode(to: encoder)
+        try recorded.encode(to: encoder)
+    }
+}
+
+/// The inspection (確定検査).
+typealias InspectionJSON = StepJSON<Inspection>
+
+extension Inspection: APIRecord {}
+
+extension StepJSON<Inspection> {
     init(_ stored: LifecycleRepository.StoredInspection, actors: ActorPresenter) {
-        let inspection = stored.inspection
-        claimVersion = stored.claimVersion
-        inspectedOn = inspection.inspectedOn.description
-        inspector = inspection.inspector
-        findings = inspection.findings
-        lines = inspection.lines.map { Line(lineRef: $0.lineRef, result: $0.result.rawValue, note: $0.note) }
-        recordedBy = actors(stored.recordedBy)
-        recordedAt = stored.recordedAt
+        self.init(step: stored.inspection, recorded: Recorded(
+            claimVersion: stored.claimVersion, recordedBy: actors(stored.recordedBy), recordedAt: stored.recordedAt))
     }
 }
 
-/// The confirmation of the amount (額の確定).
-struct ConfirmationJSON: Encodable {
-    var claimVersion: Int
-    var confirmedOn: String
-    var claimedYen: Int64
-    var confirmedYen: Int64
-    var afterInspectionYen: Int64?
-    var reasons: [String: String]
-    var recordedBy: String
-    var recordedAt: Date
+/// The confirmation of the amount (額の確定), with the subsidy after the inspection's exclusions.
+typealias ConfirmationJSON = StepJSON<Confirmation>
 
+extension Confirmation: APIRecord {
+    static let apiNames = ["claimed": "claimed_yen", "confirmed": "confirmed_yen"]
+}
+
+extension StepJSON<Confirmation> {
     init(_ stored: LifecycleRepository.StoredConfirmation, actors: ActorPresenter) {
-        let confirmation = stored.confirmation
-        claimVersion = stored.claimVersion
-        confirmedOn = confirmation.confirmedOn.description
-        claimedYen = confirmation.claimed.amount
-        confirmedYen = confirmation.confirmed.amount
-        afterInspectionYen = stored.afterInspection?.amount
-        reasons = Dictionary(uniqueKeysWithValues: confirmation.reasons.map { ($0.key.rawValue, $0.value) })
-        recordedBy = actors(stored.recordedBy)
-        recordedAt = stored.recordedAt
+        self.init(step: stored.confirmation, recorded: Recorded(
+            claimVersion: stored.claimVersion, afterInspectionYen: stored.afterInspection?.amount, recordedBy: actors(stored.recordedBy),
+            recordedAt: stored.recordedAt))
     }
 }
 
-/// 精算払 or 返還.
-struct SettlementJSON: Encodable {
-    var kind: String
-    var amountYen: Int64
-    var paidOn: String?
-    var dueOn: String?
-    var receivedOn: String?
-    var recordedBy: String
-    var recordedAt: Date
-    var version: Int
+/// 精算払 or 返還; its row version changes when a refund is received.
+typealias SettlementJSON = StepJSON<Settlement>
 
+extension Settlement: APIRecord {
+    static let apiNames = ["amount": "amount_yen"]
+}
+
+extension StepJSON<Settlement> {
     init(_ stored: LifecycleRepository.StoredSettlement, actors: ActorPresenter) {
-        let settlement = stored.settlement
-        kind = settlement.kind.rawValue
-        amountYen = settlement.amount.amount
-        paidOn = settlement.paidOn?.description
-        dueOn = settlement.dueOn?.description
-        receivedOn = settlement.receivedOn?.description
-        recordedBy = actors(stored.recordedBy)
-        recordedAt = stored.recordedAt
-        version = stored.rowVersion
+        self.init(step: stored.settlement, recorded: Recorded(
+            recordedBy: actors(stored.recordedBy), recordedAt: stored.recordedAt, version: stored.rowVersion))
     }
 }
 

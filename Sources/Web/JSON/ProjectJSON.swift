@@ -3,84 +3,45 @@ import Foundation
 import Store
 
 /// An adopted project as the API shows it.
-struct ProjectJSON: Encodable {
-    struct Applicant: Encodable {
-        var code: String
-        var name: String
-        var corporateNumber: String?
-    }
+typealias ProjectJSON = RecordJSON<ProjectSummary>
 
-    var code: String
-    var consortium: String
-    var consortiumName: String
-    var fiscalYear: Int
-    var program: String
-    var frame: String
-    var rate: String
-    var projectCapYen: Int64?
-    var no: Int?
-    var projectName: String
-    var region: String
-    var prefectureCode: Int
-    var bureau: String
-    var grantedYen: Int64?
-    var startsOn: String?
-    var endsOn: String?
-    var priorPaidYen: Int64
-    var status: String
-    var applicants: [Applicant]
-    var createdAt: Date
-    var updatedAt: Date
-    var version: Int
+extension ProjectSummary: APIRecord {
+    static let apiNames = [
+        "consortiumCode": "consortium", "projectCap": "project_cap_yen", "granted": "granted_yen", "priorPaid": "prior_paid_yen",
+    ]
+    static let apiHidden: Set = ["id", "programName", "frameName", "prefecture"]
 
-    init(_ record: ProjectSummary) {
-        code = record.code
-        consortium = record.consortiumCode
-        consortiumName = record.consortiumName
-        fiscalYear = record.fiscalYear.startYear
-        program = record.program
-        frame = record.frame
-        rate = record.rate
-        projectCapYen = record.projectCap?.amount
-        no = record.no
-        projectName = record.projectName
-        region = record.region
-        prefectureCode = record.prefecture.code
-        bureau = record.prefecture.bureau.rawValue
-        grantedYen = record.granted?.amount
-        startsOn = record.startsOn?.description
-        endsOn = record.endsOn?.description
-        priorPaidYen = record.priorPaid.amount
-        status = record.status.rawValue
-        applicants = record.applicants.map { Applicant(code: $0.code, name: $0.name, corporateNumber: $0.corporateNumber) }
-        createdAt = record.createdAt
-        updatedAt = record.updatedAt
-        version = record.rowVersion
+    func encodeDerived(to container: inout KeyedEncodingContainer<APIKey>) throws {
+        try container.encode(prefecture: prefecture)
     }
 }
 
-/// A KPI target as the API shows it: exact fractions, never floating point.
+/// A KPI target as the API shows it: exact fractions, never floating point; with when it last
+/// changed and its row version.
 struct KPITargetJSON: Encodable {
-    var metric: String
-    var unit: String
-    var targetNumerator: Int64
-    var targetDenominator: Int64
-    var actualNumerator: Int64?
-    var actualDenominator: Int64?
-    var actualNote: String?
-    var updatedAt: Date
-    var version: Int
+    var record: Versioned<KPITarget>
 
     init(_ record: Versioned<KPITarget>) {
-        let target = record.value
-        metric = target.metric
-        unit = target.unit.rawValue
-        targetNumerator = target.target.numerator
-        targetDenominator = target.target.denominator
-        actualNumerator = target.manualActual?.numerator
-        actualDenominator = target.manualActual?.denominator
-        actualNote = target.note
-        updatedAt = record.updatedAt
-        version = record.rowVersion
+        self.record = record
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try RecordJSON(record.value).encode(to: encoder)
+        var container = encoder.container(keyedBy: APIKey.self)
+        try container.encode(record.updatedAt, forKey: "updated_at")
+        try container.encode(record.rowVersion, forKey: "version")
+    }
+}
+
+extension KPITarget: APIRecord {
+    static let apiNames = ["note": "actual_note"]
+    /// `KPITarget`'s own coding keys (it is stored as JSON in claim snapshots).
+    static let apiHidden: Set = ["project_code", "target", "manual_actual"]
+
+    func encodeDerived(to container: inout KeyedEncodingContainer<APIKey>) throws {
+        try container.encode(target.numerator, forKey: "target_numerator")
+        try container.encode(target.denominator, forKey: "target_denominator")
+        try container.encodeIfPresent(manualActual?.numerator, forKey: "actual_numerator")
+        try container.encodeIfPresent(manualActual?.denominator, forKey: "actual_denominator")
     }
 }

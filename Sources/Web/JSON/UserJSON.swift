@@ -24,23 +24,19 @@ struct UserJSON: Encodable {
     }
 }
 
-/// An API token as listed; the secret itself only in the creation answer.
-struct TokenJSON: Encodable {
-    var id: Int64
-    var name: String
-    var createdAt: Date
-    var expiresAt: Date
-    var revokedAt: Date?
-    var lastUsedAt: Date?
-    var token: String?
+/// An API token as listed; the secret itself only in the creation answer (`NewTokenJSON`).
+typealias TokenJSON = RecordJSON<APITokenRecord>
 
-    init(_ record: APITokenRecord, token: String? = nil) {
-        id = record.id
-        name = record.name
-        createdAt = record.createdAt
-        expiresAt = record.expiresAt
-        revokedAt = record.revokedAt
-        lastUsedAt = record.lastUsedAt
-        self.token = token
+extension APITokenRecord: APIRecord {}
+
+/// A token just made: as listed, with its secret, shown this once.
+struct NewTokenJSON: Encodable {
+    var record: APITokenRecord
+    var token: String
+
+    func encode(to encoder: any Encoder) throws {
+        try TokenJSON(record).encode(to: encoder)
+        var container = encoder.container(keyedBy: APIKey.self)
+        try container.encode(token, forKey: "token")
     }
 }
