@@ -22,7 +22,7 @@ struct MembershipImporter: RowImporter {
         ImportColumn("group", aliases: ["グループ"]),
     ]
 
-    private var consortia: [String: Int64] = [:]
+    private var consortia = StoreLookup.ConsortiumCache()
 
     func naturalKey(of row: Row) -> String {
         "\(row.consortiumCode)/\(row.organizationCode)/\(row.role.rawValue)/\(row.joinedOn)"
@@ -43,13 +43,7 @@ struct MembershipImporter: RowImporter {
     }
 
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
-        let consortiumID: Int64
-        if let known = consortia[row.consortiumCode] {
-            consortiumID = known
-        } else {
-            consortiumID = try StoreLookup.consortiumID(code: row.consortiumCode, column: "consortium", on: connection)
-            consortia[row.consortiumCode] = consortiumID
-        }
+        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
         let organizationID = try StoreLookup.organizationID(code: row.organizationCode, column: "organization", on: connection)
         let result = try connection.query("""
             INSERT INTO memberships AS m (consortium_id, organization_id, role, joined_on, left_on, group_name)
