@@ -111,9 +111,6 @@ public struct EventRepository: Sendable {
     @discardableResult
     private func write(consortiumCode: String, _ draft: EventDraft, on connection: PostgresConnection) throws -> WriteOutcome {
         var importer = EventImporter()
-        return try importer.write(EventImporter.Row(
-            code: draft.code, consortiumCode: consortiumCode, kind: draft.kind, title: draft.title, startsOn: draft.startsOn,
-            endsOn: draft.endsOn, projectCode: draft.projectCode, venue: draft.venue, online: draft.online,
-            firmCodes: draft.firmCodes, participants: draft.participants), on: connection)
+        return try importer.write(.init(consortiumCode: consortiumCode, draft: draft), on: connection)
     }
 }

@@ -61,10 +61,7 @@ public struct OutcomeRepository: Sendable {
                 """ },
             write: { draft, connection in
                 var importer = PlacementImporter()
-                return try importer.write(PlacementImporter.Row(
-                    consortiumCode: consortiumCode, firmCode: draft.firmCode, personRef: draft.personRef, personName: draft.personName,
-                    employmentType: draft.employmentType, startedOn: draft.startedOn, endedOn: draft.endedOn, segment: draft.segment,
-                    jobCategory: draft.jobCategory, eventCode: draft.eventCode, fee: draft.fee), on: connection)
+                return try importer.write(.init(consortiumCode: consortiumCode, draft: draft), on: connection)
             })
     }
 
@@ -112,11 +109,7 @@ public struct OutcomeRepository: Sendable {
                 """ },
             write: { draft, connection in
                 var importer = ConsultationImporter()
-                return try importer.write(ConsultationImporter.Row(
-                    consortiumCode: consortiumCode, firmCode: draft.firmCode, consultedOn: draft.consultedOn, channel: draft.channel,
-                    jobCategory: draft.jobCategory, employmentType: draft.employmentType, referredToCode: draft.referredToCode,
-                    referredOn: draft.referredOn, placementPersonRef: draft.placementPersonRef,
-                    referredByCode: draft.referredByCode), on: connection)
+                return try importer.write(.init(consortiumCode: consortiumCode, draft: draft), on: connection)
             })
     }
 

@@ -7,10 +7,7 @@ struct MembershipImporter: RowImporter {
     struct Row {
         var consortiumCode: String
         var organizationCode: String
-        var role: MembershipRole
-        var joinedOn: LocalDate
-        var leftOn: LocalDate?
-        var group: String?
+        var draft: MembershipDraft
     }
 
     static let columns = [
@@ -25,7 +22,7 @@ struct MembershipImporter: RowImporter {
     private var consortia = StoreLookup.ConsortiumCache()
 
     func naturalKey(of row: Row) -> String {
-        "\(row.consortiumCode)/\(row.organizationCode)/\(row.role.rawValue)/\(row.joinedOn)"
+        "\(row.consortiumCode)/\(row.organizationCode)/\(row.draft.role.rawValue)/\(row.draft.joinedOn)"
     }
 
     func parse(_ record: inout ImportRecord) -> Row? {
@@ -39,7 +36,8 @@ struct MembershipImporter: RowImporter {
         }
         let group = record.text("group")
         guard let consortium, let organization, let role, let joined, record.issues.isEmpty else { return nil }
-        return Row(consortiumCode: consortium, organizationCode: organization, role: role, joinedOn: joined, leftOn: left, group: group)
+        return Row(consortiumCode: consortium, organizationCode: organization,
+                   draft: MembershipDraft(role: role, joinedOn: joined, leftOn: left, group: group))
     }
 
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
@@ -47,8 +45,8 @@ struct MembershipImporter: RowImporter {
         let organizationID = try StoreLookup.organizationID(code: row.organizationCode, column: "organization", on: connection)
         let result = try connection.query("""
             INSERT INTO memberships AS m (consortium_id, organization_id, role, joined_on, left_on, group_name)
-            VALUES (\(consortiumID), \(organizationID), \(row.role), \(row.joinedOn),
-                    \(row.leftOn), \(row.group))
+            VALUES (\(consortiumID), \(organizationID), \(row.draft.role), \(row.draft.joinedOn),
+                    \(row.draft.leftOn), \(row.draft.group))
             ON CONFLICT (consortium_id, organization_id, role, joined_on) DO UPDATE SET
                 left_on = EXCLUDED.left_on, group_name = EXCLUDED.group_name
             WHERE (m.left_on, m.group_name) IS DISTINCT FROM (EXCLUDED.left_on, EXCLUDED.group_name)
