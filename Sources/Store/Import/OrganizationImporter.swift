@@ -74,24 +74,14 @@ struct OrganizationImporter: RowImporter {
     func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
         try refuseChangeOfSharedOrganization(row, on: connection)
         if let number = row.corporateNumber {
-            let holder = try connection.query("""
+            try refuseHeldElsewhere(column: "corporate_number", value: number.digits, label: "法人番号", holder: """
                 SELECT code FROM organizations WHERE corporate_number = \(number) AND code <> \(row.code)
-                """)
-            if let other = holder.first {
-                throw RowProblem(
-                    column: "corporate_number", value: number.digits,
-                    reason: "この法人番号は別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
-            }
+                """, on: connection)
         }
         if let lgCode = row.localGovernmentCode {
-            let holder = try connection.query("""
+            try refuseHeldElsewhere(column: "local_government_code", value: lgCode.digits, label: "団体コード", holder: """
                 SELECT code FROM organizations WHERE local_government_code = \(lgCode) AND code <> \(row.code)
-                """)
-            if let other = holder.first {
-                throw RowProblem(
-                    column: "local_government_code", value: lgCode.digits,
-                    reason: "この団体コードは別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
-            }
+                """, on: connection)
         }
         // A particular whose column the file lacks keeps its stored value (`keep`).
         let given = { (particular: OrganizationParticular) in row.particulars[particular] != nil }
@@ -124,6 +114,16 @@ struct OrganizationImporter: RowImporter {
             RETURNING (xmax = 0) AS inserted
             """)
         return try WriteOutcome.fromUpsert(result)
+    }
+
+    /// A number that identifies one organisation (corporate number, local government code)
+    /// held by another (`holder` finds its code) is a problem of the row, naming the holder.
+    private func refuseHeldElsewhere(
+        column: String, value: String, label: String, holder: PostgresQuery, on connection: PostgresConnection
+    ) throws {
+        if let other = try connection.query(holder).first {
+            throw RowProblem(column: column, value: value, reason: "この\(label)は別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
+        }
     }
 
     /// An organisation another consortium uses is read-only to a secretariat (migration 0008):
