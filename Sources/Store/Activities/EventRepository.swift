@@ -41,13 +41,10 @@ public struct EventRepository: Sendable {
     }
 
     public func find(consortiumCode: String, code: String, on connection: PostgresConnection) throws -> EventRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(EventRecord.columns) FROM \(EventRecord.joins)
             WHERE c.code = \(consortiumCode) AND e.code = \(code)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: "\(consortiumCode)/\(code)")
-        }
-        return try EventRecord(row: row)
+            """, kind: Self.kind, key: "\(consortiumCode)/\(code)", decode: EventRecord.init(row:))
     }
 
     public func create(consortiumCode: String, _ draft: EventDraft, on connection: PostgresConnection) throws -> EventRecord {

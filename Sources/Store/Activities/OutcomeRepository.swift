@@ -190,13 +190,10 @@ public struct OutcomeRepository: Sendable {
     }
 
     private func record<Record: OutcomeRow>(_: Record.Type, consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> Record {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(Record.columns) FROM \(Record.joins)
             WHERE c.code = \(consortiumCode) AND \(Record.alias).id = \(id)
-            """).first else {
-            throw RecordError.notFound(kind: Record.kindName, key: "\(consortiumCode)/\(id)")
-        }
-        return try Record(row: row)
+            """, kind: Record.kindName, key: "\(consortiumCode)/\(id)", decode: Record.init(row:))
     }
 }
 

@@ -25,14 +25,11 @@ public struct ConsortiumRepository: Sendable {
     }
 
     public func find(code: String, on connection: PostgresConnection) throws -> ConsortiumRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(ConsortiumRecord.columns)
             FROM consortia c JOIN organizations s ON s.id = c.secretariat_id
             WHERE c.code = \(code)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: code)
-        }
-        return try ConsortiumRecord(row: row)
+            """, kind: Self.kind, key: code, decode: ConsortiumRecord.init(row:))
     }
 
     public func create(

@@ -40,14 +40,11 @@ public struct MembershipRepository: Sendable {
     }
 
     public func find(consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> MembershipRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(MembershipRecord.columns)
             FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
             WHERE c.code = \(consortiumCode) AND m.id = \(id)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: "\(consortiumCode)/\(id)")
-        }
-        return try MembershipRecord(row: row)
+            """, kind: Self.kind, key: "\(consortiumCode)/\(id)", decode: MembershipRecord.init(row:))
     }
 
     public func create(

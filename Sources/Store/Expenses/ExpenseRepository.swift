@@ -43,13 +43,10 @@ public struct ExpenseRepository: Sendable {
     }
 
     public func find(projectCode: String, id: Int64, on connection: PostgresConnection) throws -> ExpenseRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(ExpenseRecord.columns) FROM \(ExpenseRecord.joins)
             WHERE p.code = \(projectCode) AND e.id = \(id)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(id)")
-        }
-        return try ExpenseRecord(row: row)
+            """, kind: Self.kind, key: "\(projectCode)/\(id)", decode: ExpenseRecord.init(row:))
     }
 
     public func create(projectCode: String, _ draft: ExpenseDraft, on connection: PostgresConnection) throws -> ExpenseRecord {

@@ -38,12 +38,9 @@ public struct OrganizationRepository: Sendable {
     }
 
     public func find(code: String, on connection: PostgresConnection) throws -> OrganizationRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(OrganizationRecord.columns) FROM organizations o WHERE o.code = \(code)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: code)
-        }
-        return try OrganizationRecord(row: row)
+            """, kind: Self.kind, key: code, decode: OrganizationRecord.init(row:))
     }
 
     /// Registers an organisation. For a secretariat it is registered for its consortia

@@ -60,12 +60,9 @@ public struct ProjectRepository: Sendable {
     }
 
     public func find(code: String, on connection: PostgresConnection) throws -> ProjectSummary {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(ProjectSummary.columns) FROM \(ProjectSummary.joins) WHERE p.code = \(code)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: code)
-        }
-        return try ProjectSummary(row: row)
+            """, kind: Self.kind, key: code, decode: ProjectSummary.init(row:))
     }
 
     /// Writes the project's new values, which `change` makes from the project as it is once
