@@ -74,19 +74,14 @@ public struct EventRepository: Sendable {
         consortiumCode: String, code: String, expectedVersion: Int?, on connection: PostgresConnection,
         change: (EventRecord) throws -> EventDraft
     ) throws -> EventRecord {
-        do {
-            return try connection.transaction { connection in
-                var draft = try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を変更する権限がありません")
-                    .acquire(expected: expectedVersion, on: connection) {
-                        try change(try find(consortiumCode: consortiumCode, code: code, on: connection))
-                    }
+        try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を変更する権限がありません").update(
+            expected: expectedVersion, on: connection, read: { try find(consortiumCode: consortiumCode, code: code, on: $0) },
+            change: { current in
+                var draft = try change(current)
                 draft.code = code
-                try write(consortiumCode: consortiumCode, draft, on: connection)
-                return try find(consortiumCode: consortiumCode, code: code, on: connection)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
-        }
+                return draft
+            },
+            write: { _, draft, connection in try write(consortiumCode: consortiumCode, draft, on: connection) })
     }
 
     public func delete(consortiumCode: String, code: String, expectedVersion: Int?, on connection: PostgresConnection) throws {
