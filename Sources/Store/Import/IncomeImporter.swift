@@ -100,8 +100,7 @@ struct LedgerEntry {
     /// The shared cells, their problems recorded; nil when a required one is missing or wrong.
     static func parse(_ record: inout ImportRecord, day column: String) -> LedgerEntry? {
         let consortium = record.code("consortium", required: true)
-        let ref = record.boundedText("ref", limit: 100)
-        if record.text("ref") == nil { record.fail("ref", "必須の値がありません") }
+        let ref = record.boundedText("ref", limit: 100, required: true)
         let day = record.date(column, required: true)
         let amount = record.yen("amount_yen", required: true)
         let description = record.boundedText("description", limit: 500)

@@ -30,8 +30,7 @@ struct PlacementImporter: RowImporter {
     func parse(_ record: inout ImportRecord) -> Row? {
         let consortium = record.code("consortium", required: true)
         let firm = record.code("firm", required: true)
-        let personRef = record.required("person_ref")
-        if let personRef, personRef.count > 100 { record.fail("person_ref", "100文字以内で入れてください") }
+        let personRef = record.boundedText("person_ref", limit: 100, required: true)
         let personName = record.boundedText("person_name", limit: 200)
         let type = record.vocabulary("employment_type", EmploymentType.self, required: true)
         let started = record.date("started_on", required: true)

@@ -26,8 +26,7 @@ struct PlanImporter: RowImporter {
     func parse(_ record: inout ImportRecord) -> Row? {
         let code = record.code("code", required: true).map { $0.lowercased() }
         let consortium = record.code("consortium", required: true)
-        let title = record.boundedText("title", limit: 200)
-        if title == nil, record.text("title") == nil { record.fail("title", "必須の値がありません") }
+        let title = record.boundedText("title", limit: 200, required: true)
         let first = record.parse("first_year", required: true) { try JapaneseCalendar.parseFiscalYear($0) }
         let last = record.parse("last_year", required: true) { try JapaneseCalendar.parseFiscalYear($0) }
         let cost = record.yen("total_cost_yen")
