@@ -11,7 +11,7 @@ struct ConsultationImporter: RowImporter {
     typealias Row = ConsortiumRow<ConsultationDraft>
 
     static let columns = [
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("firm", aliases: ["企業", "相談企業"], required: true),
         ImportColumn("consulted_on", aliases: ["相談日"], required: true),
         ImportColumn("channel", aliases: ["経路", "相談経路"], required: true),

@@ -16,7 +16,7 @@ struct EventImporter: RowImporter {
 
     static let columns = [
         ImportColumn("code", aliases: ["コード", "取組コード"], required: true),
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("kind", aliases: ["種別"], required: true),
         ImportColumn("title", aliases: ["名称", "取組名"], required: true),
         ImportColumn("starts_on", aliases: ["開始日", "実施日"], required: true),

@@ -88,7 +88,7 @@ struct LedgerEntry {
     /// The shared columns around the entry's `day` column, the `kind`'s own ones after it.
     static func columns(day: ImportColumn, kind: [ImportColumn] = []) -> [ImportColumn] {
         [
-            ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+            ImportColumn.consortium,
             ImportColumn("ref", aliases: ["番号", "伝票番号"], required: true),
             day,
         ] + kind + [

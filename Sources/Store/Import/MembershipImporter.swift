@@ -11,7 +11,7 @@ struct MembershipImporter: RowImporter {
     }
 
     static let columns = [
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("organization", aliases: ["団体"], required: true),
         ImportColumn("role", aliases: ["役割"], required: true),
         ImportColumn("joined_on", aliases: ["参加日"], required: true),

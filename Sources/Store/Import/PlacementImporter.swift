@@ -8,7 +8,7 @@ struct PlacementImporter: RowImporter {
     typealias Row = ConsortiumRow<PlacementDraft>
 
     static let columns = [
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("firm", aliases: ["企業", "参加企業"], required: true),
         ImportColumn("person_ref", aliases: ["人材番号", "本人参照"], required: true),
         ImportColumn("person_name", aliases: ["氏名"]),

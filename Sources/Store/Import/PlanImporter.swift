@@ -14,7 +14,7 @@ struct PlanImporter: RowImporter {
 
     static let columns = [
         ImportColumn("code", aliases: ["コード"], required: true),
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("title", aliases: ["計画名"], required: true),
         ImportColumn("first_year", aliases: ["初年度"], required: true),
         ImportColumn("last_year", aliases: ["最終年度"], required: true),
