@@ -3,14 +3,7 @@ import Postgres
 
 /// `import plans`: a multi-year plan, matched by code, belonging to a consortium.
 struct PlanImporter: RowImporter {
-    struct Row {
-        var code: String
-        var consortium: String
-        var title: String
-        var firstYear: FiscalYear
-        var lastYear: FiscalYear
-        var totalCost: Yen?
-    }
+    typealias Row = MultiYearPlan
 
     static let columns = [
         ImportColumn("code", aliases: ["コード"], required: true),
@@ -34,14 +27,14 @@ struct PlanImporter: RowImporter {
             do { try MultiYearPlan.checkPeriod(first: first, last: last) } catch { record.fail("last_year", error.description) }
         }
         guard let code, let consortium, let title, let first, let last, record.issues.isEmpty else { return nil }
-        return Row(code: code, consortium: consortium, title: title, firstYear: first, lastYear: last, totalCost: cost)
+        return MultiYearPlan(code: code, consortiumCode: consortium, title: title, firstYear: first, lastYear: last, totalCost: cost)
     }
 
     func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
-        let consortiumID = try StoreLookup.consortiumID(code: row.consortium, column: "consortium", on: connection)
+        let consortiumID = try StoreLookup.consortiumID(code: row.consortiumCode, column: "consortium", on: connection)
         if let existing = try connection.query("SELECT consortium_id FROM plans WHERE code = \(row.code)").first,
            try existing.decode(Int64.self, "consortium_id") != consortiumID {
-            throw RowProblem(column: "consortium", value: row.consortium, reason: "計画 \(row.code) は別のコンソーシアムの計画です")
+            throw RowProblem(column: "consortium", value: row.consortiumCode, reason: "計画 \(row.code) は別のコンソーシアムの計画です")
         }
         if let shorter = try connection.query("""
             SELECT min(fiscal_year) AS first, max(fiscal_year) AS last FROM plan_kpi_increments i
