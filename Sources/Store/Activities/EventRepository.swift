@@ -41,13 +41,10 @@ public struct EventRepository: Sendable {
     }
 
     public func find(consortiumCode: String, code: String, on connection: PostgresConnection) throws -> EventRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(EventRecord.columns) FROM \(EventRecord.joins)
             WHERE c.code = \(consortiumCode) AND e.code = \(code)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: "\(consortiumCode)/\(code)")
-        }
-        return try EventRecord(row: row)
+            """, kind: Self.kind, key: "\(consortiumCode)/\(code)", decode: EventRecord.init(row:))
     }
 
     public func create(consortiumCode: String, _ draft: EventDraft, on connection: PostgresConnection) throws -> EventRecord {
@@ -77,19 +74,14 @@ public struct EventRepository: Sendable {
         consortiumCode: String, code: String, expectedVersion: Int?, on connection: PostgresConnection,
         change: (EventRecord) throws -> EventDraft
     ) throws -> EventRecord {
-        do {
-            return try connection.transaction { connection in
-                var draft = try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を変更する権限がありません")
-                    .acquire(expected: expectedVersion, on: connection) {
-                        try change(try find(consortiumCode: consortiumCode, code: code, on: connection))
-                    }
+        try lock(consortiumCode: consortiumCode, code: code, forbidden: "この取組を変更する権限がありません").update(
+            expected: expectedVersion, on: connection, read: { try find(consortiumCode: consortiumCode, code: code, on: $0) },
+            change: { current in
+                var draft = try change(current)
                 draft.code = code
-                try write(consortiumCode: consortiumCode, draft, on: connection)
-                return try find(consortiumCode: consortiumCode, code: code, on: connection)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
-        }
+                return draft
+            },
+            write: { _, draft, connection in try write(consortiumCode: consortiumCode, draft, on: connection) })
     }
 
     public func delete(consortiumCode: String, code: String, expectedVersion: Int?, on connection: PostgresConnection) throws {
@@ -111,9 +103,6 @@ public struct EventRepository: Sendable {
     @discardableResult
     private func write(consortiumCode: String, _ draft: EventDraft, on connection: PostgresConnection) throws -> WriteOutcome {
         var importer = EventImporter()
-        return try importer.write(EventImporter.Row(
-            code: draft.code, consortiumCode: consortiumCode, kind: draft.kind, title: draft.title, startsOn: draft.startsOn,
-            endsOn: draft.endsOn, projectCode: draft.projectCode, venue: draft.venue, online: draft.online,
-            firmCodes: draft.firmCodes, participants: draft.participants), on: connection)
+        return try importer.write(.init(consortiumCode: consortiumCode, draft: draft), on: connection)
     }
 }

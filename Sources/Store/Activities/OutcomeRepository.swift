@@ -32,7 +32,7 @@ public struct OutcomeRepository: Sendable {
 
     /// Registers a placement; one with the same firm, person and start day is a conflict.
     public func savePlacement(consortiumCode: String, _ draft: PlacementDraft, on connection: PostgresConnection) throws -> PlacementRecord {
-        try writePlacement(consortiumCode: consortiumCode, id: nil, expectedVersion: nil, on: connection) { _ in draft }
+        try save(consortiumCode: consortiumCode, id: nil, expectedVersion: nil, on: connection) { (_: PlacementRecord?) in draft }
     }
 
     /// Changes a placement: `change` makes the new values from the record as it is once
@@ -41,31 +41,7 @@ public struct OutcomeRepository: Sendable {
         consortiumCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
         change: (PlacementRecord) throws -> PlacementDraft
     ) throws -> PlacementRecord {
-        try writePlacement(consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection) { current in
-            guard let current else { throw RecordError.notFound(kind: PlacementRecord.kindName, key: "\(consortiumCode)/\(id)") }
-            return try change(current)
-        }
-    }
-
-    private func writePlacement(
-        consortiumCode: String, id: Int64?, expectedVersion: Int?, on connection: PostgresConnection,
-        draft: (PlacementRecord?) throws -> PlacementDraft
-    ) throws -> PlacementRecord {
-        try save(
-            consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection, draft: draft,
-            duplicate: { ("person_ref", $0.personRef) },
-            key: { draft, consortiumID in """
-                SELECT p.id FROM placements p JOIN organizations o ON o.id = p.firm_id
-                WHERE p.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode) AND p.person_ref = \(draft.personRef)
-                  AND p.started_on = \(draft.startedOn)
-                """ },
-            write: { draft, connection in
-                var importer = PlacementImporter()
-                return try importer.write(PlacementImporter.Row(
-                    consortiumCode: consortiumCode, firmCode: draft.firmCode, personRef: draft.personRef, personName: draft.personName,
-                    employmentType: draft.employmentType, startedOn: draft.startedOn, endedOn: draft.endedOn, segment: draft.segment,
-                    jobCategory: draft.jobCategory, eventCode: draft.eventCode, fee: draft.fee), on: connection)
-            })
+        try update(consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection, change: change)
     }
 
     // MARK: Consultations
@@ -83,7 +59,7 @@ public struct OutcomeRepository: Sendable {
 
     /// Registers a consultation; one with the same firm, day and channel is a conflict.
     public func saveConsultation(consortiumCode: String, _ draft: ConsultationDraft, on connection: PostgresConnection) throws -> ConsultationRecord {
-        try writeConsultation(consortiumCode: consortiumCode, id: nil, expectedVersion: nil, on: connection) { _ in draft }
+        try save(consortiumCode: consortiumCode, id: nil, expectedVersion: nil, on: connection) { (_: ConsultationRecord?) in draft }
     }
 
     /// Changes a consultation: `change` makes the new values from the record as it is once
@@ -92,50 +68,35 @@ public struct OutcomeRepository: Sendable {
         consortiumCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
         change: (ConsultationRecord) throws -> ConsultationDraft
     ) throws -> ConsultationRecord {
-        try writeConsultation(consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection) { current in
-            guard let current else { throw RecordError.notFound(kind: ConsultationRecord.kindName, key: "\(consortiumCode)/\(id)") }
-            return try change(current)
-        }
-    }
-
-    private func writeConsultation(
-        consortiumCode: String, id: Int64?, expectedVersion: Int?, on connection: PostgresConnection,
-        draft: (ConsultationRecord?) throws -> ConsultationDraft
-    ) throws -> ConsultationRecord {
-        try save(
-            consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection, draft: draft,
-            duplicate: { ("consulted_on", $0.consultedOn.description) },
-            key: { draft, consortiumID in """
-                SELECT x.id FROM consultations x JOIN organizations o ON o.id = x.firm_id
-                WHERE x.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode)
-                  AND x.consulted_on = \(draft.consultedOn) AND x.channel = \(draft.channel)
-                """ },
-            write: { draft, connection in
-                var importer = ConsultationImporter()
-                return try importer.write(ConsultationImporter.Row(
-                    consortiumCode: consortiumCode, firmCode: draft.firmCode, consultedOn: draft.consultedOn, channel: draft.channel,
-                    jobCategory: draft.jobCategory, employmentType: draft.employmentType, referredToCode: draft.referredToCode,
-                    referredOn: draft.referredOn, placementPersonRef: draft.placementPersonRef,
-                    referredByCode: draft.referredByCode), on: connection)
-            })
+        try update(consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection, change: change)
     }
 
     // MARK: Shared
 
+    /// Changes the record `id`, as `save` does.
+    private func update<Record: OutcomeRow>(
+        consortiumCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
+        change: (Record) throws -> Record.Draft
+    ) throws -> Record {
+        try save(consortiumCode: consortiumCode, id: id, expectedVersion: expectedVersion, on: connection) { (current: Record?) in
+            guard let current else { throw RecordError.notFound(kind: Record.kindName, key: "\(consortiumCode)/\(id)") }
+            return try change(current)
+        }
+    }
+
     /// Writes a record through its importer in one transaction. A change locks the record at
     /// `expectedVersion` first and makes its values from the record as it then is; a new
-    /// record must not repeat an existing one's identifying fields (`key`, given the
-    /// consortium id, finds it), whose values `duplicate` names. The stored record is read back.
-    private func save<Record: OutcomeRow, Draft>(
+    /// record must not repeat an existing one's identifying fields (`Record.key` finds it),
+    /// which `Record.identity` names. The stored record is read back.
+    private func save<Record: OutcomeRow>(
         consortiumCode: String, id: Int64?, expectedVersion: Int?, on connection: PostgresConnection,
-        draft makeDraft: (Record?) throws -> Draft, duplicate: (Draft) -> (field: String, value: String),
-        key: (Draft, Int64) -> PostgresQuery, write: (Draft, PostgresConnection) throws -> WriteOutcome
+        draft makeDraft: (Record?) throws -> Record.Draft
     ) throws -> Record {
         do {
             return try connection.transaction { connection in
                 let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
                 let current: Record?
-                let draft: Draft
+                let draft: Record.Draft
                 if let id {
                     let locked = try RowLock(
                         select: """
@@ -153,10 +114,10 @@ public struct OutcomeRepository: Sendable {
                     current = nil
                     draft = try makeDraft(nil)
                 }
-                let (field, value) = duplicate(draft)
+                let (field, value) = Record.identity(of: draft)
                 let conflict = RecordError.alreadyExists(kind: Record.kindName, field: field, value: value)
-                if current == nil, try connection.query(key(draft, consortium.id)).first != nil { throw conflict }
-                switch (current, try write(draft, connection)) {
+                if current == nil, try connection.query(Record.key(draft, consortiumID: consortium.id)).first != nil { throw conflict }
+                switch (current, try Record.write(ConsortiumRow(consortiumCode: consortiumCode, draft: draft), on: connection)) {
                 case (nil, .inserted), (.some, .updated), (.some, .unchanged):
                     break
                 case (nil, _):
@@ -165,7 +126,7 @@ public struct OutcomeRepository: Sendable {
                 case (.some, .inserted):
                     throw RecordError.invalidField(field: field, message: "記録を識別する項目は変更できません")
                 }
-                let stored = try id ?? connection.query(key(draft, consortium.id))[0].decode(Int64.self, "id")
+                let stored = try id ?? connection.query(Record.key(draft, consortiumID: consortium.id))[0].decode(Int64.self, "id")
                 return try record(Record.self, consortiumCode: consortiumCode, id: stored, on: connection)
             }
         } catch {
@@ -197,13 +158,10 @@ public struct OutcomeRepository: Sendable {
     }
 
     private func record<Record: OutcomeRow>(_: Record.Type, consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> Record {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(Record.columns) FROM \(Record.joins)
             WHERE c.code = \(consortiumCode) AND \(Record.alias).id = \(id)
-            """).first else {
-            throw RecordError.notFound(kind: Record.kindName, key: "\(consortiumCode)/\(id)")
-        }
-        return try Record(row: row)
+            """, kind: Record.kindName, key: "\(consortiumCode)/\(id)", decode: Record.init(row:))
     }
 }
 
@@ -219,6 +177,14 @@ private protocol OutcomeRow {
     /// The column the kind filter compares.
     static var kindColumn: PostgresQuery { get }
     static var kindName: String { get }
+    /// What a caller writes for such a record.
+    associatedtype Draft
+    /// The identifying field a duplicate is named by, with its value.
+    static func identity(of draft: Draft) -> (field: String, value: String)
+    /// Selects the `id` of the stored record with the draft's identifying fields.
+    static func key(_ draft: Draft, consortiumID: Int64) -> PostgresQuery
+    /// Writes the row through the record's importer, so that both entry paths obey its rules.
+    static func write(_ row: ConsortiumRow<Draft>, on connection: PostgresConnection) throws -> WriteOutcome
     var id: Int64 { get }
     var rowVersion: Int { get }
     init(row: PostgresRow) throws
@@ -230,6 +196,21 @@ extension PlacementRecord: OutcomeRow {
     static var dateColumn: PostgresQuery { "started_on" }
     static var kindColumn: PostgresQuery { "employment_type" }
     static var kindName: String { "成約・採用" }
+
+    static func identity(of draft: PlacementDraft) -> (field: String, value: String) { ("person_ref", draft.personRef) }
+
+    static func key(_ draft: PlacementDraft, consortiumID: Int64) -> PostgresQuery {
+        """
+        SELECT p.id FROM placements p JOIN organizations o ON o.id = p.firm_id
+        WHERE p.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode) AND p.person_ref = \(draft.personRef)
+          AND p.started_on = \(draft.startedOn)
+        """
+    }
+
+    static func write(_ row: ConsortiumRow<PlacementDraft>, on connection: PostgresConnection) throws -> WriteOutcome {
+        var importer = PlacementImporter()
+        return try importer.write(row, on: connection)
+    }
 }
 
 extension ConsultationRecord: OutcomeRow {
@@ -238,4 +219,19 @@ extension ConsultationRecord: OutcomeRow {
     static var dateColumn: PostgresQuery { "consulted_on" }
     static var kindColumn: PostgresQuery { "channel" }
     static var kindName: String { "相談" }
+
+    static func identity(of draft: ConsultationDraft) -> (field: String, value: String) { ("consulted_on", draft.consultedOn.description) }
+
+    static func key(_ draft: ConsultationDraft, consortiumID: Int64) -> PostgresQuery {
+        """
+        SELECT x.id FROM consultations x JOIN organizations o ON o.id = x.firm_id
+        WHERE x.consortium_id = \(consortiumID) AND o.code = \(draft.firmCode)
+          AND x.consulted_on = \(draft.consultedOn) AND x.channel = \(draft.channel)
+        """
+    }
+
+    static func write(_ row: ConsortiumRow<ConsultationDraft>, on connection: PostgresConnection) throws -> WriteOutcome {
+        var importer = ConsultationImporter()
+        return try importer.write(row, on: connection)
+    }
 }

@@ -100,7 +100,7 @@ public struct ClaimRepository: Sendable {
         projectCode: String, asOf: LocalDate, reason: String?, actor: String, on connection: PostgresConnection
     ) throws -> StoredClaim {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             let project = try project(code: projectCode, on: connection, forUpdate: true)
             let latestRow = try connection.query("""
                 SELECT coalesce(max(claim_version), 0) AS latest,
@@ -258,7 +258,7 @@ public struct ClaimRepository: Sendable {
         let review: ClaimReview? = status == .returned || status == .approved
             ? try ClaimReview(decision: status, reason: reason) : nil
         return try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             let project = try project(code: projectCode, on: connection, forUpdate: true)
             let current = try claim(projectCode: projectCode, version: version, on: connection)
             if let expectedRowVersion, expectedRowVersion != current.rowVersion {

@@ -25,14 +25,11 @@ public struct ConsortiumRepository: Sendable {
     }
 
     public func find(code: String, on connection: PostgresConnection) throws -> ConsortiumRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(ConsortiumRecord.columns)
             FROM consortia c JOIN organizations s ON s.id = c.secretariat_id
             WHERE c.code = \(code)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: code)
-        }
-        return try ConsortiumRecord(row: row)
+            """, kind: Self.kind, key: code, decode: ConsortiumRecord.init(row:))
     }
 
     public func create(
@@ -67,23 +64,14 @@ public struct ConsortiumRepository: Sendable {
         code: String, expectedVersion: Int?, on connection: PostgresConnection,
         change: (ConsortiumRecord) throws -> (name: String, establishedOn: LocalDate?)
     ) throws -> ConsortiumRecord {
-        do {
-            return try connection.transaction { connection in
-                // A viewer's or bureau's consortium is readable but not writable: 403.
-                let (current, (name, establishedOn)) = try RowLock(
-                    select: "SELECT c.version FROM consortia c WHERE c.code = \(code)", alias: "c",
-                    kind: Self.kind, key: code, forbidden: "このコンソーシアムを変更する権限がありません"
-                ).acquire(expected: expectedVersion, on: connection) {
-                    let current = try find(code: code, on: connection)
-                    return (current, try change(current))
-                }
-                try connection.execute("""
-                    UPDATE consortia SET name = \(name), established_on = \(establishedOn) WHERE id = \(current.id)
-                    """)
-                return try find(code: code, on: connection)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
+        // A viewer's or bureau's consortium is readable but not writable: 403.
+        try RowLock(
+            select: "SELECT c.version FROM consortia c WHERE c.code = \(code)", alias: "c",
+            kind: Self.kind, key: code, forbidden: "このコンソーシアムを変更する権限がありません"
+        ).update(expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change) { current, values, connection in
+            try connection.execute("""
+                UPDATE consortia SET name = \(values.name), established_on = \(values.establishedOn) WHERE id = \(current.id)
+                """)
         }
     }
 }

@@ -40,14 +40,11 @@ public struct MembershipRepository: Sendable {
     }
 
     public func find(consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> MembershipRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(MembershipRecord.columns)
             FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
             WHERE c.code = \(consortiumCode) AND m.id = \(id)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: "\(consortiumCode)/\(id)")
-        }
-        return try MembershipRecord(row: row)
+            """, kind: Self.kind, key: "\(consortiumCode)/\(id)", decode: MembershipRecord.init(row:))
     }
 
     public func create(
@@ -90,28 +87,23 @@ public struct MembershipRepository: Sendable {
         consortiumCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
         change: (MembershipRecord) throws -> MembershipDraft
     ) throws -> MembershipRecord {
-        var joinedOn = ""
-        do {
-            return try connection.transaction { connection in
-                let draft = try RowLock(
-                    select: """
-                        SELECT m.version FROM memberships m JOIN consortia c ON c.id = m.consortium_id
-                        WHERE c.code = \(consortiumCode) AND m.id = \(id)
-                        """,
-                    alias: "m", kind: Self.kind, key: "\(consortiumCode)/\(id)", forbidden: "この構成員を変更する権限がありません"
-                ).acquire(expected: expectedVersion, on: connection) {
-                    try change(try find(consortiumCode: consortiumCode, id: id, on: connection))
-                }
-                joinedOn = draft.joinedOn.description
+        try RowLock(
+            select: """
+                SELECT m.version FROM memberships m JOIN consortia c ON c.id = m.consortium_id
+                WHERE c.code = \(consortiumCode) AND m.id = \(id)
+                """,
+            alias: "m", kind: Self.kind, key: "\(consortiumCode)/\(id)", forbidden: "この構成員を変更する権限がありません"
+        ).update(
+            expected: expectedVersion, on: connection, read: { try find(consortiumCode: consortiumCode, id: id, on: $0) }, change: change,
+            write: { _, draft, connection in
                 try connection.execute("""
                     UPDATE memberships m SET role = \(draft.role), joined_on = \(draft.joinedOn),
                         left_on = \(draft.leftOn), group_name = \(draft.group)
                     FROM consortia c WHERE c.id = m.consortium_id AND c.code = \(consortiumCode) AND m.id = \(id)
                     """)
-                return try find(consortiumCode: consortiumCode, id: id, on: connection)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: Self.kind, values: ["joined_on": joinedOn])
-        }
+            },
+            mapping: { error, draft in
+                RecordError.mapping(error, kind: Self.kind, values: ["joined_on": draft?.joinedOn.description ?? ""])
+            })
     }
 }

@@ -43,13 +43,10 @@ public struct ExpenseRepository: Sendable {
     }
 
     public func find(projectCode: String, id: Int64, on connection: PostgresConnection) throws -> ExpenseRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(ExpenseRecord.columns) FROM \(ExpenseRecord.joins)
             WHERE p.code = \(projectCode) AND e.id = \(id)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(id)")
-        }
-        return try ExpenseRecord(row: row)
+            """, kind: Self.kind, key: "\(projectCode)/\(id)", decode: ExpenseRecord.init(row:))
     }
 
     public func create(projectCode: String, _ draft: ExpenseDraft, on connection: PostgresConnection) throws -> ExpenseRecord {
@@ -84,15 +81,9 @@ public struct ExpenseRepository: Sendable {
         projectCode: String, id: Int64, expectedVersion: Int?, on connection: PostgresConnection,
         change: (ExpenseRecord) throws -> ExpenseDraft
     ) throws -> ExpenseRecord {
-        var written: ExpenseDraft?
-        do {
-            return try connection.transaction { connection in
-                let (current, draft) = try lock(projectCode: projectCode, id: id, forbidden: "この経費を変更する権限がありません")
-                    .acquire(expected: expectedVersion, on: connection) {
-                        let current = try find(projectCode: projectCode, id: id, on: connection)
-                        return (current, try change(current))
-                    }
-                written = draft
+        try lock(projectCode: projectCode, id: id, forbidden: "この経費を変更する権限がありません").update(
+            expected: expectedVersion, on: connection, read: { try find(projectCode: projectCode, id: id, on: $0) }, change: change,
+            write: { current, draft, connection in
                 let firmID = try firmID(draft.firmCode, on: connection)
                 try connection.execute("""
                     UPDATE expenses e SET line_ref = \(draft.lineRef ?? current.lineRef), category = \(draft.category),
@@ -103,11 +94,8 @@ public struct ExpenseRepository: Sendable {
                     FROM adopted_projects p
                     WHERE p.consortium_id = e.consortium_id AND p.id = e.project_id AND p.code = \(projectCode) AND e.id = \(id)
                     """)
-                return try find(projectCode: projectCode, id: id, on: connection)
-            }
-        } catch {
-            throw Self.mapping(error, draft: written)
-        }
+            },
+            mapping: { Self.mapping($0, draft: $1) })
     }
 
     /// Deletes the line if it is at `expectedVersion` (nil: any version).

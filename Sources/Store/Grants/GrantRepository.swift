@@ -81,7 +81,7 @@ public struct GrantRepository: Sendable {
         on connection: PostgresConnection
     ) throws -> GrantDecision {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             let project = try lockedProject(projectCode, on: connection)
             let earlier = try decisions(consortiumID: project.consortiumID, projectID: project.id, on: connection)
             let next = (earlier.last?.sequence ?? 0) + 1
@@ -116,7 +116,7 @@ public struct GrantRepository: Sendable {
         on connection: PostgresConnection
     ) throws -> AdvancePayment {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             let project = try lockedProject(projectCode, on: connection)
             let earlier = try payments(consortiumID: project.consortiumID, projectID: project.id, on: connection)
             let next = (earlier.last?.sequence ?? 0) + 1

@@ -47,7 +47,7 @@ public struct LifecycleRepository: Sendable {
         lines: [(lineRef: String, result: Inspection.Result, note: String?)], actor: String, on connection: PostgresConnection
     ) throws -> StoredInspection {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             let claims = ClaimRepository()
             let project = try claims.project(code: projectCode, on: connection, forUpdate: true)
             let claim = try approvedClaim(project, on: connection)
@@ -121,7 +121,7 @@ public struct LifecycleRepository: Sendable {
         on connection: PostgresConnection
     ) throws -> StoredConfirmation {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
             let claim = try approvedClaim(project, on: connection)
             if try confirmation(of: project, on: connection) != nil { throw ClaimError.stepAlreadyRecorded(project: projectCode, step: "額の確定") }
@@ -176,7 +176,7 @@ public struct LifecycleRepository: Sendable {
         projectCode: String, paidOn: LocalDate?, dueOn: LocalDate?, amount: Yen?, actor: String, on connection: PostgresConnection
     ) throws -> StoredSettlement {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
             guard let confirmation = try confirmation(of: project, on: connection) else {
                 throw ClaimError.stepMissing(project: projectCode, step: "額の確定")
@@ -216,7 +216,7 @@ public struct LifecycleRepository: Sendable {
         projectCode: String, receivedOn: LocalDate, actor: String, expectedRowVersion: Int?, on connection: PostgresConnection
     ) throws -> StoredSettlement {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
             guard let current = try settlement(of: project, on: connection), current.settlement.kind == .refund else {
                 throw ClaimError.stepMissing(project: projectCode, step: "返還")

@@ -166,7 +166,7 @@ struct AdoptedProjectImporter: RowImporter {
         return outcome
     }
 
-    struct StoredProject {
+    struct StoredProject: Decodable {
         var consortiumID: Int64
         var id: Int64
         var code: String
@@ -174,11 +174,7 @@ struct AdoptedProjectImporter: RowImporter {
         var no: Int?
 
         init(row: PostgresRow) throws {
-            consortiumID = try row.decode(Int64.self, "consortium_id")
-            id = try row.decode(Int64.self, "id")
-            code = try row.decode(String.self, "code")
-            frameID = try row.decode(Int64.self, "frame_id")
-            no = try row.decode(Int?.self, "no")
+            self = try row.reading("adopted_projects").decode(Self.self, renaming: ["consortiumID": "consortium_id", "frameID": "frame_id"])
         }
     }
 

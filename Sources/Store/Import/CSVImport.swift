@@ -65,9 +65,10 @@ public enum CSVImport {
         return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
     }
 
-    /// Sets the actor the audit trail records for this transaction.
+    /// Sets the actor the audit trail records for this transaction (`setAuditActor`, kept by
+    /// this name for the expense import).
     public static func setActor(_ actor: String, on connection: PostgresConnection) throws {
-        try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+        try connection.setAuditActor(actor)
     }
 
     /// Opens a CSV file and reads its header against the kind's columns.
@@ -129,7 +130,7 @@ public enum CSVImport {
         let rejectsPath = options.rejectsPath
         let outcome: Result<ImportReport, Error> = Result {
             try connection.transaction { connection in
-                try setActor(actor, on: connection)
+                try connection.setAuditActor(actor)
                 var report = report
                 for (record, row) in parsed {
                     do {

@@ -8,21 +8,10 @@ import Postgres
 /// person at the same firm: the only one, or else the first that started on or after the
 /// consultation; placements are imported first.
 struct ConsultationImporter: RowImporter {
-    struct Row {
-        var consortiumCode: String
-        var firmCode: String
-        var consultedOn: LocalDate
-        var channel: ConsultationChannel
-        var jobCategory: JobCategory?
-        var employmentType: EmploymentType?
-        var referredToCode: String?
-        var referredOn: LocalDate?
-        var placementPersonRef: String?
-        var referredByCode: String?
-    }
+    typealias Row = ConsortiumRow<ConsultationDraft>
 
     static let columns = [
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("firm", aliases: ["企業", "相談企業"], required: true),
         ImportColumn("consulted_on", aliases: ["相談日"], required: true),
         ImportColumn("channel", aliases: ["経路", "相談経路"], required: true),
@@ -37,7 +26,7 @@ struct ConsultationImporter: RowImporter {
     private var consortia = StoreLookup.ConsortiumCache()
 
     func naturalKey(of row: Row) -> String {
-        "\(row.consortiumCode)/\(row.firmCode)/\(row.consultedOn)/\(row.channel.rawValue)"
+        "\(row.consortiumCode)/\(row.draft.firmCode)/\(row.draft.consultedOn)/\(row.draft.channel.rawValue)"
     }
 
     func parse(_ record: inout ImportRecord) -> Row? {
@@ -58,29 +47,30 @@ struct ConsultationImporter: RowImporter {
         let personRef = record.boundedText("placement_person_ref", limit: 100)
         let referredBy = record.code("referred_by")
         guard let consortium, let firm, let consulted, let channel, record.issues.isEmpty else { return nil }
-        return Row(consortiumCode: consortium, firmCode: firm, consultedOn: consulted, channel: channel, jobCategory: job,
-                   employmentType: type, referredToCode: referredTo, referredOn: referredOn, placementPersonRef: personRef,
-                   referredByCode: referredBy)
+        return Row(consortiumCode: consortium, draft: ConsultationDraft(
+            firmCode: firm, consultedOn: consulted, channel: channel, jobCategory: job, employmentType: type,
+            referredToCode: referredTo, referredOn: referredOn, placementPersonRef: personRef, referredByCode: referredBy))
     }
 
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
         let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
-        let firmID = try StoreLookup.organizationID(code: row.firmCode, column: "firm", on: connection)
-        let partnerID = try row.referredToCode.map {
+        let draft = row.draft
+        let firmID = try StoreLookup.organizationID(code: draft.firmCode, column: "firm", on: connection)
+        let partnerID = try draft.referredToCode.map {
             try StoreLookup.organizationID(code: $0, column: "referred_to", on: connection)
         }
-        let referrerID = try row.referredByCode.map {
+        let referrerID = try draft.referredByCode.map {
             try StoreLookup.organizationID(code: $0, column: "referred_by", on: connection)
         }
-        let placementID = try row.placementPersonRef.map {
-            try placement(of: $0, firmID: firmID, consortiumID: consortiumID, row: row, on: connection)
+        let placementID = try draft.placementPersonRef.map {
+            try placement(of: $0, firmID: firmID, consortiumID: consortiumID, draft: draft, on: connection)
         }
         let result = try connection.query("""
             INSERT INTO consultations AS c (consortium_id, firm_id, consulted_on, channel, job_category, employment_type,
                                             referred_to_id, referred_on, placement_id, referred_by_id)
-            VALUES (\(consortiumID), \(firmID), \(row.consultedOn), \(row.channel),
-                    \(row.jobCategory), \(row.employmentType), \(partnerID),
-                    \(row.referredOn), \(placementID), \(referrerID))
+            VALUES (\(consortiumID), \(firmID), \(draft.consultedOn), \(draft.channel),
+                    \(draft.jobCategory), \(draft.employmentType), \(partnerID),
+                    \(draft.referredOn), \(placementID), \(referrerID))
             ON CONFLICT (consortium_id, firm_id, consulted_on, channel) DO UPDATE SET
                 job_category = EXCLUDED.job_category, employment_type = EXCLUDED.employment_type,
                 referred_to_id = EXCLUDED.referred_to_id, referred_on = EXCLUDED.referred_on,
@@ -94,7 +84,7 @@ struct ConsultationImporter: RowImporter {
     }
 
     /// The placement of `personRef` at the consulting firm that the consultation led to.
-    private func placement(of personRef: String, firmID: Int64, consortiumID: Int64, row: Row, on connection: PostgresConnection) throws -> Int64 {
+    private func placement(of personRef: String, firmID: Int64, consortiumID: Int64, draft: ConsultationDraft, on connection: PostgresConnection) throws -> Int64 {
         var candidates: [(id: Int64, startedOn: LocalDate)] = []
         try connection.forEachRow("""
             SELECT id, started_on::text AS started_on FROM placements
@@ -104,10 +94,10 @@ struct ConsultationImporter: RowImporter {
             candidates.append((try placement.decode(Int64.self, "id"), try placement.decode(LocalDate.self, "started_on")))
         }
         if candidates.count == 1 { return candidates[0].id }
-        if let after = candidates.first(where: { $0.startedOn >= row.consultedOn }) { return after.id }
+        if let after = candidates.first(where: { $0.startedOn >= draft.consultedOn }) { return after.id }
         let reason = candidates.isEmpty
-            ? "\(row.firmCode) に \(personRef) の成約・採用が登録されていません（先に placements を読み込んでください）"
-            : "\(row.firmCode) の \(personRef) の成約・採用が複数あり（開始日 \(candidates.map(\.startedOn.description).joined(separator: "、"))）、相談日 \(row.consultedOn) 以降に始まったものがないため、どれか決められません"
+            ? "\(draft.firmCode) に \(personRef) の成約・採用が登録されていません（先に placements を読み込んでください）"
+            : "\(draft.firmCode) の \(personRef) の成約・採用が複数あり（開始日 \(candidates.map(\.startedOn.description).joined(separator: "、"))）、相談日 \(draft.consultedOn) 以降に始まったものがないため、どれか決められません"
         throw RowProblem(column: "placement_person_ref", value: personRef, reason: reason)
     }
 }

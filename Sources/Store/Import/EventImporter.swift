@@ -8,19 +8,7 @@ import Postgres
 /// prospects (`EventKind.admitsProspects`: seminars and other outreach), and a funding
 /// project must be an adopted project of the same consortium whose period contains that day.
 struct EventImporter: RowImporter {
-    struct Row {
-        var code: String
-        var consortiumCode: String
-        var kind: EventKind
-        var title: String
-        var startsOn: LocalDate
-        var endsOn: LocalDate?
-        var projectCode: String?
-        var venue: String?
-        var online: Bool
-        var firmCodes: [String]
-        var participants: [ParticipantSegment: Int]
-    }
+    typealias Row = ConsortiumRow<EventDraft>
 
     static func participantsColumn(_ segment: ParticipantSegment) -> String {
         "participants_\(segment.rawValue)"
@@ -28,7 +16,7 @@ struct EventImporter: RowImporter {
 
     static let columns = [
         ImportColumn("code", aliases: ["コード", "取組コード"], required: true),
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("kind", aliases: ["種別"], required: true),
         ImportColumn("title", aliases: ["名称", "取組名"], required: true),
         ImportColumn("starts_on", aliases: ["開始日", "実施日"], required: true),
@@ -43,7 +31,7 @@ struct EventImporter: RowImporter {
 
     private var consortia = StoreLookup.ConsortiumCache()
 
-    func naturalKey(of row: Row) -> String { "\(row.consortiumCode)/\(row.code)" }
+    func naturalKey(of row: Row) -> String { "\(row.consortiumCode)/\(row.draft.code)" }
 
     func parse(_ record: inout ImportRecord) -> Row? {
         let code = record.code("code", required: true)
@@ -67,32 +55,34 @@ struct EventImporter: RowImporter {
             }
         }
         guard let code, let consortium, let kind, let title, let starts, record.issues.isEmpty else { return nil }
-        return Row(code: code, consortiumCode: consortium, kind: kind, title: title, startsOn: starts, endsOn: ends,
-                   projectCode: project, venue: venue, online: online, firmCodes: firms, participants: participants)
+        return Row(consortiumCode: consortium, draft: EventDraft(
+            code: code, kind: kind, title: title, startsOn: starts, endsOn: ends, projectCode: project, venue: venue,
+            online: online, firmCodes: firms, participants: participants))
     }
 
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
         let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+        let draft = row.draft
         var projectID: Int64?
-        if let projectCode = row.projectCode {
+        if let projectCode = draft.projectCode {
             let project = try StoreLookup.project(code: projectCode, consortiumID: consortiumID, column: "project", on: connection)
-            guard project.from <= row.startsOn, row.startsOn <= project.to else {
-                throw RowProblem(column: "starts_on", value: row.startsOn.description,
+            guard project.from <= draft.startsOn, draft.startsOn <= project.to else {
+                throw RowProblem(column: "starts_on", value: draft.startsOn.description,
                                  reason: "開始日が採択事業 \(projectCode) の実施期間（\(project.from)〜\(project.to)）の外です")
             }
             projectID = project.id
         }
         let firmIDs = try StoreLookup.members(
-            codes: row.firmCodes, of: consortiumID, consortiumCode: row.consortiumCode, on: row.startsOn,
-            column: "firms", prospectsAdmitted: row.kind.admitsProspects, on: connection)
+            codes: draft.firmCodes, of: consortiumID, consortiumCode: row.consortiumCode, on: draft.startsOn,
+            column: "firms", prospectsAdmitted: draft.kind.admitsProspects, on: connection)
 
         // Organisations leaving the event go first: an outreach event that becomes a
         // member-only one keeps no prospect the database would refuse it with.
-        let firmsRemoved = try removeFirms(notIn: firmIDs, eventCode: row.code, consortium: consortiumID, on: connection)
+        let firmsRemoved = try removeFirms(notIn: firmIDs, eventCode: draft.code, consortium: consortiumID, on: connection)
         let result = try connection.query("""
             INSERT INTO events AS e (consortium_id, code, kind, title, starts_on, ends_on, project_id, venue, online)
-            VALUES (\(consortiumID), \(row.code), \(row.kind), \(row.title), \(row.startsOn),
-                    \(row.endsOn), \(projectID), \(row.venue), \(row.online))
+            VALUES (\(consortiumID), \(draft.code), \(draft.kind), \(draft.title), \(draft.startsOn),
+                    \(draft.endsOn), \(projectID), \(draft.venue), \(draft.online))
             ON CONFLICT (consortium_id, code) DO UPDATE SET
                 kind = EXCLUDED.kind, title = EXCLUDED.title, starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on,
                 project_id = EXCLUDED.project_id, venue = EXCLUDED.venue, online = EXCLUDED.online
@@ -106,11 +96,11 @@ struct EventImporter: RowImporter {
             eventID = try written.decode(Int64.self, "id")
         } else {
             eventID = try connection.query("""
-                SELECT id FROM events WHERE consortium_id = \(consortiumID) AND code = \(row.code)
+                SELECT id FROM events WHERE consortium_id = \(consortiumID) AND code = \(draft.code)
                 """)[0].decode(Int64.self, "id")
         }
         let firmsChanged = try addFirms(firmIDs, event: eventID, consortium: consortiumID, on: connection) || firmsRemoved
-        let participantsChanged = try replaceParticipants(row.participants, event: eventID, consortium: consortiumID, on: connection)
+        let participantsChanged = try replaceParticipants(draft.participants, event: eventID, consortium: consortiumID, on: connection)
         let outcome = try WriteOutcome.fromUpsert(result)
         guard outcome == .unchanged, firmsChanged || participantsChanged else { return outcome }
         // Participation is part of the event: its version (the API's ETag) moves with it.

@@ -55,3 +55,9 @@ struct ImportHeader {
         self.width = fields.count
     }
 }
+
+extension ImportColumn {
+    /// The consortium a row belongs to, by code, as every import of a consortium's records
+    /// names it.
+    static let consortium = ImportColumn("consortium", aliases: ["コンソーシアム"], required: true)
+}

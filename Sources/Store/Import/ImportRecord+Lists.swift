@@ -32,9 +32,9 @@ extension ImportRecord {
         }
     }
 
-    /// Free text of at most `limit` characters; nil when blank.
-    public mutating func boundedText(_ column: String, limit: Int) -> String? {
-        guard let value = text(column) else { return nil }
+    /// Free text of at most `limit` characters; nil when blank, a problem too when `required`.
+    public mutating func boundedText(_ column: String, limit: Int, required: Bool = false) -> String? {
+        guard let value = required ? self.required(column) : text(column) else { return nil }
         guard value.count <= limit else {
             fail(column, "\(limit)文字以内で入れてください")
             return nil

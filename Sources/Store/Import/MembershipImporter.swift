@@ -7,14 +7,11 @@ struct MembershipImporter: RowImporter {
     struct Row {
         var consortiumCode: String
         var organizationCode: String
-        var role: MembershipRole
-        var joinedOn: LocalDate
-        var leftOn: LocalDate?
-        var group: String?
+        var draft: MembershipDraft
     }
 
     static let columns = [
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("organization", aliases: ["団体"], required: true),
         ImportColumn("role", aliases: ["役割"], required: true),
         ImportColumn("joined_on", aliases: ["参加日"], required: true),
@@ -22,10 +19,10 @@ struct MembershipImporter: RowImporter {
         ImportColumn("group", aliases: ["グループ"]),
     ]
 
-    private var consortia: [String: Int64] = [:]
+    private var consortia = StoreLookup.ConsortiumCache()
 
     func naturalKey(of row: Row) -> String {
-        "\(row.consortiumCode)/\(row.organizationCode)/\(row.role.rawValue)/\(row.joinedOn)"
+        "\(row.consortiumCode)/\(row.organizationCode)/\(row.draft.role.rawValue)/\(row.draft.joinedOn)"
     }
 
     func parse(_ record: inout ImportRecord) -> Row? {
@@ -39,22 +36,17 @@ struct MembershipImporter: RowImporter {
         }
         let group = record.text("group")
         guard let consortium, let organization, let role, let joined, record.issues.isEmpty else { return nil }
-        return Row(consortiumCode: consortium, organizationCode: organization, role: role, joinedOn: joined, leftOn: left, group: group)
+        return Row(consortiumCode: consortium, organizationCode: organization,
+                   draft: MembershipDraft(role: role, joinedOn: joined, leftOn: left, group: group))
     }
 
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
-        let consortiumID: Int64
-        if let known = consortia[row.consortiumCode] {
-            consortiumID = known
-        } else {
-            consortiumID = try StoreLookup.consortiumID(code: row.consortiumCode, column: "consortium", on: connection)
-            consortia[row.consortiumCode] = consortiumID
-        }
+        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
         let organizationID = try StoreLookup.organizationID(code: row.organizationCode, column: "organization", on: connection)
         let result = try connection.query("""
             INSERT INTO memberships AS m (consortium_id, organization_id, role, joined_on, left_on, group_name)
-            VALUES (\(consortiumID), \(organizationID), \(row.role), \(row.joinedOn),
-                    \(row.leftOn), \(row.group))
+            VALUES (\(consortiumID), \(organizationID), \(row.draft.role), \(row.draft.joinedOn),
+                    \(row.draft.leftOn), \(row.draft.group))
             ON CONFLICT (consortium_id, organization_id, role, joined_on) DO UPDATE SET
                 left_on = EXCLUDED.left_on, group_name = EXCLUDED.group_name
             WHERE (m.left_on, m.group_name) IS DISTINCT FROM (EXCLUDED.left_on, EXCLUDED.group_name)

@@ -14,7 +14,7 @@ struct MentorImporter: RowImporter {
     }
 
     static let columns = [
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("ref", aliases: ["メンター番号"], required: true),
         ImportColumn("registered_on", aliases: ["登録日"], required: true),
         ImportColumn("left_on", aliases: ["登録終了日"]),
@@ -66,7 +66,7 @@ struct MentorMatchImporter: RowImporter {
     }
 
     static let columns = [
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("event", aliases: ["取組コード", "交流会"], required: true),
         ImportColumn("firm", aliases: ["企業"], required: true),
         ImportColumn("mentor", aliases: ["メンター番号"], required: true),

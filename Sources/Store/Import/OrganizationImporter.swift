@@ -7,18 +7,10 @@ import Postgres
 /// member list kept without them does not erase what the applicant entered for its 実績報告書.
 struct OrganizationImporter: RowImporter {
     struct Row {
-        var code: String
-        var kind: OrganizationKind
-        var name: String
-        var corporateNumber: CorporateNumber?
-        var localGovernmentCode: LocalGovernmentCode?
-        var prefecture: Prefecture?
-        var jsicDivision: JSICDivision?
-        var smeSector: SMESector?
-        var capital: Yen?
-        var employees: Int?
-        /// The particulars the file has columns for, each nil when its cell is blank.
-        var particulars: [OrganizationParticular: String?]
+        /// The particulars whose columns the file lacks are nil here and keep their stored values.
+        var draft: OrganizationDraft
+        /// The particulars the file has columns for.
+        var given: Set<OrganizationParticular>
     }
 
     static let columns = [
@@ -37,7 +29,7 @@ struct OrganizationImporter: RowImporter {
         ImportColumn("representative_name", aliases: ["代表者氏名", "代表者の氏名", "代表者名"]),
     ]
 
-    func naturalKey(of row: Row) -> String { row.code }
+    func naturalKey(of row: Row) -> String { row.draft.code }
 
     func parse(_ record: inout ImportRecord) -> Row? {
         let code = record.code("code", required: true)
@@ -51,8 +43,10 @@ struct OrganizationImporter: RowImporter {
         let sector = record.vocabulary("sme_sector", SMESector.self)
         let capital = record.yen("capital_yen")
         let employees = record.count("employees")
-        var particulars: [OrganizationParticular: String?] = [:]
+        var given: Set<OrganizationParticular> = []
+        var particulars: [OrganizationParticular: String] = [:]
         for particular in OrganizationParticular.allCases where record.hasColumn(particular.rawValue) {
+            given.insert(particular)
             particulars[particular] = record.parse(particular.rawValue) { try particular.parse($0) } ?? nil
         }
         if let localGovernmentCode {
@@ -65,46 +59,38 @@ struct OrganizationImporter: RowImporter {
             prefecture = prefecture ?? localGovernmentCode.prefecture
         }
         guard let code, let kind, let name, record.issues.isEmpty else { return nil }
-        return Row(
-            code: code, kind: kind, name: name, corporateNumber: corporateNumber,
-            localGovernmentCode: localGovernmentCode, prefecture: prefecture, jsicDivision: jsic,
-            smeSector: sector, capital: capital, employees: employees, particulars: particulars)
+        let draft = OrganizationDraft(
+            code: code, kind: kind, name: name, corporateNumber: corporateNumber, localGovernmentCode: localGovernmentCode,
+            prefecture: prefecture, jsicDivision: jsic, smeSector: sector, capital: capital, employees: employees,
+            address: particulars[.address], representativeTitle: particulars[.representativeTitle],
+            representativeName: particulars[.representativeName])
+        return Row(draft: draft, given: given)
     }
 
     func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
         try refuseChangeOfSharedOrganization(row, on: connection)
-        if let number = row.corporateNumber {
-            let holder = try connection.query("""
-                SELECT code FROM organizations WHERE corporate_number = \(number) AND code <> \(row.code)
-                """)
-            if let other = holder.first {
-                throw RowProblem(
-                    column: "corporate_number", value: number.digits,
-                    reason: "この法人番号は別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
-            }
+        let draft = row.draft
+        if let number = draft.corporateNumber {
+            try refuseHeldElsewhere(column: "corporate_number", value: number.digits, label: "法人番号", holder: """
+                SELECT code FROM organizations WHERE corporate_number = \(number) AND code <> \(draft.code)
+                """, on: connection)
         }
-        if let lgCode = row.localGovernmentCode {
-            let holder = try connection.query("""
-                SELECT code FROM organizations WHERE local_government_code = \(lgCode) AND code <> \(row.code)
-                """)
-            if let other = holder.first {
-                throw RowProblem(
-                    column: "local_government_code", value: lgCode.digits,
-                    reason: "この団体コードは別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
-            }
+        if let lgCode = draft.localGovernmentCode {
+            try refuseHeldElsewhere(column: "local_government_code", value: lgCode.digits, label: "団体コード", holder: """
+                SELECT code FROM organizations WHERE local_government_code = \(lgCode) AND code <> \(draft.code)
+                """, on: connection)
         }
         // A particular whose column the file lacks keeps its stored value (`keep`).
-        let given = { (particular: OrganizationParticular) in row.particulars[particular] != nil }
-        let (address, title, name) = (
-            row.particulars[.address] ?? nil, row.particulars[.representativeTitle] ?? nil, row.particulars[.representativeName] ?? nil)
-        let (keepAddress, keepTitle, keepName) = (!given(.address), !given(.representativeTitle), !given(.representativeName))
+        let keep = { (particular: OrganizationParticular) in !row.given.contains(particular) }
+        let (keepAddress, keepTitle, keepName) = (keep(.address), keep(.representativeTitle), keep(.representativeName))
         let result = try connection.query("""
             INSERT INTO organizations AS o (code, kind, name, corporate_number, local_government_code,
                 prefecture_code, jsic_division, sme_sector, capital_yen, employees, address, representative_title,
                 representative_name)
-            VALUES (\(row.code), \(row.kind), \(row.name), \(row.corporateNumber),
-                \(row.localGovernmentCode), \(row.prefecture?.code), \(row.jsicDivision),
-                \(row.smeSector), \(row.capital), \(row.employees), \(address), \(title), \(name))
+            VALUES (\(draft.code), \(draft.kind), \(draft.name), \(draft.corporateNumber),
+                \(draft.localGovernmentCode), \(draft.prefecture?.code), \(draft.jsicDivision),
+                \(draft.smeSector), \(draft.capital), \(draft.employees), \(draft.address), \(draft.representativeTitle),
+                \(draft.representativeName))
             ON CONFLICT (code) DO UPDATE SET
                 kind = EXCLUDED.kind, name = EXCLUDED.name, corporate_number = EXCLUDED.corporate_number,
                 local_government_code = EXCLUDED.local_government_code, prefecture_code = EXCLUDED.prefecture_code,
@@ -126,6 +112,16 @@ struct OrganizationImporter: RowImporter {
         return try WriteOutcome.fromUpsert(result)
     }
 
+    /// A number that identifies one organisation (corporate number, local government code)
+    /// held by another (`holder` finds its code) is a problem of the row, naming the holder.
+    private func refuseHeldElsewhere(
+        column: String, value: String, label: String, holder: PostgresQuery, on connection: PostgresConnection
+    ) throws {
+        if let other = try connection.query(holder).first {
+            throw RowProblem(column: column, value: value, reason: "この\(label)は別の団体（\(try other.decode(String.self, "code"))）に登録済みです")
+        }
+    }
+
     /// An organisation another consortium uses is read-only to a secretariat (migration 0008):
     /// a row that would change one is refused with the reason; one that repeats it as stored
     /// is fine, so a secretariat can re-import its whole member list.
@@ -133,19 +129,16 @@ struct OrganizationImporter: RowImporter {
         let repository = OrganizationRepository()
         let current: OrganizationRecord
         do {
-            current = try repository.find(code: row.code, on: connection)
+            current = try repository.find(code: row.draft.code, on: connection)
         } catch RecordError.notFound {
             return
         }
-        let draft = OrganizationDraft(
-            code: row.code, kind: row.kind, name: row.name, corporateNumber: row.corporateNumber,
-            localGovernmentCode: row.localGovernmentCode, prefecture: row.prefecture, jsicDivision: row.jsicDivision,
-            smeSector: row.smeSector, capital: row.capital, employees: row.employees,
-            address: row.particulars[.address] ?? current.address,
-            representativeTitle: row.particulars[.representativeTitle] ?? current.representativeTitle,
-            representativeName: row.particulars[.representativeName] ?? current.representativeName)
+        var draft = row.draft
+        if !row.given.contains(.address) { draft.address = current.address }
+        if !row.given.contains(.representativeTitle) { draft.representativeTitle = current.representativeTitle }
+        if !row.given.contains(.representativeName) { draft.representativeName = current.representativeName }
         if current.draft != draft, try repository.isReadOnly(current, on: connection) {
-            throw RowProblem(column: "code", value: row.code, reason: OrganizationRepository.readOnlyReason(code: row.code))
+            throw RowProblem(column: "code", value: draft.code, reason: OrganizationRepository.readOnlyReason(code: draft.code))
         }
     }
 }

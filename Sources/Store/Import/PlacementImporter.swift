@@ -5,22 +5,10 @@ import Postgres
 /// firm must be a member of the consortium on the start date; the event it came from, if
 /// given, must be one of the consortium's and must not start after the placement.
 struct PlacementImporter: RowImporter {
-    struct Row {
-        var consortiumCode: String
-        var firmCode: String
-        var personRef: String
-        var personName: String?
-        var employmentType: EmploymentType
-        var startedOn: LocalDate
-        var endedOn: LocalDate?
-        var segment: ParticipantSegment?
-        var jobCategory: JobCategory?
-        var eventCode: String?
-        var fee: Yen?
-    }
+    typealias Row = ConsortiumRow<PlacementDraft>
 
     static let columns = [
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("firm", aliases: ["企業", "参加企業"], required: true),
         ImportColumn("person_ref", aliases: ["人材番号", "本人参照"], required: true),
         ImportColumn("person_name", aliases: ["氏名"]),
@@ -36,14 +24,13 @@ struct PlacementImporter: RowImporter {
     private var consortia = StoreLookup.ConsortiumCache()
 
     func naturalKey(of row: Row) -> String {
-        "\(row.consortiumCode)/\(row.firmCode)/\(row.personRef)/\(row.startedOn)"
+        "\(row.consortiumCode)/\(row.draft.firmCode)/\(row.draft.personRef)/\(row.draft.startedOn)"
     }
 
     func parse(_ record: inout ImportRecord) -> Row? {
         let consortium = record.code("consortium", required: true)
         let firm = record.code("firm", required: true)
-        let personRef = record.required("person_ref")
-        if let personRef, personRef.count > 100 { record.fail("person_ref", "100文字以内で入れてください") }
+        let personRef = record.boundedText("person_ref", limit: 100, required: true)
         let personName = record.boundedText("person_name", limit: 200)
         let type = record.vocabulary("employment_type", EmploymentType.self, required: true)
         let started = record.date("started_on", required: true)
@@ -56,20 +43,22 @@ struct PlacementImporter: RowImporter {
         let event = record.code("event")
         let fee = record.yen("fee_yen")
         guard let consortium, let firm, let personRef, let type, let started, record.issues.isEmpty else { return nil }
-        return Row(consortiumCode: consortium, firmCode: firm, personRef: personRef, personName: personName,
-                   employmentType: type, startedOn: started, endedOn: ended, segment: segment, jobCategory: job, eventCode: event, fee: fee)
+        return Row(consortiumCode: consortium, draft: PlacementDraft(
+            firmCode: firm, personRef: personRef, personName: personName, employmentType: type, startedOn: started, endedOn: ended,
+            segment: segment, jobCategory: job, eventCode: event, fee: fee))
     }
 
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
         let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+        let draft = row.draft
         let firmID = try StoreLookup.members(
-            codes: [row.firmCode], of: consortiumID, consortiumCode: row.consortiumCode, on: row.startedOn,
+            codes: [draft.firmCode], of: consortiumID, consortiumCode: row.consortiumCode, on: draft.startedOn,
             column: "firm", on: connection)[0]
         var eventID: Int64?
-        if let eventCode = row.eventCode {
+        if let eventCode = draft.eventCode {
             let event = try StoreLookup.event(code: eventCode, consortiumID: consortiumID, consortiumCode: row.consortiumCode, column: "event", on: connection)
-            guard event.startsOn <= row.startedOn else {
-                throw RowProblem(column: "started_on", value: row.startedOn.description,
+            guard event.startsOn <= draft.startedOn else {
+                throw RowProblem(column: "started_on", value: draft.startedOn.description,
                                  reason: "開始日が元になった取組 \(eventCode) の開始日（\(event.startsOn)）より前です")
             }
             eventID = event.id
@@ -77,9 +66,9 @@ struct PlacementImporter: RowImporter {
         let result = try connection.query("""
             INSERT INTO placements AS p (consortium_id, firm_id, person_ref, person_name, employment_type, started_on,
                                          ended_on, segment, job_category, event_id, fee_yen)
-            VALUES (\(consortiumID), \(firmID), \(row.personRef), \(row.personName), \(row.employmentType),
-                    \(row.startedOn), \(row.endedOn), \(row.segment),
-                    \(row.jobCategory), \(eventID), \(row.fee))
+            VALUES (\(consortiumID), \(firmID), \(draft.personRef), \(draft.personName), \(draft.employmentType),
+                    \(draft.startedOn), \(draft.endedOn), \(draft.segment),
+                    \(draft.jobCategory), \(eventID), \(draft.fee))
             ON CONFLICT (consortium_id, firm_id, person_ref, started_on) DO UPDATE SET
                 person_name = EXCLUDED.person_name, employment_type = EXCLUDED.employment_type,
                 ended_on = EXCLUDED.ended_on, segment = EXCLUDED.segment, job_category = EXCLUDED.job_category,

@@ -3,18 +3,11 @@ import Postgres
 
 /// `import plans`: a multi-year plan, matched by code, belonging to a consortium.
 struct PlanImporter: RowImporter {
-    struct Row {
-        var code: String
-        var consortium: String
-        var title: String
-        var firstYear: FiscalYear
-        var lastYear: FiscalYear
-        var totalCost: Yen?
-    }
+    typealias Row = MultiYearPlan
 
     static let columns = [
         ImportColumn("code", aliases: ["コード"], required: true),
-        ImportColumn("consortium", aliases: ["コンソーシアム"], required: true),
+        ImportColumn.consortium,
         ImportColumn("title", aliases: ["計画名"], required: true),
         ImportColumn("first_year", aliases: ["初年度"], required: true),
         ImportColumn("last_year", aliases: ["最終年度"], required: true),
@@ -26,8 +19,7 @@ struct PlanImporter: RowImporter {
     func parse(_ record: inout ImportRecord) -> Row? {
         let code = record.code("code", required: true).map { $0.lowercased() }
         let consortium = record.code("consortium", required: true)
-        let title = record.boundedText("title", limit: 200)
-        if title == nil, record.text("title") == nil { record.fail("title", "必須の値がありません") }
+        let title = record.boundedText("title", limit: 200, required: true)
         let first = record.parse("first_year", required: true) { try JapaneseCalendar.parseFiscalYear($0) }
         let last = record.parse("last_year", required: true) { try JapaneseCalendar.parseFiscalYear($0) }
         let cost = record.yen("total_cost_yen")
@@ -35,14 +27,14 @@ struct PlanImporter: RowImporter {
             do { try MultiYearPlan.checkPeriod(first: first, last: last) } catch { record.fail("last_year", error.description) }
         }
         guard let code, let consortium, let title, let first, let last, record.issues.isEmpty else { return nil }
-        return Row(code: code, consortium: consortium, title: title, firstYear: first, lastYear: last, totalCost: cost)
+        return MultiYearPlan(code: code, consortiumCode: consortium, title: title, firstYear: first, lastYear: last, totalCost: cost)
     }
 
     func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
-        let consortiumID = try StoreLookup.consortiumID(code: row.consortium, column: "consortium", on: connection)
+        let consortiumID = try StoreLookup.consortiumID(code: row.consortiumCode, column: "consortium", on: connection)
         if let existing = try connection.query("SELECT consortium_id FROM plans WHERE code = \(row.code)").first,
            try existing.decode(Int64.self, "consortium_id") != consortiumID {
-            throw RowProblem(column: "consortium", value: row.consortium, reason: "計画 \(row.code) は別のコンソーシアムの計画です")
+            throw RowProblem(column: "consortium", value: row.consortiumCode, reason: "計画 \(row.code) は別のコンソーシアムの計画です")
         }
         if let shorter = try connection.query("""
             SELECT min(fiscal_year) AS first, max(fiscal_year) AS last FROM plan_kpi_increments i

@@ -12,6 +12,13 @@ protocol RowImporter {
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome
 }
 
+/// A row of a consortium's records that the API writes as well: the consortium's code and the
+/// API's draft, so that both entry paths hand the importer one type.
+struct ConsortiumRow<Draft> {
+    var consortiumCode: String
+    var draft: Draft
+}
+
 public enum WriteOutcome: Sendable {
     case inserted, updated, unchanged
 

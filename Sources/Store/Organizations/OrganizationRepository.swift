@@ -38,12 +38,9 @@ public struct OrganizationRepository: Sendable {
     }
 
     public func find(code: String, on connection: PostgresConnection) throws -> OrganizationRecord {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(OrganizationRecord.columns) FROM organizations o WHERE o.code = \(code)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: code)
-        }
-        return try OrganizationRecord(row: row)
+            """, kind: Self.kind, key: code, decode: OrganizationRecord.init(row:))
     }
 
     /// Registers an organisation. For a secretariat it is registered for its consortia
@@ -71,17 +68,12 @@ public struct OrganizationRepository: Sendable {
     public func update(
         code: String, expectedVersion: Int?, on connection: PostgresConnection, change: (OrganizationRecord) throws -> OrganizationDraft
     ) throws -> OrganizationRecord {
-        var written: OrganizationDraft?
-        do {
-            return try connection.transaction { connection in
-                let (current, draft) = try RowLock(
-                    select: "SELECT o.version FROM organizations o WHERE o.code = \(code)", alias: "o",
-                    kind: Self.kind, key: code, forbidden: "この団体を変更する権限がありません"
-                ).acquire(expected: expectedVersion, on: connection) {
-                    let current = try find(code: code, on: connection)
-                    return (current, try change(current))
-                }
-                written = draft
+        try RowLock(
+            select: "SELECT o.version FROM organizations o WHERE o.code = \(code)", alias: "o",
+            kind: Self.kind, key: code, forbidden: "この団体を変更する権限がありません"
+        ).update(
+            expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change,
+            write: { current, draft, connection in
                 try connection.execute("""
                     UPDATE organizations SET kind = \(draft.kind), name = \(draft.name),
                         corporate_number = \(draft.corporateNumber), local_government_code = \(draft.localGovernmentCode),
@@ -91,12 +83,11 @@ public struct OrganizationRepository: Sendable {
                         representative_name = \(draft.representativeName)
                     WHERE id = \(current.id)
                     """)
-                return try find(code: code, on: connection)
-            }
-        } catch {
-            guard let written else { throw RecordError.mapping(error, kind: Self.kind) }
-            throw try Self.mapping(error, draft: written, on: connection)
-        }
+            },
+            mapping: { error, draft in
+                guard let draft else { return RecordError.mapping(error, kind: Self.kind) }
+                return try Self.mapping(error, draft: draft, on: connection)
+            })
     }
 
     /// A unique key the caller's value collides with is a conflict (409, naming the field)

@@ -60,12 +60,9 @@ public struct ProjectRepository: Sendable {
     }
 
     public func find(code: String, on connection: PostgresConnection) throws -> ProjectSummary {
-        guard let row = try connection.query("""
+        try connection.record("""
             SELECT \(ProjectSummary.columns) FROM \(ProjectSummary.joins) WHERE p.code = \(code)
-            """).first else {
-            throw RecordError.notFound(kind: Self.kind, key: code)
-        }
-        return try ProjectSummary(row: row)
+            """, kind: Self.kind, key: code, decode: ProjectSummary.init(row:))
     }
 
     /// Writes the project's new values, which `change` makes from the project as it is once
@@ -74,25 +71,16 @@ public struct ProjectRepository: Sendable {
     public func update(
         code: String, expectedVersion: Int?, on connection: PostgresConnection, change: (ProjectSummary) throws -> ProjectDraft
     ) throws -> ProjectSummary {
-        do {
-            return try connection.transaction { connection in
-                let (current, draft) = try RowLock(
-                    select: "SELECT p.version FROM adopted_projects p WHERE p.code = \(code)", alias: "p",
-                    kind: Self.kind, key: code, forbidden: "この事業を変更する権限がありません"
-                ).acquire(expected: expectedVersion, on: connection) {
-                    let current = try find(code: code, on: connection)
-                    return (current, try change(current))
-                }
-                try connection.execute("""
-                    UPDATE adopted_projects SET project_name = \(draft.projectName), region = \(draft.region),
-                        starts_on = \(draft.startsOn), ends_on = \(draft.endsOn),
-                        granted_yen = \(draft.granted), prior_paid_yen = \(draft.priorPaid), status = \(draft.status)
-                    WHERE consortium_id = (SELECT id FROM consortia WHERE code = \(current.consortiumCode)) AND id = \(current.id)
-                    """)
-                return try find(code: code, on: connection)
-            }
-        } catch {
-            throw RecordError.mapping(error, kind: Self.kind)
+        try RowLock(
+            select: "SELECT p.version FROM adopted_projects p WHERE p.code = \(code)", alias: "p",
+            kind: Self.kind, key: code, forbidden: "この事業を変更する権限がありません"
+        ).update(expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change) { current, draft, connection in
+            try connection.execute("""
+                UPDATE adopted_projects SET project_name = \(draft.projectName), region = \(draft.region),
+                    starts_on = \(draft.startsOn), ends_on = \(draft.endsOn),
+                    granted_yen = \(draft.granted), prior_paid_yen = \(draft.priorPaid), status = \(draft.status)
+                WHERE consortium_id = (SELECT id FROM consortia WHERE code = \(current.consortiumCode)) AND id = \(current.id)
+                """)
         }
     }
 }

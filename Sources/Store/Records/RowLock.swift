@@ -44,6 +44,33 @@ struct RowLock {
         return prepared
     }
 
+    /// Changes the row in a transaction of its own: locks it at `expected` (nil: any version),
+    /// makes the new values with `change` from the record as `read` finds it under the lock,
+    /// stores them with `write` and reads the record back. A database error comes back in the
+    /// record's terms, or in those `mapping` gives it from the values (nil when the error came
+    /// before they were made).
+    func update<Record, Values>(
+        expected: Int?, on connection: PostgresConnection, read: (PostgresConnection) throws -> Record,
+        change: (Record) throws -> Values, write: (Record, Values, PostgresConnection) throws -> Void,
+        mapping: ((Error, Values?) throws -> Error)? = nil
+    ) throws -> Record {
+        var written: Values?
+        do {
+            return try connection.transaction { connection in
+                let (current, values) = try acquire(expected: expected, on: connection) {
+                    let current = try read(connection)
+                    return (current, try change(current))
+                }
+                written = values
+                try write(current, values, connection)
+                return try read(connection)
+            }
+        } catch {
+            guard let mapping else { throw RecordError.mapping(error, kind: kind) }
+            throw try mapping(error, written)
+        }
+    }
+
     /// Deletes the row with `statement` once it is locked at `expected` (nil: any version), in
     /// a transaction of its own; a database error comes back in the record's terms
     /// (`whenReferenced` for a row others still point to).
