@@ -11,11 +11,6 @@ struct ClaimPageController {
     let renderer: PageRenderer
     private var api: ClaimController { ClaimController(database: database) }
 
-    init(database: TenantDatabase, renderer: PageRenderer) {
-        self.database = database
-        self.renderer = renderer
-    }
-
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("projects/:code/claim", use: show)
         group.get("projects/:code/claim.csv", use: csv)

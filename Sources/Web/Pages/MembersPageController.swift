@@ -11,11 +11,6 @@ struct MembersPageController {
     let renderer: PageRenderer
     private var api: ConsortiumController { ConsortiumController(database: database) }
 
-    init(database: TenantDatabase, renderer: PageRenderer) {
-        self.database = database
-        self.renderer = renderer
-    }
-
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("consortia/:code/members", use: list)
         group.post("consortia/:code/members", use: create)
