@@ -36,11 +36,7 @@ struct BureauReportPageController {
         let (year, asOf) = try await choice(request, caller: caller)
         let series = try await ReportController(database: database).bureauReports(
             years: year.startYear...year.startYear, bureau: nil, asOf: asOf, caller: caller)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"bureau_report_\(year.startYear).csv\""
-        let data = try series.reports[0].csv(byteOrderMark: true)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return PageRenderer.csvDownload(try series.reports[0].csv(byteOrderMark: true), filename: "bureau_report_\(year.startYear).csv")
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {

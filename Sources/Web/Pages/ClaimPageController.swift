@@ -152,7 +152,7 @@ struct ClaimPageController {
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
         let report = try await api.run(caller) { try ClaimReport.computed(projectCode: code, asOf: asOf, on: $0) }
-        return try Self.download(report, name: "claim_\(code)_\(asOf).csv")
+        return PageRenderer.csvDownload(try ClaimCSV.csv(report), filename: "claim_\(code)_\(asOf).csv")
     }
 
     /// A version as submitted, with today's differences, as CSV (`ClaimCSV`).
@@ -161,14 +161,7 @@ struct ClaimPageController {
         let code = try context.code("code")
         let number = try ClaimController.version(context)
         let report = try await api.run(caller) { try ClaimReport.stored(projectCode: code, version: number, on: $0) }
-        return try Self.download(report, name: "claim_\(code)_v\(number).csv")
-    }
-
-    static func download(_ report: ClaimReport, name: String) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try ClaimCSV.csv(report))))
+        return PageRenderer.csvDownload(try ClaimCSV.csv(report), filename: "claim_\(code)_v\(number).csv")
     }
 
     /// A step taken on the version page through the API's function, in one shape: the caller's

@@ -32,10 +32,7 @@ struct ExpensePageController {
                 page = PageRequest(limit: PageRequest.maximumLimit, after: next)
             }
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"expenses_\(code).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try ExpenseLinesCSV.csv(lines))))
+        return PageRenderer.csvDownload(try ExpenseLinesCSV.csv(lines), filename: "expenses_\(code).csv")
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {

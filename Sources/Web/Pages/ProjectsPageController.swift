@@ -154,10 +154,6 @@ struct ProjectsPageController {
         let (projects, _, selection, _) = try await load(try Self.selection(request), caller: caller)
         let year = selection.year ?? PageFormat.currentFiscalYear()
         // The published form, the same file as `jinjibu export adopted`; it imports back as it is.
-        let data = try AdoptedList(projects).csv()
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"adopted_\(year.startYear).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return PageRenderer.csvDownload(try AdoptedList(projects).csv(), filename: "adopted_\(year.startYear).csv")
     }
 }

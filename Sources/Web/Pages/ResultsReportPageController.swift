@@ -36,10 +36,6 @@ struct ResultsReportPageController {
         let lines = try await api.run(caller) { connection in
             try ResultsReport.load(projectCode: code, version: number, on: connection).statementLines(on: connection)
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"expenses_\(code)_v\(number).csv\""
-        return Response(status: .ok, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(bytes: try ResultsReport.expenseStatementCSV(lines))))
+        return PageRenderer.csvDownload(try ResultsReport.expenseStatementCSV(lines), filename: "expenses_\(code)_v\(number).csv")
     }
 }
