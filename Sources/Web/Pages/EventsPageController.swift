@@ -28,15 +28,8 @@ struct EventsPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (consortium, events) = try await database.run(as: caller) { connection in
-            let consortium = try ConsortiumRepository().find(code: code, on: connection)
-            var events: [EventRecord] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try EventRepository().list(consortiumCode: code, .init(fiscalYear: year), page: page, on: connection)
-                events += result.items
-                guard let next = result.next else { return (consortium, events) }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
+            (try ConsortiumRepository().find(code: code, on: connection),
+             try Page.all { try EventRepository().list(consortiumCode: code, .init(fiscalYear: year), page: $0, on: connection) })
         }
         // A calendar-like list: one block per month of the fiscal year, April first.
         let months = (0..<12).map { offset -> [String: Any] in

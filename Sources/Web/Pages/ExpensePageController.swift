@@ -23,14 +23,7 @@ struct ExpensePageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let lines = try await database.run(as: caller) { connection in
-            var lines: [ExpenseRecord] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try ExpenseRepository().list(projectCode: code, .init(), page: page, on: connection)
-                lines += result.items
-                guard let next = result.next else { return lines }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
+            try Page.all { try ExpenseRepository().list(projectCode: code, .init(), page: $0, on: connection) }
         }
         return PageRenderer.csvDownload(try ExpenseLinesCSV.csv(lines), filename: "expenses_\(code).csv")
     }

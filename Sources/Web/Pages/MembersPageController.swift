@@ -44,16 +44,8 @@ struct MembersPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (consortium, members) = try await database.run(as: caller) { connection in
-            let consortium = try ConsortiumRepository().find(code: code, on: connection)
-            var members: [MembershipRecord] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try MembershipRepository().list(
-                    consortiumCode: code, .init(role: role, activeOn: nil, group: nil), page: page, on: connection)
-                members += result.items
-                guard let next = result.next else { return (consortium, members) }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
+            (try ConsortiumRepository().find(code: code, on: connection),
+             try Page.all { try MembershipRepository().list(consortiumCode: code, .init(role: role, activeOn: nil, group: nil), page: $0, on: connection) })
         }
         // Consortia have tens to hundreds of members: searching the loaded list is enough.
         let needle = search?.lowercased()

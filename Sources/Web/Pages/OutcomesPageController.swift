@@ -38,41 +38,19 @@ struct OutcomesPageController {
         let (consortium, placements, consultations, organizations, events) = try await database.run(as: caller) { connection in
             let consortium = try ConsortiumRepository().find(code: code, on: connection)
             let repository = OutcomeRepository()
-            var placements: [PlacementRecord] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try repository.placements(consortiumCode: code, .init(fiscalYear: year), employmentType: nil, page: page, on: connection)
-                placements += result.items
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            let placements = try Page.all {
+                try repository.placements(consortiumCode: code, .init(fiscalYear: year), employmentType: nil, page: $0, on: connection)
             }
-            var consultations: [ConsultationRecord] = []
-            page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try repository.consultations(consortiumCode: code, .init(fiscalYear: year), channel: nil, page: page, on: connection)
-                consultations += result.items
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            let consultations = try Page.all {
+                try repository.consultations(consortiumCode: code, .init(fiscalYear: year), channel: nil, page: $0, on: connection)
             }
             // Firms and events by name, as people know them; a code stays only where no name is
             // visible (an organisation outside the consortium's scope).
-            var names: [String: String] = [:]
-            page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try OrganizationRepository().list(.init(consortiumCode: code), page: page, on: connection)
-                for organization in result.items { names[organization.code] = organization.name }
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
-            var events: [String: String] = [:]
-            page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try EventRepository().list(consortiumCode: code, .init(), page: page, on: connection)
-                for event in result.items { events[event.code] = event.title }
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
-            return (consortium, placements, consultations, names, events)
+            let organizations = try Page.all { try OrganizationRepository().list(.init(consortiumCode: code), page: $0, on: connection) }
+            let events = try Page.all { try EventRepository().list(consortiumCode: code, .init(), page: $0, on: connection) }
+            return (consortium, placements, consultations,
+                    Dictionary(organizations.map { ($0.code, $0.name) }, uniquingKeysWith: { _, last in last }),
+                    Dictionary(events.map { ($0.code, $0.title) }, uniquingKeysWith: { _, last in last }))
         }
         let names = ActivityController.showsNames(caller)
         let today = LocalDate.today()

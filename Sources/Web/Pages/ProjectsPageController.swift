@@ -49,22 +49,11 @@ struct ProjectsPageController {
             if let typed = selection.frame {
                 selection.filter.frame = try Self.frameCode(typed, among: frames)
             }
-            var items: [Store.ProjectSummary] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try ProjectRepository().list(selection.filter, page: page, on: connection)
-                items += result.items
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            let items = try Page.all { try ProjectRepository().list(selection.filter, page: $0, on: connection) }
+            let latest = try Page.all {
+                try ClaimRepository().list(.init(fiscalYear: selection.year, latestOnly: true), page: $0, on: connection)
             }
-            var claims: [String: ClaimListItem] = [:]
-            page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try ClaimRepository().list(.init(fiscalYear: selection.year, latestOnly: true), page: page, on: connection)
-                for claim in result.items { claims[claim.projectCode] = claim }
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
+            let claims = Dictionary(latest.map { ($0.projectCode, $0) }, uniquingKeysWith: { _, last in last })
             return (items, claims, selection, frames)
         }
     }
