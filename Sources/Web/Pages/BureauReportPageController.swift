@@ -61,13 +61,10 @@ struct BureauReportPageController {
         }
         let activities = report.activities
         let retention = report.retention
-        let current = PageFormat.currentFiscalYear().startYear
         let values: [String: Any] = [
             "year": year.japaneseName, "yearValue": year.startYear, "bureau": report.bureau?.japaneseName ?? "全国",
             "asOf": PageFormat.dateWithISO(asOf),
-            "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
-            },
+            "years": PageFormat.yearOptions(selected: year),
             "adopted": report.adoptedProjects, "withdrawn": report.withdrawnProjects, "claimed": report.claimedProjects,
             "applicants": report.applicantOrganizations,
             "total": row("合計", report.total),

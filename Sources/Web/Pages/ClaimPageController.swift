@@ -58,7 +58,7 @@ struct ClaimPageController {
         // The status follows the records; a withdrawal is the one move a person makes.
         let next = Access.decide.contains(caller.role)
             ? ProjectStatus.allCases.filter { $0.isSetByHand && project.status.canTransition(to: $0) } : []
-        values["projectStatuses"] = next.map { ["value": $0.rawValue, "label": $0.japaneseName] }
+        values["projectStatuses"] = PageFormat.options(next)
         values["canDecide"] = !next.isEmpty
         values["projectRowVersion"] = project.rowVersion
         return renderer.page("claim", title: "請求 \(project.code)", values: values, context: context, status: status)
@@ -135,7 +135,7 @@ struct ClaimPageController {
             return ["amount": stored.settlement.amount.formattedWithSymbol, "dueOn": stored.settlement.dueOn?.description ?? "",
                     "rowVersion": stored.rowVersion]
         } ?? false
-        values["categories"] = ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName] }
+        values["categories"] = PageFormat.options(ExpenseCategory.allCases)
         values["statusChangedBy"] = names(claim.statusChangedBy)
         values["done"] = done ?? false
         values["hasStoredKPIs"] = report.activities != nil

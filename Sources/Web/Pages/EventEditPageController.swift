@@ -29,10 +29,8 @@ struct EventEditPageController {
         let values: [String: Any] = [
             "code": code, "event": event.code, "title": event.title, "year": FiscalYear(containing: event.startsOn).startYear,
             "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
-            "kinds": EventKind.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["kind"] == $0.rawValue] },
-            "segments": ParticipantSegment.allCases.map {
-                ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
-            },
+            "kinds": PageFormat.options(EventKind.allCases, selected: form["kind"]),
+            "segments": EventsPageController.segmentFields(form),
             "form": form, "online": form["online"] == "1", "errors": errors, "hasErrors": !errors.isEmpty,
         ]
         return renderer.page("eventEdit", title: "取組 \(event.title)", values: values, context: context, status: status)

@@ -41,19 +41,14 @@ struct EventsPageController {
             let label = JapaneseCalendar.format(first).replacingOccurrences(of: "1日", with: "")
             return ["label": label, "events": inMonth.map(Self.row), "count": inMonth.count, "empty": inMonth.isEmpty]
         }
-        let current = PageFormat.currentFiscalYear().startYear
         let values: [String: Any] = [
             "code": code, "name": consortium.name, "year": year.japaneseName, "yearValue": String(year.startYear),
-            "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
-            },
+            "years": PageFormat.yearOptions(selected: year),
             "months": months, "total": events.count,
             "participants": events.reduce(0) { $0 + $1.participants.values.reduce(0, +) },
             "canWrite": Access.writeConsortiumData.contains(caller.role),
-            "kinds": EventKind.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": typed["kind"] == $0.rawValue] },
-            "segments": ParticipantSegment.allCases.map {
-                ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": typed["participants_\($0.rawValue)"] ?? ""]
-            },
+            "kinds": PageFormat.options(EventKind.allCases, selected: typed["kind"]),
+            "segments": Self.segmentFields(typed),
             "form": typed, "errors": errors, "hasErrors": !errors.isEmpty, "online": typed["online"] == "1",
         ]
         return renderer.page("events", title: "取組 \(consortium.name) \(year.japaneseName)", values: values, context: context, status: status)
@@ -89,6 +84,13 @@ struct EventsPageController {
             let year = typedDate.map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
             return try await page(context: context, year: year, typed: form.typed, errors: errors,
                                   status: .unprocessableContent)
+        }
+    }
+
+    /// The count fields of `eventFields`, one for each segment, as `eventBody` reads them.
+    static func segmentFields(_ form: [String: String]) -> [[String: String]] {
+        ParticipantSegment.allCases.map {
+            ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
         }
     }
 

@@ -43,7 +43,7 @@ struct ExpenseEditPageController {
             "code": code, "id": id, "ref": ExpensePageController.shownRef(line), "payee": line.payee,
             "amount": line.amountExcludingTax.formatted, "incurredOn": PageFormat.dateWithISO(line.incurredOn),
             "excludedReason": line.excludedReason ?? false,
-            "categories": ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["category"] == $0.rawValue] },
+            "categories": PageFormat.options(ExpenseCategory.allCases, selected: form["category"]),
             "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
             "canWrite": Access.writeConsortiumData.contains(caller.role) && locked == nil,
             "locked": locked.map { ["version": $0.claimVersion, "status": $0.status.japaneseName] } ?? false,

@@ -138,7 +138,7 @@ struct ExpensePageController {
         let filtered = listing.show != .all || listing.category != nil
         return [
             "shows": Show.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == listing.show] },
-            "categories": ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == listing.category] },
+            "categories": PageFormat.options(ExpenseCategory.allCases, selected: listing.category?.rawValue),
             "orders": ExpenseRepository.Order.allCases.map { ["value": $0.rawValue, "label": label($0), "selected": $0 == listing.order] },
             "total": PageFormat.count(total), "from": PageFormat.count(first + 1), "to": PageFormat.count(first + shown),
             "any": shown > 0, "filtered": filtered,

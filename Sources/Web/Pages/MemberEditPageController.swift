@@ -29,7 +29,7 @@ struct MemberEditPageController {
         let values: [String: Any] = [
             "code": code, "id": id, "orgName": member.organizationName, "orgCode": member.organizationCode,
             "kind": member.organizationKind.japaneseName,
-            "roles": MembershipRole.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["role"] == $0.rawValue] },
+            "roles": PageFormat.options(MembershipRole.allCases, selected: form["role"]),
             "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
             "canWrite": Access.writeConsortiumData.contains(caller.role),
         ]

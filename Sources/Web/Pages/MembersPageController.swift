@@ -71,23 +71,17 @@ struct MembersPageController {
             // The form for an organisation not registered yet: its fields and the membership's.
             "newOrg": [
                 "form": organization, "errors": newOrganization.errors, "hasErrors": !newOrganization.errors.isEmpty,
-                "kinds": OrganizationKind.allCases.map {
-                    ["value": $0.rawValue, "label": $0.japaneseName, "selected": (organization["kind"] ?? OrganizationKind.company.rawValue) == $0.rawValue]
-                },
-                "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }.map {
+                "kinds": PageFormat.options(OrganizationKind.allCases, selected: organization["kind"] ?? OrganizationKind.company.rawValue),
+                "prefectures": Prefecture.all.map {
                     ["value": String($0.code), "label": $0.name,
                      "selected": (organization["prefecture_code"] ?? String(consortium.prefecture.code)) == String($0.code)]
                 },
-                "roles": MembershipRole.allCases.map {
-                    ["value": $0.rawValue, "label": $0.japaneseName, "selected": (organization["role"] ?? MembershipRole.firm.rawValue) == $0.rawValue]
-                },
+                "roles": PageFormat.options(MembershipRole.allCases, selected: organization["role"] ?? MembershipRole.firm.rawValue),
             ] as [String: Any],
             "notice": notice.isEmpty ? false : notice,
             "code": code, "name": consortium.name, "search": search ?? "", "count": shown.count,
-            "roles": MembershipRole.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == role] },
-            "newRoles": MembershipRole.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": (typed["role"] ?? MembershipRole.firm.rawValue) == $0.rawValue]
-            },
+            "roles": PageFormat.options(MembershipRole.allCases, selected: role?.rawValue),
+            "newRoles": PageFormat.options(MembershipRole.allCases, selected: typed["role"] ?? MembershipRole.firm.rawValue),
             "members": shown.map { member -> [String: Any] in
                 [
                     "id": member.id, "orgCode": member.organizationCode, "orgName": member.organizationName,

@@ -55,13 +55,9 @@ struct OutcomeEditPageController {
             "code": code, "id": String(placement.id), "firm": firm ?? placement.firmCode, "personRef": placement.personRef,
             "startedOn": PageFormat.dateWithISO(placement.startedOn), "year": FiscalYear(containing: placement.startedOn).startYear,
             "canWrite": Access.writeConsortiumData.contains(caller.role), "showsNames": names, "done": done,
-            "employmentTypes": EmploymentType.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["employment_type"] == $0.rawValue]
-            },
-            "segments": ParticipantSegment.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["segment"] == $0.rawValue] },
-            "jobCategories": JobCategory.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["job_category"] == $0.rawValue]
-            },
+            "employmentTypes": PageFormat.options(EmploymentType.allCases, selected: form["employment_type"]),
+            "segments": PageFormat.options(ParticipantSegment.allCases, selected: form["segment"]),
+            "jobCategories": PageFormat.options(JobCategory.allCases, selected: form["job_category"]),
             "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
         ]
         return renderer.page("placementEdit", title: "成約・採用 \(placement.personRef)", values: values, context: context, status: status)
@@ -107,12 +103,8 @@ struct OutcomeEditPageController {
             "on": PageFormat.dateWithISO(consultation.consultedOn), "channel": consultation.channel.japaneseName,
             "year": FiscalYear(containing: consultation.consultedOn).startYear,
             "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
-            "employmentTypes": EmploymentType.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["employment_type"] == $0.rawValue]
-            },
-            "jobCategories": JobCategory.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["job_category"] == $0.rawValue]
-            },
+            "employmentTypes": PageFormat.options(EmploymentType.allCases, selected: form["employment_type"]),
+            "jobCategories": PageFormat.options(JobCategory.allCases, selected: form["job_category"]),
             "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
         ]
         return renderer.page("consultationEdit", title: "相談 \(firm ?? consultation.firmCode)", values: values, context: context,

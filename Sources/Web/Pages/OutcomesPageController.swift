@@ -54,12 +54,9 @@ struct OutcomesPageController {
         }
         let names = ActivityController.showsNames(caller)
         let today = LocalDate.today()
-        let current = PageFormat.currentFiscalYear().startYear
         let values: [String: Any] = [
             "code": code, "name": consortium.name, "year": year.japaneseName,
-            "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
-            },
+            "years": PageFormat.yearOptions(selected: year),
             "placements": placements.sorted { ($0.startedOn, $0.id) < ($1.startedOn, $1.id) }.map { placement -> [String: Any] in
                 [
                     "id": String(placement.id), "fee": placement.fee.map { PageFormat.yen($0) } ?? "",
@@ -84,12 +81,8 @@ struct OutcomesPageController {
             "referralCount": consultations.filter { $0.referredToCode != nil }.count,
             "canWrite": Access.writeConsortiumData.contains(caller.role),
             "placement": placement.values, "consultation": consultation.values,
-            "employmentTypes": EmploymentType.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": placement.typed["employment_type"] == $0.rawValue]
-            },
-            "channels": ConsultationChannel.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": consultation.typed["channel"] == $0.rawValue]
-            },
+            "employmentTypes": PageFormat.options(EmploymentType.allCases, selected: placement.typed["employment_type"]),
+            "channels": PageFormat.options(ConsultationChannel.allCases, selected: consultation.typed["channel"]),
         ]
         return renderer.page("outcomes", title: "成約・相談 \(consortium.name) \(year.japaneseName)", values: values, context: context,
                              status: status)

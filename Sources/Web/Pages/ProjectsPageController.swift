@@ -85,17 +85,14 @@ struct ProjectsPageController {
             return SVGChart.Bar(label: prefecture.name, value: Int64(entry.count),
                                 caption: "\(entry.count)件 \(entry.granted.formattedWithSymbol)")
         }
-        let current = PageFormat.currentFiscalYear().startYear
         let filter = selection.filter
         let values: [String: Any] = [
             "year": year.japaneseName,
-            "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
-            },
-            "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }
+            "years": PageFormat.yearOptions(selected: year),
+            "prefectures": Prefecture.all
                 .filter { caller.bureaus.isEmpty || caller.bureaus.contains($0.bureau) }
                 .map { ["value": String($0.code), "label": $0.name, "selected": $0 == filter.prefecture] },
-            "statuses": ProjectStatus.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == filter.status] },
+            "statuses": PageFormat.options(ProjectStatus.allCases, selected: filter.status?.rawValue),
             "frames": frames.map { ["value": $0.code, "label": $0.name, "selected": $0.code == filter.frame] },
             "query": request.uri.query ?? "",
             "projects": projects.map { project -> [String: Any] in
