@@ -6,9 +6,9 @@ enum PageTemplates {
         [
             "layout": layout, "error": error, "login": login,
             "dashboard": dashboard, "claim": claim, "claimVersion": claimVersion, "projectHeading": projectHeading,
-            "expenses": expenses, "expenseEdit": expenseEdit, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
+            "expenses": expenses, "expenseEdit": expenseEdit, "expenseFields": expenseFields, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
             "plan": plan, "resultsReport": resultsReport, "organizationParticulars": organizationParticulars,
-            "history": history, "password": password, "kpiTargets": kpiTargets, "eventEdit": eventEdit, "placementEdit": placementEdit, "consultationEdit": consultationEdit,
+            "history": history, "password": password, "kpiTargets": kpiTargets, "eventEdit": eventEdit, "eventFields": eventFields, "placementEdit": placementEdit, "consultationEdit": consultationEdit,
         ]
     }
 
