@@ -65,10 +65,8 @@ struct ClaimPageController {
     }
 
     @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "請求の提出")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "請求の提出")
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
         var body = form.jsonBody()
         let asOf = body.date("as_of") ?? LocalDate.today()
@@ -173,10 +171,8 @@ struct ClaimPageController {
         confirm: @escaping @Sendable (_ form: FormBody, _ number: Int, _ caller: UserAccount) -> String?,
         _ act: @escaping @Sendable (_ form: FormBody, _ code: String, _ number: Int, _ caller: UserAccount) async throws -> String
     ) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(roles, caller, what)
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let caller = try context.requireCaller(may: roles, what)
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
         let number = try ClaimController.version(context)
         if let message = confirm(form, number, caller), form["confirm"] != String(number) {
@@ -184,14 +180,6 @@ struct ClaimPageController {
         }
         let done = try await act(form, code, number, caller)
         return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=\(done)")
-    }
-
-    /// The version's row version a form sends back (`row_version`), as the API's If-Match.
-    private static func rowVersion(_ form: FormBody) throws -> Int {
-        guard let value = form["row_version"].flatMap(Int.init), value > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
-        return value
     }
 
     /// Every role that may move a claim to some status.
@@ -207,7 +195,7 @@ struct ClaimPageController {
             var body = JSONBody(object: form.jsonBody().object.filter { !["confirm", "row_version"].contains($0.key) })
             let status = body.vocabulary("status", ClaimStatus.self, required: true)
             let reason = body.string("reason", maxLength: ClaimReview.reasonLimit)
-            let rowVersion = try Self.rowVersion(form)
+            let rowVersion = try form.rowVersion()
             try body.finish()
             guard let status else { throw Problem.validation(body.issues) }
             guard ClaimController.allowedStatuses(for: caller.role).contains(status) else {
@@ -226,14 +214,10 @@ struct ClaimPageController {
     /// version the page was read at; every other status follows the records.
     @Sendable func changeProjectStatus(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
-        var body = form.jsonBody()
-        body = JSONBody(object: body.object.filter { $0.key == "status" })
+        let expected = try form.rowVersion()
+        let body = JSONBody(object: form.jsonBody().object.filter { $0.key == "status" })
         _ = try await ProjectController(database: database).apply(body, to: code, expected: expected, caller: caller)
         return PageRenderer.redirect(to: "/projects/\(code)/claim")
     }
@@ -293,7 +277,7 @@ struct ClaimPageController {
     @Sendable func receiveRefund(_ request: Request, context: APIContext) async throws -> Response {
         try await versionAction(request, context, roles: Access.review, what: LifecycleController.receiptWhat,
                                 confirm: { _, _, _ in "返還金の受領を登録することを確かめるチェックを入れてください" }) { form, code, _, caller in
-            let expected = try Self.rowVersion(form)
+            let expected = try form.rowVersion()
             var body = JSONBody(object: form.jsonBody().object.filter { !["confirm", "row_version"].contains($0.key) })
             _ = try await lifecycle.receiveRefund(&body, code: code, expected: expected, caller: caller)
             return "received"

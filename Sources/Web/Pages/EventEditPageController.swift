@@ -48,9 +48,8 @@ struct EventEditPageController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の変更")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "取組の変更")
         let (code, eventCode) = (try context.code("code"), try context.code("event"))
         let expected = try form.rowVersion()
         // What the form leaves empty is cleared, as null and empty lists do in the API.

@@ -68,9 +68,8 @@ struct EventsPageController {
     }
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の登録")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "取組の登録")
         let code = try context.code("code")
         do {
             var body = Self.eventBody(form)

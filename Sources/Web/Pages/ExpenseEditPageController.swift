@@ -52,9 +52,8 @@ struct ExpenseEditPageController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の訂正")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "経費の訂正")
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let expected = try form.rowVersion()

@@ -202,9 +202,8 @@ struct ExpensePageController {
     ]
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の登録")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "経費の登録")
         let code = try context.code("code")
         do {
             var body = form.jsonBody(amountFields: Self.amountFields)

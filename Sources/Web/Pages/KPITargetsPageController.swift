@@ -63,9 +63,8 @@ struct KPITargetsPageController {
     }
 
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "成果目標の設定")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "成果目標の設定")
         let code = try context.code("code")
         var errors: [String: String] = [:]
         let metric = form.trimmed("metric") ?? ""

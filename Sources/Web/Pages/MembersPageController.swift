@@ -98,9 +98,8 @@ struct MembersPageController {
     }
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "構成員の登録")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "構成員の登録")
         let code = try context.code("code")
         do {
             var body = form.jsonBody()
@@ -118,9 +117,8 @@ struct MembersPageController {
     /// transaction: both through the API's readers (`OrganizationController.readNew`,
     /// `ConsortiumController.readNewMembership`) and repositories, so nothing is half done.
     @Sendable func createWithOrganization(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "団体の登録")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "団体の登録")
         let code = try context.code("code")
         var fields = form.jsonBody(amountFields: ["capital_yen"]).object
         // Numbers in the API's JSON; a form sends them as text.

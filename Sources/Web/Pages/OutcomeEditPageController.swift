@@ -130,9 +130,8 @@ struct OutcomeEditPageController {
         save: @escaping @Sendable (JSONBody, String, Int64, Int, PostgresConnection) throws -> Void,
         failed: ([String: String], [String: String]) async throws -> Response
     ) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, what)
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, what)
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let expected = try form.rowVersion()

@@ -112,9 +112,8 @@ struct OutcomesPageController {
         _ request: Request, context: APIContext, what: String, date: String,
         save: (inout JSONBody, String, UserAccount) async throws -> Void, failed: (Entry) -> (Entry, Entry)
     ) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, what)
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, what)
         let code = try context.code("code")
         let year = (form.trimmed(date).flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }).map { FiscalYear(containing: $0) }
             ?? PageFormat.currentFiscalYear()
