@@ -29,6 +29,8 @@ import TestSupport
             #expect(history.text.contains("税抜額: ¥300,000 → ¥280,000"))
             #expect(history.text.contains("消費税: ¥30,000 → ¥28,000"))
             #expect(history.text.contains("<td>燕市地域の人事部 事務局</td>"), "the party, not the login")
+            #expect(history.text.contains("<th scope=\"col\">記録した者</th>"), "a heading for a party, not for a person")
+            #expect(!history.text.contains("した人</th>"))
             #expect(!history.text.contains("user:"))
             // Another consortium's line has no history to read, as it has no page.
             let other = try await pages.login(.secB)

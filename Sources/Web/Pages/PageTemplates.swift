@@ -34,6 +34,7 @@ enum PageTemplates {
     th,td{border:1px solid #888;padding:.25em .5em;vertical-align:top}
     th{background:#eee;text-align:left}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    .date{white-space:nowrap}
     tr.total td{font-weight:bold;border-top:2px solid #222}
     .iso{display:block;font-size:.8em;color:#555}
     .iso-inline{font-size:.8em;color:#555}
