@@ -10,7 +10,7 @@ import Store
 /// the year against the one before. The figures are `BureauReport`'s, both years loaded in one
 /// snapshot by `ReportController.bureauReports` in the caller's scope (a bureau sees its own
 /// bureau only).
-struct BureauReportPageController {
+struct BureauReportPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

@@ -6,7 +6,7 @@ import Store
 /// The claim page: the computation as of a date, submitting it as the next version, each
 /// version with its difference from the one before, and the bureau's approval or return.
 /// Every write is the API's: the same repository calls, role checks and version checks.
-struct ClaimPageController {
+struct ClaimPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
     private var api: ClaimController { ClaimController(database: database) }

@@ -5,7 +5,7 @@ import Store
 /// One event: change what was recorded (kind, title, dates, venue, firms, counts by segment)
 /// with the version it was read at. The form is the events page's, read the same way
 /// (`EventsPageController.eventBody`), and the change is the API's (`ActivityController.changeEvent`).
-struct EventEditPageController {
+struct EventEditPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

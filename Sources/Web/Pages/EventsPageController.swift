@@ -5,7 +5,7 @@ import Store
 /// A consortium's events of a fiscal year month by month, and the form for a new one with
 /// its participating firms and the people who came by segment. The new event is read by
 /// `ActivityController.readNewEvent` and saved as POST /api/v1/consortia/{code}/events does.
-struct EventsPageController {
+struct EventsPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

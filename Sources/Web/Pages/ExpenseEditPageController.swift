@@ -7,7 +7,7 @@ import Store
 /// (`ExpenseController.change`) at the row version the form was read at. Once the project's
 /// latest claim is approved the line is frozen (the database refuses the change), so the page
 /// says so and points to adding a line with a reason instead.
-struct ExpenseEditPageController {
+struct ExpenseEditPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

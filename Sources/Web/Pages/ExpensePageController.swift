@@ -6,7 +6,7 @@ import Store
 /// A project's expense lines with the eligibility of each as of a date, totals by category,
 /// and the entry form. A new line is read by `ExpenseController.readNew` and saved by the
 /// same repository call as POST /api/v1/projects/{code}/expenses.
-struct ExpensePageController {
+struct ExpensePageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

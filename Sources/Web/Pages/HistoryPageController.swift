@@ -6,7 +6,7 @@ import Store
 /// The history of one record from the audit trail (`AuditRepository.history`): which party
 /// changed what and when, oldest first, for an expense line and for a membership. The record's own
 /// page is read first, so a record outside the caller's scope is a 404 as it is there.
-struct HistoryPageController {
+struct HistoryPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

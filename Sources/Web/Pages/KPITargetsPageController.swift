@@ -6,7 +6,7 @@ import Store
 /// cannot give it, the actual entered by hand; set one by choosing the metric and writing
 /// the target as lists do (「15」, 「92.5%」, read by `KPITarget.parseTarget`). Saved through
 /// the same repository call as PUT /api/v1/projects/{code}/kpi-targets/{metric}.
-struct KPITargetsPageController {
+struct KPITargetsPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

@@ -4,7 +4,7 @@ import Store
 
 /// One membership's edit form: role, dates and group, saved by the API's
 /// `ConsortiumController.applyMembership` at the version the form was read at.
-struct MemberEditPageController {
+struct MemberEditPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

@@ -6,7 +6,7 @@ import Store
 /// organisation code) and record a leaving date after a confirmation page, with a message
 /// that offers to undo it. Reads and writes are the API's
 /// (`ConsortiumController.readNewMembership` / `applyMembership`), in the caller's scope.
-struct MembersPageController {
+struct MembersPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
     private var api: ConsortiumController { ConsortiumController(database: database) }

@@ -6,7 +6,7 @@ import Store
 /// form: saved through the API's organisation change (`OrganizationController.apply`) at the
 /// version the form was read at, so the same rule (`OrganizationParticular`), roles and
 /// shared-organisation check apply. An emptied field clears the value.
-struct OrganizationParticularsPageController {
+struct OrganizationParticularsPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

@@ -7,7 +7,7 @@ import Store
 /// (not firm, person or day, which identify it) with the version it was read at. The form is
 /// read as the API's JSON (`FormBody.jsonBody`) and the change is the API's
 /// (`ActivityController.changePlacement` / `changeConsultation`).
-struct OutcomeEditPageController {
+struct OutcomeEditPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

@@ -5,7 +5,7 @@ import Store
 /// A consortium's placements (with whether each full-time hire stayed 12 months) and
 /// consultations with their referrals, for a fiscal year. Read through the API's repository
 /// in the caller's scope; names appear only to the consortium's own people, as in the API.
-struct OutcomesPageController {
+struct OutcomesPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

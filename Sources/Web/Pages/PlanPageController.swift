@@ -6,7 +6,7 @@ import Store
 /// A multi-year plan against the records (`report plan`): each KPI per year and cumulatively
 /// as a chart and a table, the yearly review's due dates, and the same figures as CSV. It
 /// prints on A4 like every page.
-struct PlanPageController {
+struct PlanPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

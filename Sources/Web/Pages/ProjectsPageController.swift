@@ -8,7 +8,7 @@ import Store
 /// Adopted projects the caller may see, with filters, a chart by prefecture and the list as
 /// CSV in the published form. A bureau sees its prefectures, a secretariat its consortia:
 /// the database's scope decides, the same as for GET /api/v1/projects.
-struct ProjectsPageController {
+struct ProjectsPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

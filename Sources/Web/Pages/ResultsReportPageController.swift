@@ -6,7 +6,7 @@ import Store
 /// The 実績報告書 of a claim version as a printable A4 form, and its 経費明細表 as CSV, beside
 /// the version's page and its claim CSV. Read through the claim API's scope: whoever may read
 /// the version may print it.
-struct ResultsReportPageController {
+struct ResultsReportPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
     private var api: ClaimController { ClaimController(database: database) }
