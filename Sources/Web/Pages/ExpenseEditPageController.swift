@@ -52,11 +52,7 @@ struct ExpenseEditPageController: PageController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の訂正")
-        let form = try await FormBody.verified(request, context: context)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, "経費の訂正")
         let action = form["action"] ?? "correct"
         var object: [String: JSONValue]
         var done: String

@@ -37,11 +37,7 @@ struct MemberEditPageController: PageController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.verified(request, context: context)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context)
         // An emptied leaving date or group clears it, as `null` does in the API.
         var object = form.jsonBody().object.filter { ["role", "joined_on", "left_on", "group"].contains($0.key) }
         for field in ["left_on", "group"] where object[field] == nil { object[field] = .null }

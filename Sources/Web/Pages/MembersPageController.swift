@@ -177,11 +177,7 @@ struct MembersPageController: PageController {
     }
 
     @Sendable func leave(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.verified(request, context: context)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context)
         let body = JSONBody(object: form.jsonBody().object.filter { $0.key == "left_on" })
         do {
             if !body.has("left_on") { throw Problem.validation([FieldIssue(field: "left_on", message: "退会日を入力してください")]) }
@@ -198,11 +194,7 @@ struct MembersPageController: PageController {
 
     /// Clears the leaving date: the undo that the message after recording it offers.
     @Sendable func undoLeave(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.verified(request, context: context)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, _, code, id, expected) = try await FormBody.recordChange(request, context: context)
         _ = try await api.applyMembership(JSONBody(object: ["left_on": .null]), consortium: code, id: id, expected: expected, caller: caller)
         return PageRenderer.redirect(to: "/consortia/\(code)/members?done=undone&member=\(id)")
     }

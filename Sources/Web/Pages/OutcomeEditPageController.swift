@@ -130,11 +130,7 @@ struct OutcomeEditPageController: PageController {
         save: @escaping @Sendable (JSONBody, String, Int64, Int, PostgresConnection) throws -> Void,
         failed: ([String: String], [String: String]) async throws -> Response
     ) async throws -> Response {
-        let caller = try context.requireCaller(may: Access.writeConsortiumData, what)
-        let form = try await FormBody.verified(request, context: context)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, what)
         var object = form.jsonBody(amountFields: ["fee_yen"]).object.filter { $0.key != "row_version" }
         for field in clearable where object[field] == nil { object[field] = .null }
         let body = JSONBody(object: object)
