@@ -16,7 +16,7 @@ extension PageTemplates {
     {{#canWrite}}
     <div class="no-print">
     <h2 id="new">取組を登録する</h2>
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/consortia/{{code}}/events#new">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#errors.code}} invalid{{/errors.code}}"><label for="code">取組コード（必須）</label><input id="code" name="code" value="{{form.code}}" placeholder="2024-job-fair-1">

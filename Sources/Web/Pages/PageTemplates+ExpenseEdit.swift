@@ -5,7 +5,7 @@ extension PageTemplates {
     <p class="no-print"><a href="/projects/{{code}}/expenses/{{id}}/history">この明細の変更の履歴</a></p>
     {{#locked}}<p class="notice">請求 第{{version}}版が{{status}}のため、この明細は訂正・除外できません。訂正は、経費の一覧から理由を書いて明細を追加してください。</p>{{/locked}}
     {{#canWrite}}
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     {{#excludedReason}}
     <h2>補助対象から除外しています</h2>
     <p>除外理由: {{excludedReason}}</p>

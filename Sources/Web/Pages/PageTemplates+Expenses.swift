@@ -42,7 +42,7 @@ extension PageTemplates {
     {{#canWrite}}
     <div class="no-print">
     <h2 id="new">経費を登録する</h2>
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/projects/{{code}}/expenses#new">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#errors.category}} invalid{{/errors.category}}"><label for="category">経費区分（必須）</label><select id="category" name="category"><option value="">選んでください</option>{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}{{^covered}}（この枠では対象外）{{/covered}}</option>{{/categories}}</select>

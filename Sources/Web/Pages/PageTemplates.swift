@@ -4,7 +4,7 @@
 enum PageTemplates {
     static var all: [String: String] {
         [
-            "layout": layout, "error": error, "login": login,
+            "layout": layout, "error": error, "login": login, "formErrorNotice": formErrorNotice,
             "dashboard": dashboard, "claim": claim, "claimVersion": claimVersion, "projectHeading": projectHeading,
             "expenses": expenses, "expenseEdit": expenseEdit, "expenseFields": expenseFields, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
             "plan": plan, "resultsReport": resultsReport, "organizationParticulars": organizationParticulars,
@@ -80,6 +80,11 @@ enum PageTemplates {
     </main>
     </body>
     </html>
+    """
+
+    /// What a form says above its fields when a save was refused; each field says why beside it.
+    static let formErrorNotice = """
+    <p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>
     """
 
     static let error = """
