@@ -68,7 +68,7 @@ import Testing
         }
     }
 
-    /// 提出者, 承認者 and 記録した人 name the party, never the account's login (a login is often
+    /// 提出者, 承認者 and 記録した者 name the party, never the account's login (a login is often
     /// a person's name, and the bureau is outside the consortium): the bureau reads
     /// 「燕市地域の人事部 事務局」, the secretariat 「関東経済産業局」, an administrator is 「管理者」.
     /// The project's heading names its programme and frame in Japanese, not by code.
@@ -94,7 +94,11 @@ import Testing
             #expect(claim.contains("<td>地域戦略人材確保等実証事業 / 通常枠</td>"))
             #expect(!claim.contains("chiiki-senryaku-jinzai") && !claim.contains(">standard<"))
             #expect(claim.contains("<td>燕市地域の人事部 事務局</td><td></td></tr>"), "the version's 提出者")
-            #expect(claim.contains("<td>交付決定</td>") && claim.contains("<td>管理者</td>"), "the timeline's 記録した人")
+            #expect(claim.contains("<td>交付決定</td>") && claim.contains("<td>管理者</td>"), "the timeline's 記録した者")
+            #expect(claim.contains("<th scope=\"col\">記録した者</th>") && !claim.contains("した人</th>"), "a heading for a party")
+            // A date in the narrow tables stays on one line (「令和7年3月31日」, not 「…31」 and 「日」).
+            #expect(claim.contains(".date{white-space:nowrap}"))
+            #expect(claim.contains("<td class=\"date\">令和7年3月31日</td>"), "the version's 基準日")
             let version = try await pages.get("/projects/P-TSUBAME/claims/1", session: bureau).text
             #expect(version.contains("提出者 燕市地域の人事部 事務局"))
             #expect(version.contains("承認（関東経済産業局、"))

@@ -91,6 +91,7 @@ import TestSupport
                 "csrf": token, "row_version": rowVersion, "role": "firm", "joined_on": "2023-04-01", "left_on": "2023-03-01", "group": "商社会",
             ], session: session)
             #expect(invalid.status == .unprocessableContent)
+            #expect(invalid.text.contains("<p class=\"notice error\" role=\"alert\">入力に誤りがあります。各項目の横の説明を見て直してください。</p>"))
             let left = try #require(PageClient.field("left_on", in: invalid.text))
             #expect(left.contains("field-error"))
             #expect(left.contains("value=\"2023-03-01\""))

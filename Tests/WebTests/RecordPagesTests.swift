@@ -29,8 +29,37 @@ import TestSupport
             #expect(history.text.contains("税抜額: ¥300,000 → ¥280,000"))
             #expect(history.text.contains("消費税: ¥30,000 → ¥28,000"))
             #expect(history.text.contains("<td>燕市地域の人事部 事務局</td>"), "the party, not the login")
+            #expect(history.text.contains("<th scope=\"col\">記録した者</th>"), "a heading for a party, not for a person")
+            #expect(!history.text.contains("した人</th>"))
             #expect(!history.text.contains("user:"))
             // Another consortium's line has no history to read, as it has no page.
+            let other = try await pages.login(.secB)
+            #expect(try await pages.get("\(path)/history", session: other).status == .notFound)
+        }
+    }
+
+    @Test func aMembershipShowsWhoChangedWhatAndWhen() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.withPages { pages, _ in
+            let session = try await pages.login(.secA)
+            let list = try await pages.get("/consortia/tsubame/members", session: session).text
+            let name = try #require(list.range(of: ">燕商事株式会社</a>"))
+            let start = try #require(list[..<name.lowerBound].range(of: "/consortia/tsubame/members/", options: .backwards))
+            let path = "/consortia/tsubame/members/" + list[start.upperBound...].prefix { $0.isNumber }
+            let edit = try await pages.get(path, session: session)
+            #expect(edit.text.contains("href=\"\(path)/history\""))
+            let saved = try await pages.post(path, form: [
+                "csrf": try #require(PageClient.csrf(in: edit.text)), "row_version": try ExpenseEditPageTests.rowVersion(in: edit.text),
+                "role": "firm", "joined_on": "2023-04-01", "group": "商社会",
+            ], session: session)
+            #expect(saved.status == .seeOther)
+            let history = try await pages.get("\(path)/history", session: session)
+            #expect(history.status == .ok)
+            #expect(history.text.contains("構成員 燕商事株式会社"))
+            #expect(history.text.contains("href=\"\(path)\">構成員の変更に戻る</a>"))
+            #expect(history.text.contains("グループ: ") && history.text.contains("→ 商社会"))
+            #expect(history.text.contains("<td>燕市地域の人事部 事務局</td>"), "the party, not the login")
+            // Another consortium's membership has no history to read, as it has no page.
             let other = try await pages.login(.secB)
             #expect(try await pages.get("\(path)/history", session: other).status == .notFound)
         }

@@ -10,7 +10,7 @@ import Store
 /// the year against the one before. The figures are `BureauReport`'s, both years loaded in one
 /// snapshot by `ReportController.bureauReports` in the caller's scope (a bureau sees its own
 /// bureau only).
-struct BureauReportPageController {
+struct BureauReportPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -36,11 +36,7 @@ struct BureauReportPageController {
         let (year, asOf) = try await choice(request, caller: caller)
         let series = try await ReportController(database: database).bureauReports(
             years: year.startYear...year.startYear, bureau: nil, asOf: asOf, caller: caller)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"bureau_report_\(year.startYear).csv\""
-        let data = try series.reports[0].csv(byteOrderMark: true)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return PageRenderer.csvDownload(try series.reports[0].csv(byteOrderMark: true), filename: "bureau_report_\(year.startYear).csv")
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
@@ -65,13 +61,10 @@ struct BureauReportPageController {
         }
         let activities = report.activities
         let retention = report.retention
-        let current = PageFormat.currentFiscalYear().startYear
         let values: [String: Any] = [
             "year": year.japaneseName, "yearValue": year.startYear, "bureau": report.bureau?.japaneseName ?? "全国",
             "asOf": PageFormat.dateWithISO(asOf),
-            "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
-            },
+            "years": PageFormat.yearOptions(selected: year),
             "adopted": report.adoptedProjects, "withdrawn": report.withdrawnProjects, "claimed": report.claimedProjects,
             "applicants": report.applicantOrganizations,
             "total": row("合計", report.total),

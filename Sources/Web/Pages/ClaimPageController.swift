@@ -6,15 +6,10 @@ import Store
 /// The claim page: the computation as of a date, submitting it as the next version, each
 /// version with its difference from the one before, and the bureau's approval or return.
 /// Every write is the API's: the same repository calls, role checks and version checks.
-struct ClaimPageController {
+struct ClaimPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
     private var api: ClaimController { ClaimController(database: database) }
-
-    init(database: TenantDatabase, renderer: PageRenderer) {
-        self.database = database
-        self.renderer = renderer
-    }
 
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("projects/:code/claim", use: show)
@@ -63,17 +58,15 @@ struct ClaimPageController {
         // The status follows the records; a withdrawal is the one move a person makes.
         let next = Access.decide.contains(caller.role)
             ? ProjectStatus.allCases.filter { $0.isSetByHand && project.status.canTransition(to: $0) } : []
-        values["projectStatuses"] = next.map { ["value": $0.rawValue, "label": $0.japaneseName] }
+        values["projectStatuses"] = PageFormat.options(next)
         values["canDecide"] = !next.isEmpty
         values["projectRowVersion"] = project.rowVersion
         return renderer.page("claim", title: "請求 \(project.code)", values: values, context: context, status: status)
     }
 
     @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "請求の提出")
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "請求の提出")
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
         var body = form.jsonBody()
         let asOf = body.date("as_of") ?? LocalDate.today()
@@ -140,7 +133,7 @@ struct ClaimPageController {
             return ["amount": stored.settlement.amount.formattedWithSymbol, "dueOn": stored.settlement.dueOn?.description ?? "",
                     "rowVersion": stored.rowVersion]
         } ?? false
-        values["categories"] = ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName] }
+        values["categories"] = PageFormat.options(ExpenseCategory.allCases)
         values["statusChangedBy"] = names(claim.statusChangedBy)
         values["done"] = done ?? false
         values["hasStoredKPIs"] = report.activities != nil
@@ -157,7 +150,7 @@ struct ClaimPageController {
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
         let report = try await api.run(caller) { try ClaimReport.computed(projectCode: code, asOf: asOf, on: $0) }
-        return try Self.download(report, name: "claim_\(code)_\(asOf).csv")
+        return PageRenderer.csvDownload(try ClaimCSV.csv(report), filename: "claim_\(code)_\(asOf).csv")
     }
 
     /// A version as submitted, with today's differences, as CSV (`ClaimCSV`).
@@ -166,14 +159,7 @@ struct ClaimPageController {
         let code = try context.code("code")
         let number = try ClaimController.version(context)
         let report = try await api.run(caller) { try ClaimReport.stored(projectCode: code, version: number, on: $0) }
-        return try Self.download(report, name: "claim_\(code)_v\(number).csv")
-    }
-
-    static func download(_ report: ClaimReport, name: String) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try ClaimCSV.csv(report))))
+        return PageRenderer.csvDownload(try ClaimCSV.csv(report), filename: "claim_\(code)_v\(number).csv")
     }
 
     /// A step taken on the version page through the API's function, in one shape: the caller's
@@ -185,10 +171,8 @@ struct ClaimPageController {
         confirm: @escaping @Sendable (_ form: FormBody, _ number: Int, _ caller: UserAccount) -> String?,
         _ act: @escaping @Sendable (_ form: FormBody, _ code: String, _ number: Int, _ caller: UserAccount) async throws -> String
     ) async throws -> Response {
-        let caller = try context.requireCaller()
-        try Access.require(roles, caller, what)
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let caller = try context.requireCaller(may: roles, what)
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
         let number = try ClaimController.version(context)
         if let message = confirm(form, number, caller), form["confirm"] != String(number) {
@@ -196,14 +180,6 @@ struct ClaimPageController {
         }
         let done = try await act(form, code, number, caller)
         return PageRenderer.redirect(to: "/projects/\(code)/claims/\(number)?done=\(done)")
-    }
-
-    /// The version's row version a form sends back (`row_version`), as the API's If-Match.
-    private static func rowVersion(_ form: FormBody) throws -> Int {
-        guard let value = form["row_version"].flatMap(Int.init), value > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
-        return value
     }
 
     /// Every role that may move a claim to some status.
@@ -219,7 +195,7 @@ struct ClaimPageController {
             var body = JSONBody(object: form.jsonBody().object.filter { !["confirm", "row_version"].contains($0.key) })
             let status = body.vocabulary("status", ClaimStatus.self, required: true)
             let reason = body.string("reason", maxLength: ClaimReview.reasonLimit)
-            let rowVersion = try Self.rowVersion(form)
+            let rowVersion = try form.rowVersion()
             try body.finish()
             guard let status else { throw Problem.validation(body.issues) }
             guard ClaimController.allowedStatuses(for: caller.role).contains(status) else {
@@ -238,14 +214,10 @@ struct ClaimPageController {
     /// version the page was read at; every other status follows the records.
     @Sendable func changeProjectStatus(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        let form = try await FormBody.read(request, context: context)
-        try CSRF.verify(form, context: context)
+        let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
-        guard let expected = form["row_version"].flatMap(Int.init), expected > 0 else {
-            throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
-        }
-        var body = form.jsonBody()
-        body = JSONBody(object: body.object.filter { $0.key == "status" })
+        let expected = try form.rowVersion()
+        let body = JSONBody(object: form.jsonBody().object.filter { $0.key == "status" })
         _ = try await ProjectController(database: database).apply(body, to: code, expected: expected, caller: caller)
         return PageRenderer.redirect(to: "/projects/\(code)/claim")
     }
@@ -305,7 +277,7 @@ struct ClaimPageController {
     @Sendable func receiveRefund(_ request: Request, context: APIContext) async throws -> Response {
         try await versionAction(request, context, roles: Access.review, what: LifecycleController.receiptWhat,
                                 confirm: { _, _, _ in "返還金の受領を登録することを確かめるチェックを入れてください" }) { form, code, _, caller in
-            let expected = try Self.rowVersion(form)
+            let expected = try form.rowVersion()
             var body = JSONBody(object: form.jsonBody().object.filter { !["confirm", "row_version"].contains($0.key) })
             _ = try await lifecycle.receiveRefund(&body, code: code, expected: expected, caller: caller)
             return "received"

@@ -6,7 +6,7 @@ import Store
 /// A consortium's fiscal year at a glance: members, firms, activities, outcomes, the funnel
 /// and each KPI against its target. The figures are `ConsortiumOverviewRepository`'s, the
 /// same as `report consortium`, read in the caller's scope.
-struct DashboardPageController {
+struct DashboardPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 

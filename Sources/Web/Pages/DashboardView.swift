@@ -10,10 +10,7 @@ struct DashboardView {
     var values: [String: Any] {
         let actuals = overview.actuals
         let year = overview.fiscalYear
-        let current = PageFormat.currentFiscalYear().startYear
-        let years = ((current - 4)...(current + 1)).reversed().map { start in
-            ["value": String(start), "label": FiscalYear(start).japaneseName, "selected": start == year.startYear]
-        }
+        let years = PageFormat.yearOptions(selected: year)
         let members = MembershipRole.allCases.map { role in
             ["role": role.japaneseName, "during": overview.members.duringYear[role], "end": overview.members.atYearEnd[role]]
         }

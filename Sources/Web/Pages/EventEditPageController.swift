@@ -5,7 +5,7 @@ import Store
 /// One event: change what was recorded (kind, title, dates, venue, firms, counts by segment)
 /// with the version it was read at. The form is the events page's, read the same way
 /// (`EventsPageController.eventBody`), and the change is the API's (`ActivityController.changeEvent`).
-struct EventEditPageController {
+struct EventEditPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -29,10 +29,8 @@ struct EventEditPageController {
         let values: [String: Any] = [
             "code": code, "event": event.code, "title": event.title, "year": FiscalYear(containing: event.startsOn).startYear,
             "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
-            "kinds": EventKind.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["kind"] == $0.rawValue] },
-            "segments": ParticipantSegment.allCases.map {
-                ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
-            },
+            "kinds": PageFormat.options(EventKind.allCases, selected: form["kind"]),
+            "segments": EventsPageController.segmentFields(form),
             "form": form, "online": form["online"] == "1", "errors": errors, "hasErrors": !errors.isEmpty,
         ]
         return renderer.page("eventEdit", title: "取組 \(event.title)", values: values, context: context, status: status)
@@ -50,9 +48,8 @@ struct EventEditPageController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の変更")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "取組の変更")
         let (code, eventCode) = (try context.code("code"), try context.code("event"))
         let expected = try form.rowVersion()
         // What the form leaves empty is cleared, as null and empty lists do in the API.

@@ -5,7 +5,7 @@ import Store
 /// A consortium's events of a fiscal year month by month, and the form for a new one with
 /// its participating firms and the people who came by segment. The new event is read by
 /// `ActivityController.readNewEvent` and saved as POST /api/v1/consortia/{code}/events does.
-struct EventsPageController {
+struct EventsPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -28,15 +28,8 @@ struct EventsPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (consortium, events) = try await database.run(as: caller) { connection in
-            let consortium = try ConsortiumRepository().find(code: code, on: connection)
-            var events: [EventRecord] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try EventRepository().list(consortiumCode: code, .init(fiscalYear: year), page: page, on: connection)
-                events += result.items
-                guard let next = result.next else { return (consortium, events) }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
+            (try ConsortiumRepository().find(code: code, on: connection),
+             try Page.all { try EventRepository().list(consortiumCode: code, .init(fiscalYear: year), page: $0, on: connection) })
         }
         // A calendar-like list: one block per month of the fiscal year, April first.
         let months = (0..<12).map { offset -> [String: Any] in
@@ -48,19 +41,14 @@ struct EventsPageController {
             let label = JapaneseCalendar.format(first).replacingOccurrences(of: "1日", with: "")
             return ["label": label, "events": inMonth.map(Self.row), "count": inMonth.count, "empty": inMonth.isEmpty]
         }
-        let current = PageFormat.currentFiscalYear().startYear
         let values: [String: Any] = [
             "code": code, "name": consortium.name, "year": year.japaneseName, "yearValue": String(year.startYear),
-            "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
-            },
+            "years": PageFormat.yearOptions(selected: year),
             "months": months, "total": events.count,
             "participants": events.reduce(0) { $0 + $1.participants.values.reduce(0, +) },
             "canWrite": Access.writeConsortiumData.contains(caller.role),
-            "kinds": EventKind.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": typed["kind"] == $0.rawValue] },
-            "segments": ParticipantSegment.allCases.map {
-                ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": typed["participants_\($0.rawValue)"] ?? ""]
-            },
+            "kinds": PageFormat.options(EventKind.allCases, selected: typed["kind"]),
+            "segments": Self.segmentFields(typed),
             "form": typed, "errors": errors, "hasErrors": !errors.isEmpty, "online": typed["online"] == "1",
         ]
         return renderer.page("events", title: "取組 \(consortium.name) \(year.japaneseName)", values: values, context: context, status: status)
@@ -80,9 +68,8 @@ struct EventsPageController {
     }
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の登録")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "取組の登録")
         let code = try context.code("code")
         do {
             var body = Self.eventBody(form)
@@ -96,6 +83,13 @@ struct EventsPageController {
             let year = typedDate.map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
             return try await page(context: context, year: year, typed: form.typed, errors: errors,
                                   status: .unprocessableContent)
+        }
+    }
+
+    /// The count fields of `eventFields`, one for each segment, as `eventBody` reads them.
+    static func segmentFields(_ form: [String: String]) -> [[String: String]] {
+        ParticipantSegment.allCases.map {
+            ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
         }
     }
 

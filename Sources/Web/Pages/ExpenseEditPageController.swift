@@ -7,7 +7,7 @@ import Store
 /// (`ExpenseController.change`) at the row version the form was read at. Once the project's
 /// latest claim is approved the line is frozen (the database refuses the change), so the page
 /// says so and points to adding a line with a reason instead.
-struct ExpenseEditPageController {
+struct ExpenseEditPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -43,7 +43,7 @@ struct ExpenseEditPageController {
             "code": code, "id": id, "ref": ExpensePageController.shownRef(line), "payee": line.payee,
             "amount": line.amountExcludingTax.formatted, "incurredOn": PageFormat.dateWithISO(line.incurredOn),
             "excludedReason": line.excludedReason ?? false,
-            "categories": ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["category"] == $0.rawValue] },
+            "categories": PageFormat.options(ExpenseCategory.allCases, selected: form["category"]),
             "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
             "canWrite": Access.writeConsortiumData.contains(caller.role) && locked == nil,
             "locked": locked.map { ["version": $0.claimVersion, "status": $0.status.japaneseName] } ?? false,
@@ -52,12 +52,7 @@ struct ExpenseEditPageController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "経費の訂正")
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, "経費の訂正")
         let action = form["action"] ?? "correct"
         var object: [String: JSONValue]
         var done: String

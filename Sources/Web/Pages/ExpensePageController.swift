@@ -6,7 +6,7 @@ import Store
 /// A project's expense lines with the eligibility of each as of a date, totals by category,
 /// and the entry form. A new line is read by `ExpenseController.readNew` and saved by the
 /// same repository call as POST /api/v1/projects/{code}/expenses.
-struct ExpensePageController {
+struct ExpensePageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -23,19 +23,9 @@ struct ExpensePageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let lines = try await database.run(as: caller) { connection in
-            var lines: [ExpenseRecord] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try ExpenseRepository().list(projectCode: code, .init(), page: page, on: connection)
-                lines += result.items
-                guard let next = result.next else { return lines }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
+            try Page.all { try ExpenseRepository().list(projectCode: code, .init(), page: $0, on: connection) }
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"expenses_\(code).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try ExpenseLinesCSV.csv(lines))))
+        return PageRenderer.csvDownload(try ExpenseLinesCSV.csv(lines), filename: "expenses_\(code).csv")
     }
 
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
@@ -148,7 +138,7 @@ struct ExpensePageController {
         let filtered = listing.show != .all || listing.category != nil
         return [
             "shows": Show.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == listing.show] },
-            "categories": ExpenseCategory.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == listing.category] },
+            "categories": PageFormat.options(ExpenseCategory.allCases, selected: listing.category?.rawValue),
             "orders": ExpenseRepository.Order.allCases.map { ["value": $0.rawValue, "label": label($0), "selected": $0 == listing.order] },
             "total": PageFormat.count(total), "from": PageFormat.count(first + 1), "to": PageFormat.count(first + shown),
             "any": shown > 0, "filtered": filtered,
@@ -212,9 +202,8 @@ struct ExpensePageController {
     ]
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の登録")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "経費の登録")
         let code = try context.code("code")
         do {
             var body = form.jsonBody(amountFields: Self.amountFields)

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Store
 
 /// The fields of an HTML form post (`application/x-www-form-urlencoded`). Pages turn these
 /// into the same `JSONBody` the API reads, so that a form and a JSON request pass the same
@@ -92,6 +93,17 @@ extension FormBody {
         let form = try await read(request, context: context)
         try CSRF.verify(form, context: context)
         return form
+    }
+
+    /// A form post that changes the record the path names (`:code`, `:id`): the caller, whose
+    /// role must be one of `roles` when they are given (checked before the form is read, as
+    /// the API does), the form with its token checked, and the version it was read at.
+    static func recordChange(_ request: Request, context: APIContext, may roles: Set<Role>? = nil, _ what: String = "")
+        async throws -> (caller: UserAccount, form: FormBody, code: String, id: Int64, expected: Int)
+    {
+        let caller = try roles.map { try context.requireCaller(may: $0, what) } ?? context.requireCaller()
+        let form = try await verified(request, context: context)
+        return (caller, form, try context.code("code"), try ConsortiumController.id(context), try form.rowVersion())
     }
 
     /// The row version the edit form was read at (its hidden `row_version`): the save names it,

@@ -1,12 +1,13 @@
 import Domain
 import Foundation
 import Hummingbird
+import Postgres
 import Store
 
 /// The history of one record from the audit trail (`AuditRepository.history`): which party
 /// changed what and when, oldest first, for an expense line and for a membership. The record's own
 /// page is read first, so a record outside the caller's scope is a 404 as it is there.
-struct HistoryPageController {
+struct HistoryPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -16,42 +17,46 @@ struct HistoryPageController {
     }
 
     @Sendable func expense(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let (line, consortium, entries) = try await database.run(as: caller) { connection in
-            (try ExpenseRepository().find(projectCode: code, id: id, on: connection),
-             try ProjectRepository().find(code: code, on: connection).consortiumName,
-             try AuditRepository().history(table: "expenses", rowID: id, on: connection))
+        try await history(context, table: "expenses", labels: Self.expenseLabels) { code, id, connection in
+            let line = try ExpenseRepository().find(projectCode: code, id: id, on: connection)
+            let ref = ExpensePageController.shownRef(line)
+            return Subject(title: "経費の明細 \(ref == "—" ? line.payee : ref)", back: "/projects/\(code)/expenses/\(id)", backLabel: "明細に戻る",
+                           consortium: try ProjectRepository().find(code: code, on: connection).consortiumName)
         }
-        let name = "経費の明細 \(ExpensePageController.shownRef(line) == "—" ? line.payee : ExpensePageController.shownRef(line))"
-        return try await render(title: name, back: "/projects/\(code)/expenses/\(id)", backLabel: "明細に戻る", entries: entries,
-                                consortium: consortium, labels: Self.expenseLabels, context: context)
     }
 
     @Sendable func membership(_ request: Request, context: APIContext) async throws -> Response {
+        try await history(context, table: "memberships", labels: Self.membershipLabels) { code, id, connection in
+            let member = try MembershipRepository().find(consortiumCode: code, id: id, on: connection)
+            return Subject(title: "構成員 \(member.organizationName)", back: "/consortia/\(code)/members/\(id)", backLabel: "構成員の変更に戻る",
+                           consortium: try ConsortiumRepository().find(code: code, on: connection).name)
+        }
+    }
+
+    /// The record whose history is shown: its heading, the way back to its page, and the
+    /// consortium whose people the entries may name.
+    struct Subject {
+        let title: String, back: String, backLabel: String, consortium: String
+    }
+
+    /// The history of the row `id` (from the path) of `table`: `subject` reads the record's
+    /// own page's record first, in the same scope, so a record the caller cannot see is a 404.
+    private func history(
+        _ context: APIContext, table: String, labels: [String: String],
+        _ subject: @escaping @Sendable (_ code: String, _ id: Int64, PostgresConnection) throws -> Subject
+    ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
-        let (member, consortium, entries) = try await database.run(as: caller) { connection in
-            (try MembershipRepository().find(consortiumCode: code, id: id, on: connection),
-             try ConsortiumRepository().find(code: code, on: connection).name,
-             try AuditRepository().history(table: "memberships", rowID: id, on: connection))
+        let (shown, entries) = try await database.run(as: caller) { connection in
+            (try subject(code, id, connection), try AuditRepository().history(table: table, rowID: id, on: connection))
         }
-        return try await render(title: "構成員 \(member.organizationName)", back: "/consortia/\(code)/members/\(id)", backLabel: "構成員の変更に戻る",
-                                entries: entries, consortium: consortium, labels: Self.membershipLabels, context: context)
-    }
-
-    private func render(
-        title: String, back: String, backLabel: String, entries: [AuditEntry], consortium: String, labels: [String: String],
-        context: APIContext
-    ) async throws -> Response {
-        let names = try await PartyNames.load(entries.map(\.actor), consortium: consortium, database: database)
+        let names = try await PartyNames.load(entries.map(\.actor), consortium: shown.consortium, database: database)
         let values: [String: Any] = [
-            "title": title, "back": back, "backLabel": backLabel,
+            "title": shown.title, "back": shown.back, "backLabel": shown.backLabel,
             "entries": entries.map { Self.row($0, labels: labels, names: names) },
         ]
-        return renderer.page("history", title: "変更の履歴 \(title)", values: values, context: context)
+        return renderer.page("history", title: "変更の履歴 \(shown.title)", values: values, context: context)
     }
 
     static let expenseLabels = [

@@ -121,10 +121,7 @@ struct ImportPageController {
             throw Problem.validation([FieldIssue(field: "data", message: "保存する行がありません。もう一度取り込んでください")])
         }
         let utf8 = form["encoding"] != TextEncoding.cp932.rawValue
-        var headers = HTTPFields()
-        headers[.contentType] = utf8 ? "text/csv; charset=utf-8" : "text/csv; charset=shift_jis"
-        headers[.contentDisposition] = "attachment; filename=\"rejects_\(kind.rawValue).csv\""
         let body = (utf8 ? Data([0xEF, 0xBB, 0xBF]) : Data()) + data
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return PageRenderer.csvDownload(body, filename: "rejects_\(kind.rawValue).csv", charset: utf8 ? "utf-8" : "shift_jis")
     }
 }

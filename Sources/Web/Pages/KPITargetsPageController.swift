@@ -6,7 +6,7 @@ import Store
 /// cannot give it, the actual entered by hand; set one by choosing the metric and writing
 /// the target as lists do (「15」, 「92.5%」, read by `KPITarget.parseTarget`). Saved through
 /// the same repository call as PUT /api/v1/projects/{code}/kpi-targets/{metric}.
-struct KPITargetsPageController {
+struct KPITargetsPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -63,9 +63,8 @@ struct KPITargetsPageController {
     }
 
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "成果目標の設定")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "成果目標の設定")
         let code = try context.code("code")
         var errors: [String: String] = [:]
         let metric = form.trimmed("metric") ?? ""

@@ -4,7 +4,7 @@ import Store
 
 /// One membership's edit form: role, dates and group, saved by the API's
 /// `ConsortiumController.applyMembership` at the version the form was read at.
-struct MemberEditPageController {
+struct MemberEditPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -29,7 +29,7 @@ struct MemberEditPageController {
         let values: [String: Any] = [
             "code": code, "id": id, "orgName": member.organizationName, "orgCode": member.organizationCode,
             "kind": member.organizationKind.japaneseName,
-            "roles": MembershipRole.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["role"] == $0.rawValue] },
+            "roles": PageFormat.options(MembershipRole.allCases, selected: form["role"]),
             "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
             "canWrite": Access.writeConsortiumData.contains(caller.role),
         ]
@@ -37,11 +37,7 @@ struct MemberEditPageController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.verified(request, context: context)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context)
         // An emptied leaving date or group clears it, as `null` does in the API.
         var object = form.jsonBody().object.filter { ["role", "joined_on", "left_on", "group"].contains($0.key) }
         for field in ["left_on", "group"] where object[field] == nil { object[field] = .null }

@@ -6,15 +6,10 @@ import Store
 /// organisation code) and record a leaving date after a confirmation page, with a message
 /// that offers to undo it. Reads and writes are the API's
 /// (`ConsortiumController.readNewMembership` / `applyMembership`), in the caller's scope.
-struct MembersPageController {
+struct MembersPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
     private var api: ConsortiumController { ConsortiumController(database: database) }
-
-    init(database: TenantDatabase, renderer: PageRenderer) {
-        self.database = database
-        self.renderer = renderer
-    }
 
     func addRoutes(to group: RouterGroup<APIContext>) {
         group.get("consortia/:code/members", use: list)
@@ -49,16 +44,8 @@ struct MembersPageController {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (consortium, members) = try await database.run(as: caller) { connection in
-            let consortium = try ConsortiumRepository().find(code: code, on: connection)
-            var members: [MembershipRecord] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try MembershipRepository().list(
-                    consortiumCode: code, .init(role: role, activeOn: nil, group: nil), page: page, on: connection)
-                members += result.items
-                guard let next = result.next else { return (consortium, members) }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
+            (try ConsortiumRepository().find(code: code, on: connection),
+             try Page.all { try MembershipRepository().list(consortiumCode: code, .init(role: role, activeOn: nil, group: nil), page: $0, on: connection) })
         }
         // Consortia have tens to hundreds of members: searching the loaded list is enough.
         let needle = search?.lowercased()
@@ -84,23 +71,17 @@ struct MembersPageController {
             // The form for an organisation not registered yet: its fields and the membership's.
             "newOrg": [
                 "form": organization, "errors": newOrganization.errors, "hasErrors": !newOrganization.errors.isEmpty,
-                "kinds": OrganizationKind.allCases.map {
-                    ["value": $0.rawValue, "label": $0.japaneseName, "selected": (organization["kind"] ?? OrganizationKind.company.rawValue) == $0.rawValue]
-                },
-                "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }.map {
+                "kinds": PageFormat.options(OrganizationKind.allCases, selected: organization["kind"] ?? OrganizationKind.company.rawValue),
+                "prefectures": Prefecture.all.map {
                     ["value": String($0.code), "label": $0.name,
                      "selected": (organization["prefecture_code"] ?? String(consortium.prefecture.code)) == String($0.code)]
                 },
-                "roles": MembershipRole.allCases.map {
-                    ["value": $0.rawValue, "label": $0.japaneseName, "selected": (organization["role"] ?? MembershipRole.firm.rawValue) == $0.rawValue]
-                },
+                "roles": PageFormat.options(MembershipRole.allCases, selected: organization["role"] ?? MembershipRole.firm.rawValue),
             ] as [String: Any],
             "notice": notice.isEmpty ? false : notice,
             "code": code, "name": consortium.name, "search": search ?? "", "count": shown.count,
-            "roles": MembershipRole.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == role] },
-            "newRoles": MembershipRole.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": (typed["role"] ?? MembershipRole.firm.rawValue) == $0.rawValue]
-            },
+            "roles": PageFormat.options(MembershipRole.allCases, selected: role?.rawValue),
+            "newRoles": PageFormat.options(MembershipRole.allCases, selected: typed["role"] ?? MembershipRole.firm.rawValue),
             "members": shown.map { member -> [String: Any] in
                 [
                     "id": member.id, "orgCode": member.organizationCode, "orgName": member.organizationName,
@@ -117,9 +98,8 @@ struct MembersPageController {
     }
 
     @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "構成員の登録")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "構成員の登録")
         let code = try context.code("code")
         do {
             var body = form.jsonBody()
@@ -137,9 +117,8 @@ struct MembersPageController {
     /// transaction: both through the API's readers (`OrganizationController.readNew`,
     /// `ConsortiumController.readNewMembership`) and repositories, so nothing is half done.
     @Sendable func createWithOrganization(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "団体の登録")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "団体の登録")
         let code = try context.code("code")
         var fields = form.jsonBody(amountFields: ["capital_yen"]).object
         // Numbers in the API's JSON; a form sends them as text.
@@ -198,11 +177,7 @@ struct MembersPageController {
     }
 
     @Sendable func leave(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.verified(request, context: context)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context)
         let body = JSONBody(object: form.jsonBody().object.filter { $0.key == "left_on" })
         do {
             if !body.has("left_on") { throw Problem.validation([FieldIssue(field: "left_on", message: "退会日を入力してください")]) }
@@ -219,11 +194,7 @@ struct MembersPageController {
 
     /// Clears the leaving date: the undo that the message after recording it offers.
     @Sendable func undoLeave(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.verified(request, context: context)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, _, code, id, expected) = try await FormBody.recordChange(request, context: context)
         _ = try await api.applyMembership(JSONBody(object: ["left_on": .null]), consortium: code, id: id, expected: expected, caller: caller)
         return PageRenderer.redirect(to: "/consortia/\(code)/members?done=undone&member=\(id)")
     }

@@ -6,7 +6,7 @@ import Store
 /// form: saved through the API's organisation change (`OrganizationController.apply`) at the
 /// version the form was read at, so the same rule (`OrganizationParticular`), roles and
 /// shared-organisation check apply. An emptied field clears the value.
-struct OrganizationParticularsPageController {
+struct OrganizationParticularsPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -50,9 +50,8 @@ struct OrganizationParticularsPageController {
     }
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, "団体の変更")
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, "団体の変更")
         let code = try context.code("code")
         let expected = try form.rowVersion()
         let back = form["back"].flatMap(Self.localPath)

@@ -7,7 +7,7 @@ import Store
 /// (not firm, person or day, which identify it) with the version it was read at. The form is
 /// read as the API's JSON (`FormBody.jsonBody`) and the change is the API's
 /// (`ActivityController.changePlacement` / `changeConsultation`).
-struct OutcomeEditPageController {
+struct OutcomeEditPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -55,13 +55,9 @@ struct OutcomeEditPageController {
             "code": code, "id": String(placement.id), "firm": firm ?? placement.firmCode, "personRef": placement.personRef,
             "startedOn": PageFormat.dateWithISO(placement.startedOn), "year": FiscalYear(containing: placement.startedOn).startYear,
             "canWrite": Access.writeConsortiumData.contains(caller.role), "showsNames": names, "done": done,
-            "employmentTypes": EmploymentType.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["employment_type"] == $0.rawValue]
-            },
-            "segments": ParticipantSegment.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["segment"] == $0.rawValue] },
-            "jobCategories": JobCategory.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["job_category"] == $0.rawValue]
-            },
+            "employmentTypes": PageFormat.options(EmploymentType.allCases, selected: form["employment_type"]),
+            "segments": PageFormat.options(ParticipantSegment.allCases, selected: form["segment"]),
+            "jobCategories": PageFormat.options(JobCategory.allCases, selected: form["job_category"]),
             "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
         ]
         return renderer.page("placementEdit", title: "成約・採用 \(placement.personRef)", values: values, context: context, status: status)
@@ -107,12 +103,8 @@ struct OutcomeEditPageController {
             "on": PageFormat.dateWithISO(consultation.consultedOn), "channel": consultation.channel.japaneseName,
             "year": FiscalYear(containing: consultation.consultedOn).startYear,
             "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
-            "employmentTypes": EmploymentType.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["employment_type"] == $0.rawValue]
-            },
-            "jobCategories": JobCategory.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": form["job_category"] == $0.rawValue]
-            },
+            "employmentTypes": PageFormat.options(EmploymentType.allCases, selected: form["employment_type"]),
+            "jobCategories": PageFormat.options(JobCategory.allCases, selected: form["job_category"]),
             "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
         ]
         return renderer.page("consultationEdit", title: "相談 \(firm ?? consultation.firmCode)", values: values, context: context,
@@ -138,12 +130,7 @@ struct OutcomeEditPageController {
         save: @escaping @Sendable (JSONBody, String, Int64, Int, PostgresConnection) throws -> Void,
         failed: ([String: String], [String: String]) async throws -> Response
     ) async throws -> Response {
-        let caller = try context.requireCaller()
-        let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, what)
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
-        let expected = try form.rowVersion()
+        let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, what)
         var object = form.jsonBody(amountFields: ["fee_yen"]).object.filter { $0.key != "row_version" }
         for field in clearable where object[field] == nil { object[field] = .null }
         let body = JSONBody(object: object)

@@ -5,7 +5,7 @@ import Store
 /// A consortium's placements (with whether each full-time hire stayed 12 months) and
 /// consultations with their referrals, for a fiscal year. Read through the API's repository
 /// in the caller's scope; names appear only to the consortium's own people, as in the API.
-struct OutcomesPageController {
+struct OutcomesPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -38,50 +38,25 @@ struct OutcomesPageController {
         let (consortium, placements, consultations, organizations, events) = try await database.run(as: caller) { connection in
             let consortium = try ConsortiumRepository().find(code: code, on: connection)
             let repository = OutcomeRepository()
-            var placements: [PlacementRecord] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try repository.placements(consortiumCode: code, .init(fiscalYear: year), employmentType: nil, page: page, on: connection)
-                placements += result.items
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            let placements = try Page.all {
+                try repository.placements(consortiumCode: code, .init(fiscalYear: year), employmentType: nil, page: $0, on: connection)
             }
-            var consultations: [ConsultationRecord] = []
-            page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try repository.consultations(consortiumCode: code, .init(fiscalYear: year), channel: nil, page: page, on: connection)
-                consultations += result.items
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            let consultations = try Page.all {
+                try repository.consultations(consortiumCode: code, .init(fiscalYear: year), channel: nil, page: $0, on: connection)
             }
             // Firms and events by name, as people know them; a code stays only where no name is
             // visible (an organisation outside the consortium's scope).
-            var names: [String: String] = [:]
-            page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try OrganizationRepository().list(.init(consortiumCode: code), page: page, on: connection)
-                for organization in result.items { names[organization.code] = organization.name }
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
-            var events: [String: String] = [:]
-            page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try EventRepository().list(consortiumCode: code, .init(), page: page, on: connection)
-                for event in result.items { events[event.code] = event.title }
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
-            return (consortium, placements, consultations, names, events)
+            let organizations = try Page.all { try OrganizationRepository().list(.init(consortiumCode: code), page: $0, on: connection) }
+            let events = try Page.all { try EventRepository().list(consortiumCode: code, .init(), page: $0, on: connection) }
+            return (consortium, placements, consultations,
+                    Dictionary(organizations.map { ($0.code, $0.name) }, uniquingKeysWith: { _, last in last }),
+                    Dictionary(events.map { ($0.code, $0.title) }, uniquingKeysWith: { _, last in last }))
         }
         let names = ActivityController.showsNames(caller)
         let today = LocalDate.today()
-        let current = PageFormat.currentFiscalYear().startYear
         let values: [String: Any] = [
             "code": code, "name": consortium.name, "year": year.japaneseName,
-            "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
-            },
+            "years": PageFormat.yearOptions(selected: year),
             "placements": placements.sorted { ($0.startedOn, $0.id) < ($1.startedOn, $1.id) }.map { placement -> [String: Any] in
                 [
                     "id": String(placement.id), "fee": placement.fee.map { PageFormat.yen($0) } ?? "",
@@ -106,12 +81,8 @@ struct OutcomesPageController {
             "referralCount": consultations.filter { $0.referredToCode != nil }.count,
             "canWrite": Access.writeConsortiumData.contains(caller.role),
             "placement": placement.values, "consultation": consultation.values,
-            "employmentTypes": EmploymentType.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": placement.typed["employment_type"] == $0.rawValue]
-            },
-            "channels": ConsultationChannel.allCases.map {
-                ["value": $0.rawValue, "label": $0.japaneseName, "selected": consultation.typed["channel"] == $0.rawValue]
-            },
+            "employmentTypes": PageFormat.options(EmploymentType.allCases, selected: placement.typed["employment_type"]),
+            "channels": PageFormat.options(ConsultationChannel.allCases, selected: consultation.typed["channel"]),
         ]
         return renderer.page("outcomes", title: "成約・相談 \(consortium.name) \(year.japaneseName)", values: values, context: context,
                              status: status)
@@ -141,9 +112,8 @@ struct OutcomesPageController {
         _ request: Request, context: APIContext, what: String, date: String,
         save: (inout JSONBody, String, UserAccount) async throws -> Void, failed: (Entry) -> (Entry, Entry)
     ) async throws -> Response {
-        let caller = try context.requireCaller()
+        let caller = try context.requireCaller(may: Access.writeConsortiumData, what)
         let form = try await FormBody.verified(request, context: context)
-        try Access.require(Access.writeConsortiumData, caller, what)
         let code = try context.code("code")
         let year = (form.trimmed(date).flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }).map { FiscalYear(containing: $0) }
             ?? PageFormat.currentFiscalYear()

@@ -31,6 +31,21 @@ enum PageFormat {
         SVGChart.grouped(Int64(value))
     }
 
+    /// A select's options for terms of a vocabulary: each one's code and Japanese label, the
+    /// one whose code is `selected` marked so.
+    static func options<Term: DomainVocabulary>(_ terms: some Sequence<Term>, selected: String? = nil) -> [[String: Any]] {
+        terms.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0.rawValue == selected] }
+    }
+
+    /// The years a page offers to choose from: the four before the current one, it and the
+    /// next, newest first.
+    static func yearOptions(selected: FiscalYear) -> [[String: Any]] {
+        let current = currentFiscalYear().startYear
+        return ((current - 4)...(current + 1)).reversed().map {
+            ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == selected.startYear]
+        }
+    }
+
     /// The fiscal year a page shows when the address names none: the one today is in.
     static func currentFiscalYear() -> FiscalYear {
         FiscalYear(containing: LocalDate.today())

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Mustache
 import Store
@@ -49,6 +50,14 @@ struct PageRenderer: Sendable {
 
     static func redirect(to location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// A CSV file the browser saves as `filename` instead of showing it.
+    static func csvDownload(_ data: Data, filename: String, charset: String = "utf-8") -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=\(charset)"
+        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// The menu follows the role: secretariats see their consortia, bureaus the projects of

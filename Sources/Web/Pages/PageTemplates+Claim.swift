@@ -6,7 +6,7 @@ extension PageTemplates {
     <table><caption class="visually-hidden">事業の概要</caption>
     <tr><th scope="row">事業コード</th><td>{{code}}</td><th scope="row">年度</th><td>{{year}}</td></tr>
     <tr><th scope="row">コンソーシアム</th><td><a href="/consortia/{{consortiumCode}}">{{consortium}}</a></td><th scope="row">事業・枠</th><td>{{program}} / {{frame}}</td></tr>
-    <tr><th scope="row">事業期間</th><td>{{startsOn.era}}〜{{endsOn.era}}<span class="iso">{{startsOn.iso}} 〜 {{endsOn.iso}}</span></td><th scope="row">事業の状態</th><td>{{status}}</td></tr>
+    <tr><th scope="row">事業期間</th><td><span class="date">{{startsOn.era}}</span>〜<span class="date">{{endsOn.era}}</span><span class="iso">{{startsOn.iso}} 〜 {{endsOn.iso}}</span></td><th scope="row">事業の状態</th><td>{{status}}</td></tr>
     <tr><th scope="row">補助率</th><td class="num">{{rate}}</td><th scope="row">補助上限額</th><td class="num">{{projectCap}}</td></tr>
     <tr><th scope="row">交付決定額</th><td class="num">{{granted}}</td><th scope="row">概算払済額</th><td class="num">{{priorPaid}}</td></tr>
     </table>
@@ -60,14 +60,14 @@ extension PageTemplates {
     <h2>提出した版</h2>
     <div class="scroll"><table><caption class="visually-hidden">提出した版</caption>
     <tr><th scope="col" class="num">版</th><th scope="col">状態</th><th scope="col">基準日</th><th scope="col" class="num">経費合計</th><th scope="col" class="num">補助対象</th><th scope="col" class="num">補助金額</th><th scope="col" class="num">請求額</th><th scope="col" class="num">返還額</th><th scope="col">提出者</th><th scope="col">理由</th></tr>
-    {{#versions}}<tr><td class="num"><a href="/projects/{{code}}/claims/{{version}}">第{{version}}版</a></td><td>{{status}}{{#review}}{{#returned}}<br>差戻しの理由: {{reason}}{{/returned}}{{/review}}</td><td>{{asOf.era}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{refund}}</td><td>{{createdBy}}</td><td>{{reason}}</td></tr>{{/versions}}
+    {{#versions}}<tr><td class="num"><a href="/projects/{{code}}/claims/{{version}}">第{{version}}版</a></td><td>{{status}}{{#review}}{{#returned}}<br>差戻しの理由: {{reason}}{{/returned}}{{/review}}</td><td class="date">{{asOf.era}}</td><td class="num">{{total}}</td><td class="num">{{eligible}}</td><td class="num">{{subsidy}}</td><td class="num">{{claim}}</td><td class="num">{{refund}}</td><td>{{createdBy}}</td><td>{{reason}}</td></tr>{{/versions}}
     {{^versions}}<tr><td colspan="10">まだ提出していません</td></tr>{{/versions}}
     </table></div>
 
     <h2>事業の経過</h2>
     <div class="scroll"><table><caption class="visually-hidden">事業の経過</caption>
-    <tr><th scope="col">手続き</th><th scope="col">日付</th><th scope="col">内容</th><th scope="col" class="num">金額</th><th scope="col">記録した人</th><th scope="col">記録日時</th></tr>
-    {{#timeline}}<tr><td>{{step}}</td><td>{{#on}}{{era}}{{/on}}</td><td>{{detail}}</td><td class="num">{{amount}}</td><td>{{by}}</td><td>{{at}}</td></tr>{{/timeline}}
+    <tr><th scope="col">手続き</th><th scope="col">日付</th><th scope="col">内容</th><th scope="col" class="num">金額</th><th scope="col">記録した者</th><th scope="col">記録日時</th></tr>
+    {{#timeline}}<tr><td>{{step}}</td><td class="date">{{#on}}{{era}}{{/on}}</td><td>{{detail}}</td><td class="num">{{amount}}</td><td>{{by}}</td><td class="date">{{at}}</td></tr>{{/timeline}}
     {{^timeline}}<tr><td colspan="6">交付決定の記録はまだありません</td></tr>{{/timeline}}
     </table></div>
 

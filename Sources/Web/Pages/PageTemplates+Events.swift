@@ -16,13 +16,23 @@ extension PageTemplates {
     {{#canWrite}}
     <div class="no-print">
     <h2 id="new">取組を登録する</h2>
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/consortia/{{code}}/events#new">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#errors.code}} invalid{{/errors.code}}"><label for="code">取組コード（必須）</label><input id="code" name="code" value="{{form.code}}" placeholder="2024-job-fair-1">
     {{#errors.code}}<span class="field-error">{{errors.code}}</span>{{/errors.code}}</div>
     <div class="field{{#errors.kind}} invalid{{/errors.kind}}"><label for="kind">種類（必須）</label><select id="kind" name="kind"><option value="">選んでください</option>{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select>
     {{#errors.kind}}<span class="field-error">{{errors.kind}}</span>{{/errors.kind}}</div>
+    {{> eventFields}}
+    <button type="submit">登録する</button>
+    </form>
+    </div>
+    {{/canWrite}}
+    """
+
+    /// The fields of an event after its kind: the same on the new-event form (`events`) and
+    /// the change form (`eventEdit`).
+    static let eventFields = """
     <div class="field{{#errors.title}} invalid{{/errors.title}}"><label for="title">名称（必須）</label><input id="title" name="title" size="40" value="{{form.title}}">
     {{#errors.title}}<span class="field-error">{{errors.title}}</span>{{/errors.title}}</div>
     <div class="field{{#errors.starts_on}} invalid{{/errors.starts_on}}"><label for="starts_on">開始日（必須）</label><input id="starts_on" name="starts_on" value="{{form.starts_on}}" placeholder="2024-06-10 または 令和6年6月10日">
@@ -37,9 +47,5 @@ extension PageTemplates {
     {{#segments}}<div class="field"><label for="{{name}}">{{label}}</label><input id="{{name}}" name="{{name}}" inputmode="numeric" size="6" value="{{value}}"></div>{{/segments}}
     {{#errors.participants}}<span class="field-error">{{errors.participants}}</span>{{/errors.participants}}
     </fieldset>
-    <button type="submit">登録する</button>
-    </form>
-    </div>
-    {{/canWrite}}
     """
 }

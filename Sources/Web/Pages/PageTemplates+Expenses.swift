@@ -42,11 +42,25 @@ extension PageTemplates {
     {{#canWrite}}
     <div class="no-print">
     <h2 id="new">経費を登録する</h2>
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/projects/{{code}}/expenses#new">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#errors.category}} invalid{{/errors.category}}"><label for="category">経費区分（必須）</label><select id="category" name="category"><option value="">選んでください</option>{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}{{^covered}}（この枠では対象外）{{/covered}}</option>{{/categories}}</select>
     {{#errors.category}}<span class="field-error">{{errors.category}}</span>{{/errors.category}}</div>
+    {{> expenseFields}}
+    {{#locked}}<div class="field{{#errors.added_reason}} invalid{{/errors.added_reason}}"><label for="added_reason">追加の理由（必須: 請求 第{{version}}版の承認後の追加）</label><input id="added_reason" name="added_reason" size="40" value="{{form.added_reason}}">
+    {{#errors.added_reason}}<span class="field-error">{{errors.added_reason}}</span>{{/errors.added_reason}}</div>{{/locked}}
+    {{^locked}}{{#errors.added_reason}}<div class="field invalid"><label for="added_reason">追加の理由</label><input id="added_reason" name="added_reason" size="40" value="{{form.added_reason}}">
+    <span class="field-error">{{errors.added_reason}}</span></div>{{/errors.added_reason}}{{/locked}}
+    <button type="submit">登録する</button>
+    </form>
+    </div>
+    {{/canWrite}}
+    """
+
+    /// The fields of an expense line after its category: the same on the new-line form
+    /// (`expenses`) and the correction form (`expenseEdit`).
+    static let expenseFields = """
     <div class="field{{#errors.incurred_on}} invalid{{/errors.incurred_on}}"><label for="incurred_on">発生日（必須）</label><input id="incurred_on" name="incurred_on" value="{{form.incurred_on}}" placeholder="2024-06-10 または 令和6年6月10日">
     {{#errors.incurred_on}}<span class="field-error">{{errors.incurred_on}}</span>{{/errors.incurred_on}}</div>
     <div class="field{{#errors.paid_on}} invalid{{/errors.paid_on}}"><label for="paid_on">支払日</label><input id="paid_on" name="paid_on" value="{{form.paid_on}}">
@@ -65,13 +79,5 @@ extension PageTemplates {
     {{#errors.firm}}<span class="field-error">{{errors.firm}}</span>{{/errors.firm}}</div>
     <div class="field{{#errors.person_ref}} invalid{{/errors.person_ref}}"><label for="person_ref">対象者の参照番号</label><input id="person_ref" name="person_ref" value="{{form.person_ref}}">
     {{#errors.person_ref}}<span class="field-error">{{errors.person_ref}}</span>{{/errors.person_ref}}</div>
-    {{#locked}}<div class="field{{#errors.added_reason}} invalid{{/errors.added_reason}}"><label for="added_reason">追加の理由（必須: 請求 第{{version}}版の承認後の追加）</label><input id="added_reason" name="added_reason" size="40" value="{{form.added_reason}}">
-    {{#errors.added_reason}}<span class="field-error">{{errors.added_reason}}</span>{{/errors.added_reason}}</div>{{/locked}}
-    {{^locked}}{{#errors.added_reason}}<div class="field invalid"><label for="added_reason">追加の理由</label><input id="added_reason" name="added_reason" size="40" value="{{form.added_reason}}">
-    <span class="field-error">{{errors.added_reason}}</span></div>{{/errors.added_reason}}{{/locked}}
-    <button type="submit">登録する</button>
-    </form>
-    </div>
-    {{/canWrite}}
     """
 }

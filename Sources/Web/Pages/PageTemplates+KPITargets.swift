@@ -12,7 +12,7 @@ extension PageTemplates {
     {{#canWrite}}
     <div class="no-print">
     <h2 id="edit">成果目標を設定する</h2>
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/projects/{{code}}/kpi-targets#edit">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#errors.metric}} invalid{{/errors.metric}}"><label for="metric">指標（必須）</label><select id="metric" name="metric"><option value="">選んでください</option>{{#metrics}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/metrics}}</select>

@@ -3,7 +3,7 @@ extension PageTemplates {
     <h1>{{orgName}} <span class="muted">{{orgCode}}・{{kind}}</span></h1>
     <p class="no-print"><a href="/consortia/{{code}}/members/{{id}}/history">この構成員の変更の履歴</a></p>
     {{#canWrite}}
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/consortia/{{code}}/members/{{id}}">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{form.row_version}}">
     <div class="field{{#errors.role}} invalid{{/errors.role}}"><label for="role">役割</label><select id="role" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select>

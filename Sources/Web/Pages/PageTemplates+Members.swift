@@ -18,7 +18,7 @@ extension PageTemplates {
     {{#canWrite}}
     <div class="no-print">
     <h2 id="new">構成員を追加する</h2>
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <p class="muted">登録済みの団体を、法人番号（13桁・チェックデジットを確認します）または団体コードで指定します。</p>
     <form method="post" action="/consortia/{{code}}/members#new">
     <input type="hidden" name="csrf" value="{{csrf}}">
@@ -36,7 +36,7 @@ extension PageTemplates {
     </form>
     {{#newOrg}}
     <h2 id="new-organization">まだ登録されていない団体を登録して追加する</h2>
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/consortia/{{code}}/members/new-organization#new-organization">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#errors.name}} invalid{{/errors.name}}"><label for="org_name">団体名（必須）</label><input id="org_name" name="name" size="30" value="{{form.name}}">

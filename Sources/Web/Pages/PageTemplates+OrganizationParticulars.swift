@@ -5,7 +5,7 @@ extension PageTemplates {
     <h1>{{name}} <span class="muted">{{code}}</span></h1>
     {{#readOnly}}<p class="notice">この団体は他のコンソーシアムでも使われているため、事務局は変更できません。変更は管理者に依頼してください。</p>{{/readOnly}}
     {{#canWrite}}
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/organizations/{{code}}/particulars">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{form.row_version}}"><input type="hidden" name="back" value="{{form.back}}">
     <div class="field{{#errors.address}} invalid{{/errors.address}}"><label for="address">所在地（{{limits.address}}文字以内）</label><input id="address" name="address" size="50" value="{{form.address}}" autocomplete="street-address">

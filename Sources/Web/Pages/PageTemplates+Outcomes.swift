@@ -22,7 +22,7 @@ extension PageTemplates {
     <div class="no-print grid">
     <div>
     <h2 id="new-placement">成約・採用を登録する</h2>
-    {{#placement.hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/placement.hasErrors}}
+    {{#placement.hasErrors}}{{> formErrorNotice}}{{/placement.hasErrors}}
     <form method="post" action="/consortia/{{code}}/outcomes/placements#new-placement">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#placement.errors.firm}} invalid{{/placement.errors.firm}}"><label for="placement_firm">企業（団体コード・必須）</label><input id="placement_firm" name="firm" value="{{placement.form.firm}}">
@@ -46,7 +46,7 @@ extension PageTemplates {
     </div>
     <div>
     <h2 id="new-consultation">相談を登録する</h2>
-    {{#consultation.hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/consultation.hasErrors}}
+    {{#consultation.hasErrors}}{{> formErrorNotice}}{{/consultation.hasErrors}}
     <form method="post" action="/consortia/{{code}}/outcomes/consultations#new-consultation">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#consultation.errors.firm}} invalid{{/consultation.errors.firm}}"><label for="consultation_firm">企業（団体コード・必須）</label><input id="consultation_firm" name="firm" value="{{consultation.form.firm}}">
@@ -78,7 +78,7 @@ extension PageTemplates {
     {{#done}}<p class="notice" role="status">成約・採用を変更しました。</p>{{/done}}
     <p class="muted">企業・本人の参照番号・開始日は変えられません。誤りのときは登録し直してください。</p>
     {{#canWrite}}
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/consortia/{{code}}/outcomes/placements/{{id}}" id="change">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{form.row_version}}">
     {{#showsNames}}<div class="field{{#errors.person_name}} invalid{{/errors.person_name}}"><label for="person_name">氏名（任意・事務局内のみ）</label><input id="person_name" name="person_name" value="{{form.person_name}}">
@@ -107,7 +107,7 @@ extension PageTemplates {
     {{#done}}<p class="notice" role="status">相談を変更しました。</p>{{/done}}
     <p class="muted">企業・相談日・経路は変えられません。誤りのときは登録し直してください。</p>
     {{#canWrite}}
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/consortia/{{code}}/outcomes/consultations/{{id}}" id="change">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="row_version" value="{{form.row_version}}">
     <div class="field{{#errors.job_category}} invalid{{/errors.job_category}}"><label for="job_category">職種</label><select id="job_category" name="job_category"><option value="">（なし）</option>{{#jobCategories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/jobCategories}}</select>

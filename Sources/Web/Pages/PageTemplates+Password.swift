@@ -2,7 +2,7 @@ extension PageTemplates {
     static let password = """
     <h1>パスワードの変更</h1>
     {{#done}}<p class="notice" role="status">パスワードを変更しました。ほかの端末でのログインは終了しました。</p>{{/done}}
-    {{#hasErrors}}<p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>{{/hasErrors}}
+    {{#hasErrors}}{{> formErrorNotice}}{{/hasErrors}}
     <form method="post" action="/account/password">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <div class="field{{#errors.current_password}} invalid{{/errors.current_password}}"><label for="current_password">今のパスワード</label><input id="current_password" name="current_password" type="password" autocomplete="current-password" required>

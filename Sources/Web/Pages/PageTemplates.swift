@@ -4,11 +4,11 @@
 enum PageTemplates {
     static var all: [String: String] {
         [
-            "layout": layout, "error": error, "login": login,
+            "layout": layout, "error": error, "login": login, "formErrorNotice": formErrorNotice,
             "dashboard": dashboard, "claim": claim, "claimVersion": claimVersion, "projectHeading": projectHeading,
-            "expenses": expenses, "expenseEdit": expenseEdit, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
+            "expenses": expenses, "expenseEdit": expenseEdit, "expenseFields": expenseFields, "projects": projects, "imports": imports, "members": members, "memberLeave": memberLeave, "memberEdit": memberEdit, "events": events, "outcomes": outcomes, "bureauReport": bureauReport,
             "plan": plan, "resultsReport": resultsReport, "organizationParticulars": organizationParticulars,
-            "history": history, "password": password, "kpiTargets": kpiTargets, "eventEdit": eventEdit, "placementEdit": placementEdit, "consultationEdit": consultationEdit,
+            "history": history, "password": password, "kpiTargets": kpiTargets, "eventEdit": eventEdit, "eventFields": eventFields, "placementEdit": placementEdit, "consultationEdit": consultationEdit,
         ]
     }
 
@@ -34,6 +34,7 @@ enum PageTemplates {
     th,td{border:1px solid #888;padding:.25em .5em;vertical-align:top}
     th{background:#eee;text-align:left}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    .date{white-space:nowrap}
     tr.total td{font-weight:bold;border-top:2px solid #222}
     .iso{display:block;font-size:.8em;color:#555}
     .iso-inline{font-size:.8em;color:#555}
@@ -79,6 +80,11 @@ enum PageTemplates {
     </main>
     </body>
     </html>
+    """
+
+    /// What a form says above its fields when a save was refused; each field says why beside it.
+    static let formErrorNotice = """
+    <p class="notice error" role="alert">入力に誤りがあります。各項目の横の説明を見て直してください。</p>
     """
 
     static let error = """

@@ -6,7 +6,7 @@ import Store
 /// A multi-year plan against the records (`report plan`): each KPI per year and cumulatively
 /// as a chart and a table, the yearly review's due dates, and the same figures as CSV. It
 /// prints on A4 like every page.
-struct PlanPageController {
+struct PlanPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -35,10 +35,7 @@ struct PlanPageController {
 
     @Sendable func csv(_ request: Request, context: APIContext) async throws -> Response {
         let (report, _) = try await load(request, context: context)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"plan_\(report.plan.code).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try PlanReportOutput.csv(report))))
+        return PageRenderer.csvDownload(try PlanReportOutput.csv(report), filename: "plan_\(report.plan.code).csv")
     }
 
     static func values(_ report: PlanReport, consortium: String) -> [String: Any] {

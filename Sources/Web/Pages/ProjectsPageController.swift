@@ -8,7 +8,7 @@ import Store
 /// Adopted projects the caller may see, with filters, a chart by prefecture and the list as
 /// CSV in the published form. A bureau sees its prefectures, a secretariat its consortia:
 /// the database's scope decides, the same as for GET /api/v1/projects.
-struct ProjectsPageController {
+struct ProjectsPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -49,22 +49,11 @@ struct ProjectsPageController {
             if let typed = selection.frame {
                 selection.filter.frame = try Self.frameCode(typed, among: frames)
             }
-            var items: [Store.ProjectSummary] = []
-            var page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try ProjectRepository().list(selection.filter, page: page, on: connection)
-                items += result.items
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
+            let items = try Page.all { try ProjectRepository().list(selection.filter, page: $0, on: connection) }
+            let latest = try Page.all {
+                try ClaimRepository().list(.init(fiscalYear: selection.year, latestOnly: true), page: $0, on: connection)
             }
-            var claims: [String: ClaimListItem] = [:]
-            page = PageRequest(limit: PageRequest.maximumLimit)
-            while true {
-                let result = try ClaimRepository().list(.init(fiscalYear: selection.year, latestOnly: true), page: page, on: connection)
-                for claim in result.items { claims[claim.projectCode] = claim }
-                guard let next = result.next else { break }
-                page = PageRequest(limit: PageRequest.maximumLimit, after: next)
-            }
+            let claims = Dictionary(latest.map { ($0.projectCode, $0) }, uniquingKeysWith: { _, last in last })
             return (items, claims, selection, frames)
         }
     }
@@ -96,17 +85,14 @@ struct ProjectsPageController {
             return SVGChart.Bar(label: prefecture.name, value: Int64(entry.count),
                                 caption: "\(entry.count)件 \(entry.granted.formattedWithSymbol)")
         }
-        let current = PageFormat.currentFiscalYear().startYear
         let filter = selection.filter
         let values: [String: Any] = [
             "year": year.japaneseName,
-            "years": ((current - 4)...(current + 1)).reversed().map {
-                ["value": String($0), "label": FiscalYear($0).japaneseName, "selected": $0 == year.startYear]
-            },
-            "prefectures": (1...47).compactMap { try? Prefecture(code: $0) }
+            "years": PageFormat.yearOptions(selected: year),
+            "prefectures": Prefecture.all
                 .filter { caller.bureaus.isEmpty || caller.bureaus.contains($0.bureau) }
                 .map { ["value": String($0.code), "label": $0.name, "selected": $0 == filter.prefecture] },
-            "statuses": ProjectStatus.allCases.map { ["value": $0.rawValue, "label": $0.japaneseName, "selected": $0 == filter.status] },
+            "statuses": PageFormat.options(ProjectStatus.allCases, selected: filter.status?.rawValue),
             "frames": frames.map { ["value": $0.code, "label": $0.name, "selected": $0.code == filter.frame] },
             "query": request.uri.query ?? "",
             "projects": projects.map { project -> [String: Any] in
@@ -154,10 +140,6 @@ struct ProjectsPageController {
         let (projects, _, selection, _) = try await load(try Self.selection(request), caller: caller)
         let year = selection.year ?? PageFormat.currentFiscalYear()
         // The published form, the same file as `jinjibu export adopted`; it imports back as it is.
-        let data = try AdoptedList(projects).csv()
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"adopted_\(year.startYear).csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return PageRenderer.csvDownload(try AdoptedList(projects).csv(), filename: "adopted_\(year.startYear).csv")
     }
 }

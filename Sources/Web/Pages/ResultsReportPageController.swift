@@ -6,7 +6,7 @@ import Store
 /// The 実績報告書 of a claim version as a printable A4 form, and its 経費明細表 as CSV, beside
 /// the version's page and its claim CSV. Read through the claim API's scope: whoever may read
 /// the version may print it.
-struct ResultsReportPageController {
+struct ResultsReportPageController: PageController {
     let database: TenantDatabase
     let renderer: PageRenderer
     private var api: ClaimController { ClaimController(database: database) }
@@ -36,10 +36,6 @@ struct ResultsReportPageController {
         let lines = try await api.run(caller) { connection in
             try ResultsReport.load(projectCode: code, version: number, on: connection).statementLines(on: connection)
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"expenses_\(code)_v\(number).csv\""
-        return Response(status: .ok, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(bytes: try ResultsReport.expenseStatementCSV(lines))))
+        return PageRenderer.csvDownload(try ResultsReport.expenseStatementCSV(lines), filename: "expenses_\(code)_v\(number).csv")
     }
 }

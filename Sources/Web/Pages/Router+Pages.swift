@@ -1,6 +1,12 @@
 import Hummingbird
 import Postgres
 
+/// A page controller that needs only the store and the renderer.
+protocol PageController {
+    init(database: TenantDatabase, renderer: PageRenderer)
+    func addRoutes(to group: RouterGroup<APIContext>)
+}
+
 /// The web pages for people. They sit behind the same `AuthMiddleware` as the API (the
 /// session cookie) and read and write through the same `TenantDatabase` scope and
 /// repositories; `PageErrorMiddleware` only turns the API's problems into pages.
@@ -16,23 +22,16 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     let pages = router.group().add(middleware: PageErrorMiddleware(renderer: renderer, metrics: metrics)).add(middleware: AuthMiddleware(pool: pool))
         .add(middleware: PageErrorMiddleware(renderer: renderer, metrics: metrics))
     login.addRoutes(to: pages)
-    DashboardPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    ProjectsPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    ClaimPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    ExpensePageController(database: database, renderer: renderer).addRoutes(to: pages)
-    ExpenseEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
+    let controllers: [any PageController.Type] = [
+        DashboardPageController.self, ProjectsPageController.self, ClaimPageController.self, ExpensePageController.self,
+        ExpenseEditPageController.self, MembersPageController.self, MemberEditPageController.self, EventsPageController.self,
+        OutcomesPageController.self, OutcomeEditPageController.self, BureauReportPageController.self, PlanPageController.self,
+        ResultsReportPageController.self, OrganizationParticularsPageController.self, HistoryPageController.self,
+        KPITargetsPageController.self, EventEditPageController.self,
+    ]
+    for controller in controllers {
+        controller.init(database: database, renderer: renderer).addRoutes(to: pages)
+    }
     ImportPageController(database: database, renderer: renderer, uploads: uploads).addRoutes(to: pages)
-    MembersPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    MemberEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    EventsPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    OutcomesPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    OutcomeEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    BureauReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    PlanPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    ResultsReportPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    OrganizationParticularsPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    HistoryPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    KPITargetsPageController(database: database, renderer: renderer).addRoutes(to: pages)
-    EventEditPageController(database: database, renderer: renderer).addRoutes(to: pages)
     PasswordPageController(sessions: sessions, renderer: renderer).addRoutes(to: pages)
 }
