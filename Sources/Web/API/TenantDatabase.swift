@@ -41,15 +41,13 @@ struct TenantDatabase: Sendable {
         if let caller = context.caller {
             return (caller, try await read(as: caller, batch))
         }
-        guard let token = context.deferredToken else { throw Problem.unauthenticated }
+        guard let deferred = context.deferredToken else { throw Problem.unauthenticated }
+        let entering = TenantScope.entering(token: deferred.send())
         do {
-            let (caller, value) = try await pool.withConnection { connection in
-                try connection.run(TenantScope.entering(token: token.value).followed(by: batch))
+            return try await pool.withConnection { connection in
+                try connection.run(entering.followed(by: batch))
             }
-            token.markChecked()
-            return (caller, value)
         } catch let error as PostgresError where error.sqlState == TenantScope.invalidToken {
-            token.markChecked()
             throw Problem.invalidToken
         }
     }

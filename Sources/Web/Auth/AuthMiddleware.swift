@@ -17,8 +17,8 @@ struct AuthMiddleware: RouterMiddleware {
         /// In the route's one database call (`TenantDatabase.read`), which enters the scope
         /// from the token and reads in the same round trip (issue #18: the stored-claim read).
         /// The answer to a token that is not valid is the same 401 either way: when the route
-        /// ends without having checked it (a 404 for a path that names nothing, say), it is
-        /// looked up here after all.
+        /// ends without having sent it to the database (a 404 for a path that names nothing,
+        /// say), it is looked up here after all.
         case inRoute
     }
 
@@ -68,28 +68,33 @@ struct AuthMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            if !deferred.isChecked { _ = try await lookUp(token) }
+            if !deferred.isSent { _ = try await lookUp(token) }
             throw error
         }
-        if !deferred.isChecked { _ = try await lookUp(token) }
+        if !deferred.isSent { _ = try await lookUp(token) }
         return response
     }
 }
 
 /// A bearer token left to the route to check (`AuthMiddleware.TokenCheck.inRoute`), and
-/// whether it did, accepted or refused.
+/// whether the route sent it to the database. Once sent, the route's answer stands: the
+/// database accepted the token, refused it (the route answers 401), or failed (as the
+/// middleware's own lookup would have, with the same error), and a second look would only
+/// wait again on a database that is failing.
 final class DeferredToken: Sendable {
-    let value: String
-    private let checked = Atomic(false)
+    private let value: String
+    private let sent = Atomic(false)
 
     init(_ value: String) {
         self.value = value
     }
 
-    var isChecked: Bool { checked.load(ordering: .acquiring) }
+    var isSent: Bool { sent.load(ordering: .acquiring) }
 
-    func markChecked() {
-        checked.store(true, ordering: .releasing)
+    /// The token, for the statement that checks it.
+    func send() -> String {
+        sent.store(true, ordering: .releasing)
+        return value
     }
 }
 
