@@ -21,17 +21,13 @@
 
 CREATE FUNCTION app_enter_token_scope(hash bytea)
 RETURNS TABLE (id bigint, login text, role text, bureau text, consortia text, reviewed_bureaus text)
-LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
+-- No SET search_path: a function with a SET clause pays for a nested settings level on every
+-- call, and an invoker's function gains nothing from it (every name below is the caller's own).
+LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-    token_id bigint;
-    token_user bigint;
-    token_used timestamptz;
     account record;
-    consortium_ids text;
 BEGIN
-    SELECT t.id, t.user_id, t.last_used_at INTO token_id, token_user, token_used
-    FROM api_tokens t WHERE t.token_hash = hash AND t.revoked_at IS NULL AND t.expires_at > now();
-    SELECT u.id, u.login, u.role, u.bureau,
+    SELECT t.id AS token_id, t.last_used_at, u.id, u.login, u.role, u.bureau,
            coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
                      FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
                      WHERE uc.user_id = u.id), '{}')::text AS consortia,
@@ -41,12 +37,13 @@ BEGIN
            coalesce((SELECT array_agg(rb.bureau ORDER BY rb.bureau) FROM reviewer_bureaus rb WHERE rb.user_id = u.id), '{}')::text
                AS reviewed_bureaus
     INTO account
-    FROM users u WHERE u.id = token_user AND u.disabled_at IS NULL;
+    FROM api_tokens t JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = hash AND t.revoked_at IS NULL AND t.expires_at > now() AND u.disabled_at IS NULL;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'the API token is unknown, expired or revoked' USING ERRCODE = 'JJ401';
     END IF;
-    IF token_used IS NULL OR token_used < now() - interval '1 minute' THEN
-        UPDATE api_tokens SET last_used_at = now() WHERE api_tokens.id = token_id;
+    IF account.last_used_at IS NULL OR account.last_used_at < now() - interval '1 minute' THEN
+        UPDATE api_tokens SET last_used_at = now() WHERE api_tokens.id = account.token_id;
     END IF;
     PERFORM set_config('jinjibu.role', account.role, true),
             set_config('jinjibu.user_id', account.id::text, true),
