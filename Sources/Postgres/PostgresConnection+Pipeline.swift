@@ -13,6 +13,17 @@ public struct PostgresBatch<Value>: Sendable {
         self.queries = queries
         self.decode = decode
     }
+
+    /// This batch's statements and then `next`'s, in one round trip, each decoding its own
+    /// results: a batch that says who the caller is (a tenant scope entered from a token)
+    /// before the read that needs it. A failure in this batch's statements skips `next`'s.
+    public func followed<Next>(by next: PostgresBatch<Next>) -> PostgresBatch<(Value, Next)> {
+        let count = queries.count
+        let decode = self.decode
+        return PostgresBatch<(Value, Next)>(queries + next.queries) { results in
+            (try decode(Array(results.prefix(count))), try next.decode(Array(results.dropFirst(count))))
+        }
+    }
 }
 
 extension PostgresConnection {

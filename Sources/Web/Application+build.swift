@@ -45,7 +45,8 @@ public func buildRouter(
     ActivityController(database: database).addRoutes(to: api)
     ProjectController(database: database).addRoutes(to: api)
     ExpenseController(database: database).addRoutes(to: api)
-    ClaimController(database: database).addRoutes(to: api)
+    // The stored-claim read checks a bearer token in its own one round trip.
+    ClaimController(database: database).addRoutes(to: api, tokenInRead: router.group("api/v1").add(middleware: AuthMiddleware(pool: pool, tokens: .inRoute)))
     GrantController(database: database).addRoutes(to: api)
     LifecycleController(database: database).addRoutes(to: api)
     let uploads = UploadSlots(limit: configuration.maximumConcurrentUploads)

@@ -32,7 +32,8 @@ request = function()
 end
 
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %s rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d non2xx=%d\n", mode,
+  io.write(string.format("RESULT %s rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d non2xx=%d requests=%d\n", mode,
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status,
+    summary.requests))
 end

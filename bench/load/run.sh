@@ -2,10 +2,12 @@
 # Load benchmark of the HTTP API: wrk against a running `jinjibu serve` over the export
 # benchmark's generated data set (bench/export/generate.sql), list and detail endpoints, the
 # stored claim read, the claim computation, and a mix; next to pgbench running the claim
-# read's SQL (the token lookup, the tenant scope, the claim header and its lines) in the same
-# run, at the same number of connections, with prepared statements (as the service runs them by
-# default) and with the extended protocol (parse and plan every time, as with
-# JINJIBU_PREPARED_STATEMENTS=off). Set PREPARED=off to run the service that way.
+# read's SQL (the token check entering the tenant scope, the claim header and its lines) in the
+# same run, at the same number of connections, with prepared statements (as the service runs
+# them by default) and with the extended protocol (parse and plan every time, as with
+# JINJIBU_PREPARED_STATEMENTS=off). Set PREPARED=off to run the service that way. Each run
+# also prints the CPU it cost per request: the service's and the database's (wrk's own not
+# counted), and pgbench's and the database's.
 #
 #   bench/load/run.sh [CONSORTIA] [LINES] [SECONDS] [CONNECTIONS]    # default 1000 1000000 20 64
 #   MODES=claim BIN=/path/to/jinjibu bench/load/run.sh …    # the claim read only, an existing build
@@ -31,18 +33,35 @@ work=$(mktemp -d /tmp/jinjibu-load-XXXXXX)
 runas=()
 if [ "$(id -u)" = 0 ]; then chown postgres "$work"; runas=(setpriv --reuid=postgres --regid=postgres --init-groups); fi
 server=""
+logging=""
 cleanup() {
+  # Statement logging is for the one counted request: off again whatever happened meanwhile.
+  if [ -n "$logging" ]; then
+    "${psql[@]}" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
+  fi
   [ -n "$server" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   "${runas[@]}" "$pgbin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
+psql=(psql -X -q -v ON_ERROR_STOP=1 -h "$work" -U postgres -d jinjibu)
+# CPU seconds so far (user + system): a process's own, and the database's (the postmaster's
+# exited children, the backends pgbench closes, plus its live ones). CPU per request is
+# steadier than requests per second on a machine shared with other work.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+database_cpu() {
+  local postmaster total
+  postmaster=$(head -1 "$work/data/postmaster.pid")
+  total=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13 + $14 + $15) / hz }' "/proc/$postmaster/stat")
+  for child in $(pgrep -P "$postmaster"); do total=$(echo "$total + $(cpu_of "$child")" | bc -l); done
+  echo "$total"
+}
+per_request_ms() { echo "scale=3; 1000 * ($2) / $1" | bc -l; }
 "${runas[@]}" "$pgbin/initdb" -D "$work/data" -U postgres -A trust -E UTF8 --locale=C --no-instructions --no-sync >/dev/null
 "${runas[@]}" "$pgbin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w \
   -o "-k $work -c listen_addresses= -c shared_buffers=512MB -c max_connections=200" start >/dev/null
 export DATABASE_URL="postgresql:///jinjibu?host=$work&user=postgres"
 "${runas[@]}" "$pgbin/createdb" -h "$work" -U postgres jinjibu
-psql=(psql -X -q -v ON_ERROR_STOP=1 -h "$work" -U postgres -d jinjibu)
 "$bin" migrate >/dev/null 2>&1
 echo "generating $consortia consortia, $lines expense lines…" >&2
 "${psql[@]}" -v consortia="$consortia" -v lines="$lines" -f "$root/bench/export/generate.sql"
@@ -61,6 +80,7 @@ curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projec
 # What one stored-claim read costs the database: the statements it runs, counted in the
 # server's log (log_statement = all for that one request; only counted, never printed, since
 # the log holds the token's hash among the parameters).
+logging=1
 "${psql[@]}" -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
 sleep 0.5
 mark=$(wc -l < "$work/postgres.log")
@@ -68,22 +88,50 @@ curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projec
 sleep 0.5
 statements=$(tail -n +"$((mark + 1))" "$work/postgres.log" | grep -E 'LOG:  (statement|execute [^:]*):' | grep -cvE 'ALTER SYSTEM|pg_reload_conf' || true)
 "${psql[@]}" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+logging=""
 echo "  statements per stored-claim read: $statements" >&2
 
 results=()
 for mode in ${MODES:-list detail claim compute mix}; do
   MODE=$mode wrk -t2 -c"$connections" -d3s -s bench/load/mix.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
+  service_before=$(cpu_of "$server"); database_before=$(database_cpu)
   line=$(MODE=$mode wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/load/mix.lua "http://127.0.0.1:$port" | grep '^RESULT')
+  requests=$(echo "$line" | sed -n 's/.*requests=\([0-9]*\).*/\1/p')
+  line="$line cpu_ms_per_request: service=$(per_request_ms "$requests" "$(cpu_of "$server") - $service_before") database=$(per_request_ms "$requests" "$(database_cpu) - $database_before")"
   results+=("$line")
   echo "$line" >&2
 done
 
-# pgbench: the claim read's SQL exactly as the service sends it for this token: the token
-# lookup (its own round trip, in the auth middleware), then one pipeline (one round trip, one
-# implicit transaction, no BEGIN or COMMIT) with the tenant scope (one set_config statement
-# that also drops to the jinjibu_app role), the claim with its review, and its lines.
+# pgbench: the claim read's SQL exactly as the service sends it for this token, in one
+# pipeline (one round trip, one implicit transaction, no BEGIN or COMMIT): the token check
+# that enters the tenant scope and drops to the jinjibu_app role (migration 0031), the claim
+# with its review, and its lines. A build from before 0031 looked the token up in a round trip
+# of its own and entered the scope with one set_config statement; that is what runs when the
+# function is not there (BIN=an older build, to compare).
 token_hash=$(printf %s "$TOKEN" | sha256sum | cut -d' ' -f1)
-cat > "$work/claim.sql" <<SQL
+claim_reads='
+SELECT c.id, c.consortium_id, c.claim_version, c.status, c.as_of::text AS as_of, c.reason, c.binding_limit,
+       c.total_expenses_yen, c.eligible_expenses_yen, c.ineligible_expenses_yen, c.subsidy_yen, c.prior_paid_yen,
+       c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version,
+       c.answers_version, r.decision AS review_decision, r.reason AS review_reason, r.decided_by, r.decided_at
+FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
+LEFT JOIN claim_reviews r ON r.consortium_id = c.consortium_id AND r.claim_id = c.id
+WHERE p.code = '"'P'"' || lpad(:n::text, 6, '"'0'"') AND c.claim_version = 1;
+SELECT l.category, l.reason, l.amount_yen, l.line_count
+FROM claim_lines l
+JOIN claims c ON c.consortium_id = l.consortium_id AND c.id = l.claim_id
+JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
+WHERE p.code = '"'P'"' || lpad(:n::text, 6, '"'0'"') AND c.claim_version = 1;'
+if [ "$("${psql[@]}" -tAc "SELECT to_regprocedure('app_enter_token_scope(bytea)') IS NOT NULL")" = t ]; then
+  cat > "$work/claim.sql" <<SQL
+\\set n random(1, 20)
+\\startpipeline
+SELECT id, login, role, bureau, consortia, reviewed_bureaus FROM app_enter_token_scope('\\x$token_hash'::bytea);
+$claim_reads
+\\endpipeline
+SQL
+else
+  cat > "$work/claim.sql" <<SQL
 \\set n random(1, 20)
 WITH live AS (
     SELECT id, user_id, last_used_at FROM api_tokens
@@ -101,29 +149,24 @@ FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL;
 SELECT set_config('jinjibu.role', 'admin', true), set_config('jinjibu.user_id', '1', true),
        set_config('jinjibu.consortia', '{}', true), set_config('jinjibu.bureau', '', true),
        set_config('jinjibu.actor', 'loadtest', true), set_config('role', 'jinjibu_app', true);
-SELECT c.id, c.consortium_id, c.claim_version, c.status, c.as_of::text AS as_of, c.reason, c.binding_limit,
-       c.total_expenses_yen, c.eligible_expenses_yen, c.ineligible_expenses_yen, c.subsidy_yen, c.prior_paid_yen,
-       c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version,
-       c.answers_version, r.decision AS review_decision, r.reason AS review_reason, r.decided_by, r.decided_at
-FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
-LEFT JOIN claim_reviews r ON r.consortium_id = c.consortium_id AND r.claim_id = c.id
-WHERE p.code = 'P' || lpad(:n::text, 6, '0') AND c.claim_version = 1;
-SELECT l.category, l.reason, l.amount_yen, l.line_count
-FROM claim_lines l
-JOIN claims c ON c.consortium_id = l.consortium_id AND c.id = l.claim_id
-JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
-WHERE p.code = 'P' || lpad(:n::text, 6, '0') AND c.claim_version = 1;
+$claim_reads
 \\endpipeline
 SQL
+fi
 # -M prepared is how the service runs them by default (JINJIBU_PREPARED_STATEMENTS=on);
 # -M extended parses and plans every statement, as with JINJIBU_PREPARED_STATEMENTS=off.
 pgbench_lines=()
 for protocol in prepared extended; do
-  pgbench_out=$(pgbench -h "$work" -U postgres -n -M "$protocol" -c "$connections" -j 2 -T "$seconds" -f "$work/claim.sql" -l --log-prefix="$work/pgb-$protocol" jinjibu 2>&1) \
+  database_before=$(database_cpu)
+  # pgbench's own CPU (user and system) from bash's `time`, as the service's is counted above.
+  pgbench_out=$( { TIMEFORMAT='PGBENCH_CPU %U %S'; time pgbench -h "$work" -U postgres -n -M "$protocol" -c "$connections" -j 2 -T "$seconds" -f "$work/claim.sql" -l --log-prefix="$work/pgb-$protocol" jinjibu 2>&1; } 2>&1) \
     || { echo "pgbench failed:" >&2; echo "$pgbench_out" | tail -20 >&2; exit 1; }
+  database_used=$(echo "$(database_cpu) - $database_before" | bc -l)
   tps=$(echo "$pgbench_out" | awk '/^tps/ {print $3; exit}')
+  transactions=$(echo "$pgbench_out" | awk '/actually processed/ {print $NF; exit}')
+  client_used=$(echo "$pgbench_out" | awk '/^PGBENCH_CPU/ {print $2 " + " $3; exit}')
   read -r p50 p99 < <(cat "$work"/pgb-"$protocol"* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
-  pgbench_lines+=("  pgbench claim read SQL (-M $protocol): tps=$tps p50_ms=$p50 p99_ms=$p99")
+  pgbench_lines+=("  pgbench claim read SQL (-M $protocol): tps=$tps p50_ms=$p50 p99_ms=$p99 cpu_ms_per_request: pgbench=$(per_request_ms "$transactions" "$client_used") database=$(per_request_ms "$transactions" "$database_used")")
   echo "${pgbench_lines[-1]}" >&2
 done
 

@@ -85,7 +85,7 @@ public struct AccountRepository: Sendable {
             AS reviewed_bureaus
         """
 
-    private static func decodeUser(_ row: PostgresRow) throws -> UserAccount {
+    static func decodeUser(_ row: PostgresRow) throws -> UserAccount {
         let consortia = try PostgresTextArray.parse(try row.decode(String.self, "consortia")).map { entry in
             let parts = entry.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let id = Int64(parts[0]) else {

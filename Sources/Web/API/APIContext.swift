@@ -10,6 +10,8 @@ public struct APIContext: RequestContext {
     public var caller: UserAccount?
     /// How the caller signed in, which says whether a logout has a session to end.
     public var credential: Credential?
+    /// A bearer token that the route's own database call checks (`AuthMiddleware.tokens`).
+    var deferredToken: DeferredToken?
     public let clientAddress: String?
 
     public enum Credential: Sendable {

@@ -9,10 +9,13 @@ import Store
 struct ClaimController {
     let database: TenantDatabase
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
+    /// `tokenInRead`: the group whose routes check a bearer token in their own read
+    /// (`AuthMiddleware.TokenCheck.inRoute`), for the stored-claim read.
+    func addRoutes(to group: RouterGroup<APIContext>, tokenInRead: RouterGroup<APIContext>) {
         group.get("claims", use: listAll)
         group.get("projects/:code/claim-preview", use: preview)
-        group.resource("projects/:code/claims", member: ":version", list: versions, create: submit, show: show, update: changeStatus)
+        group.resource("projects/:code/claims", member: ":version", list: versions, create: submit, update: changeStatus)
+        tokenInRead.resource("projects/:code/claims", member: ":version", show: show)
         group.get("projects/:code/claims/:version/diff", use: diff)
         group.get("projects/:code/claims/:version/report", use: report)
         group.get("projects/:code/claims/:version/budget", use: budget)
@@ -65,11 +68,12 @@ struct ClaimController {
                                     location: "/api/v1/projects/\(code)/claims/\(claim.claimVersion)")
     }
 
+    /// The most read route of the API (issue #18): the token check, the scope and the claim
+    /// with its lines in one round trip, one statement each.
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let caller = try context.requireCaller()
         let code = try context.code("code")
         let version = try Self.version(context)
-        let claim = try await mappingErrors { try await database.read(as: caller, ClaimRepository().claimRead(projectCode: code, version: version)) }
+        let (caller, claim) = try await mappingErrors { try await database.read(context, ClaimRepository().claimRead(projectCode: code, version: version)) }
         return try APIJSON.response(ClaimJSON(claim, actors: try await actors(caller, ClaimJSON.actors([claim]), code)), etag: claim.rowVersion)
     }
 

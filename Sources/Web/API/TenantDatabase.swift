@@ -31,4 +31,24 @@ struct TenantDatabase: Sendable {
             try connection.run(batch, after: [caller.scope.entering])
         }
     }
+
+    /// The same read for a request whose bearer token the route checks itself
+    /// (`AuthMiddleware.TokenCheck.inRoute`): the token is checked and the scope entered by the
+    /// pipeline's first statement (`TenantScope.entering(token:)`), so the request's one
+    /// round trip finds the caller too. A refused token is the middleware's 401, and nothing
+    /// after it runs. A caller the middleware has already found (a session) reads as above.
+    func read<T: Sendable>(_ context: APIContext, _ batch: PostgresBatch<T>) async throws -> (caller: UserAccount, value: T) {
+        if let caller = context.caller {
+            return (caller, try await read(as: caller, batch))
+        }
+        guard let deferred = context.deferredToken else { throw Problem.unauthenticated }
+        let entering = TenantScope.entering(token: deferred.send())
+        do {
+            return try await pool.withConnection { connection in
+                try connection.run(entering.followed(by: batch))
+            }
+        } catch let error as PostgresError where error.sqlState == TenantScope.invalidToken {
+            throw Problem.invalidToken
+        }
+    }
 }
