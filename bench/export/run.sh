@@ -17,7 +17,8 @@
 # Each is run twice and the faster run kept. psql runs with JIT compilation off, as jinjibu's
 # own sessions do (see PostgresConnectionSettings), so both sides plan and run alike. The
 # headline ratio is the export against copy-aggregate + copy-lines (issue #18's measure: what
-# PostgreSQL alone needs to aggregate and to stream every line; goal ≤ 1.3). Peak memory is
+# PostgreSQL alone needs to aggregate and to stream every line; goal ≤ 1.3). JINJIBU=path
+# times a given binary instead of building. Peak memory is
 # the maximum resident set size reported by /usr/bin/time -v (VmHWM from /proc when that is missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,9 +27,13 @@ consortia=${1:-1000}
 shift || true
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(1000000 3000000); fi
 
-echo "building release…" >&2
-swift build -c release --product jinjibu >&2
-bin="$(swift build -c release --show-bin-path)/jinjibu"
+if [ -n "${JINJIBU:-}" ]; then
+  bin=$JINJIBU  # time a given binary (an earlier build, to compare)
+else
+  echo "building release…" >&2
+  swift build -c release --product jinjibu >&2
+  bin="$(swift build -c release --show-bin-path)/jinjibu"
+fi
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$pgbin/initdb" ] || pgbin=$(dirname "$(command -v initdb)")
