@@ -54,6 +54,25 @@ import TestSupport
         #expect(try count("organizations") == 0)
     }
 
+    /// A row with more or fewer cells than the header cannot be matched to columns: the file is
+    /// refused naming the line and both counts, in the generic import and the expense import alike.
+    @Test func aRowWithTheWrongNumberOfCellsIsRefusedNamingItsLineAndBothCounts() throws {
+        let report = try run(Self.valid + "\nextra,company,余分な会社,,,,,,,,1\nshort,company")
+        #expect(!report.committed && report.invalidRows == 2)
+        #expect(report.issues.map(\.line) == [5, 6])
+        #expect(report.issues.map(\.reason) == [
+            "列の数が見出しと違います（見出し 10 列、この行 11 列）", "列の数が見出しと違います（見出し 10 列、この行 2 列）",
+        ])
+        #expect(try count("organizations") == 0)
+
+        let fixture = try ClaimFixture()
+        try fixture.project("p1")
+        let expenses = try fixture.expenses(["p1,venue,2024-07-01,2024-07-05,会館,会場,450000,45000,INV-1,,,,,", "p1,venue"])
+        #expect(!expenses.committed && expenses.issues.map(\.line) == [3])
+        #expect(expenses.issues.first?.reason.hasPrefix("列の数が見出しと違います（見出し ") == true)
+        #expect(try fixture.count("SELECT count(*) FROM expenses") == 0)
+    }
+
     @Test func everyKindOfInvalidRowIsListed() throws {
         let csv = """
             code,kind,name,corporate_number,local_government_code,prefecture_code,capital_yen,employees

@@ -43,7 +43,7 @@ public struct ExportRunRepository: Sendable {
     /// Inserts a `running` row and returns its id.
     public func start(_ parameters: Parameters, on connection: PostgresConnection) throws -> Int64 {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(parameters.actor), true)")
+            try connection.setAuditActor(parameters.actor)
             let id = try connection.query("""
                 INSERT INTO export_runs (fiscal_year, bureau, format, encoding, headers, out_dir, as_of, actor, started_at)
                 VALUES (\(parameters.scope.fiscalYear.startYear), \(parameters.scope.bureau?.rawValue), \(parameters.format),
@@ -69,7 +69,7 @@ public struct ExportRunRepository: Sendable {
     @discardableResult
     public func markAbandoned(actor: String, on connection: PostgresConnection) throws -> [AbandonedRun] {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             return try connection.query("""
                 WITH gone AS (
                     SELECT id FROM export_runs
@@ -95,7 +95,7 @@ public struct ExportRunRepository: Sendable {
     ) throws {
         let document = try PostgresJSON(encoding: files)
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             try connection.execute("""
                 UPDATE export_runs SET status = 'succeeded', finished_at = greatest(clock_timestamp(), started_at),
                        row_count = \(rowCount), files = \(document)::jsonb, substituted_cells = \(substitutedCells)
@@ -108,7 +108,7 @@ public struct ExportRunRepository: Sendable {
     /// Marks a run failed with the error's text.
     public func fail(run id: Int64, error: String, actor: String, on connection: PostgresConnection) throws {
         try connection.transaction { connection in
-            try connection.execute("SELECT set_config('jinjibu.actor', \(actor), true)")
+            try connection.setAuditActor(actor)
             try connection.execute("""
                 UPDATE export_runs SET status = 'failed', finished_at = greatest(clock_timestamp(), started_at), error = \(error)
                 WHERE id = \(id)

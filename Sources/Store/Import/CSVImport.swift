@@ -65,12 +65,6 @@ public enum CSVImport {
         return try run(&importer, kind: kind, file: path, options: options, on: connection, actor: actor)
     }
 
-    /// Sets the actor the audit trail records for this transaction (`setAuditActor`, kept by
-    /// this name for the expense import).
-    public static func setActor(_ actor: String, on connection: PostgresConnection) throws {
-        try connection.setAuditActor(actor)
-    }
-
     /// Opens a CSV file and reads its header against the kind's columns.
     static func openFile(_ path: String, encoding: TextEncoding, columns: [ImportColumn]) throws -> (CSVReader, ImportHeader) {
         var reader: CSVReader
@@ -105,8 +99,7 @@ public enum CSVImport {
             guard let csvRecord = next else { break }
             report.rowsRead += 1
             var record = ImportRecord(line: csvRecord.line, fields: csvRecord.fields, header: header)
-            guard csvRecord.fields.count == header.width else {
-                record.fail(nil, "列の数が見出しと違います（見出し \(header.width) 列、この行 \(csvRecord.fields.count) 列）")
+            guard record.hasHeaderWidth() else {
                 report.issues += record.issues
                 rejected.append(record)
                 continue

@@ -42,7 +42,7 @@ enum ExpenseImport {
 
         let result: Result<ImportReport, Error> = Result {
             try connection.transaction { connection in
-                try CSVImport.setActor(actor, on: connection)
+                try connection.setAuditActor(actor)
                 // Dropped first: a caller's outer transaction may still hold one from an earlier import.
                 try connection.execute("DROP TABLE IF EXISTS pg_temp.expense_staging")
                 try connection.execute("""
@@ -63,8 +63,7 @@ enum ExpenseImport {
                         guard let csvRecord = next else { break }
                         report.rowsRead += 1
                         var record = ImportRecord(line: csvRecord.line, fields: csvRecord.fields, header: header)
-                        guard csvRecord.fields.count == header.width else {
-                            record.fail(nil, "列の数が見出しと違います（見出し \(header.width) 列、この行 \(csvRecord.fields.count) 列）")
+                        guard record.hasHeaderWidth() else {
                             report.issues += record.issues
                             if keepFields { rejected[record.line] = record.fields }
                             continue

@@ -49,6 +49,14 @@ public struct ImportRecord {
         issues.append(ImportIssue(line: line, column: column, value: column.flatMap { raw($0) }, reason: reason))
     }
 
+    /// Whether the row has as many cells as the header; records the problem when not (the row
+    /// is then rejected whole, since its cells cannot be matched to columns).
+    mutating func hasHeaderWidth() -> Bool {
+        guard fields.count != header.width else { return true }
+        fail(nil, "列の数が見出しと違います（見出し \(header.width) 列、この行 \(fields.count) 列）")
+        return false
+    }
+
     /// A required text value; records a problem when blank.
     public mutating func required(_ column: String) -> String? {
         guard let value = text(column) else {
