@@ -23,6 +23,10 @@ enum ExportColumns {
         ExportColumn("prior_paid_yen", "概算払済額"),
         ExportColumn("claim_yen", "請求額"),
         ExportColumn("refund_yen", "返還額"),
+    ] + activities
+
+    /// The activity figures that end both `claims` and `consortia`, in this order.
+    static let activities: [ExportColumn] = [
         ExportColumn("events", "取組件数"),
         ExportColumn("participants", "参加者数"),
         ExportColumn("placements_full_time", "採用数（常勤）"),
@@ -47,13 +51,7 @@ enum ExportColumns {
         ExportColumn("claim_yen", "請求額"),
         ExportColumn("refund_yen", "返還額"),
         ExportColumn("member_firms", "参加企業数"),
-        ExportColumn("events", "取組件数"),
-        ExportColumn("participants", "参加者数"),
-        ExportColumn("placements_full_time", "採用数（常勤）"),
-        ExportColumn("placements_side_job", "成約数（副業・兼業）"),
-        ExportColumn("internships", "インターンシップ受入数"),
-        ExportColumn("retention_rate_12m", "12か月定着率"),
-    ]
+    ] + activities
 
     /// `projects/CODE.csv`: one long table whose `section` says what a row is (see
     /// `ProjectDetailWriter`).
