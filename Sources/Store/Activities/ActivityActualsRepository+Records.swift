@@ -24,7 +24,7 @@ extension ActivityActualsRepository {
                    EXISTS (SELECT 1 FROM placements pl
                            WHERE pl.consortium_id = e.consortium_id AND pl.event_id = e.id
                              AND pl.employment_type = 'internship') AS interns_placed,
-                   coalesce((SELECT array_agg(ep.segment || ':' || ep.count ORDER BY ep.segment) FROM event_participants ep
+                   coalesce((SELECT array_agg(ep.segment || ':' || ep.count) FROM event_participants ep
                              WHERE ep.consortium_id = e.consortium_id AND ep.event_id = e.id), '{}')::text AS participants,
                    coalesce((SELECT array_agg(DISTINCT ef.organization_id) FROM event_firms ef
                              WHERE ef.consortium_id = e.consortium_id AND ef.event_id = e.id), '{}')::text AS organizations,
