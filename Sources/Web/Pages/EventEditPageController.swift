@@ -5,14 +5,11 @@ import Store
 /// One event: change what was recorded (kind, title, dates, venue, firms, counts by segment)
 /// with the version it was read at. The form is the events page's, read the same way
 /// (`EventsPageController.eventBody`), and the change is the API's (`ActivityController.changeEvent`).
-struct EventEditPageController: PageController {
+struct EventEditPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia/:code/events/:event", use: show)
-        group.post("consortia/:code/events/:event", use: update)
-    }
+    static let path = "consortia/:code/events/:event"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         let done = request.uri.queryParameters.get("done") == "1"
@@ -47,7 +44,7 @@ struct EventEditPageController: PageController {
         return fields
     }
 
-    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の変更")
         let form = try await FormBody.verified(request, context: context)
         let (code, eventCode) = (try context.code("code"), try context.code("event"))

@@ -5,16 +5,13 @@ import Store
 /// A consortium's events of a fiscal year month by month, and the form for a new one with
 /// its participating firms and the people who came by segment. The new event is read by
 /// `ActivityController.readNewEvent` and saved as POST /api/v1/consortia/{code}/events does.
-struct EventsPageController: PageController {
+struct EventsPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia/:code/events", use: list)
-        group.post("consortia/:code/events", use: create)
-    }
+    static let path = "consortia/:code/events"
 
-    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         var query = QueryReader(form: request)
         let chosen = query.fiscalYear("year")
         try query.finish()
@@ -67,7 +64,7 @@ struct EventsPageController: PageController {
         ]
     }
 
-    @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の登録")
         let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")

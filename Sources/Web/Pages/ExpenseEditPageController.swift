@@ -7,7 +7,7 @@ import Store
 /// (`ExpenseController.change`) at the row version the form was read at. Once the project's
 /// latest claim is approved the line is frozen (the database refuses the change), so the page
 /// says so and points to adding a line with a reason instead.
-struct ExpenseEditPageController: PageController {
+struct ExpenseEditPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -15,10 +15,7 @@ struct ExpenseEditPageController: PageController {
     static let requiredFields = ["category", "incurred_on", "payee", "amount_excl_tax_yen"]
     static let optionalFields = ["paid_on", "description", "evidence_ref", "firm", "person_ref", "excluded_reason"]
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/expenses/:id", use: show)
-        group.post("projects/:code/expenses/:id", use: update)
-    }
+    static let path = "projects/:code/expenses/:id"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         try await page(context: context, typed: nil, errors: [:], status: .ok)
@@ -51,7 +48,7 @@ struct ExpenseEditPageController: PageController {
         return renderer.page("expenseEdit", title: "経費の明細 \(line.payee)", values: values, context: context, status: status)
     }
 
-    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, "経費の訂正")
         let action = form["action"] ?? "correct"
         var object: [String: JSONValue]

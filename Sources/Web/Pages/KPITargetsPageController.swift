@@ -6,14 +6,11 @@ import Store
 /// cannot give it, the actual entered by hand; set one by choosing the metric and writing
 /// the target as lists do (「15」, 「92.5%」, read by `KPITarget.parseTarget`). Saved through
 /// the same repository call as PUT /api/v1/projects/{code}/kpi-targets/{metric}.
-struct KPITargetsPageController: PageController {
+struct KPITargetsPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/kpi-targets", use: show)
-        group.post("projects/:code/kpi-targets", use: save)
-    }
+    static let path = "projects/:code/kpi-targets"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         var query = QueryReader(form: request)

@@ -4,14 +4,11 @@ import Store
 
 /// One membership's edit form: role, dates and group, saved by the API's
 /// `ConsortiumController.applyMembership` at the version the form was read at.
-struct MemberEditPageController: PageController {
+struct MemberEditPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia/:code/members/:id", use: show)
-        group.post("consortia/:code/members/:id", use: update)
-    }
+    static let path = "consortia/:code/members/:id"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         try await page(context: context, typed: nil, errors: [:], status: .ok)
@@ -36,7 +33,7 @@ struct MemberEditPageController: PageController {
         return renderer.page("memberEdit", title: "構成員 \(member.organizationName)", values: values, context: context, status: status)
     }
 
-    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context)
         // An emptied leaving date or group clears it, as `null` does in the API.
         var object = form.jsonBody().object.filter { ["role", "joined_on", "left_on", "group"].contains($0.key) }

@@ -6,14 +6,11 @@ import Store
 /// form: saved through the API's organisation change (`OrganizationController.apply`) at the
 /// version the form was read at, so the same rule (`OrganizationParticular`), roles and
 /// shared-organisation check apply. An emptied field clears the value.
-struct OrganizationParticularsPageController: PageController {
+struct OrganizationParticularsPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("organizations/:code/particulars", use: show)
-        group.post("organizations/:code/particulars", use: update)
-    }
+    static let path = "organizations/:code/particulars"
 
     static let fields = OrganizationParticular.allCases.map(\.rawValue)
 
@@ -49,7 +46,7 @@ struct OrganizationParticularsPageController: PageController {
                              context: context, status: status)
     }
 
-    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "団体の変更")
         let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
