@@ -12,25 +12,22 @@ struct EventEditPageController: PageController, FormPage {
     static let path = "consortia/:code/events/:event"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let done = request.uri.queryParameters.get("done") == "1"
-        return try await page(context: context, typed: nil, errors: [:], done: done, status: .ok)
+        try await page(context: context, .shown(request))
     }
 
-    private func page(
-        context: APIContext, typed: [String: String]?, errors: [String: String], done: Bool, status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func page(context: APIContext, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let (code, eventCode) = (try context.code("code"), try context.code("event"))
         let event = try await database.run(as: caller) { try EventRepository().find(consortiumCode: code, code: eventCode, on: $0) }
-        let form = typed ?? Self.fields(event)
+        let form = state.typed ?? Self.fields(event)
         let values: [String: Any] = [
             "code": code, "event": event.code, "title": event.title, "year": FiscalYear(containing: event.startsOn).startYear,
-            "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
+            "canWrite": Access.writeConsortiumData.contains(caller.role),
             "kinds": PageFormat.options(EventKind.allCases, selected: form["kind"]),
             "segments": EventsPageController.segmentFields(form),
-            "form": form, "online": form["online"] == "1", "errors": errors, "hasErrors": !errors.isEmpty,
+            "online": form["online"] == "1",
         ]
-        return renderer.page("eventEdit", title: "取組 \(event.title)", values: values, context: context, status: status)
+        return renderer.page("eventEdit", title: "取組 \(event.title)", values: values, form: form, state, context: context)
     }
 
     /// The event as the form's fields.
@@ -63,9 +60,7 @@ struct EventEditPageController: PageController, FormPage {
             }
             return PageRenderer.redirect(to: "/consortia/\(code)/events/\(eventCode)?done=1")
         } catch {
-            let errors = try formErrors(error, context: context)
-            return try await page(context: context, typed: form.typed, errors: errors, done: false,
-                                  status: .unprocessableContent)
+            return try await page(context: context, .refused(form, try formErrors(error, context: context)))
         }
     }
 }

@@ -16,18 +16,17 @@ struct EventsPageController: PageController, FormPage {
         let chosen = query.fiscalYear("year")
         try query.finish()
         let year = try await Self.defaultYear(chosen, context: context, database: database)
-        return try await page(context: context, year: year, typed: [:], errors: [:], status: .ok)
+        return try await page(context: context, year: year, FormState())
     }
 
-    private func page(
-        context: APIContext, year: FiscalYear, typed: [String: String], errors: [String: String], status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func page(context: APIContext, year: FiscalYear, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (consortium, events) = try await database.run(as: caller) { connection in
             (try ConsortiumRepository().find(code: code, on: connection),
              try Page.all { try EventRepository().list(consortiumCode: code, .init(fiscalYear: year), page: $0, on: connection) })
         }
+        let typed = state.typed ?? [:]
         // A calendar-like list: one block per month of the fiscal year, April first.
         let months = (0..<12).map { offset -> [String: Any] in
             let month = (3 + offset) % 12 + 1
@@ -46,9 +45,9 @@ struct EventsPageController: PageController, FormPage {
             "canWrite": Access.writeConsortiumData.contains(caller.role),
             "kinds": PageFormat.options(EventKind.allCases, selected: typed["kind"]),
             "segments": Self.segmentFields(typed),
-            "form": typed, "errors": errors, "hasErrors": !errors.isEmpty, "online": typed["online"] == "1",
+            "online": typed["online"] == "1",
         ]
-        return renderer.page("events", title: "取組 \(consortium.name) \(year.japaneseName)", values: values, context: context, status: status)
+        return renderer.page("events", title: "取組 \(consortium.name) \(year.japaneseName)", values: values, form: typed, state, context: context)
     }
 
     static func row(_ event: EventRecord) -> [String: Any] {
@@ -78,8 +77,7 @@ struct EventsPageController: PageController, FormPage {
             // The year of the date as typed, in either form, so the form comes back where it was.
             let typedDate = form.trimmed("starts_on").flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }
             let year = typedDate.map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
-            return try await page(context: context, year: year, typed: form.typed, errors: errors,
-                                  status: .unprocessableContent)
+            return try await page(context: context, year: year, .refused(form, errors))
         }
     }
 

@@ -18,10 +18,10 @@ struct ExpenseEditPageController: PageController, FormPage {
     static let path = "projects/:code/expenses/:id"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        try await page(context: context, typed: nil, errors: [:], status: .ok)
+        try await page(context: context, FormState())
     }
 
-    private func page(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+    private func page(context: APIContext, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
@@ -29,7 +29,7 @@ struct ExpenseEditPageController: PageController, FormPage {
             (try ExpenseRepository().find(projectCode: code, id: id, on: connection),
              try ClaimRepository().versions(projectCode: code, on: connection))
         }
-        let form = typed ?? [
+        let form = state.typed ?? [
             "category": line.category.rawValue, "incurred_on": line.incurredOn.description, "paid_on": line.paidOn?.description ?? "",
             "payee": line.payee, "description": line.description ?? "", "amount_excl_tax_yen": String(line.amountExcludingTax.amount),
             "tax_yen": String(line.tax.amount), "evidence_ref": line.evidenceRef ?? "", "firm": line.firmCode ?? "",
@@ -41,11 +41,10 @@ struct ExpenseEditPageController: PageController, FormPage {
             "amount": line.amountExcludingTax.formatted, "incurredOn": PageFormat.dateWithISO(line.incurredOn),
             "excludedReason": line.excludedReason ?? false,
             "categories": PageFormat.options(ExpenseCategory.allCases, selected: form["category"]),
-            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
             "canWrite": Access.writeConsortiumData.contains(caller.role) && locked == nil,
             "locked": locked.map { ["version": $0.claimVersion, "status": $0.status.japaneseName] } ?? false,
         ]
-        return renderer.page("expenseEdit", title: "経費の明細 \(line.payee)", values: values, context: context, status: status)
+        return renderer.page("expenseEdit", title: "経費の明細 \(line.payee)", values: values, form: form, state, context: context)
     }
 
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
@@ -61,8 +60,7 @@ struct ExpenseEditPageController: PageController, FormPage {
             object = form.jsonBody().object.filter { $0.key == "excluded_reason" }
             done = "excluded"
             if object["excluded_reason"] == nil {
-                return try await page(context: context, typed: form.typed, errors: ["excluded_reason": "除外する理由を書いてください"],
-                                      status: .unprocessableContent)
+                return try await page(context: context, .refused(form, ["excluded_reason": "除外する理由を書いてください"]))
             }
         default:
             let fields = Set(Self.requiredFields + Self.optionalFields + ["tax_yen"])
@@ -70,8 +68,7 @@ struct ExpenseEditPageController: PageController, FormPage {
             // An emptied required field is a mistake to point out, not a value to keep.
             let missing = Self.requiredFields.filter { object[$0] == nil }
             if !missing.isEmpty {
-                return try await page(context: context, typed: form.typed, errors: Dictionary(uniqueKeysWithValues: missing.map { ($0, "入力してください") }),
-                                      status: .unprocessableContent)
+                return try await page(context: context, .refused(form, Dictionary(uniqueKeysWithValues: missing.map { ($0, "入力してください") })))
             }
             for field in Self.optionalFields where object[field] == nil { object[field] = .null }
             if object["tax_yen"] == nil { object["tax_yen"] = .integer(0) }
@@ -86,8 +83,7 @@ struct ExpenseEditPageController: PageController, FormPage {
             }
             return PageRenderer.redirect(to: "/projects/\(code)/expenses?done=\(done)")
         } catch {
-            let errors = try formErrors(error, context: context, conflicts: false)
-            return try await page(context: context, typed: form.typed, errors: errors, status: .unprocessableContent)
+            return try await page(context: context, .refused(form, try formErrors(error, context: context, conflicts: false)))
         }
     }
 }

@@ -11,15 +11,15 @@ struct MemberEditPageController: PageController, FormPage {
     static let path = "consortia/:code/members/:id"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        try await page(context: context, typed: nil, errors: [:], status: .ok)
+        try await page(context: context, FormState())
     }
 
-    private func page(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
+    private func page(context: APIContext, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
         let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
-        let form = typed ?? [
+        let form = state.typed ?? [
             "role": member.role.rawValue, "joined_on": member.joinedOn.description, "left_on": member.leftOn?.description ?? "",
             "group": member.group ?? "", "row_version": String(member.rowVersion),
         ]
@@ -27,10 +27,9 @@ struct MemberEditPageController: PageController, FormPage {
             "code": code, "id": id, "orgName": member.organizationName, "orgCode": member.organizationCode,
             "kind": member.organizationKind.japaneseName,
             "roles": PageFormat.options(MembershipRole.allCases, selected: form["role"]),
-            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
             "canWrite": Access.writeConsortiumData.contains(caller.role),
         ]
-        return renderer.page("memberEdit", title: "構成員 \(member.organizationName)", values: values, context: context, status: status)
+        return renderer.page("memberEdit", title: "構成員 \(member.organizationName)", values: values, form: form, state, context: context)
     }
 
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
@@ -43,8 +42,7 @@ struct MemberEditPageController: PageController, FormPage {
                 JSONBody(object: object), consortium: code, id: id, expected: expected, caller: caller)
             return PageRenderer.redirect(to: "/consortia/\(code)/members")
         } catch {
-            let errors = try formErrors(error, context: context, conflicts: false)
-            return try await page(context: context, typed: form.typed, errors: errors, status: .unprocessableContent)
+            return try await page(context: context, .refused(form, try formErrors(error, context: context, conflicts: false)))
         }
     }
 }

@@ -18,12 +18,10 @@ struct OrganizationParticularsPageController: PageController, FormPage {
         var query = QueryReader(form: request)
         let back = query.string("back", maxLength: 300).flatMap(Self.localPath)
         try query.finish()
-        return try await page(context: context, typed: nil, back: back, errors: [:], status: .ok)
+        return try await page(context: context, back: back, FormState())
     }
 
-    private func page(
-        context: APIContext, typed: [String: String]?, back: String?, errors: [String: String], status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func page(context: APIContext, back: String?, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (organization, readOnly) = try await database.run(as: caller) { connection in
@@ -31,19 +29,19 @@ struct OrganizationParticularsPageController: PageController, FormPage {
             let organization = try repository.find(code: code, on: connection)
             return (organization, try repository.isReadOnly(organization, on: connection))
         }
-        let form = typed ?? [
+        let form = state.typed ?? [
             "address": organization.address ?? "", "representative_title": organization.representativeTitle ?? "",
             "representative_name": organization.representativeName ?? "", "row_version": String(organization.rowVersion),
             "back": back ?? "",
         ]
         let values: [String: Any] = [
-            "code": organization.code, "name": organization.name, "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
+            "code": organization.code, "name": organization.name,
             "canWrite": Access.writeConsortiumData.contains(caller.role) && !readOnly, "readOnly": readOnly,
             "limits": Dictionary(uniqueKeysWithValues: OrganizationParticular.allCases.map { ($0.rawValue, $0.maxLength) }),
             "back": back ?? false,
         ]
-        return renderer.page("organizationParticulars", title: "所在地・代表者 \(organization.name)", values: values,
-                             context: context, status: status)
+        return renderer.page("organizationParticulars", title: "所在地・代表者 \(organization.name)", values: values, form: form, state,
+                             context: context)
     }
 
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
@@ -58,9 +56,7 @@ struct OrganizationParticularsPageController: PageController, FormPage {
             _ = try await OrganizationController(database: database).apply(JSONBody(object: object), to: code, expected: expected, caller: caller)
             return PageRenderer.redirect(to: back ?? "/organizations/\(code)/particulars")
         } catch {
-            let errors = try formErrors(error, context: context, conflicts: false)
-            return try await page(context: context, typed: form.typed, back: back, errors: errors,
-                                  status: .unprocessableContent)
+            return try await page(context: context, back: back, .refused(form, try formErrors(error, context: context, conflicts: false)))
         }
     }
 

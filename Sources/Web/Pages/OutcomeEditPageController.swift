@@ -29,13 +29,10 @@ struct OutcomeEditPageController: PageController {
     // MARK: Placements
 
     @Sendable func showPlacement(_ request: Request, context: APIContext) async throws -> Response {
-        let done = request.uri.queryParameters.get("done") == "1"
-        return try await placementPage(context: context, typed: nil, errors: [:], done: done, status: .ok)
+        try await placementPage(context: context, .shown(request))
     }
 
-    private func placementPage(
-        context: APIContext, typed: [String: String]?, errors: [String: String], done: Bool, status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func placementPage(context: APIContext, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
@@ -44,23 +41,22 @@ struct OutcomeEditPageController: PageController {
             return (placement, try? OrganizationRepository().find(code: placement.firmCode, on: connection).name)
         }
         let names = ActivityController.showsNames(caller)
-        var form = typed ?? [
+        var form = state.typed ?? [
             "employment_type": placement.employmentType.rawValue, "ended_on": placement.endedOn?.description ?? "",
             "segment": placement.segment?.rawValue ?? "", "job_category": placement.jobCategory?.rawValue ?? "",
             "event": placement.eventCode ?? "", "fee_yen": placement.fee.map { String($0.amount) } ?? "",
             "row_version": String(placement.rowVersion),
         ]
-        if names, typed == nil { form["person_name"] = placement.personName ?? "" }
+        if names, state.typed == nil { form["person_name"] = placement.personName ?? "" }
         let values: [String: Any] = [
             "code": code, "id": String(placement.id), "firm": firm ?? placement.firmCode, "personRef": placement.personRef,
             "startedOn": PageFormat.dateWithISO(placement.startedOn), "year": FiscalYear(containing: placement.startedOn).startYear,
-            "canWrite": Access.writeConsortiumData.contains(caller.role), "showsNames": names, "done": done,
+            "canWrite": Access.writeConsortiumData.contains(caller.role), "showsNames": names,
             "employmentTypes": PageFormat.options(EmploymentType.allCases, selected: form["employment_type"]),
             "segments": PageFormat.options(ParticipantSegment.allCases, selected: form["segment"]),
             "jobCategories": PageFormat.options(JobCategory.allCases, selected: form["job_category"]),
-            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
         ]
-        return renderer.page("placementEdit", title: "成約・採用 \(placement.personRef)", values: values, context: context, status: status)
+        return renderer.page("placementEdit", title: "成約・採用 \(placement.personRef)", values: values, form: form, state, context: context)
     }
 
     @Sendable func updatePlacement(_ request: Request, context: APIContext) async throws -> Response {
@@ -70,21 +66,18 @@ struct OutcomeEditPageController: PageController {
             _ = try OutcomeRepository().updatePlacement(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
                 try ActivityController.changePlacement(current.draft, by: body)
             }
-        } failed: { typed, errors in
-            try await placementPage(context: context, typed: typed, errors: errors, done: false, status: .unprocessableContent)
+        } failed: {
+            try await placementPage(context: context, $0)
         }
     }
 
     // MARK: Consultations
 
     @Sendable func showConsultation(_ request: Request, context: APIContext) async throws -> Response {
-        let done = request.uri.queryParameters.get("done") == "1"
-        return try await consultationPage(context: context, typed: nil, errors: [:], done: done, status: .ok)
+        try await consultationPage(context: context, .shown(request))
     }
 
-    private func consultationPage(
-        context: APIContext, typed: [String: String]?, errors: [String: String], done: Bool, status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func consultationPage(context: APIContext, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let id = try ConsortiumController.id(context)
@@ -92,7 +85,7 @@ struct OutcomeEditPageController: PageController {
             let consultation = try OutcomeRepository().consultation(consortiumCode: code, id: id, on: connection)
             return (consultation, try? OrganizationRepository().find(code: consultation.firmCode, on: connection).name)
         }
-        let form = typed ?? [
+        let form = state.typed ?? [
             "job_category": consultation.jobCategory?.rawValue ?? "", "employment_type": consultation.employmentType?.rawValue ?? "",
             "referred_to": consultation.referredToCode ?? "", "referred_on": consultation.referredOn?.description ?? "",
             "placement_person_ref": consultation.placementPersonRef ?? "", "referred_by": consultation.referredByCode ?? "",
@@ -102,13 +95,12 @@ struct OutcomeEditPageController: PageController {
             "code": code, "id": String(consultation.id), "firm": firm ?? consultation.firmCode,
             "on": PageFormat.dateWithISO(consultation.consultedOn), "channel": consultation.channel.japaneseName,
             "year": FiscalYear(containing: consultation.consultedOn).startYear,
-            "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
+            "canWrite": Access.writeConsortiumData.contains(caller.role),
             "employmentTypes": PageFormat.options(EmploymentType.allCases, selected: form["employment_type"]),
             "jobCategories": PageFormat.options(JobCategory.allCases, selected: form["job_category"]),
-            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
         ]
-        return renderer.page("consultationEdit", title: "相談 \(firm ?? consultation.firmCode)", values: values, context: context,
-                             status: status)
+        return renderer.page("consultationEdit", title: "相談 \(firm ?? consultation.firmCode)", values: values, form: form, state,
+                             context: context)
     }
 
     @Sendable func updateConsultation(_ request: Request, context: APIContext) async throws -> Response {
@@ -117,8 +109,8 @@ struct OutcomeEditPageController: PageController {
             _ = try OutcomeRepository().updateConsultation(consortiumCode: code, id: id, expectedVersion: expected, on: connection) { current in
                 try ActivityController.changeConsultation(current.draft, by: body)
             }
-        } failed: { typed, errors in
-            try await consultationPage(context: context, typed: typed, errors: errors, done: false, status: .unprocessableContent)
+        } failed: {
+            try await consultationPage(context: context, $0)
         }
     }
 
@@ -128,7 +120,7 @@ struct OutcomeEditPageController: PageController {
     private func update(
         _ request: Request, context: APIContext, what: String, kind: String, clearable: [String],
         save: @escaping @Sendable (JSONBody, String, Int64, Int, PostgresConnection) throws -> Void,
-        failed: ([String: String], [String: String]) async throws -> Response
+        failed: (FormState) async throws -> Response
     ) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, what)
         var object = form.jsonBody(amountFields: ["fee_yen"]).object.filter { $0.key != "row_version" }
@@ -138,8 +130,7 @@ struct OutcomeEditPageController: PageController {
             try await database.run(as: caller) { try save(body, code, id, expected, $0) }
             return PageRenderer.redirect(to: "/consortia/\(code)/outcomes/\(kind)/\(id)?done=1")
         } catch {
-            let errors = try formErrors(error, context: context)
-            return try await failed(form.typed, errors)
+            return try await failed(.refused(form, try formErrors(error, context: context)))
         }
     }
 }

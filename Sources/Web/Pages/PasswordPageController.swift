@@ -13,8 +13,7 @@ struct PasswordPageController: FormPage {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         _ = try context.requireCaller()
-        let done = request.uri.queryParameters.get("done") == "1"
-        return renderer.page("password", title: "パスワードの変更", values: ["errors": [:], "done": done, "minimum": Passwords.minimumLength], context: context)
+        return renderer.page("password", title: "パスワードの変更", values: ["minimum": Passwords.minimumLength], form: [:], .shown(request), context: context)
     }
 
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
@@ -44,8 +43,8 @@ struct PasswordPageController: FormPage {
         }
         guard errors.isEmpty else {
             // Passwords are never sent back into the form.
-            return renderer.page("password", title: "パスワードの変更", values: ["errors": errors, "hasErrors": true, "minimum": Passwords.minimumLength],
-                                 context: context, status: .unprocessableContent)
+            return renderer.page("password", title: "パスワードの変更", values: ["minimum": Passwords.minimumLength], form: [:],
+                                 FormState(errors: errors), context: context)
         }
         return PageRenderer.redirect(to: "/account/password?done=1")
     }
