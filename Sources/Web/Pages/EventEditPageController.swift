@@ -20,13 +20,11 @@ struct EventEditPageController: PageController, FormPage {
         let (code, eventCode) = (try context.code("code"), try context.code("event"))
         let event = try await database.run(as: caller) { try EventRepository().find(consortiumCode: code, code: eventCode, on: $0) }
         let form = state.typed ?? Self.fields(event)
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "code": code, "event": event.code, "title": event.title, "year": FiscalYear(containing: event.startsOn).startYear,
             "canWrite": Access.writeConsortiumData.contains(caller.role),
-            "kinds": PageFormat.options(EventKind.allCases, selected: form["kind"]),
-            "segments": EventsPageController.segmentFields(form),
-            "online": form["online"] == "1",
         ]
+        values.merge(EventsPageController.fieldValues(form)) { $1 }
         return renderer.page("eventEdit", title: "取組 \(event.title)", values: values, form: form, state, context: context)
     }
 

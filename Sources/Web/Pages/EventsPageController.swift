@@ -37,16 +37,14 @@ struct EventsPageController: PageController, FormPage {
             let label = JapaneseCalendar.format(first).replacingOccurrences(of: "1日", with: "")
             return ["label": label, "events": inMonth.map(Self.row), "count": inMonth.count, "empty": inMonth.isEmpty]
         }
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "code": code, "name": consortium.name, "year": year.japaneseName, "yearValue": String(year.startYear),
             "years": PageFormat.yearOptions(selected: year),
             "months": months, "total": events.count,
             "participants": events.reduce(0) { $0 + $1.participants.values.reduce(0, +) },
             "canWrite": Access.writeConsortiumData.contains(caller.role),
-            "kinds": PageFormat.options(EventKind.allCases, selected: typed["kind"]),
-            "segments": Self.segmentFields(typed),
-            "online": typed["online"] == "1",
         ]
+        values.merge(Self.fieldValues(typed)) { $1 }
         return renderer.page("events", title: "取組 \(consortium.name) \(year.japaneseName)", values: values, form: typed, state, context: context)
     }
 
@@ -81,11 +79,16 @@ struct EventsPageController: PageController, FormPage {
         }
     }
 
-    /// The count fields of `eventFields`, one for each segment, as `eventBody` reads them.
-    static func segmentFields(_ form: [String: String]) -> [[String: String]] {
-        ParticipantSegment.allCases.map {
-            ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
-        }
+    /// What the `eventFields` partial of the new and the edit form shows besides the fields as
+    /// typed: the kinds to choose from, the online box, and a count field for each segment, as
+    /// `eventBody` reads them.
+    static func fieldValues(_ form: [String: String]) -> [String: Any] {
+        [
+            "kinds": PageFormat.options(EventKind.allCases, selected: form["kind"]), "online": form["online"] == "1",
+            "segments": ParticipantSegment.allCases.map {
+                ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
+            },
+        ]
     }
 
     /// The form as the API's JSON: firms as a list (codes separated by `;`, `、` or spaces),
