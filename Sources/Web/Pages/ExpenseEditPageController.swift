@@ -63,14 +63,13 @@ struct ExpenseEditPageController: PageController, FormPage {
                 return try await page(context: context, .refused(form, ["excluded_reason": "除外する理由を書いてください"]))
             }
         default:
-            let fields = Set(Self.requiredFields + Self.optionalFields + ["tax_yen"])
-            object = form.jsonBody(amountFields: ExpensePageController.amountFields).object.filter { fields.contains($0.key) }
+            object = form.change(Set(Self.requiredFields + Self.optionalFields + ["tax_yen"]), clearing: Self.optionalFields,
+                                 amountFields: ExpensePageController.amountFields).object
             // An emptied required field is a mistake to point out, not a value to keep.
             let missing = Self.requiredFields.filter { object[$0] == nil }
             if !missing.isEmpty {
                 return try await page(context: context, .refused(form, Dictionary(uniqueKeysWithValues: missing.map { ($0, "入力してください") })))
             }
-            for field in Self.optionalFields where object[field] == nil { object[field] = .null }
             if object["tax_yen"] == nil { object["tax_yen"] = .integer(0) }
             done = "corrected"
         }

@@ -72,6 +72,15 @@ extension FormBody {
         return JSONBody(object: object)
     }
 
+    /// The form as a change to a stored record, read as the API reads a PATCH: the fields it
+    /// has (only `fields` where they are named, never `row_version`), and null for each of
+    /// `clearable` it leaves empty, so that emptying a field clears the stored value.
+    func change(_ fields: Set<String>? = nil, clearing clearable: [String], amountFields: Set<String> = []) -> JSONBody {
+        var object = jsonBody(amountFields: amountFields).object.filter { $0.key != "row_version" && fields?.contains($0.key) != false }
+        for field in clearable where object[field] == nil { object[field] = .null }
+        return JSONBody(object: object)
+    }
+
     /// The fields as typed, for showing a form again after a validation failure.
     var typed: [String: String] {
         fields.filter { $0.key != CSRF.field }

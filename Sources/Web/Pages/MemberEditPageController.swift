@@ -34,12 +34,9 @@ struct MemberEditPageController: PageController, FormPage {
 
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context)
-        // An emptied leaving date or group clears it, as `null` does in the API.
-        var object = form.jsonBody().object.filter { ["role", "joined_on", "left_on", "group"].contains($0.key) }
-        for field in ["left_on", "group"] where object[field] == nil { object[field] = .null }
+        let body = form.change(["role", "joined_on", "left_on", "group"], clearing: ["left_on", "group"])
         do {
-            _ = try await ConsortiumController(database: database).applyMembership(
-                JSONBody(object: object), consortium: code, id: id, expected: expected, caller: caller)
+            _ = try await ConsortiumController(database: database).applyMembership(body, consortium: code, id: id, expected: expected, caller: caller)
             return PageRenderer.redirect(to: "/consortia/\(code)/members")
         } catch {
             return try await page(context: context, .refused(form, try formErrors(error, context: context, conflicts: false)))

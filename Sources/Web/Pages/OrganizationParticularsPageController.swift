@@ -50,10 +50,9 @@ struct OrganizationParticularsPageController: PageController, FormPage {
         let code = try context.code("code")
         let expected = try form.rowVersion()
         let back = form["back"].flatMap(Self.localPath)
-        var object = form.jsonBody().object.filter { Self.fields.contains($0.key) }
-        for field in Self.fields where object[field] == nil { object[field] = .null }
+        let body = form.change(Set(Self.fields), clearing: Self.fields)
         do {
-            _ = try await OrganizationController(database: database).apply(JSONBody(object: object), to: code, expected: expected, caller: caller)
+            _ = try await OrganizationController(database: database).apply(body, to: code, expected: expected, caller: caller)
             return PageRenderer.redirect(to: back ?? "/organizations/\(code)/particulars")
         } catch {
             return try await page(context: context, back: back, .refused(form, try formErrors(error, context: context, conflicts: false)))

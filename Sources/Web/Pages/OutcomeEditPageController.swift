@@ -123,9 +123,7 @@ struct OutcomeEditPageController: PageController {
         failed: (FormState) async throws -> Response
     ) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, what)
-        var object = form.jsonBody(amountFields: ["fee_yen"]).object.filter { $0.key != "row_version" }
-        for field in clearable where object[field] == nil { object[field] = .null }
-        let body = JSONBody(object: object)
+        let body = form.change(clearing: clearable, amountFields: ["fee_yen"])
         do {
             try await database.run(as: caller) { try save(body, code, id, expected, $0) }
             return PageRenderer.redirect(to: "/consortia/\(code)/outcomes/\(kind)/\(id)?done=1")
