@@ -50,15 +50,15 @@ struct EventEditPageController: PageController, FormPage {
         if object["firms"] == nil { object["firms"] = .array([]) }
         if object["participants"] == nil { object["participants"] = .object([:]) }
         let body = JSONBody(object: object)
-        do {
+        return try await form.saved(context: context) {
             _ = try await database.run(as: caller) { connection in
                 try EventRepository().update(consortiumCode: code, code: eventCode, expectedVersion: expected, on: connection) { current in
                     try ActivityController.changeEvent(current.draft, by: body)
                 }
             }
-            return PageRenderer.redirect(to: "/consortia/\(code)/events/\(eventCode)?done=1")
-        } catch {
-            return try await page(context: context, .refused(form, try formErrors(error, context: context)))
+            return "/consortia/\(code)/events/\(eventCode)?done=1"
+        } refused: {
+            try await page(context: context, $0)
         }
     }
 }

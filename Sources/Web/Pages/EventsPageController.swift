@@ -65,17 +65,16 @@ struct EventsPageController: PageController, FormPage {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の登録")
         let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
-        do {
+        return try await form.saved(context: context) {
             var body = Self.eventBody(form)
             let draft = try ActivityController.readNewEvent(&body)
             _ = try await database.run(as: caller) { try EventRepository().create(consortiumCode: code, draft, on: $0) }
-            return PageRenderer.redirect(to: "/consortia/\(code)/events?year=\(FiscalYear(containing: draft.startsOn).startYear)")
-        } catch {
-            let errors = try formErrors(error, context: context)
+            return "/consortia/\(code)/events?year=\(FiscalYear(containing: draft.startsOn).startYear)"
+        } refused: {
             // The year of the date as typed, in either form, so the form comes back where it was.
             let typedDate = form.trimmed("starts_on").flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }
             let year = typedDate.map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
-            return try await page(context: context, year: year, .refused(form, errors))
+            return try await page(context: context, year: year, $0)
         }
     }
 

@@ -73,16 +73,16 @@ struct ExpenseEditPageController: PageController, FormPage {
             if object["tax_yen"] == nil { object["tax_yen"] = .integer(0) }
             done = "corrected"
         }
-        do {
-            let body = JSONBody(object: object)
+        let body = JSONBody(object: object)
+        return try await form.saved(context: context, conflicts: false) {
             _ = try await database.run(as: caller) { connection in
                 try ExpenseRepository().update(projectCode: code, id: id, expectedVersion: expected, on: connection) {
                     try ExpenseController.change($0, by: body)
                 }
             }
-            return PageRenderer.redirect(to: "/projects/\(code)/expenses?done=\(done)")
-        } catch {
-            return try await page(context: context, .refused(form, try formErrors(error, context: context, conflicts: false)))
+            return "/projects/\(code)/expenses?done=\(done)"
+        } refused: {
+            try await page(context: context, $0)
         }
     }
 }

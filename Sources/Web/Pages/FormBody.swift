@@ -125,6 +125,22 @@ extension FormBody {
     }
 }
 
+extension FormBody {
+    /// How a form post ends: `write` saves it (any version check being part of the write) and
+    /// names the page to go to; when the write refuses fields (`formErrors`), `refused` shows the
+    /// page again with the form as typed and each message beside its field. Anything else goes
+    /// on to the error page.
+    func saved(
+        context: APIContext, conflicts: Bool = true, _ write: () async throws -> String, refused: (FormState) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return PageRenderer.redirect(to: try await write())
+        } catch {
+            return try await refused(.refused(self, try formErrors(error, context: context, conflicts: conflicts)))
+        }
+    }
+}
+
 /// The messages a form shows beside its fields when `error` refuses fields (422, or a 409
 /// naming fields where `conflicts` is true); any other error goes on to the error page.
 func formErrors(_ error: any Error, context: APIContext, conflicts: Bool = true) throws -> [String: String] {

@@ -35,11 +35,11 @@ struct MemberEditPageController: PageController, FormPage {
     @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context)
         let body = form.change(["role", "joined_on", "left_on", "group"], clearing: ["left_on", "group"])
-        do {
+        return try await form.saved(context: context, conflicts: false) {
             _ = try await ConsortiumController(database: database).applyMembership(body, consortium: code, id: id, expected: expected, caller: caller)
-            return PageRenderer.redirect(to: "/consortia/\(code)/members")
-        } catch {
-            return try await page(context: context, .refused(form, try formErrors(error, context: context, conflicts: false)))
+            return "/consortia/\(code)/members"
+        } refused: {
+            try await page(context: context, $0)
         }
     }
 }

@@ -51,11 +51,11 @@ struct OrganizationParticularsPageController: PageController, FormPage {
         let expected = try form.rowVersion()
         let back = form["back"].flatMap(Self.localPath)
         let body = form.change(Set(Self.fields), clearing: Self.fields)
-        do {
+        return try await form.saved(context: context, conflicts: false) {
             _ = try await OrganizationController(database: database).apply(body, to: code, expected: expected, caller: caller)
-            return PageRenderer.redirect(to: back ?? "/organizations/\(code)/particulars")
-        } catch {
-            return try await page(context: context, back: back, .refused(form, try formErrors(error, context: context, conflicts: false)))
+            return back ?? "/organizations/\(code)/particulars"
+        } refused: {
+            try await page(context: context, back: back, $0)
         }
     }
 

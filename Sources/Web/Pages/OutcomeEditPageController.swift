@@ -124,11 +124,11 @@ struct OutcomeEditPageController: PageController {
     ) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, what)
         let body = form.change(clearing: clearable, amountFields: ["fee_yen"])
-        do {
+        return try await form.saved(context: context) {
             try await database.run(as: caller) { try save(body, code, id, expected, $0) }
-            return PageRenderer.redirect(to: "/consortia/\(code)/outcomes/\(kind)/\(id)?done=1")
-        } catch {
-            return try await failed(.refused(form, try formErrors(error, context: context)))
+            return "/consortia/\(code)/outcomes/\(kind)/\(id)?done=1"
+        } refused: {
+            try await failed($0)
         }
     }
 }
