@@ -5,7 +5,7 @@ import Store
 /// One consultation from the outcomes page: change what the API lets change (not firm, day or
 /// channel, which identify it) at the version it was read at. The form is read as the API's JSON
 /// (`FormBody.change`) and the change is the API's (`ActivityController.changeConsultation`).
-struct ConsultationEditPageController: PageController, FormPage {
+struct ConsultationEditPageController: PageController, RecordFormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -14,14 +14,7 @@ struct ConsultationEditPageController: PageController, FormPage {
     /// The fields the form may empty, which then clear what was recorded, as null does in the API.
     static let clearable = ["job_category", "employment_type", "referred_to", "referred_on", "placement_person_ref", "referred_by"]
 
-    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        try await page(context: context, .shown(request))
-    }
-
-    private func page(context: APIContext, _ state: FormState) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
+    func page(caller: UserAccount, code: String, id: Int64, context: APIContext, _ state: FormState) async throws -> Response {
         let (consultation, firm) = try await database.run(as: caller) { connection in
             let consultation = try OutcomeRepository().consultation(consortiumCode: code, id: id, on: connection)
             return (consultation, try? OrganizationRepository().find(code: consultation.firmCode, on: connection).name)

@@ -7,7 +7,7 @@ import Store
 /// (`ExpenseController.change`) at the row version the form was read at. Once the project's
 /// latest claim is approved the line is frozen (the database refuses the change), so the page
 /// says so and points to adding a line with a reason instead.
-struct ExpenseEditPageController: PageController, FormPage {
+struct ExpenseEditPageController: PageController, RecordFormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -17,14 +17,7 @@ struct ExpenseEditPageController: PageController, FormPage {
 
     static let path = "projects/:code/expenses/:id"
 
-    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        try await page(context: context, FormState())
-    }
-
-    private func page(context: APIContext, _ state: FormState) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
+    func page(caller: UserAccount, code: String, id: Int64, context: APIContext, _ state: FormState) async throws -> Response {
         let (line, claims) = try await database.run(as: caller) { connection in
             (try ExpenseRepository().find(projectCode: code, id: id, on: connection),
              try ClaimRepository().versions(projectCode: code, on: connection))

@@ -4,20 +4,13 @@ import Store
 
 /// One membership's edit form: role, dates and group, saved by the API's
 /// `ConsortiumController.applyMembership` at the version the form was read at.
-struct MemberEditPageController: PageController, FormPage {
+struct MemberEditPageController: PageController, RecordFormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
     static let path = "consortia/:code/members/:id"
 
-    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        try await page(context: context, FormState())
-    }
-
-    private func page(context: APIContext, _ state: FormState) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
+    func page(caller: UserAccount, code: String, id: Int64, context: APIContext, _ state: FormState) async throws -> Response {
         let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
         let form = state.typed ?? [
             "role": member.role.rawValue, "joined_on": member.joinedOn.description, "left_on": member.leftOn?.description ?? "",

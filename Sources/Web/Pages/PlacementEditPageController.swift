@@ -5,7 +5,7 @@ import Store
 /// One placement from the outcomes page: change what the API lets change (not firm, person or
 /// day, which identify it) at the version it was read at. The form is read as the API's JSON
 /// (`FormBody.change`) and the change is the API's (`ActivityController.changePlacement`).
-struct PlacementEditPageController: PageController, FormPage {
+struct PlacementEditPageController: PageController, RecordFormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -17,14 +17,7 @@ struct PlacementEditPageController: PageController, FormPage {
         (showsNames ? ["person_name"] : []) + ["ended_on", "segment", "job_category", "event", "fee_yen"]
     }
 
-    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        try await page(context: context, .shown(request))
-    }
-
-    private func page(context: APIContext, _ state: FormState) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
+    func page(caller: UserAccount, code: String, id: Int64, context: APIContext, _ state: FormState) async throws -> Response {
         let (placement, firm) = try await database.run(as: caller) { connection in
             let placement = try OutcomeRepository().placement(consortiumCode: code, id: id, on: connection)
             return (placement, try? OrganizationRepository().find(code: placement.firmCode, on: connection).name)
