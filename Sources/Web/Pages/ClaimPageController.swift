@@ -29,12 +29,10 @@ struct ClaimPageController: PageController {
         var query = QueryReader(form: request)
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
-        return try await page(context: context, asOf: asOf, typed: [:], errors: [:], status: .ok)
+        return try await page(context: context, asOf: asOf, FormState())
     }
 
-    private func page(
-        context: APIContext, asOf: LocalDate, typed: [String: String], errors: [String: String], status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func page(context: APIContext, asOf: LocalDate, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (report, versions, timeline) = try await api.run(caller) { connection in
@@ -53,15 +51,14 @@ struct ClaimPageController: PageController {
         values["timeline"] = ClaimView.timeline(timeline, names: names)
         values["canSubmit"] = Access.writeConsortiumData.contains(caller.role)
         values["needsReason"] = !versions.isEmpty
-        values["form"] = ["as_of": typed["as_of"] ?? asOf.description, "reason": typed["reason"] ?? ""]
-        values["errors"] = errors
         // The status follows the records; a withdrawal is the one move a person makes.
         let next = Access.decide.contains(caller.role)
             ? ProjectStatus.allCases.filter { $0.isSetByHand && project.status.canTransition(to: $0) } : []
         values["projectStatuses"] = PageFormat.options(next)
         values["canDecide"] = !next.isEmpty
         values["projectRowVersion"] = project.rowVersion
-        return renderer.page("claim", title: "請求 \(project.code)", values: values, context: context, status: status)
+        let form = ["as_of": state.typed?["as_of"] ?? asOf.description, "reason": state.typed?["reason"] ?? ""]
+        return renderer.page("claim", title: "請求 \(project.code)", values: values, form: form, state, context: context)
     }
 
     @Sendable func submit(_ request: Request, context: APIContext) async throws -> Response {
@@ -82,8 +79,7 @@ struct ClaimPageController: PageController {
             guard problem.status == .unprocessableContent else { throw error }
             // Show the page again with what was typed and each message beside its field.
             let shown = LocalDate(form["as_of"] ?? "") ?? LocalDate.today()
-            return try await page(context: context, asOf: shown, typed: form.typed, errors: fieldErrors(problem.errors),
-                                  status: .unprocessableContent)
+            return try await page(context: context, asOf: shown, .refused(form, fieldErrors(problem.errors)))
         }
     }
 

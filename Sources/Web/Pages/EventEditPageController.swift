@@ -5,35 +5,27 @@ import Store
 /// One event: change what was recorded (kind, title, dates, venue, firms, counts by segment)
 /// with the version it was read at. The form is the events page's, read the same way
 /// (`EventsPageController.eventBody`), and the change is the API's (`ActivityController.changeEvent`).
-struct EventEditPageController: PageController {
+struct EventEditPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia/:code/events/:event", use: show)
-        group.post("consortia/:code/events/:event", use: update)
-    }
+    static let path = "consortia/:code/events/:event"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let done = request.uri.queryParameters.get("done") == "1"
-        return try await page(context: context, typed: nil, errors: [:], done: done, status: .ok)
+        try await page(context: context, .shown(request))
     }
 
-    private func page(
-        context: APIContext, typed: [String: String]?, errors: [String: String], done: Bool, status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func page(context: APIContext, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let (code, eventCode) = (try context.code("code"), try context.code("event"))
         let event = try await database.run(as: caller) { try EventRepository().find(consortiumCode: code, code: eventCode, on: $0) }
-        let form = typed ?? Self.fields(event)
-        let values: [String: Any] = [
+        let form = state.typed ?? Self.fields(event)
+        var values: [String: Any] = [
             "code": code, "event": event.code, "title": event.title, "year": FiscalYear(containing: event.startsOn).startYear,
-            "canWrite": Access.writeConsortiumData.contains(caller.role), "done": done,
-            "kinds": PageFormat.options(EventKind.allCases, selected: form["kind"]),
-            "segments": EventsPageController.segmentFields(form),
-            "form": form, "online": form["online"] == "1", "errors": errors, "hasErrors": !errors.isEmpty,
+            "canWrite": Access.writeConsortiumData.contains(caller.role),
         ]
-        return renderer.page("eventEdit", title: "取組 \(event.title)", values: values, context: context, status: status)
+        values.merge(EventsPageController.fieldValues(form)) { $1 }
+        return renderer.page("eventEdit", title: "取組 \(event.title)", values: values, form: form, state, context: context)
     }
 
     /// The event as the form's fields.
@@ -47,7 +39,7 @@ struct EventEditPageController: PageController {
         return fields
     }
 
-    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の変更")
         let form = try await FormBody.verified(request, context: context)
         let (code, eventCode) = (try context.code("code"), try context.code("event"))
@@ -58,17 +50,15 @@ struct EventEditPageController: PageController {
         if object["firms"] == nil { object["firms"] = .array([]) }
         if object["participants"] == nil { object["participants"] = .object([:]) }
         let body = JSONBody(object: object)
-        do {
+        return try await form.saved(context: context) {
             _ = try await database.run(as: caller) { connection in
                 try EventRepository().update(consortiumCode: code, code: eventCode, expectedVersion: expected, on: connection) { current in
                     try ActivityController.changeEvent(current.draft, by: body)
                 }
             }
-            return PageRenderer.redirect(to: "/consortia/\(code)/events/\(eventCode)?done=1")
-        } catch {
-            let errors = try formErrors(error, context: context)
-            return try await page(context: context, typed: form.typed, errors: errors, done: false,
-                                  status: .unprocessableContent)
+            return "/consortia/\(code)/events/\(eventCode)?done=1"
+        } refused: {
+            try await page(context: context, $0)
         }
     }
 }

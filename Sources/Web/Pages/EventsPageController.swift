@@ -5,32 +5,28 @@ import Store
 /// A consortium's events of a fiscal year month by month, and the form for a new one with
 /// its participating firms and the people who came by segment. The new event is read by
 /// `ActivityController.readNewEvent` and saved as POST /api/v1/consortia/{code}/events does.
-struct EventsPageController: PageController {
+struct EventsPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia/:code/events", use: list)
-        group.post("consortia/:code/events", use: create)
-    }
+    static let path = "consortia/:code/events"
 
-    @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         var query = QueryReader(form: request)
         let chosen = query.fiscalYear("year")
         try query.finish()
         let year = try await Self.defaultYear(chosen, context: context, database: database)
-        return try await page(context: context, year: year, typed: [:], errors: [:], status: .ok)
+        return try await page(context: context, year: year, FormState())
     }
 
-    private func page(
-        context: APIContext, year: FiscalYear, typed: [String: String], errors: [String: String], status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func page(context: APIContext, year: FiscalYear, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (consortium, events) = try await database.run(as: caller) { connection in
             (try ConsortiumRepository().find(code: code, on: connection),
              try Page.all { try EventRepository().list(consortiumCode: code, .init(fiscalYear: year), page: $0, on: connection) })
         }
+        let typed = state.typed ?? [:]
         // A calendar-like list: one block per month of the fiscal year, April first.
         let months = (0..<12).map { offset -> [String: Any] in
             let month = (3 + offset) % 12 + 1
@@ -41,17 +37,15 @@ struct EventsPageController: PageController {
             let label = JapaneseCalendar.format(first).replacingOccurrences(of: "1日", with: "")
             return ["label": label, "events": inMonth.map(Self.row), "count": inMonth.count, "empty": inMonth.isEmpty]
         }
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "code": code, "name": consortium.name, "year": year.japaneseName, "yearValue": String(year.startYear),
             "years": PageFormat.yearOptions(selected: year),
             "months": months, "total": events.count,
             "participants": events.reduce(0) { $0 + $1.participants.values.reduce(0, +) },
             "canWrite": Access.writeConsortiumData.contains(caller.role),
-            "kinds": PageFormat.options(EventKind.allCases, selected: typed["kind"]),
-            "segments": Self.segmentFields(typed),
-            "form": typed, "errors": errors, "hasErrors": !errors.isEmpty, "online": typed["online"] == "1",
         ]
-        return renderer.page("events", title: "取組 \(consortium.name) \(year.japaneseName)", values: values, context: context, status: status)
+        values.merge(Self.fieldValues(typed)) { $1 }
+        return renderer.page("events", title: "取組 \(consortium.name) \(year.japaneseName)", values: values, form: typed, state, context: context)
     }
 
     static func row(_ event: EventRecord) -> [String: Any] {
@@ -67,30 +61,33 @@ struct EventsPageController: PageController {
         ]
     }
 
-    @Sendable func create(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "取組の登録")
         let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
-        do {
+        return try await form.saved(context: context) {
             var body = Self.eventBody(form)
             let draft = try ActivityController.readNewEvent(&body)
             _ = try await database.run(as: caller) { try EventRepository().create(consortiumCode: code, draft, on: $0) }
-            return PageRenderer.redirect(to: "/consortia/\(code)/events?year=\(FiscalYear(containing: draft.startsOn).startYear)")
-        } catch {
-            let errors = try formErrors(error, context: context)
+            return "/consortia/\(code)/events?year=\(FiscalYear(containing: draft.startsOn).startYear)"
+        } refused: {
             // The year of the date as typed, in either form, so the form comes back where it was.
             let typedDate = form.trimmed("starts_on").flatMap { LocalDate($0) ?? (try? JapaneseCalendar.parseDate($0)) }
             let year = typedDate.map { FiscalYear(containing: $0) } ?? PageFormat.currentFiscalYear()
-            return try await page(context: context, year: year, typed: form.typed, errors: errors,
-                                  status: .unprocessableContent)
+            return try await page(context: context, year: year, $0)
         }
     }
 
-    /// The count fields of `eventFields`, one for each segment, as `eventBody` reads them.
-    static func segmentFields(_ form: [String: String]) -> [[String: String]] {
-        ParticipantSegment.allCases.map {
-            ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
-        }
+    /// What the `eventFields` partial of the new and the edit form shows besides the fields as
+    /// typed: the kinds to choose from, the online box, and a count field for each segment, as
+    /// `eventBody` reads them.
+    static func fieldValues(_ form: [String: String]) -> [String: Any] {
+        [
+            "kinds": PageFormat.options(EventKind.allCases, selected: form["kind"]), "online": form["online"] == "1",
+            "segments": ParticipantSegment.allCases.map {
+                ["name": "participants_\($0.rawValue)", "label": $0.japaneseName, "value": form["participants_\($0.rawValue)"] ?? ""]
+            },
+        ]
     }
 
     /// The form as the API's JSON: firms as a list (codes separated by `;`, `、` or spaces),

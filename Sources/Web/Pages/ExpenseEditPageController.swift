@@ -7,7 +7,7 @@ import Store
 /// (`ExpenseController.change`) at the row version the form was read at. Once the project's
 /// latest claim is approved the line is frozen (the database refuses the change), so the page
 /// says so and points to adding a line with a reason instead.
-struct ExpenseEditPageController: PageController {
+struct ExpenseEditPageController: PageController, RecordFormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
@@ -15,24 +15,14 @@ struct ExpenseEditPageController: PageController {
     static let requiredFields = ["category", "incurred_on", "payee", "amount_excl_tax_yen"]
     static let optionalFields = ["paid_on", "description", "evidence_ref", "firm", "person_ref", "excluded_reason"]
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/expenses/:id", use: show)
-        group.post("projects/:code/expenses/:id", use: update)
-    }
+    static let path = "projects/:code/expenses/:id"
 
-    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        try await page(context: context, typed: nil, errors: [:], status: .ok)
-    }
-
-    private func page(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
+    func page(caller: UserAccount, code: String, id: Int64, context: APIContext, _ state: FormState) async throws -> Response {
         let (line, claims) = try await database.run(as: caller) { connection in
             (try ExpenseRepository().find(projectCode: code, id: id, on: connection),
              try ClaimRepository().versions(projectCode: code, on: connection))
         }
-        let form = typed ?? [
+        let form = state.typed ?? [
             "category": line.category.rawValue, "incurred_on": line.incurredOn.description, "paid_on": line.paidOn?.description ?? "",
             "payee": line.payee, "description": line.description ?? "", "amount_excl_tax_yen": String(line.amountExcludingTax.amount),
             "tax_yen": String(line.tax.amount), "evidence_ref": line.evidenceRef ?? "", "firm": line.firmCode ?? "",
@@ -44,14 +34,13 @@ struct ExpenseEditPageController: PageController {
             "amount": line.amountExcludingTax.formatted, "incurredOn": PageFormat.dateWithISO(line.incurredOn),
             "excludedReason": line.excludedReason ?? false,
             "categories": PageFormat.options(ExpenseCategory.allCases, selected: form["category"]),
-            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
             "canWrite": Access.writeConsortiumData.contains(caller.role) && locked == nil,
             "locked": locked.map { ["version": $0.claimVersion, "status": $0.status.japaneseName] } ?? false,
         ]
-        return renderer.page("expenseEdit", title: "経費の明細 \(line.payee)", values: values, context: context, status: status)
+        return renderer.page("expenseEdit", title: "経費の明細 \(line.payee)", values: values, form: form, state, context: context)
     }
 
-    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context, may: Access.writeConsortiumData, "経費の訂正")
         let action = form["action"] ?? "correct"
         var object: [String: JSONValue]
@@ -64,33 +53,29 @@ struct ExpenseEditPageController: PageController {
             object = form.jsonBody().object.filter { $0.key == "excluded_reason" }
             done = "excluded"
             if object["excluded_reason"] == nil {
-                return try await page(context: context, typed: form.typed, errors: ["excluded_reason": "除外する理由を書いてください"],
-                                      status: .unprocessableContent)
+                return try await page(context: context, .refused(form, ["excluded_reason": "除外する理由を書いてください"]))
             }
         default:
-            let fields = Set(Self.requiredFields + Self.optionalFields + ["tax_yen"])
-            object = form.jsonBody(amountFields: ExpensePageController.amountFields).object.filter { fields.contains($0.key) }
+            object = form.change(Set(Self.requiredFields + Self.optionalFields + ["tax_yen"]), clearing: Self.optionalFields,
+                                 amountFields: ExpensePageController.amountFields).object
             // An emptied required field is a mistake to point out, not a value to keep.
             let missing = Self.requiredFields.filter { object[$0] == nil }
             if !missing.isEmpty {
-                return try await page(context: context, typed: form.typed, errors: Dictionary(uniqueKeysWithValues: missing.map { ($0, "入力してください") }),
-                                      status: .unprocessableContent)
+                return try await page(context: context, .refused(form, Dictionary(uniqueKeysWithValues: missing.map { ($0, "入力してください") })))
             }
-            for field in Self.optionalFields where object[field] == nil { object[field] = .null }
             if object["tax_yen"] == nil { object["tax_yen"] = .integer(0) }
             done = "corrected"
         }
-        do {
-            let body = JSONBody(object: object)
+        let body = JSONBody(object: object)
+        return try await form.saved(context: context, conflicts: false) {
             _ = try await database.run(as: caller) { connection in
                 try ExpenseRepository().update(projectCode: code, id: id, expectedVersion: expected, on: connection) {
                     try ExpenseController.change($0, by: body)
                 }
             }
-            return PageRenderer.redirect(to: "/projects/\(code)/expenses?done=\(done)")
-        } catch {
-            let errors = try formErrors(error, context: context, conflicts: false)
-            return try await page(context: context, typed: form.typed, errors: errors, status: .unprocessableContent)
+            return "/projects/\(code)/expenses?done=\(done)"
+        } refused: {
+            try await page(context: context, $0)
         }
     }
 }

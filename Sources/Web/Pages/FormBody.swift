@@ -72,6 +72,15 @@ extension FormBody {
         return JSONBody(object: object)
     }
 
+    /// The form as a change to a stored record, read as the API reads a PATCH: the fields it
+    /// has (only `fields` where they are named, never `row_version`), and null for each of
+    /// `clearable` it leaves empty, so that emptying a field clears the stored value.
+    func change(_ fields: Set<String>? = nil, clearing clearable: [String], amountFields: Set<String> = []) -> JSONBody {
+        var object = jsonBody(amountFields: amountFields).object.filter { $0.key != "row_version" && fields?.contains($0.key) != false }
+        for field in clearable where object[field] == nil { object[field] = .null }
+        return JSONBody(object: object)
+    }
+
     /// The fields as typed, for showing a form again after a validation failure.
     var typed: [String: String] {
         fields.filter { $0.key != CSRF.field }
@@ -113,6 +122,22 @@ extension FormBody {
             throw Problem.validation([FieldIssue(field: "row_version", message: "版の番号が正しくありません")])
         }
         return expected
+    }
+}
+
+extension FormBody {
+    /// How a form post ends: `write` saves it (any version check being part of the write) and
+    /// names the page to go to; when the write refuses fields (`formErrors`), `refused` shows the
+    /// page again with the form as typed and each message beside its field. Anything else goes
+    /// on to the error page.
+    func saved(
+        context: APIContext, conflicts: Bool = true, _ write: () async throws -> String, refused: (FormState) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return PageRenderer.redirect(to: try await write())
+        } catch {
+            return try await refused(.refused(self, try formErrors(error, context: context, conflicts: conflicts)))
+        }
     }
 }
 

@@ -6,32 +6,27 @@ import Store
 /// cannot give it, the actual entered by hand; set one by choosing the metric and writing
 /// the target as lists do (「15」, 「92.5%」, read by `KPITarget.parseTarget`). Saved through
 /// the same repository call as PUT /api/v1/projects/{code}/kpi-targets/{metric}.
-struct KPITargetsPageController: PageController {
+struct KPITargetsPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("projects/:code/kpi-targets", use: show)
-        group.post("projects/:code/kpi-targets", use: save)
-    }
+    static let path = "projects/:code/kpi-targets"
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         var query = QueryReader(form: request)
         let metric = query.string("metric", maxLength: 64)
         let done = query.string("done", maxLength: 10) != nil
         try query.finish()
-        return try await page(context: context, typed: metric.map { ["metric": $0] } ?? [:], errors: [:], done: done, status: .ok)
+        return try await page(context: context, FormState(typed: metric.map { ["metric": $0] } ?? [:], done: done))
     }
 
-    private func page(
-        context: APIContext, typed: [String: String], errors: [String: String], done: Bool, status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func page(context: APIContext, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (project, targets) = try await database.run(as: caller) { connection in
             (try ClaimRepository().project(code: code, on: connection), try KPITargetRepository().list(projectCode: code, on: connection))
         }
-        var typed = typed
+        var typed = state.typed ?? [:]
         // Choosing a target to change fills the form with it.
         if typed["target"] == nil, let metric = typed["metric"], let current = targets.first(where: { $0.value.metric == metric })?.value {
             typed["target"] = Self.show(current.target, unit: current.unit)
@@ -50,11 +45,7 @@ struct KPITargetsPageController: PageController {
             ["value": $0, "label": KPIMetric.japaneseLabel($0), "selected": $0 == typed["metric"]]
         }
         values["canWrite"] = Access.writeConsortiumData.contains(caller.role)
-        values["form"] = typed
-        values["errors"] = errors
-        values["hasErrors"] = !errors.isEmpty
-        values["done"] = done
-        return renderer.page("kpiTargets", title: "成果目標 \(project.code)", values: values, context: context, status: status)
+        return renderer.page("kpiTargets", title: "成果目標 \(project.code)", values: values, form: typed, state, context: context)
     }
 
     /// A target as people write it: 「15」, 「92.5%」.
@@ -92,7 +83,7 @@ struct KPITargetsPageController: PageController {
             errors["target"] = metric == "retention_rate_12m" ? "12か月定着率は割合（例: 90%）で書いてください" : "この指標は件数・人数（例: 15）で書いてください"
         }
         guard errors.isEmpty, let parsed else {
-            return try await page(context: context, typed: form.typed, errors: errors, done: false, status: .unprocessableContent)
+            return try await page(context: context, .refused(form, errors))
         }
         let target = KPITarget(projectCode: code, metric: metric, unit: parsed.unit, target: parsed.target, manualActual: actual, note: note)
         _ = try await database.run(as: caller) { try KPITargetRepository().put(target, on: $0) }

@@ -4,25 +4,15 @@ import Store
 
 /// One membership's edit form: role, dates and group, saved by the API's
 /// `ConsortiumController.applyMembership` at the version the form was read at.
-struct MemberEditPageController: PageController {
+struct MemberEditPageController: PageController, RecordFormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("consortia/:code/members/:id", use: show)
-        group.post("consortia/:code/members/:id", use: update)
-    }
+    static let path = "consortia/:code/members/:id"
 
-    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        try await page(context: context, typed: nil, errors: [:], status: .ok)
-    }
-
-    private func page(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
-        let caller = try context.requireCaller()
-        let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
+    func page(caller: UserAccount, code: String, id: Int64, context: APIContext, _ state: FormState) async throws -> Response {
         let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
-        let form = typed ?? [
+        let form = state.typed ?? [
             "role": member.role.rawValue, "joined_on": member.joinedOn.description, "left_on": member.leftOn?.description ?? "",
             "group": member.group ?? "", "row_version": String(member.rowVersion),
         ]
@@ -30,24 +20,19 @@ struct MemberEditPageController: PageController {
             "code": code, "id": id, "orgName": member.organizationName, "orgCode": member.organizationCode,
             "kind": member.organizationKind.japaneseName,
             "roles": PageFormat.options(MembershipRole.allCases, selected: form["role"]),
-            "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
             "canWrite": Access.writeConsortiumData.contains(caller.role),
         ]
-        return renderer.page("memberEdit", title: "構成員 \(member.organizationName)", values: values, context: context, status: status)
+        return renderer.page("memberEdit", title: "構成員 \(member.organizationName)", values: values, form: form, state, context: context)
     }
 
-    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let (caller, form, code, id, expected) = try await FormBody.recordChange(request, context: context)
-        // An emptied leaving date or group clears it, as `null` does in the API.
-        var object = form.jsonBody().object.filter { ["role", "joined_on", "left_on", "group"].contains($0.key) }
-        for field in ["left_on", "group"] where object[field] == nil { object[field] = .null }
-        do {
-            _ = try await ConsortiumController(database: database).applyMembership(
-                JSONBody(object: object), consortium: code, id: id, expected: expected, caller: caller)
-            return PageRenderer.redirect(to: "/consortia/\(code)/members")
-        } catch {
-            let errors = try formErrors(error, context: context, conflicts: false)
-            return try await page(context: context, typed: form.typed, errors: errors, status: .unprocessableContent)
+        let body = form.change(["role", "joined_on", "left_on", "group"], clearing: ["left_on", "group"])
+        return try await form.saved(context: context, conflicts: false) {
+            _ = try await ConsortiumController(database: database).applyMembership(body, consortium: code, id: id, expected: expected, caller: caller)
+            return "/consortia/\(code)/members"
+        } refused: {
+            try await page(context: context, $0)
         }
     }
 }

@@ -6,14 +6,11 @@ import Store
 /// form: saved through the API's organisation change (`OrganizationController.apply`) at the
 /// version the form was read at, so the same rule (`OrganizationParticular`), roles and
 /// shared-organisation check apply. An emptied field clears the value.
-struct OrganizationParticularsPageController: PageController {
+struct OrganizationParticularsPageController: PageController, FormPage {
     let database: TenantDatabase
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("organizations/:code/particulars", use: show)
-        group.post("organizations/:code/particulars", use: update)
-    }
+    static let path = "organizations/:code/particulars"
 
     static let fields = OrganizationParticular.allCases.map(\.rawValue)
 
@@ -21,12 +18,10 @@ struct OrganizationParticularsPageController: PageController {
         var query = QueryReader(form: request)
         let back = query.string("back", maxLength: 300).flatMap(Self.localPath)
         try query.finish()
-        return try await page(context: context, typed: nil, back: back, errors: [:], status: .ok)
+        return try await page(context: context, back: back, FormState())
     }
 
-    private func page(
-        context: APIContext, typed: [String: String]?, back: String?, errors: [String: String], status: HTTPResponse.Status
-    ) async throws -> Response {
+    private func page(context: APIContext, back: String?, _ state: FormState) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
         let (organization, readOnly) = try await database.run(as: caller) { connection in
@@ -34,36 +29,33 @@ struct OrganizationParticularsPageController: PageController {
             let organization = try repository.find(code: code, on: connection)
             return (organization, try repository.isReadOnly(organization, on: connection))
         }
-        let form = typed ?? [
+        let form = state.typed ?? [
             "address": organization.address ?? "", "representative_title": organization.representativeTitle ?? "",
             "representative_name": organization.representativeName ?? "", "row_version": String(organization.rowVersion),
             "back": back ?? "",
         ]
         let values: [String: Any] = [
-            "code": organization.code, "name": organization.name, "form": form, "errors": errors, "hasErrors": !errors.isEmpty,
+            "code": organization.code, "name": organization.name,
             "canWrite": Access.writeConsortiumData.contains(caller.role) && !readOnly, "readOnly": readOnly,
             "limits": Dictionary(uniqueKeysWithValues: OrganizationParticular.allCases.map { ($0.rawValue, $0.maxLength) }),
             "back": back ?? false,
         ]
-        return renderer.page("organizationParticulars", title: "所在地・代表者 \(organization.name)", values: values,
-                             context: context, status: status)
+        return renderer.page("organizationParticulars", title: "所在地・代表者 \(organization.name)", values: values, form: form, state,
+                             context: context)
     }
 
-    @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "団体の変更")
         let form = try await FormBody.verified(request, context: context)
         let code = try context.code("code")
         let expected = try form.rowVersion()
         let back = form["back"].flatMap(Self.localPath)
-        var object = form.jsonBody().object.filter { Self.fields.contains($0.key) }
-        for field in Self.fields where object[field] == nil { object[field] = .null }
-        do {
-            _ = try await OrganizationController(database: database).apply(JSONBody(object: object), to: code, expected: expected, caller: caller)
-            return PageRenderer.redirect(to: back ?? "/organizations/\(code)/particulars")
-        } catch {
-            let errors = try formErrors(error, context: context, conflicts: false)
-            return try await page(context: context, typed: form.typed, back: back, errors: errors,
-                                  status: .unprocessableContent)
+        let body = form.change(Set(Self.fields), clearing: Self.fields)
+        return try await form.saved(context: context, conflicts: false) {
+            _ = try await OrganizationController(database: database).apply(body, to: code, expected: expected, caller: caller)
+            return back ?? "/organizations/\(code)/particulars"
+        } refused: {
+            try await page(context: context, back: back, $0)
         }
     }
 

@@ -5,22 +5,18 @@ import Store
 /// Changing one's own password: the current one (checked like a sign-in, within the same
 /// throttle), the new one twice under `Passwords`' rules. Other sessions of the account end;
 /// this one stays signed in.
-struct PasswordPageController {
+struct PasswordPageController: FormPage {
     let sessions: SessionController
     let renderer: PageRenderer
 
-    func addRoutes(to group: RouterGroup<APIContext>) {
-        group.get("account/password", use: form)
-        group.post("account/password", use: change)
-    }
+    static let path = "account/password"
 
-    @Sendable func form(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         _ = try context.requireCaller()
-        let done = request.uri.queryParameters.get("done") == "1"
-        return renderer.page("password", title: "パスワードの変更", values: ["errors": [:], "done": done, "minimum": Passwords.minimumLength], context: context)
+        return renderer.page("password", title: "パスワードの変更", values: ["minimum": Passwords.minimumLength], form: [:], .shown(request), context: context)
     }
 
-    @Sendable func change(_ request: Request, context: APIContext) async throws -> Response {
+    @Sendable func save(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
         let form = try await FormBody.verified(request, context: context)
         let current = form["current_password"] ?? ""
@@ -47,8 +43,8 @@ struct PasswordPageController {
         }
         guard errors.isEmpty else {
             // Passwords are never sent back into the form.
-            return renderer.page("password", title: "パスワードの変更", values: ["errors": errors, "hasErrors": true, "minimum": Passwords.minimumLength],
-                                 context: context, status: .unprocessableContent)
+            return renderer.page("password", title: "パスワードの変更", values: ["minimum": Passwords.minimumLength], form: [:],
+                                 FormState(errors: errors), context: context)
         }
         return PageRenderer.redirect(to: "/account/password?done=1")
     }

@@ -25,9 +25,9 @@ func addPages(to router: Router<APIContext>, sessions: SessionController, databa
     let controllers: [any PageController.Type] = [
         DashboardPageController.self, ProjectsPageController.self, ClaimPageController.self, ExpensePageController.self,
         ExpenseEditPageController.self, MembersPageController.self, MemberEditPageController.self, EventsPageController.self,
-        OutcomesPageController.self, OutcomeEditPageController.self, BureauReportPageController.self, PlanPageController.self,
-        ResultsReportPageController.self, OrganizationParticularsPageController.self, HistoryPageController.self,
-        KPITargetsPageController.self, EventEditPageController.self,
+        OutcomesPageController.self, PlacementEditPageController.self, ConsultationEditPageController.self,
+        BureauReportPageController.self, PlanPageController.self, ResultsReportPageController.self,
+        OrganizationParticularsPageController.self, HistoryPageController.self, KPITargetsPageController.self, EventEditPageController.self,
     ]
     for controller in controllers {
         controller.init(database: database, renderer: renderer).addRoutes(to: pages)
