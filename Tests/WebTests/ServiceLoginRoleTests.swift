@@ -65,6 +65,16 @@ import TestSupport
             let history = try await pages.get("/consortia/tsubame/members/\(membership)/history", session: session)
             #expect(history.status == .ok)
             #expect(history.text.contains("事務局"), "the party who changed it, read from the accounts outside the scope")
+            // Imports: the generic one and the expenses' own (staging tables, statement-level audit).
+            let organizations = "code,kind,name,corporate_number\nsvc-1,company,一社目,\n"
+            #expect(try await api.request(.post, "/api/v1/imports/organizations", as: .secA, body: Data(organizations.utf8)).json["inserted"] as? Int == 1)
+            let expenses = """
+                project,category,incurred_on,paid_on,payee,amount_excl_tax_yen,tax_yen,evidence_ref
+                P-TSUBAME,travel,2024-08-01,2024-08-10,JR東日本,24000,2400,R-900
+                """
+            let imported = try await api.request(.post, "/api/v1/imports/expenses", as: .secA, body: Data(expenses.utf8))
+            #expect(imported.status == .ok, "\(imported.text)")
+            #expect(try await api.request(.post, "/api/v1/imports/expenses", as: .secB, body: Data(expenses.utf8)).status == .unprocessableContent)
             // A token of one's own, listed outside any scope.
             #expect(try await api.get("/api/v1/tokens", as: .secA).status == .ok)
         }
