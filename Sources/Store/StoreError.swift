@@ -31,6 +31,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "there is no login role \(role); create it first (CREATE ROLE \(role) LOGIN PASSWORD '…'), see deploy/OPERATIONS.md"
         case .unsuitableServiceRole(let role, .bypassesRowSecurity):
             "\(role) bypasses row-level security (a superuser, BYPASSRLS, or the owner of the tables): the service would read every consortium's data; let it log in as a role of its own (deploy/OPERATIONS.md)"
+        case .unsuitableServiceRole(let role, .notPrepared):
+            "the service's login role \(role) may not yet do what the service needs; run `jinjibu migrate --service-role \(role)` as the owner of the tables (deploy/OPERATIONS.md)"
         case .notFound(let what, let key): RecordError.notFound(kind: what, key: key).description
         case .conflict(let message): message
         }
@@ -41,4 +43,6 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 public enum ServiceRoleProblem: Sendable {
     case notALoginRole
     case bypassesRowSecurity
+    /// The role the service logged in as lacks what `grantServiceRole` gives.
+    case notPrepared
 }

@@ -136,4 +136,47 @@ import TestSupport
             #expect(try member[0].decode(Bool.self, "member"))
         }
     }
+
+    /// `serve` refuses to start as a login role not prepared; a role set up by hand before 0032
+    /// (EXECUTE on 0031's function, as OPERATIONS.md said) keeps working after the upgrade.
+    @Test func aRoleNotPreparedIsRefusedAtStartAndOneSetUpBefore0032KeepsWorking() async throws {
+        let settings = try TestCluster.freshDatabase(empty: true)
+        let database = try #require(settings.parameters["dbname"])
+        try await offThread {
+            let owner = try PostgresConnection(settings: settings)
+            defer { owner.close() }
+            // The migrations up to 0031, from a copy of the SQL files without the later ones.
+            let files = try SQLFiles.locate()
+            let older = TestCluster.scratchDirectory("sql-0031")
+            defer { try? FileManager.default.removeItem(at: older) }
+            let migrations = older.appendingPathComponent("migrations")
+            try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: files.referenceDirectory, to: older.appendingPathComponent("reference"))
+            for name in try FileManager.default.contentsOfDirectory(atPath: files.migrationsDirectory.path) where name < "0032" {
+                try FileManager.default.copyItem(at: files.migrationsDirectory.appendingPathComponent(name), to: migrations.appendingPathComponent(name))
+            }
+            try Migrator(files: SQLFiles(root: older)).migrate(on: owner)
+            let (byHand, bare) = ("hand_\(database)", "bare_\(database)")
+            try owner.executeScript(unsafeSQL: """
+                CREATE ROLE \(byHand) LOGIN IN ROLE jinjibu_app; CREATE ROLE \(bare) LOGIN IN ROLE jinjibu_app;
+                GRANT SELECT, INSERT, UPDATE, DELETE ON users, user_consortia, sessions, api_tokens, login_failures, reviewer_bureaus TO \(byHand);
+                GRANT SELECT ON schema_migrations TO \(byHand); GRANT EXECUTE ON FUNCTION app_enter_token_scope(bytea) TO \(byHand);
+                GRANT SELECT ON schema_migrations TO \(bare)
+                """)
+            try Migrator(files: files).migrate(on: owner)
+            for (role, ready) in [(byHand, true), (bare, false)] {
+                var own = settings
+                own.parameters["user"] = role
+                let connection = try PostgresConnection(settings: own)
+                defer { connection.close() }
+                if ready {
+                    try Migrator(files: files).checkServiceRole(on: connection)
+                } else {
+                    let error = #expect(throws: StoreError.self) { try Migrator(files: files).checkServiceRole(on: connection) }
+                    #expect(error?.description.contains("jinjibu migrate --service-role \(bare)") == true)
+                }
+            }
+            try Migrator(files: files).checkServiceRole(on: owner)
+        }
+    }
 }

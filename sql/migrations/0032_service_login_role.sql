@@ -90,3 +90,17 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION app_grant_service_role(text) FROM PUBLIC;
+
+-- A service role set up by hand as OPERATIONS.md said before this migration (EXECUTE on 0031's
+-- function) keeps working: it may read the consortia the same way.
+DO $$
+DECLARE
+    service text;
+BEGIN
+    FOR service IN
+        SELECT DISTINCT r.rolname FROM pg_proc f, aclexplode(f.proacl) a JOIN pg_roles r ON r.oid = a.grantee
+        WHERE f.proname = 'app_enter_token_scope' AND a.privilege_type = 'EXECUTE' AND r.oid <> f.proowner
+    LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION app_account_consortia(bigint) TO %I', service);
+    END LOOP;
+END $$;

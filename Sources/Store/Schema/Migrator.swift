@@ -99,6 +99,23 @@ public struct Migrator: Sendable {
         }
     }
 
+    /// Refuses to serve as a login role that `grantServiceRole` has not prepared, so that the
+    /// operator hears it once at start and not as every sign-in failing. The owner of the
+    /// tables and a superuser pass.
+    public func checkServiceRole(on connection: PostgresConnection) throws {
+        let row = try connection.query("""
+            SELECT current_user::text AS who,
+                   pg_has_role(current_user, 'jinjibu_app', 'MEMBER')
+                   AND has_function_privilege('app_account_consortia(bigint)', 'EXECUTE')
+                   AND has_function_privilege('app_enter_token_scope(bytea)', 'EXECUTE')
+                   AND has_table_privilege('users', 'SELECT, UPDATE') AND has_table_privilege('sessions', 'SELECT, INSERT, UPDATE, DELETE')
+                   AS ready
+            """)[0]
+        guard try row.decode(Bool.self, "ready") else {
+            throw StoreError.unsuitableServiceRole(try row.decode(String.self, "who"), .notPrepared)
+        }
+    }
+
     static let noSuchLoginRole = SQLState("JJ404")
     static let bypassesRowSecurity = SQLState("JJ403")
 
