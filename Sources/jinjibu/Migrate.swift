@@ -11,6 +11,11 @@ struct Migrate: ParsableCommand {
     @Flag(help: "List the pending migrations without applying them.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp(
+        "The login role the service connects as, if not the owner of the tables: after migrating, give it what the service needs (deploy/OPERATIONS.md). Pass it on every migrate.",
+        valueName: "role"))
+    var serviceRole: String?
+
     func run() throws {
         try database.withSession(label: "jinjibu.migrate", allowPending: true) { session, connection in
             let migrator = Migrator(files: session.sqlFiles)
@@ -30,6 +35,10 @@ struct Migrate: ParsableCommand {
             let versions = applied.compactMap { Int($0.prefix(4)) }
             for note in try migrator.notes(ofVersions: versions, on: connection) {
                 print("  \(note)")
+            }
+            if let serviceRole {
+                try migrator.grantServiceRole(serviceRole, on: connection)
+                print("The service role \(serviceRole) has what the service needs.")
             }
         }
     }

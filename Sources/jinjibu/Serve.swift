@@ -46,6 +46,11 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "jinjibu.serve")
         let session = try database.open(migrate: false, logger: logger)
         defer { session.close() }
+        do {
+            let connection = try session.connect()
+            defer { connection.close() }
+            try Migrator(files: session.sqlFiles).checkServiceRole(on: connection)
+        }
         if demo {
             let connection = try session.connect()
             defer { connection.close() }

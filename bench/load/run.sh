@@ -102,64 +102,24 @@ for mode in ${MODES:-list detail claim compute mix}; do
   echo "$line" >&2
 done
 
-# pgbench: the claim read's SQL exactly as the service sends it for this token, in one
-# pipeline (one round trip, one implicit transaction, no BEGIN or COMMIT): the token check
-# that enters the tenant scope and drops to the jinjibu_app role (migration 0031), the claim
-# with its review, and its lines. A build from before 0031 looked the token up in a round trip
-# of its own and entered the scope with one set_config statement; that is what runs when the
-# function is not there (BIN=an older build, to compare).
-token_hash=$(printf %s "$TOKEN" | sha256sum | cut -d' ' -f1)
-claim_reads='
-SELECT c.id, c.consortium_id, c.claim_version, c.status, c.as_of::text AS as_of, c.reason, c.binding_limit,
-       c.total_expenses_yen, c.eligible_expenses_yen, c.ineligible_expenses_yen, c.subsidy_yen, c.prior_paid_yen,
-       c.claim_yen, c.refund_yen, c.created_by, c.created_at, c.status_changed_by, c.status_changed_at, c.version,
-       c.answers_version, r.decision AS review_decision, r.reason AS review_reason, r.decided_by, r.decided_at
-FROM claims c JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
-LEFT JOIN claim_reviews r ON r.consortium_id = c.consortium_id AND r.claim_id = c.id
-WHERE p.code = '"'P'"' || lpad(:n::text, 6, '"'0'"') AND c.claim_version = 1;
-SELECT l.category, l.reason, l.amount_yen, l.line_count
-FROM claim_lines l
-JOIN claims c ON c.consortium_id = l.consortium_id AND c.id = l.claim_id
-JOIN adopted_projects p ON p.consortium_id = c.consortium_id AND p.id = c.project_id
-WHERE p.code = '"'P'"' || lpad(:n::text, 6, '"'0'"') AND c.claim_version = 1;'
-if [ "$("${psql[@]}" -tAc "SELECT to_regprocedure('app_enter_token_scope(bytea)') IS NOT NULL")" = t ]; then
-  cat > "$work/claim.sql" <<SQL
-\\set n random(1, 20)
-\\startpipeline
-SELECT id, login, role, bureau, consortia, reviewed_bureaus FROM app_enter_token_scope('\\x$token_hash'::bytea);
-$claim_reads
-\\endpipeline
-SQL
-else
-  cat > "$work/claim.sql" <<SQL
-\\set n random(1, 20)
-WITH live AS (
-    SELECT id, user_id, last_used_at FROM api_tokens
-    WHERE token_hash = '\\x$token_hash'::bytea AND revoked_at IS NULL AND expires_at > now()
-), used AS (
-    UPDATE api_tokens t SET last_used_at = now() FROM live
-    WHERE t.id = live.id AND (live.last_used_at IS NULL OR live.last_used_at < now() - interval '1 minute')
-)
-SELECT u.id, u.login, u.role, u.bureau,
-       coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
-                 FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
-                 WHERE uc.user_id = u.id), '{}')::text AS consortia
-FROM live JOIN users u ON u.id = live.user_id WHERE u.disabled_at IS NULL;
-\\startpipeline
-SELECT set_config('jinjibu.role', 'admin', true), set_config('jinjibu.user_id', '1', true),
-       set_config('jinjibu.consortia', '{}', true), set_config('jinjibu.bureau', '', true),
-       set_config('jinjibu.actor', 'loadtest', true), set_config('role', 'jinjibu_app', true);
-$claim_reads
-\\endpipeline
-SQL
-fi
+# pgbench: the claim read's SQL exactly as the service sent it for the request logged above,
+# rebuilt from the server's log (bench/load/replay.py: the same statements, each parameter a
+# pgbench variable bound as the service binds it), so the reference never drifts from the
+# code. In one pipeline (one round trip, one implicit transaction, no BEGIN or COMMIT) when the
+# service sends it so: the token check that enters the tenant scope (migration 0031) first.
+# The variables hold the test token's hash (a throwaway token of a throwaway cluster).
+replay_options=()
+if tail -n +"$((mark + 1))" "$work/postgres.log" | grep -q 'app_enter_token_scope'; then replay_options=(--pipeline); fi
+python3 bench/load/replay.py "$work/postgres.log" "$((mark + 1))" "$work/claim.sql" "$work/claim.vars" "${replay_options[@]}" >/dev/null
+variables=()
+while IFS= read -r value; do variables+=(-D "$value"); done < "$work/claim.vars"
 # -M prepared is how the service runs them by default (JINJIBU_PREPARED_STATEMENTS=on);
 # -M extended parses and plans every statement, as with JINJIBU_PREPARED_STATEMENTS=off.
 pgbench_lines=()
 for protocol in prepared extended; do
   database_before=$(database_cpu)
   # pgbench's own CPU (user and system) from bash's `time`, as the service's is counted above.
-  pgbench_out=$( { TIMEFORMAT='PGBENCH_CPU %U %S'; time pgbench -h "$work" -U postgres -n -M "$protocol" -c "$connections" -j 2 -T "$seconds" -f "$work/claim.sql" -l --log-prefix="$work/pgb-$protocol" jinjibu 2>&1; } 2>&1) \
+  pgbench_out=$( { TIMEFORMAT='PGBENCH_CPU %U %S'; time pgbench -h "$work" -U postgres -n -M "$protocol" -c "$connections" -j 2 -T "$seconds" "${variables[@]}" -f "$work/claim.sql" -l --log-prefix="$work/pgb-$protocol" jinjibu 2>&1; } 2>&1) \
     || { echo "pgbench failed:" >&2; echo "$pgbench_out" | tail -20 >&2; exit 1; }
   database_used=$(echo "$(database_cpu) - $database_before" | bc -l)
   tps=$(echo "$pgbench_out" | awk '/^tps/ {print $3; exit}')

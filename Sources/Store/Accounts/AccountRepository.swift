@@ -75,12 +75,13 @@ public struct AccountRepository: Sendable {
             """).first.map(Self.decodeUser)
     }
 
-    /// The columns `decodeUser` reads, from `users u`.
+    /// The columns `decodeUser` reads, from `users u`. The consortia through
+    /// `app_account_consortia` (migration 0032): the lookup runs before any tenant scope, where
+    /// a service role of its own sees no row of `consortia`.
     private static let userColumns: PostgresQuery = """
         u.id, u.login, u.role, u.bureau,
-        coalesce((SELECT array_agg(c.id::text || ':' || c.code ORDER BY c.code)
-                  FROM user_consortia uc JOIN consortia c ON c.id = uc.consortium_id
-                  WHERE uc.user_id = u.id), '{}')::text AS consortia,
+        coalesce((SELECT array_agg(a.id::text || ':' || a.code ORDER BY a.code) FROM app_account_consortia(u.id) a), '{}')::text
+            AS consortia,
         coalesce((SELECT array_agg(rb.bureau ORDER BY rb.bureau) FROM reviewer_bureaus rb WHERE rb.user_id = u.id), '{}')::text
             AS reviewed_bureaus
         """

@@ -40,7 +40,6 @@ public struct Migrator: Sendable {
 
     /// Migrations not yet applied; throws if an applied one changed.
     public func pending(on connection: PostgresConnection) throws -> [Migration] {
-        try ensureTable(connection)
         let applied = try appliedChecksums(connection)
         let all = try migrations()
         let known = Set(all.map(\.version))
@@ -66,6 +65,7 @@ public struct Migrator: Sendable {
         // One migrator at a time per database, even with several service instances starting.
         try connection.execute("SELECT pg_advisory_lock(7411093501)")
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock(7411093501)") }
+        try ensureTable(connection)
         let todo = try pending(on: connection)
         for migration in todo {
             do {
@@ -83,6 +83,41 @@ public struct Migrator: Sendable {
         try loadReferenceData(on: connection)
         return todo.map(\.name)
     }
+
+    /// Lets a login role of its own run the service (deploy/OPERATIONS.md, "Database roles"):
+    /// what the service does outside a request's scope, and entering one, as migration 0032's
+    /// `app_grant_service_role` lists it. Idempotent; run after every migrate, since a later
+    /// migration may need more for the service. Refuses a role that would bypass row-level
+    /// security.
+    public func grantServiceRole(_ role: String, on connection: PostgresConnection) throws {
+        do {
+            try connection.transaction { try $0.execute("SELECT app_grant_service_role(\(role)::text)") }
+        } catch let error as PostgresError where error.sqlState == Self.noSuchLoginRole {
+            throw StoreError.unsuitableServiceRole(role, .notALoginRole)
+        } catch let error as PostgresError where error.sqlState == Self.bypassesRowSecurity {
+            throw StoreError.unsuitableServiceRole(role, .bypassesRowSecurity)
+        }
+    }
+
+    /// Refuses to serve as a login role that `grantServiceRole` has not prepared, so that the
+    /// operator hears it once at start and not as every sign-in failing. The owner of the
+    /// tables and a superuser pass.
+    public func checkServiceRole(on connection: PostgresConnection) throws {
+        let row = try connection.query("""
+            SELECT current_user::text AS who,
+                   pg_has_role(current_user, 'jinjibu_app', 'MEMBER')
+                   AND has_function_privilege('app_account_consortia(bigint)', 'EXECUTE')
+                   AND has_function_privilege('app_enter_token_scope(bytea)', 'EXECUTE')
+                   AND has_table_privilege('users', 'SELECT, UPDATE') AND has_table_privilege('sessions', 'SELECT, INSERT, UPDATE, DELETE')
+                   AS ready
+            """)[0]
+        guard try row.decode(Bool.self, "ready") else {
+            throw StoreError.unsuitableServiceRole(try row.decode(String.self, "who"), .notPrepared)
+        }
+    }
+
+    static let noSuchLoginRole = SQLState("JJ404")
+    static let bypassesRowSecurity = SQLState("JJ403")
 
     /// What the given migrations recorded in `migration_notes` (from 0012 on) about the data
     /// they changed or left, e.g. reference frames an operator had edited; in the order written.
@@ -125,6 +160,11 @@ public struct Migrator: Sendable {
 
     private func appliedChecksums(_ connection: PostgresConnection) throws -> [Int: (name: String, checksum: String)] {
         var result: [Int: (name: String, checksum: String)] = [:]
+        // Not created here: `serve` checks what is pending as the service's own role, which
+        // may create nothing (a database never migrated has everything pending).
+        guard try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")[0].decode(Bool.self, "present") else {
+            return result
+        }
         for row in try connection.query("SELECT version, name, checksum FROM schema_migrations") {
             result[try row.decode(Int.self, "version")] = (try row.decode(String.self, "name"), try row.decode(String.self, "checksum"))
         }
