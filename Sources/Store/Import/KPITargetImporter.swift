@@ -41,15 +41,13 @@ struct KPITargetImporter: RowImporter {
         guard let project = try connection.query("SELECT consortium_id, id FROM adopted_projects WHERE code = \(row.project)").first else {
             throw RowProblem(column: "project", value: row.project, reason: "事業 \(row.project) は登録されていません")
         }
-        let result = try connection.query("""
-            INSERT INTO kpi_targets AS k (consortium_id, project_id, metric, unit, target_numerator, target_denominator)
-            VALUES (\(try project.decode(Int64.self, "consortium_id")), \(try project.decode(Int64.self, "id")), \(row.metric),
-                    \(row.isRatio ? "ratio" : "count"), \(row.numerator), \(row.denominator))
-            ON CONFLICT (consortium_id, project_id, metric) DO UPDATE SET
-                unit = EXCLUDED.unit, target_numerator = EXCLUDED.target_numerator, target_denominator = EXCLUDED.target_denominator
-            WHERE (k.unit, k.target_numerator, k.target_denominator) IS DISTINCT FROM (EXCLUDED.unit, EXCLUDED.target_numerator, EXCLUDED.target_denominator)
-            RETURNING (xmax = 0) AS inserted
-            """)
-        return try WriteOutcome.fromUpsert(result)
+        // The manual actual and its note are the API's: a file sets the target only.
+        return try Upsert(
+            table: "kpi_targets",
+            key: [("consortium_id", "\(try project.decode(Int64.self, "consortium_id"))"), ("project_id", "\(try project.decode(Int64.self, "id"))"),
+                  ("metric", "\(row.metric)")],
+            values: [("unit", "\(row.isRatio ? "ratio" : "count")"), ("target_numerator", "\(row.numerator)"),
+                     ("target_denominator", "\(row.denominator)")]
+        ).run(on: connection)
     }
 }
