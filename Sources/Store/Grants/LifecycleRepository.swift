@@ -32,6 +32,21 @@ public struct LifecycleRepository: Sendable {
         public let rowVersion: Int
     }
 
+    /// Records a step in one transaction under the actor's name, the project locked meanwhile
+    /// (`write` checks what the step needs and writes it), and reads the step back.
+    private func record<Stored>(
+        _ projectCode: String, actor: String, on connection: PostgresConnection,
+        read: (ProjectRecord, PostgresConnection) throws -> Stored?, write: (ProjectRecord, PostgresConnection) throws -> Void
+    ) throws -> Stored {
+        try connection.transaction { connection in
+            try connection.setAuditActor(actor)
+            let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
+            try write(project, connection)
+            guard let stored = try read(project, connection) else { throw ClaimError.projectNotFound(projectCode) }
+            return stored
+        }
+    }
+
     /// The version the steps after review are about: the project's latest, approved (or paid).
     func approvedClaim(_ project: ProjectRecord, on connection: PostgresConnection) throws -> StoredClaim {
         let versions = try ClaimRepository().versions(projectCode: project.code, on: connection)
@@ -46,10 +61,8 @@ public struct LifecycleRepository: Sendable {
         projectCode: String, inspectedOn: LocalDate, inspector: String, findings: String?,
         lines: [(lineRef: String, result: Inspection.Result, note: String?)], actor: String, on connection: PostgresConnection
     ) throws -> StoredInspection {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
+        try record(projectCode, actor: actor, on: connection, read: inspection(of:on:)) { project, connection in
             let claims = ClaimRepository()
-            let project = try claims.project(code: projectCode, on: connection, forUpdate: true)
             let claim = try approvedClaim(project, on: connection)
             if try inspection(of: project, on: connection) != nil { throw ClaimError.stepAlreadyRecorded(project: projectCode, step: "確定検査") }
             let (computation, _) = try claims.stored(projectCode: projectCode, version: claim.claimVersion, on: connection)
@@ -70,8 +83,6 @@ public struct LifecycleRepository: Sendable {
                     VALUES (\(project.consortiumID), \(id), \(line.lineRef), \(line.result.rawValue), \(line.note))
                     """)
             }
-            guard let stored = try self.inspection(of: project, on: connection) else { throw ClaimError.projectNotFound(projectCode) }
-            return stored
         }
     }
 
@@ -120,9 +131,7 @@ public struct LifecycleRepository: Sendable {
         projectCode: String, confirmedOn: LocalDate, confirmed: Yen?, reasons: [ExpenseCategory: String], actor: String,
         on connection: PostgresConnection
     ) throws -> StoredConfirmation {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
-            let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
+        try record(projectCode, actor: actor, on: connection, read: confirmation(of:on:)) { project, connection in
             let claim = try approvedClaim(project, on: connection)
             if try confirmation(of: project, on: connection) != nil { throw ClaimError.stepAlreadyRecorded(project: projectCode, step: "額の確定") }
             let afterInspection = try inspection(of: project, on: connection).map {
@@ -137,8 +146,6 @@ public struct LifecycleRepository: Sendable {
                 VALUES (\(project.consortiumID), \(project.id), \(claim.id), \(confirmation.confirmedOn), \(confirmation.claimed),
                         \(confirmation.confirmed), \(document)::jsonb, \(actor))
                 """)
-            guard let stored = try self.confirmation(of: project, on: connection) else { throw ClaimError.projectNotFound(projectCode) }
-            return stored
         }
     }
 
@@ -175,9 +182,7 @@ public struct LifecycleRepository: Sendable {
     public func settle(
         projectCode: String, paidOn: LocalDate?, dueOn: LocalDate?, amount: Yen?, actor: String, on connection: PostgresConnection
     ) throws -> StoredSettlement {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
-            let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
+        try record(projectCode, actor: actor, on: connection, read: settlement(of:on:)) { project, connection in
             guard let confirmation = try confirmation(of: project, on: connection) else {
                 throw ClaimError.stepMissing(project: projectCode, step: "額の確定")
             }
@@ -206,8 +211,6 @@ public struct LifecycleRepository: Sendable {
                     WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
                     """)
             }
-            guard let stored = try settlement(of: project, on: connection) else { throw ClaimError.projectNotFound(projectCode) }
-            return stored
         }
     }
 
@@ -215,9 +218,7 @@ public struct LifecycleRepository: Sendable {
     public func receiveRefund(
         projectCode: String, receivedOn: LocalDate, actor: String, expectedRowVersion: Int?, on connection: PostgresConnection
     ) throws -> StoredSettlement {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
-            let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
+        try record(projectCode, actor: actor, on: connection, read: settlement(of:on:)) { project, connection in
             guard let current = try settlement(of: project, on: connection), current.settlement.kind == .refund else {
                 throw ClaimError.stepMissing(project: projectCode, step: "返還")
             }
@@ -229,8 +230,6 @@ public struct LifecycleRepository: Sendable {
                 UPDATE settlements SET received_on = \(receivedOn)
                 WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
                 """)
-            guard let stored = try settlement(of: project, on: connection) else { throw ClaimError.projectNotFound(projectCode) }
-            return stored
         }
     }
 
