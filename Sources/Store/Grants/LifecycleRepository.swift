@@ -190,26 +190,27 @@ public struct LifecycleRepository: Sendable {
             let advances = try GrantRepository().payments(consortiumID: project.consortiumID, projectID: project.id, on: connection)
             let (kind, due) = try confirmation.confirmation.settlement(advances: try advances.map(\.amount).sum())
             if let amount, amount != due { throw LifecycleError.settlementAmount(expected: due, kind: kind) }
+            // A payment carries the day it was paid, a refund the day it is due.
+            let (paidDay, dueDay): (LocalDate?, LocalDate?)
             switch kind {
             case .payment:
                 guard let paidOn else { throw LifecycleError.textMissing(field: "paid_on", label: "精算払の支払日") }
-                try connection.execute("""
-                    INSERT INTO settlements (consortium_id, project_id, confirmation_id, kind, amount_yen, paid_on, created_by)
-                    SELECT consortium_id, project_id, id, 'payment', \(due), \(paidOn), \(actor) FROM confirmations
-                    WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
-                    """)
-                let claim = try approvedClaim(project, on: connection)
-                if claim.status == .approved {
-                    _ = try ClaimRepository().setStatus(
-                        projectCode: projectCode, version: claim.claimVersion, to: .paid, actor: actor, on: connection)
-                }
+                (paidDay, dueDay) = (paidOn, nil)
             case .refund:
                 guard let dueOn else { throw LifecycleError.textMissing(field: "due_on", label: "返還の期限") }
-                try connection.execute("""
-                    INSERT INTO settlements (consortium_id, project_id, confirmation_id, kind, amount_yen, due_on, created_by)
-                    SELECT consortium_id, project_id, id, 'refund', \(due), \(dueOn), \(actor) FROM confirmations
-                    WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
-                    """)
+                (paidDay, dueDay) = (nil, dueOn)
+            }
+            try connection.execute("""
+                INSERT INTO settlements (consortium_id, project_id, confirmation_id, kind, amount_yen, paid_on, due_on, created_by)
+                SELECT consortium_id, project_id, id, \(kind), \(due), \(paidDay), \(dueDay), \(actor) FROM confirmations
+                WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
+                """)
+            // 精算払 pays the approved version.
+            guard kind == .payment else { return }
+            let claim = try approvedClaim(project, on: connection)
+            if claim.status == .approved {
+                _ = try ClaimRepository().setStatus(
+                    projectCode: projectCode, version: claim.claimVersion, to: .paid, actor: actor, on: connection)
             }
         }
     }
