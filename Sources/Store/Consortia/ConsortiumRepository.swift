@@ -61,13 +61,11 @@ public struct ConsortiumRepository: Sendable {
         change: (ConsortiumRecord) throws -> (name: String, establishedOn: LocalDate?)
     ) throws -> ConsortiumRecord {
         // A viewer's or bureau's consortium is readable but not writable: 403.
-        try RowLock(
-            select: "SELECT c.version FROM consortia c WHERE c.code = \(code)", alias: "c",
-            kind: Self.kind, key: code, forbidden: "このコンソーシアムを変更する権限がありません"
-        ).update(expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change) { current, values, connection in
-            try connection.execute("""
-                UPDATE consortia SET name = \(values.name), established_on = \(values.establishedOn) WHERE id = \(current.id)
-                """)
-        }
+        try RowLock(table: "consortia", code: code, kind: Self.kind, forbidden: "このコンソーシアムを変更する権限がありません")
+            .update(expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change) { current, values, connection in
+                try connection.execute("""
+                    UPDATE consortia SET name = \(values.name), established_on = \(values.establishedOn) WHERE id = \(current.id)
+                    """)
+            }
     }
 }

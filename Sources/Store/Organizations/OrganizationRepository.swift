@@ -64,10 +64,7 @@ public struct OrganizationRepository: Sendable {
     public func update(
         code: String, expectedVersion: Int?, on connection: PostgresConnection, change: (OrganizationRecord) throws -> OrganizationDraft
     ) throws -> OrganizationRecord {
-        try RowLock(
-            select: "SELECT o.version FROM organizations o WHERE o.code = \(code)", alias: "o",
-            kind: Self.kind, key: code, forbidden: "この団体を変更する権限がありません"
-        ).update(
+        try RowLock(table: "organizations", code: code, kind: Self.kind, forbidden: "この団体を変更する権限がありません").update(
             expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change,
             write: { current, draft, connection in
                 try connection.execute("""
