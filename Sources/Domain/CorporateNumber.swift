@@ -5,9 +5,10 @@ import Foundation
 /// `check = 9 − (Σ P_n × Q_n mod 9)`, P_n the n-th digit of the 12-digit base counted from the
 /// right, Q_n 1 for odd n and 2 for even n. Municipalities have one too.
 /// Codable as the 13-digit string.
-public struct CorporateNumber: Hashable, Sendable, TextCodable, CustomStringConvertible {
+public struct CorporateNumber: Hashable, Sendable, TextCodable, CustomStringConvertible, CheckDigitNumber {
     /// The number of digits.
     public static let length = 13
+    public static let checkDigitOffset = 0
 
     /// The 13 ASCII digits.
     public let digits: String
@@ -15,18 +16,7 @@ public struct CorporateNumber: Hashable, Sendable, TextCodable, CustomStringConv
     /// Parses a corporate number. Surrounding white space (including U+3000) is dropped and
     /// full-width digits are accepted; hyphens and other separators are not.
     public init(parsing text: String) throws(IdentifierError) {
-        let digits = try IdentifierError.digits(of: text, length: Self.length)
-        let expected = Self.checkDigit(forBaseDigits: Array(digits.dropFirst()))
-        guard expected == digits[0] else { throw .checkDigitMismatch(expected: expected, actual: digits[0]) }
-        self.digits = digits.map(String.init).joined()
-    }
-
-    /// The check digit (1–9) for a 12-digit base.
-    /// - Precondition: `twelveDigits` is exactly 12 ASCII digits.
-    public static func checkDigit(forBase twelveDigits: String) -> Int {
-        let digits = twelveDigits.compactMap(TextNormalization.asciiDigit)
-        precondition(digits.count == 12 && twelveDigits.count == 12, "a corporate number base is 12 ASCII digits")
-        return checkDigit(forBaseDigits: digits)
+        self.digits = try Self.verified(try IdentifierError.digits(of: text, length: Self.length))
     }
 
     /// The number made from a 12-digit base by prefixing its check digit.
@@ -36,7 +26,8 @@ public struct CorporateNumber: Hashable, Sendable, TextCodable, CustomStringConv
         self.digits = String(check) + twelveDigits
     }
 
-    static func checkDigit(forBaseDigits digits: [Int]) -> Int {
+    /// The check digit (1–9) for the 12 digits of a base.
+    public static func checkDigit(forBaseDigits digits: [Int]) -> Int {
         var sum = 0
         for (offset, digit) in digits.reversed().enumerated() {
             let n = offset + 1

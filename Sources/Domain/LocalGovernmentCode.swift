@@ -4,9 +4,10 @@ import Foundation
 /// of municipality and a check digit `11 − (6·d1 + 5·d2 + 4·d3 + 3·d4 + 2·d5 mod 11)`, keeping
 /// only its last digit. 010006 is 北海道 itself, 011002 札幌市, 152137 燕市.
 /// Codable as the 6-digit string.
-public struct LocalGovernmentCode: Hashable, Sendable, TextCodable, CustomStringConvertible {
+public struct LocalGovernmentCode: Hashable, Sendable, TextCodable, CustomStringConvertible, CheckDigitNumber {
     /// The number of digits.
     public static let length = 6
+    public static let checkDigitOffset = 5
 
     /// The 6 ASCII digits.
     public let digits: String
@@ -19,20 +20,11 @@ public struct LocalGovernmentCode: Hashable, Sendable, TextCodable, CustomString
         guard (1...47).contains(prefectureCode) else {
             throw .unknownPrefecture(String(digits[0]) + String(digits[1]))
         }
-        let expected = Self.checkDigit(forBaseDigits: Array(digits.prefix(5)))
-        guard expected == digits[5] else { throw .checkDigitMismatch(expected: expected, actual: digits[5]) }
-        self.digits = digits.map(String.init).joined()
+        self.digits = try Self.verified(digits)
     }
 
-    /// The check digit for the 5-digit code without it (the form many lists use).
-    /// - Precondition: `fiveDigits` is exactly 5 ASCII digits.
-    public static func checkDigit(forBase fiveDigits: String) -> Int {
-        let digits = fiveDigits.compactMap(TextNormalization.asciiDigit)
-        precondition(digits.count == 5 && fiveDigits.count == 5, "a local government code base is 5 ASCII digits")
-        return checkDigit(forBaseDigits: digits)
-    }
-
-    static func checkDigit(forBaseDigits digits: [Int]) -> Int {
+    /// The check digit for the 5 digits of the code without it (the form many lists use).
+    public static func checkDigit(forBaseDigits digits: [Int]) -> Int {
         let weighted = zip(digits, [6, 5, 4, 3, 2]).reduce(0) { $0 + $1.0 * $1.1 }
         return (11 - weighted % 11) % 10
     }

@@ -35,6 +35,25 @@ public final class PostgresPool: Sendable {
         var waiters: [(id: UInt64, continuation: CheckedContinuation<PostgresConnection?, Error>)] = []
         var nextWaiterID: UInt64 = 0
         var isShutDown = false
+
+        enum Taken {
+            case idle(PostgresConnection)
+            /// A slot to open a connection in.
+            case slot
+        }
+
+        /// An idle connection or, while fewer than `maximum` are open, a slot to open one,
+        /// counted as in use; nil when every connection is busy.
+        mutating func take(maximum: Int) -> Taken? {
+            if let connection = idle.popLast() {
+                inUse += 1
+                return .idle(connection)
+            }
+            guard open < maximum else { return nil }
+            open += 1
+            inUse += 1
+            return .slot
+        }
     }
 
     public let configuration: Configuration
@@ -173,25 +192,14 @@ public final class PostgresPool: Sendable {
 
     /// A connection to use (nil: open a new one, a slot is reserved) and whether it was idle.
     private func acquire() async throws -> (PostgresConnection?, Bool) {
-        enum Decision { case idle(PostgresConnection), open, wait, shutDown }
-        let decision: Decision = state.withLockedValue { state in
-            if state.isShutDown { return .shutDown }
-            if let connection = state.idle.popLast() {
-                state.inUse += 1
-                return .idle(connection)
-            }
-            if state.open < configuration.maximumConnections {
-                state.open += 1
-                state.inUse += 1
-                return .open
-            }
-            return .wait
+        let (isShutDown, taken): (Bool, State.Taken?) = state.withLockedValue { state in
+            state.isShutDown ? (true, nil) : (false, state.take(maximum: configuration.maximumConnections))
         }
-        switch decision {
+        if isShutDown { throw PostgresError(kind: .pool, message: "the connection pool is shut down") }
+        switch taken {
         case .idle(let connection): return (connection, true)
-        case .open: return (nil, false)
-        case .shutDown: throw PostgresError(kind: .pool, message: "the connection pool is shut down")
-        case .wait: break
+        case .slot: return (nil, false)
+        case nil: break
         }
         let id = state.withLockedValue { state -> UInt64 in
             state.nextWaiterID += 1
@@ -223,14 +231,10 @@ public final class PostgresPool: Sendable {
             // (seen here) or finds the waiter in the line and takes it out.
             if Task.isCancelled { return .failure(CancellationError()) }
             // A connection may have been released between the first look and now.
-            if let connection = state.idle.popLast() {
-                state.inUse += 1
-                return .success(connection)
-            }
-            if state.open < configuration.maximumConnections {
-                state.open += 1
-                state.inUse += 1
-                return .success(nil)
+            switch state.take(maximum: configuration.maximumConnections) {
+            case .idle(let connection): return .success(connection)
+            case .slot: return .success(nil)
+            case nil: break
             }
             state.waiters.append((id, continuation))
             return nil

@@ -104,6 +104,23 @@ import TestSupport
         #expect(try fixture.count("SELECT count(*) FROM organizations") == 2)
     }
 
+    /// The code made from `no` takes the bureau of the consortium's stored prefecture: one that
+    /// does not decode is that error, naming the column, not a row told it lacks a code.
+    @Test func aStoredPrefectureThatDoesNotDecodeIsThatErrorWhenTheCodeIsMade() throws {
+        try fixture.connection.executeScript(unsafeSQL: """
+            ALTER TABLE consortia DROP CONSTRAINT consortia_prefecture_code_fkey;
+            UPDATE consortia SET prefecture_code = 99 WHERE code = 'tsubame';
+            """)
+        let error = #expect(throws: PostgresError.self) {
+            try fixture.tryLoad(.adoptedProjects, """
+                fiscal_year,program,frame,no,consortium,applicant_name,applicant_corporate_number,region,project_name
+                2024,chiiki-senryaku-jinzai,standard,8,tsubame,株式会社つばめいと,7110002019384,燕市,事業
+                """)
+        }
+        #expect(error?.kind == .decoding)
+        #expect(error?.column == "prefecture_code")
+    }
+
     @Test func theDatabaseRefusesAGrantAboveTheCapAndSkippedStatusSteps() throws {
         try fixture.project("p1", granted: "1000")
         let overCap = #expect(throws: PostgresError.self) {

@@ -140,9 +140,8 @@ public struct OutcomeRepository: Sendable {
         _: Record.Type, consortiumCode: String, _ filter: Filter, kind: String?, page: PageRequest, on connection: PostgresConnection
     ) throws -> Page<Record> {
         let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
-        let after = page.afterFirst.flatMap { Int64($0) }
         let table = Record.alias
-        let rows = try connection.query("""
+        return try connection.page("""
             SELECT \(Record.columns) FROM \(Record.joins)
             WHERE \(table).consortium_id = \(consortium.id)
               AND (\(filter.fiscalYear?.firstDay) IS NULL
@@ -150,11 +149,7 @@ public struct OutcomeRepository: Sendable {
                       BETWEEN \(filter.fiscalYear?.firstDay) AND \(filter.fiscalYear?.lastDay))
               AND (\(filter.firmCode)::text IS NULL OR o.code = \(filter.firmCode))
               AND (\(kind)::text IS NULL OR \(table).\(Record.kindColumn) = \(kind))
-              AND (\(after)::bigint IS NULL OR \(table).id > \(after))
-            ORDER BY \(table).id
-            LIMIT \(page.limit + 1)
-            """).map(Record.init(row:))
-        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+            """, by: .id("\(table).id"), page, decode: Record.init(row:)) { String($0.id) }
     }
 
     private func record<Record: OutcomeRow>(_: Record.Type, consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> Record {

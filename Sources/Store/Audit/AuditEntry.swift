@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// One change in the audit trail: who, when, what, before and after (the rows as JSON).
-public struct AuditEntry: Sendable, Hashable {
+public struct AuditEntry: Sendable, Hashable, Decodable {
     public let id: Int64
     public let at: Date
     public let actor: String
@@ -14,15 +14,6 @@ public struct AuditEntry: Sendable, Hashable {
     public let after: Data?
 
     init(row: PostgresRow) throws {
-        let row = row.reading("audit_log")
-        id = try row.decode(Int64.self, "id")
-        at = try row.decode(Date.self, "at")
-        actor = try row.decode(String.self, "actor")
-        table = try row.decode(String.self, "table_name")
-        operation = try row.decode(String.self, "operation")
-        consortiumCode = try row.decode(String?.self, "consortium_code")
-        rowID = try row.decode(Int64?.self, "row_id")
-        before = try row.decode(String?.self, "before").map { Data($0.utf8) }
-        after = try row.decode(String?.self, "after").map { Data($0.utf8) }
+        self = try row.reading("audit_log").decode(Self.self, renaming: ["table": "table_name", "rowID": "row_id"])
     }
 }

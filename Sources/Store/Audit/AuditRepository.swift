@@ -18,18 +18,13 @@ public struct AuditRepository: Sendable {
     public init() {}
 
     public func list(_ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<AuditEntry> {
-        let before = page.afterFirst.flatMap { Int64($0) }
-        let rows = try connection.query("""
+        try connection.page("""
             SELECT a.id, a.at, a.actor, a.table_name, a.operation, c.code AS consortium_code, a.row_id,
                    a.before::text AS before, a.after::text AS after
             FROM audit_log a LEFT JOIN consortia c ON c.id = a.consortium_id
             WHERE (\(filter.table)::text IS NULL OR a.table_name = \(filter.table))
               AND (\(filter.consortiumCode)::text IS NULL OR c.code = \(filter.consortiumCode))
               AND (\(filter.actor)::text IS NULL OR a.actor = \(filter.actor))
-              AND (\(before)::bigint IS NULL OR a.id < \(before))
-            ORDER BY a.id DESC
-            LIMIT \(page.limit + 1)
-            """).map(AuditEntry.init(row:))
-        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+            """, by: .idDescending("a.id"), page, decode: AuditEntry.init(row:)) { String($0.id) }
     }
 }

@@ -93,18 +93,9 @@ struct CSVParser: Sendable {
                 field.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
                 index = end
                 guard end < count else { break }
-                let byte = bytes[end]
                 index += 1
-                if byte == CSVByte.comma {
-                    try endField()
-                    state = .fieldStart
-                } else if byte == CSVByte.lineFeed {
+                if try endsRecord(after: bytes[end], carriageReturn: .carriageReturn, otherwise: .quoteInUnquotedField) {
                     return try endRecord()
-                } else if byte == CSVByte.carriageReturn {
-                    state = .carriageReturn
-                } else {
-                    state = .done
-                    throw CSVError(line: line, reason: .quoteInUnquotedField)
                 }
             case .quoted:
                 var end = index
@@ -128,16 +119,8 @@ struct CSVParser: Sendable {
                 if byte == CSVByte.quote {  // "" is one quote
                     field.append(CSVByte.quote)
                     state = .quoted
-                } else if byte == CSVByte.comma {
-                    try endField()
-                    state = .fieldStart
-                } else if byte == CSVByte.lineFeed {
+                } else if try endsRecord(after: byte, carriageReturn: .carriageReturnAfterQuote, otherwise: .textAfterClosingQuote) {
                     return try endRecord()
-                } else if byte == CSVByte.carriageReturn {
-                    state = .carriageReturnAfterQuote
-                } else {
-                    state = .done
-                    throw CSVError(line: line, reason: .textAfterClosingQuote)
                 }
             case .carriageReturn:
                 if bytes[index] == CSVByte.lineFeed {
@@ -181,6 +164,27 @@ struct CSVParser: Sendable {
             try endField()
             return CSVRecord(line: recordLine, fields: takeFields())
         }
+    }
+
+    /// Takes the byte after a field's text (unquoted, or after the closing quote): a comma ends
+    /// the field, a line feed the record (true: the caller completes it), a carriage return
+    /// moves to `carriageReturn`; any other byte is the error `otherwise`.
+    @inline(__always)
+    private mutating func endsRecord(
+        after byte: UInt8, carriageReturn: State, otherwise problem: CSVError.Reason
+    ) throws(CSVError) -> Bool {
+        if byte == CSVByte.comma {
+            try endField()
+            state = .fieldStart
+        } else if byte == CSVByte.lineFeed {
+            return true
+        } else if byte == CSVByte.carriageReturn {
+            state = carriageReturn
+        } else {
+            state = .done
+            throw CSVError(line: line, reason: problem)
+        }
+        return false
     }
 
     /// Completes a record whose line feed was just consumed.

@@ -10,18 +10,14 @@ public struct ConsortiumRepository: Sendable {
 
     /// Ordered by code.
     public func list(prefecture: Prefecture?, bureau: Bureau?, page: PageRequest, on connection: PostgresConnection) throws -> Page<ConsortiumRecord> {
-        let rows = try connection.query("""
+        try connection.page("""
             SELECT \(ConsortiumRecord.columns)
             FROM consortia c
             JOIN organizations s ON s.id = c.secretariat_id
             JOIN prefectures p ON p.code = c.prefecture_code
             WHERE (\(prefecture?.code)::smallint IS NULL OR c.prefecture_code = \(prefecture?.code))
               AND (\(bureau)::text IS NULL OR p.bureau = \(bureau))
-              AND (\(page.afterFirst)::text IS NULL OR c.code > \(page.afterFirst))
-            ORDER BY c.code
-            LIMIT \(page.limit + 1)
-            """).map(ConsortiumRecord.init(row:))
-        return Page(fetched: rows, limit: page.limit) { [$0.code] }
+            """, by: .code("c.code"), page, decode: ConsortiumRecord.init(row:)) { $0.code }
     }
 
     public func find(code: String, on connection: PostgresConnection) throws -> ConsortiumRecord {
@@ -65,13 +61,11 @@ public struct ConsortiumRepository: Sendable {
         change: (ConsortiumRecord) throws -> (name: String, establishedOn: LocalDate?)
     ) throws -> ConsortiumRecord {
         // A viewer's or bureau's consortium is readable but not writable: 403.
-        try RowLock(
-            select: "SELECT c.version FROM consortia c WHERE c.code = \(code)", alias: "c",
-            kind: Self.kind, key: code, forbidden: "このコンソーシアムを変更する権限がありません"
-        ).update(expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change) { current, values, connection in
-            try connection.execute("""
-                UPDATE consortia SET name = \(values.name), established_on = \(values.establishedOn) WHERE id = \(current.id)
-                """)
-        }
+        try RowLock(table: "consortia", code: code, kind: Self.kind, forbidden: "このコンソーシアムを変更する権限がありません")
+            .update(expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change) { current, values, connection in
+                try connection.execute("""
+                    UPDATE consortia SET name = \(values.name), established_on = \(values.establishedOn) WHERE id = \(current.id)
+                    """)
+            }
     }
 }

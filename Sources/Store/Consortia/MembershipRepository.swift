@@ -23,8 +23,7 @@ public struct MembershipRepository: Sendable {
     /// Ordered by id (the order of registration).
     public func list(consortiumCode: String, _ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<MembershipRecord> {
         let consortium = try ConsortiumRepository().find(code: consortiumCode, on: connection)
-        let after = page.afterFirst.flatMap { Int64($0) }
-        let rows = try connection.query("""
+        return try connection.page("""
             SELECT \(MembershipRecord.columns)
             FROM memberships m JOIN consortia c ON c.id = m.consortium_id JOIN organizations o ON o.id = m.organization_id
             WHERE m.consortium_id = \(consortium.id)
@@ -32,11 +31,7 @@ public struct MembershipRepository: Sendable {
               AND (\(filter.group)::text IS NULL OR m.group_name = \(filter.group))
               AND (\(filter.activeOn) IS NULL OR (m.joined_on <= \(filter.activeOn)
                    AND (m.left_on IS NULL OR m.left_on >= \(filter.activeOn))))
-              AND (\(after)::bigint IS NULL OR m.id > \(after))
-            ORDER BY m.id
-            LIMIT \(page.limit + 1)
-            """).map(MembershipRecord.init(row:))
-        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+            """, by: .id("m.id"), page, decode: MembershipRecord.init(row:)) { String($0.id) }
     }
 
     public func find(consortiumCode: String, id: Int64, on connection: PostgresConnection) throws -> MembershipRecord {

@@ -27,19 +27,14 @@ public struct ExpenseRepository: Sendable {
     /// Ordered by id (the order of entry).
     public func list(projectCode: String, _ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<ExpenseRecord> {
         let project = try ProjectRepository().find(code: projectCode, on: connection)
-        let after = page.afterFirst.flatMap { Int64($0) }
-        let rows = try connection.query("""
+        return try connection.page("""
             SELECT \(ExpenseRecord.columns) FROM \(ExpenseRecord.joins)
             WHERE p.id = \(project.id) AND p.code = \(projectCode)
               AND (\(filter.category)::text IS NULL OR e.category = \(filter.category))
               AND (\(filter.paid)::boolean IS NULL OR (e.paid_on IS NOT NULL) = \(filter.paid))
               AND (\(filter.incurredFrom) IS NULL OR e.incurred_on >= \(filter.incurredFrom))
               AND (\(filter.incurredTo) IS NULL OR e.incurred_on <= \(filter.incurredTo))
-              AND (\(after)::bigint IS NULL OR e.id > \(after))
-            ORDER BY e.id
-            LIMIT \(page.limit + 1)
-            """).map(ExpenseRecord.init(row:))
-        return Page(fetched: rows, limit: page.limit) { [String($0.id)] }
+            """, by: .id("e.id"), page, decode: ExpenseRecord.init(row:)) { String($0.id) }
     }
 
     public func find(projectCode: String, id: Int64, on connection: PostgresConnection) throws -> ExpenseRecord {

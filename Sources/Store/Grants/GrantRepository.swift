@@ -80,12 +80,10 @@ public struct GrantRepository: Sendable {
         plannedBudget: [ExpenseCategory: Yen], reason: String?, expectedSequence: Int? = nil, actor: String,
         on connection: PostgresConnection
     ) throws -> GrantDecision {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
-            let project = try lockedProject(projectCode, on: connection)
-            let earlier = try decisions(consortiumID: project.consortiumID, projectID: project.id, on: connection)
-            let next = (earlier.last?.sequence ?? 0) + 1
-            try Self.check(expectedSequence, next: next, project: projectCode) { $0 == 1 ? "交付決定" : "\($0 - 1)回目の変更交付決定" }
+        try recordNext(
+            projectCode, expected: expectedSequence, actor: actor, on: connection, earlier: decisions(consortiumID:projectID:on:),
+            named: { $0 == 1 ? "交付決定" : "\($0 - 1)回目の変更交付決定" }
+        ) { project, next, earlier, connection in
             let decision = try GrantDecision(
                 sequence: next, decidedOn: decidedOn, documentNumber: documentNumber,
                 amount: amount, plannedBudget: plannedBudget, reason: reason)
@@ -115,12 +113,10 @@ public struct GrantRepository: Sendable {
         projectCode: String, paidOn: LocalDate, amount: Yen, expectedSequence: Int? = nil, actor: String,
         on connection: PostgresConnection
     ) throws -> AdvancePayment {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
-            let project = try lockedProject(projectCode, on: connection)
-            let earlier = try payments(consortiumID: project.consortiumID, projectID: project.id, on: connection)
-            let next = (earlier.last?.sequence ?? 0) + 1
-            try Self.check(expectedSequence, next: next, project: projectCode) { "\($0)回目の概算払" }
+        try recordNext(
+            projectCode, expected: expectedSequence, actor: actor, on: connection, earlier: payments(consortiumID:projectID:on:),
+            named: { "\($0)回目の概算払" }
+        ) { project, next, earlier, connection in
             let payment = try AdvancePayment(sequence: next, paidOn: paidOn, amount: amount)
             try AdvancePayment.checkWithinGrant(earlier + [payment], granted: project.granted)
             do {
@@ -132,6 +128,25 @@ public struct GrantRepository: Sendable {
                 throw RecordError.mapping(error, kind: Self.paymentKind)
             }
             return payment
+        }
+    }
+
+    /// Records the project's next numbered step (a decision, a payment) in one transaction under
+    /// the actor's name, the project locked meanwhile: the steps before it are read with
+    /// `earlier`, the number the writer means to record is checked against the next one
+    /// (`named` names a number for a conflict), and `write` checks and writes the step.
+    private func recordNext<Step: NumberedStep>(
+        _ projectCode: String, expected: Int?, actor: String, on connection: PostgresConnection,
+        earlier: (Int64, Int64, PostgresConnection) throws -> [Step], named: (Int) -> String,
+        write: (LockedProject, _ next: Int, _ earlier: [Step], PostgresConnection) throws -> Step
+    ) throws -> Step {
+        try connection.transaction { connection in
+            try connection.setAuditActor(actor)
+            let project = try lockedProject(projectCode, on: connection)
+            let before = try earlier(project.consortiumID, project.id, connection)
+            let next = (before.last?.sequence ?? 0) + 1
+            try Self.check(expected, next: next, project: projectCode, named: named)
+            return try write(project, next, before, connection)
         }
     }
 
@@ -147,7 +162,9 @@ public struct GrantRepository: Sendable {
     }
 
     /// The project locked against concurrent records, with what the checks above need.
-    private func lockedProject(_ code: String, on connection: PostgresConnection) throws -> (consortiumID: Int64, id: Int64, granted: Yen?, projectCap: Yen?) {
+    private typealias LockedProject = (consortiumID: Int64, id: Int64, granted: Yen?, projectCap: Yen?)
+
+    private func lockedProject(_ code: String, on connection: PostgresConnection) throws -> LockedProject {
         let rows: [PostgresRow]
         do {
             rows = try connection.query("""
@@ -208,3 +225,11 @@ extension GrantRepository {
          Ratio(try row.decode(Int64.self, "overrun_numerator"), try row.decode(Int64.self, "overrun_denominator")))
     }
 }
+
+/// A step recorded one after another under a number (1, 2, …).
+private protocol NumberedStep {
+    var sequence: Int { get }
+}
+
+extension GrantDecision: NumberedStep {}
+extension AdvancePayment: NumberedStep {}

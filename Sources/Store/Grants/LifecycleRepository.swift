@@ -32,6 +32,21 @@ public struct LifecycleRepository: Sendable {
         public let rowVersion: Int
     }
 
+    /// Records a step in one transaction under the actor's name, the project locked meanwhile
+    /// (`write` checks what the step needs and writes it), and reads the step back.
+    private func record<Stored>(
+        _ projectCode: String, actor: String, on connection: PostgresConnection,
+        read: (ProjectRecord, PostgresConnection) throws -> Stored?, write: (ProjectRecord, PostgresConnection) throws -> Void
+    ) throws -> Stored {
+        try connection.transaction { connection in
+            try connection.setAuditActor(actor)
+            let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
+            try write(project, connection)
+            guard let stored = try read(project, connection) else { throw ClaimError.projectNotFound(projectCode) }
+            return stored
+        }
+    }
+
     /// The version the steps after review are about: the project's latest, approved (or paid).
     func approvedClaim(_ project: ProjectRecord, on connection: PostgresConnection) throws -> StoredClaim {
         let versions = try ClaimRepository().versions(projectCode: project.code, on: connection)
@@ -46,10 +61,8 @@ public struct LifecycleRepository: Sendable {
         projectCode: String, inspectedOn: LocalDate, inspector: String, findings: String?,
         lines: [(lineRef: String, result: Inspection.Result, note: String?)], actor: String, on connection: PostgresConnection
     ) throws -> StoredInspection {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
+        try record(projectCode, actor: actor, on: connection, read: inspection(of:on:)) { project, connection in
             let claims = ClaimRepository()
-            let project = try claims.project(code: projectCode, on: connection, forUpdate: true)
             let claim = try approvedClaim(project, on: connection)
             if try inspection(of: project, on: connection) != nil { throw ClaimError.stepAlreadyRecorded(project: projectCode, step: "確定検査") }
             let (computation, _) = try claims.stored(projectCode: projectCode, version: claim.claimVersion, on: connection)
@@ -70,8 +83,6 @@ public struct LifecycleRepository: Sendable {
                     VALUES (\(project.consortiumID), \(id), \(line.lineRef), \(line.result.rawValue), \(line.note))
                     """)
             }
-            guard let stored = try self.inspection(of: project, on: connection) else { throw ClaimError.projectNotFound(projectCode) }
-            return stored
         }
     }
 
@@ -120,9 +131,7 @@ public struct LifecycleRepository: Sendable {
         projectCode: String, confirmedOn: LocalDate, confirmed: Yen?, reasons: [ExpenseCategory: String], actor: String,
         on connection: PostgresConnection
     ) throws -> StoredConfirmation {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
-            let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
+        try record(projectCode, actor: actor, on: connection, read: confirmation(of:on:)) { project, connection in
             let claim = try approvedClaim(project, on: connection)
             if try confirmation(of: project, on: connection) != nil { throw ClaimError.stepAlreadyRecorded(project: projectCode, step: "額の確定") }
             let afterInspection = try inspection(of: project, on: connection).map {
@@ -137,8 +146,6 @@ public struct LifecycleRepository: Sendable {
                 VALUES (\(project.consortiumID), \(project.id), \(claim.id), \(confirmation.confirmedOn), \(confirmation.claimed),
                         \(confirmation.confirmed), \(document)::jsonb, \(actor))
                 """)
-            guard let stored = try self.confirmation(of: project, on: connection) else { throw ClaimError.projectNotFound(projectCode) }
-            return stored
         }
     }
 
@@ -175,9 +182,7 @@ public struct LifecycleRepository: Sendable {
     public func settle(
         projectCode: String, paidOn: LocalDate?, dueOn: LocalDate?, amount: Yen?, actor: String, on connection: PostgresConnection
     ) throws -> StoredSettlement {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
-            let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
+        try record(projectCode, actor: actor, on: connection, read: settlement(of:on:)) { project, connection in
             guard let confirmation = try confirmation(of: project, on: connection) else {
                 throw ClaimError.stepMissing(project: projectCode, step: "額の確定")
             }
@@ -185,29 +190,28 @@ public struct LifecycleRepository: Sendable {
             let advances = try GrantRepository().payments(consortiumID: project.consortiumID, projectID: project.id, on: connection)
             let (kind, due) = try confirmation.confirmation.settlement(advances: try advances.map(\.amount).sum())
             if let amount, amount != due { throw LifecycleError.settlementAmount(expected: due, kind: kind) }
+            // A payment carries the day it was paid, a refund the day it is due.
+            let (paidDay, dueDay): (LocalDate?, LocalDate?)
             switch kind {
             case .payment:
                 guard let paidOn else { throw LifecycleError.textMissing(field: "paid_on", label: "精算払の支払日") }
-                try connection.execute("""
-                    INSERT INTO settlements (consortium_id, project_id, confirmation_id, kind, amount_yen, paid_on, created_by)
-                    SELECT consortium_id, project_id, id, 'payment', \(due), \(paidOn), \(actor) FROM confirmations
-                    WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
-                    """)
-                let claim = try approvedClaim(project, on: connection)
-                if claim.status == .approved {
-                    _ = try ClaimRepository().setStatus(
-                        projectCode: projectCode, version: claim.claimVersion, to: .paid, actor: actor, on: connection)
-                }
+                (paidDay, dueDay) = (paidOn, nil)
             case .refund:
                 guard let dueOn else { throw LifecycleError.textMissing(field: "due_on", label: "返還の期限") }
-                try connection.execute("""
-                    INSERT INTO settlements (consortium_id, project_id, confirmation_id, kind, amount_yen, due_on, created_by)
-                    SELECT consortium_id, project_id, id, 'refund', \(due), \(dueOn), \(actor) FROM confirmations
-                    WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
-                    """)
+                (paidDay, dueDay) = (nil, dueOn)
             }
-            guard let stored = try settlement(of: project, on: connection) else { throw ClaimError.projectNotFound(projectCode) }
-            return stored
+            try connection.execute("""
+                INSERT INTO settlements (consortium_id, project_id, confirmation_id, kind, amount_yen, paid_on, due_on, created_by)
+                SELECT consortium_id, project_id, id, \(kind), \(due), \(paidDay), \(dueDay), \(actor) FROM confirmations
+                WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
+                """)
+            // 精算払 pays the approved version.
+            guard kind == .payment else { return }
+            let claim = try approvedClaim(project, on: connection)
+            if claim.status == .approved {
+                _ = try ClaimRepository().setStatus(
+                    projectCode: projectCode, version: claim.claimVersion, to: .paid, actor: actor, on: connection)
+            }
         }
     }
 
@@ -215,9 +219,7 @@ public struct LifecycleRepository: Sendable {
     public func receiveRefund(
         projectCode: String, receivedOn: LocalDate, actor: String, expectedRowVersion: Int?, on connection: PostgresConnection
     ) throws -> StoredSettlement {
-        try connection.transaction { connection in
-            try connection.setAuditActor(actor)
-            let project = try ClaimRepository().project(code: projectCode, on: connection, forUpdate: true)
+        try record(projectCode, actor: actor, on: connection, read: settlement(of:on:)) { project, connection in
             guard let current = try settlement(of: project, on: connection), current.settlement.kind == .refund else {
                 throw ClaimError.stepMissing(project: projectCode, step: "返還")
             }
@@ -229,8 +231,6 @@ public struct LifecycleRepository: Sendable {
                 UPDATE settlements SET received_on = \(receivedOn)
                 WHERE consortium_id = \(project.consortiumID) AND project_id = \(project.id)
                 """)
-            guard let stored = try settlement(of: project, on: connection) else { throw ClaimError.projectNotFound(projectCode) }
-            return stored
         }
     }
 

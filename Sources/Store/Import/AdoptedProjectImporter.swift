@@ -244,12 +244,10 @@ struct AdoptedProjectImporter: RowImporter {
     private func insert(_ row: Row, frame: FrameLabel.Resolved, leadID: Int64, on connection: PostgresConnection) throws -> StoredProject {
         let consortiumID = try row.consortiumCode.map { try StoreLookup.consortiumID(code: $0, column: "consortium", on: connection) }
             ?? consortiumOfLead(row, leadID: leadID, on: connection)
-        var prefectureCode = row.prefecture?.code
-        if prefectureCode == nil {
-            prefectureCode = try connection.query("SELECT prefecture_code FROM consortia WHERE id = \(consortiumID)")[0].decode(Int.self, "prefecture_code")
-        }
+        let prefecture = try row.prefecture
+            ?? connection.query("SELECT prefecture_code FROM consortia WHERE id = \(consortiumID)")[0].decode(Prefecture.self, "prefecture_code")
         var code = row.code
-        if code == nil, let no = row.no, let prefectureCode, let prefecture = try? Prefecture(code: prefectureCode) {
+        if code == nil, let no = row.no {
             guard let made = AdoptedProjectCode.make(
                 fiscalYear: row.fiscalYear, bureau: prefecture.bureau, program: frame.program, frame: frame.code, no: no) else {
                 throw RowProblem(column: "code", value: nil, reason: "事業コードが64文字を超えるため作れません。code 列で指定してください")
@@ -271,7 +269,7 @@ struct AdoptedProjectImporter: RowImporter {
             INSERT INTO adopted_projects (consortium_id, code, frame_id, fiscal_year, no, project_name, region,
                 prefecture_code, granted_yen, starts_on, ends_on, prior_paid_yen)
             VALUES (\(consortiumID), \(code), \(frame.id), \(row.fiscalYear), \(row.no), \(row.projectName),
-                \(row.region), \(prefectureCode), \(row.granted), \(row.startsOn),
+                \(row.region), \(prefecture.code), \(row.granted), \(row.startsOn),
                 \(row.endsOn), \(row.priorPaid ?? .zero))
             RETURNING consortium_id, id, code, frame_id, no
             """)

@@ -7,8 +7,7 @@ import Postgres
 /// that referred the firm to the consortium (とりつなぎ from a bank, a chamber). `placement_person_ref` links the consultation to the placement of that
 /// person at the same firm: the only one, or else the first that started on or after the
 /// consultation; placements are imported first.
-struct ConsultationImporter: RowImporter {
-    typealias Row = ConsortiumRow<ConsultationDraft>
+struct ConsultationImporter: ConsortiumRecordImporter {
 
     static let columns = [
         ImportColumn.consortium,
@@ -23,14 +22,11 @@ struct ConsultationImporter: RowImporter {
         ImportColumn("referred_by", aliases: ["紹介元", "とりつなぎ元"]),
     ]
 
-    private var consortia = StoreLookup.ConsortiumCache()
+    var consortia = StoreLookup.ConsortiumCache()
 
-    func naturalKey(of row: Row) -> String {
-        "\(row.consortiumCode)/\(row.draft.firmCode)/\(row.draft.consultedOn)/\(row.draft.channel.rawValue)"
-    }
+    func naturalKey(ofDraft draft: ConsultationDraft) -> String { "\(draft.firmCode)/\(draft.consultedOn)/\(draft.channel.rawValue)" }
 
-    func parse(_ record: inout ImportRecord) -> Row? {
-        let consortium = record.code("consortium", required: true)
+    func parseDraft(_ record: inout ImportRecord) -> ConsultationDraft? {
         let firm = record.code("firm", required: true)
         let consulted = record.date("consulted_on", required: true)
         let channel = record.vocabulary("channel", ConsultationChannel.self, required: true)
@@ -46,14 +42,13 @@ struct ConsultationImporter: RowImporter {
         }
         let personRef = record.boundedText("placement_person_ref", limit: 100)
         let referredBy = record.code("referred_by")
-        guard let consortium, let firm, let consulted, let channel, record.issues.isEmpty else { return nil }
-        return Row(consortiumCode: consortium, draft: ConsultationDraft(
+        guard let firm, let consulted, let channel else { return nil }
+        return ConsultationDraft(
             firmCode: firm, consultedOn: consulted, channel: channel, jobCategory: job, employmentType: type,
-            referredToCode: referredTo, referredOn: referredOn, placementPersonRef: personRef, referredByCode: referredBy))
+            referredToCode: referredTo, referredOn: referredOn, placementPersonRef: personRef, referredByCode: referredBy)
     }
 
-    mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
-        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+    func write(_ row: Row, consortiumID: Int64, on connection: PostgresConnection) throws -> WriteOutcome {
         let draft = row.draft
         let firmID = try StoreLookup.organizationID(code: draft.firmCode, column: "firm", on: connection)
         let partnerID = try draft.referredToCode.map {
@@ -65,22 +60,14 @@ struct ConsultationImporter: RowImporter {
         let placementID = try draft.placementPersonRef.map {
             try placement(of: $0, firmID: firmID, consortiumID: consortiumID, draft: draft, on: connection)
         }
-        let result = try connection.query("""
-            INSERT INTO consultations AS c (consortium_id, firm_id, consulted_on, channel, job_category, employment_type,
-                                            referred_to_id, referred_on, placement_id, referred_by_id)
-            VALUES (\(consortiumID), \(firmID), \(draft.consultedOn), \(draft.channel),
-                    \(draft.jobCategory), \(draft.employmentType), \(partnerID),
-                    \(draft.referredOn), \(placementID), \(referrerID))
-            ON CONFLICT (consortium_id, firm_id, consulted_on, channel) DO UPDATE SET
-                job_category = EXCLUDED.job_category, employment_type = EXCLUDED.employment_type,
-                referred_to_id = EXCLUDED.referred_to_id, referred_on = EXCLUDED.referred_on,
-                placement_id = EXCLUDED.placement_id, referred_by_id = EXCLUDED.referred_by_id
-            WHERE (c.job_category, c.employment_type, c.referred_to_id, c.referred_on, c.placement_id, c.referred_by_id)
-                IS DISTINCT FROM (EXCLUDED.job_category, EXCLUDED.employment_type, EXCLUDED.referred_to_id,
-                                  EXCLUDED.referred_on, EXCLUDED.placement_id, EXCLUDED.referred_by_id)
-            RETURNING (xmax = 0) AS inserted
-            """)
-        return try WriteOutcome.fromUpsert(result)
+        return try Upsert(
+            table: "consultations",
+            key: [("consortium_id", "\(consortiumID)"), ("firm_id", "\(firmID)"), ("consulted_on", "\(draft.consultedOn)"),
+                  ("channel", "\(draft.channel)")],
+            values: [("job_category", "\(draft.jobCategory)"), ("employment_type", "\(draft.employmentType)"),
+                     ("referred_to_id", "\(partnerID)"), ("referred_on", "\(draft.referredOn)"), ("placement_id", "\(placementID)"),
+                     ("referred_by_id", "\(referrerID)")]
+        ).run(on: connection)
     }
 
     /// The placement of `personRef` at the consulting firm that the consultation led to.

@@ -7,8 +7,7 @@ import Postgres
 /// member of the consortium on the event's first day, unless the event's kind admits
 /// prospects (`EventKind.admitsProspects`: seminars and other outreach), and a funding
 /// project must be an adopted project of the same consortium whose period contains that day.
-struct EventImporter: RowImporter {
-    typealias Row = ConsortiumRow<EventDraft>
+struct EventImporter: ConsortiumRecordImporter {
 
     static func participantsColumn(_ segment: ParticipantSegment) -> String {
         "participants_\(segment.rawValue)"
@@ -29,13 +28,12 @@ struct EventImporter: RowImporter {
         ImportColumn(participantsColumn($0), aliases: ["参加者数（\($0.japaneseName)）"])
     }
 
-    private var consortia = StoreLookup.ConsortiumCache()
+    var consortia = StoreLookup.ConsortiumCache()
 
-    func naturalKey(of row: Row) -> String { "\(row.consortiumCode)/\(row.draft.code)" }
+    func naturalKey(ofDraft draft: EventDraft) -> String { draft.code }
 
-    func parse(_ record: inout ImportRecord) -> Row? {
+    func parseDraft(_ record: inout ImportRecord) -> EventDraft? {
         let code = record.code("code", required: true)
-        let consortium = record.code("consortium", required: true)
         let kind = record.vocabulary("kind", EventKind.self, required: true)
         let title = record.required("title")
         if let title, title.count > 500 { record.fail("title", "名称は500文字以内です") }
@@ -54,14 +52,13 @@ struct EventImporter: RowImporter {
                 participants[segment] = count
             }
         }
-        guard let code, let consortium, let kind, let title, let starts, record.issues.isEmpty else { return nil }
-        return Row(consortiumCode: consortium, draft: EventDraft(
+        guard let code, let kind, let title, let starts else { return nil }
+        return EventDraft(
             code: code, kind: kind, title: title, startsOn: starts, endsOn: ends, projectCode: project, venue: venue,
-            online: online, firmCodes: firms, participants: participants))
+            online: online, firmCodes: firms, participants: participants)
     }
 
-    mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
-        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+    func write(_ row: Row, consortiumID: Int64, on connection: PostgresConnection) throws -> WriteOutcome {
         let draft = row.draft
         var projectID: Int64?
         if let projectCode = draft.projectCode {

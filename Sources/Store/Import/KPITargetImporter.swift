@@ -6,13 +6,7 @@ import Postgres
 /// written as a percentage (`90%`) is a ratio (stored as 90/100); anything else a count
 /// (`KPITarget.parseTarget`, with the limits every entry path shares).
 struct KPITargetImporter: RowImporter {
-    struct Row {
-        var project: String
-        var metric: String
-        var numerator: Int64
-        var denominator: Int64
-        var isRatio: Bool
-    }
+    typealias Row = KPITarget
 
     static let columns = [
         ImportColumn("project", aliases: ["事業"], required: true),
@@ -20,7 +14,7 @@ struct KPITargetImporter: RowImporter {
         ImportColumn("target", aliases: ["目標"], required: true),
     ]
 
-    func naturalKey(of row: Row) -> String { "\(row.project)/\(row.metric)" }
+    func naturalKey(of row: Row) -> String { "\(row.projectCode)/\(row.metric)" }
 
     func parse(_ record: inout ImportRecord) -> Row? {
         let project = record.code("project", required: true)
@@ -33,23 +27,20 @@ struct KPITargetImporter: RowImporter {
         }
         let target = record.parse("target", required: true) { try KPITarget.parseTarget($0) }
         guard let project, let metric, let target, record.issues.isEmpty else { return nil }
-        return Row(project: project, metric: metric, numerator: target.target.numerator, denominator: target.target.denominator,
-                   isRatio: target.unit == .ratio)
+        return KPITarget(projectCode: project, metric: metric, unit: target.unit, target: target.target)
     }
 
     func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
-        guard let project = try connection.query("SELECT consortium_id, id FROM adopted_projects WHERE code = \(row.project)").first else {
-            throw RowProblem(column: "project", value: row.project, reason: "事業 \(row.project) は登録されていません")
+        guard let project = try connection.query("SELECT consortium_id, id FROM adopted_projects WHERE code = \(row.projectCode)").first else {
+            throw RowProblem(column: "project", value: row.projectCode, reason: "事業 \(row.projectCode) は登録されていません")
         }
-        let result = try connection.query("""
-            INSERT INTO kpi_targets AS k (consortium_id, project_id, metric, unit, target_numerator, target_denominator)
-            VALUES (\(try project.decode(Int64.self, "consortium_id")), \(try project.decode(Int64.self, "id")), \(row.metric),
-                    \(row.isRatio ? "ratio" : "count"), \(row.numerator), \(row.denominator))
-            ON CONFLICT (consortium_id, project_id, metric) DO UPDATE SET
-                unit = EXCLUDED.unit, target_numerator = EXCLUDED.target_numerator, target_denominator = EXCLUDED.target_denominator
-            WHERE (k.unit, k.target_numerator, k.target_denominator) IS DISTINCT FROM (EXCLUDED.unit, EXCLUDED.target_numerator, EXCLUDED.target_denominator)
-            RETURNING (xmax = 0) AS inserted
-            """)
-        return try WriteOutcome.fromUpsert(result)
+        // The manual actual and its note are the API's: a file sets the target only.
+        return try Upsert(
+            table: "kpi_targets",
+            key: [("consortium_id", "\(try project.decode(Int64.self, "consortium_id"))"), ("project_id", "\(try project.decode(Int64.self, "id"))"),
+                  ("metric", "\(row.metric)")],
+            values: [("unit", "\(row.unit)"), ("target_numerator", "\(row.target.numerator)"),
+                     ("target_denominator", "\(row.target.denominator)")]
+        ).run(on: connection)
     }
 }

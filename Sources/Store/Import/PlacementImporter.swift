@@ -4,8 +4,7 @@ import Postgres
 /// `import placements`: matched by consortium, firm, person reference and start date. The
 /// firm must be a member of the consortium on the start date; the event it came from, if
 /// given, must be one of the consortium's and must not start after the placement.
-struct PlacementImporter: RowImporter {
-    typealias Row = ConsortiumRow<PlacementDraft>
+struct PlacementImporter: ConsortiumRecordImporter {
 
     static let columns = [
         ImportColumn.consortium,
@@ -21,14 +20,11 @@ struct PlacementImporter: RowImporter {
         ImportColumn("fee_yen", aliases: ["成功報酬手数料"]),
     ]
 
-    private var consortia = StoreLookup.ConsortiumCache()
+    var consortia = StoreLookup.ConsortiumCache()
 
-    func naturalKey(of row: Row) -> String {
-        "\(row.consortiumCode)/\(row.draft.firmCode)/\(row.draft.personRef)/\(row.draft.startedOn)"
-    }
+    func naturalKey(ofDraft draft: PlacementDraft) -> String { "\(draft.firmCode)/\(draft.personRef)/\(draft.startedOn)" }
 
-    func parse(_ record: inout ImportRecord) -> Row? {
-        let consortium = record.code("consortium", required: true)
+    func parseDraft(_ record: inout ImportRecord) -> PlacementDraft? {
         let firm = record.code("firm", required: true)
         let personRef = record.boundedText("person_ref", limit: 100, required: true)
         let personName = record.boundedText("person_name", limit: 200)
@@ -42,14 +38,13 @@ struct PlacementImporter: RowImporter {
         let job = record.vocabulary("job_category", JobCategory.self)
         let event = record.code("event")
         let fee = record.yen("fee_yen")
-        guard let consortium, let firm, let personRef, let type, let started, record.issues.isEmpty else { return nil }
-        return Row(consortiumCode: consortium, draft: PlacementDraft(
+        guard let firm, let personRef, let type, let started else { return nil }
+        return PlacementDraft(
             firmCode: firm, personRef: personRef, personName: personName, employmentType: type, startedOn: started, endedOn: ended,
-            segment: segment, jobCategory: job, eventCode: event, fee: fee))
+            segment: segment, jobCategory: job, eventCode: event, fee: fee)
     }
 
-    mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
-        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+    func write(_ row: Row, consortiumID: Int64, on connection: PostgresConnection) throws -> WriteOutcome {
         let draft = row.draft
         let firmID = try StoreLookup.members(
             codes: [draft.firmCode], of: consortiumID, consortiumCode: row.consortiumCode, on: draft.startedOn,
@@ -63,21 +58,13 @@ struct PlacementImporter: RowImporter {
             }
             eventID = event.id
         }
-        let result = try connection.query("""
-            INSERT INTO placements AS p (consortium_id, firm_id, person_ref, person_name, employment_type, started_on,
-                                         ended_on, segment, job_category, event_id, fee_yen)
-            VALUES (\(consortiumID), \(firmID), \(draft.personRef), \(draft.personName), \(draft.employmentType),
-                    \(draft.startedOn), \(draft.endedOn), \(draft.segment),
-                    \(draft.jobCategory), \(eventID), \(draft.fee))
-            ON CONFLICT (consortium_id, firm_id, person_ref, started_on) DO UPDATE SET
-                person_name = EXCLUDED.person_name, employment_type = EXCLUDED.employment_type,
-                ended_on = EXCLUDED.ended_on, segment = EXCLUDED.segment, job_category = EXCLUDED.job_category,
-                event_id = EXCLUDED.event_id, fee_yen = EXCLUDED.fee_yen
-            WHERE (p.person_name, p.employment_type, p.ended_on, p.segment, p.job_category, p.event_id, p.fee_yen)
-                IS DISTINCT FROM (EXCLUDED.person_name, EXCLUDED.employment_type, EXCLUDED.ended_on,
-                                  EXCLUDED.segment, EXCLUDED.job_category, EXCLUDED.event_id, EXCLUDED.fee_yen)
-            RETURNING (xmax = 0) AS inserted
-            """)
-        return try WriteOutcome.fromUpsert(result)
+        return try Upsert(
+            table: "placements",
+            key: [("consortium_id", "\(consortiumID)"), ("firm_id", "\(firmID)"), ("person_ref", "\(draft.personRef)"),
+                  ("started_on", "\(draft.startedOn)")],
+            values: [("person_name", "\(draft.personName)"), ("employment_type", "\(draft.employmentType)"),
+                     ("ended_on", "\(draft.endedOn)"), ("segment", "\(draft.segment)"), ("job_category", "\(draft.jobCategory)"),
+                     ("event_id", "\(eventID)"), ("fee_yen", "\(draft.fee)")]
+        ).run(on: connection)
     }
 }

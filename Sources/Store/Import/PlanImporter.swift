@@ -45,17 +45,12 @@ struct PlanImporter: RowImporter {
             throw RowProblem(column: "last_year", value: String(row.lastYear.startYear),
                              reason: "登録済みの増加分（\(first)〜\(last)年度）が計画期間の外になります。先に指標を直してください")
         }
-        let result = try connection.query("""
-            INSERT INTO plans AS p (consortium_id, code, title, first_year, last_year, total_cost_yen)
-            VALUES (\(consortiumID), \(row.code), \(row.title), \(row.firstYear), \(row.lastYear), \(row.totalCost))
-            ON CONFLICT (code) DO UPDATE SET
-                title = EXCLUDED.title, first_year = EXCLUDED.first_year, last_year = EXCLUDED.last_year,
-                total_cost_yen = EXCLUDED.total_cost_yen
-            WHERE (p.title, p.first_year, p.last_year, p.total_cost_yen)
-                IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.first_year, EXCLUDED.last_year, EXCLUDED.total_cost_yen)
-            RETURNING (xmax = 0) AS inserted
-            """)
-        return try WriteOutcome.fromUpsert(result)
+        // The consortium was checked above: a plan does not move to another.
+        return try Upsert(
+            table: "plans", key: [("code", "\(row.code)")], fixed: [("consortium_id", "\(consortiumID)")],
+            values: [("title", "\(row.title)"), ("first_year", "\(row.firstYear)"), ("last_year", "\(row.lastYear)"),
+                     ("total_cost_yen", "\(row.totalCost)")]
+        ).run(on: connection)
     }
 }
 
@@ -196,14 +191,11 @@ struct PlanReviewImporter: RowImporter {
             throw RowProblem(column: "fiscal_year", value: String(row.fiscalYear.startYear),
                              reason: "計画 \(row.plan) の期間（\(FiscalYear(first).japaneseName)〜\(FiscalYear(last).japaneseName)）の外です")
         }
-        let result = try connection.query("""
-            INSERT INTO plan_reviews AS r (consortium_id, plan_id, fiscal_year, step, done_on, note)
-            VALUES (\(try stored.decode(Int64.self, "consortium_id")), \(try stored.decode(Int64.self, "id")), \(row.fiscalYear.startYear),
-                    \(row.step.rawValue), \(row.doneOn), \(row.note))
-            ON CONFLICT (consortium_id, plan_id, fiscal_year, step) DO UPDATE SET done_on = EXCLUDED.done_on, note = EXCLUDED.note
-            WHERE (r.done_on, r.note) IS DISTINCT FROM (EXCLUDED.done_on, EXCLUDED.note)
-            RETURNING (xmax = 0) AS inserted
-            """)
-        return try WriteOutcome.fromUpsert(result)
+        return try Upsert(
+            table: "plan_reviews",
+            key: [("consortium_id", "\(try stored.decode(Int64.self, "consortium_id"))"), ("plan_id", "\(try stored.decode(Int64.self, "id"))"),
+                  ("fiscal_year", "\(row.fiscalYear.startYear)"), ("step", "\(row.step.rawValue)")],
+            values: [("done_on", "\(row.doneOn)"), ("note", "\(row.note)")]
+        ).run(on: connection)
     }
 }

@@ -12,11 +12,42 @@ protocol RowImporter {
     mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome
 }
 
-/// A row of a consortium's records that the API writes as well: the consortium's code and the
-/// API's draft, so that both entry paths hand the importer one type.
+/// A row of a consortium's records: the consortium's code and the rest of the row (the API's
+/// draft where the API writes such records too, so that both entry paths hand the importer
+/// one type).
 struct ConsortiumRow<Draft> {
     var consortiumCode: String
     var draft: Draft
+}
+
+/// An import of a consortium's records: each row names its consortium by code in the
+/// `consortium` column, the code leads the row's natural key, and `write` gets the
+/// consortium's id, looked up once per code and import.
+protocol ConsortiumRecordImporter: RowImporter where Row == ConsortiumRow<Draft> {
+    associatedtype Draft
+    /// The consortia the import has looked up (`StoreLookup.ConsortiumCache()` to start with).
+    var consortia: StoreLookup.ConsortiumCache { get set }
+    /// The natural key within the consortium.
+    func naturalKey(ofDraft draft: Draft) -> String
+    /// The row's cells other than the consortium's, their problems recorded.
+    func parseDraft(_ record: inout ImportRecord) -> Draft?
+    mutating func write(_ row: Row, consortiumID: Int64, on connection: PostgresConnection) throws -> WriteOutcome
+}
+
+extension ConsortiumRecordImporter {
+    func naturalKey(of row: Row) -> String { "\(row.consortiumCode)/\(naturalKey(ofDraft: row.draft))" }
+
+    func parse(_ record: inout ImportRecord) -> Row? {
+        let consortium = record.code("consortium", required: true)
+        let draft = parseDraft(&record)
+        guard let consortium, let draft, record.issues.isEmpty else { return nil }
+        return ConsortiumRow(consortiumCode: consortium, draft: draft)
+    }
+
+    mutating func write(_ row: Row, on connection: PostgresConnection) throws -> WriteOutcome {
+        let consortiumID = try consortia.id(for: row.consortiumCode, column: "consortium", on: connection)
+        return try write(row, consortiumID: consortiumID, on: connection)
+    }
 }
 
 public enum WriteOutcome: Sendable {

@@ -23,18 +23,14 @@ public struct OrganizationRepository: Sendable {
 
     /// Ordered by code.
     public func list(_ filter: Filter, page: PageRequest, on connection: PostgresConnection) throws -> Page<OrganizationRecord> {
-        let rows = try connection.query("""
+        try connection.page("""
             SELECT \(OrganizationRecord.columns) FROM organizations o
             WHERE (\(filter.kind)::text IS NULL OR o.kind = \(filter.kind))
               AND (\(filter.prefecture?.code)::smallint IS NULL OR o.prefecture_code = \(filter.prefecture?.code))
               AND (\(filter.consortiumCode)::text IS NULL OR EXISTS (
                     SELECT 1 FROM memberships m JOIN consortia c ON c.id = m.consortium_id
                     WHERE m.organization_id = o.id AND c.code = \(filter.consortiumCode)))
-              AND (\(page.afterFirst)::text IS NULL OR o.code > \(page.afterFirst))
-            ORDER BY o.code
-            LIMIT \(page.limit + 1)
-            """).map(OrganizationRecord.init(row:))
-        return Page(fetched: rows, limit: page.limit) { [$0.code] }
+            """, by: .code("o.code"), page, decode: OrganizationRecord.init(row:)) { $0.code }
     }
 
     public func find(code: String, on connection: PostgresConnection) throws -> OrganizationRecord {
@@ -68,10 +64,7 @@ public struct OrganizationRepository: Sendable {
     public func update(
         code: String, expectedVersion: Int?, on connection: PostgresConnection, change: (OrganizationRecord) throws -> OrganizationDraft
     ) throws -> OrganizationRecord {
-        try RowLock(
-            select: "SELECT o.version FROM organizations o WHERE o.code = \(code)", alias: "o",
-            kind: Self.kind, key: code, forbidden: "この団体を変更する権限がありません"
-        ).update(
+        try RowLock(table: "organizations", code: code, kind: Self.kind, forbidden: "この団体を変更する権限がありません").update(
             expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change,
             write: { current, draft, connection in
                 try connection.execute("""

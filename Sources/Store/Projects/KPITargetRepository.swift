@@ -51,7 +51,7 @@ public struct KPITargetRepository: Sendable {
                         actual_manual_denominator = EXCLUDED.actual_manual_denominator, actual_note = EXCLUDED.actual_note
                     RETURNING (xmax = 0) AS inserted
                     """)
-                let created = try result.first?.decode(Bool.self, "inserted") ?? false
+                let created = try WriteOutcome.fromUpsert(result) == .inserted
                 guard let record = try list(projectCode: projectCode, on: connection).first(where: { $0.value.metric == target.metric }) else {
                     throw RecordError.notFound(kind: Self.kind, key: "\(projectCode)/\(target.metric)")
                 }

@@ -71,16 +71,14 @@ public struct ProjectRepository: Sendable {
     public func update(
         code: String, expectedVersion: Int?, on connection: PostgresConnection, change: (ProjectSummary) throws -> ProjectDraft
     ) throws -> ProjectSummary {
-        try RowLock(
-            select: "SELECT p.version FROM adopted_projects p WHERE p.code = \(code)", alias: "p",
-            kind: Self.kind, key: code, forbidden: "この事業を変更する権限がありません"
-        ).update(expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change) { current, draft, connection in
-            try connection.execute("""
-                UPDATE adopted_projects SET project_name = \(draft.projectName), region = \(draft.region),
-                    starts_on = \(draft.startsOn), ends_on = \(draft.endsOn),
-                    granted_yen = \(draft.granted), prior_paid_yen = \(draft.priorPaid), status = \(draft.status)
-                WHERE consortium_id = (SELECT id FROM consortia WHERE code = \(current.consortiumCode)) AND id = \(current.id)
-                """)
-        }
+        try RowLock(table: "adopted_projects", code: code, kind: Self.kind, forbidden: "この事業を変更する権限がありません")
+            .update(expected: expectedVersion, on: connection, read: { try find(code: code, on: $0) }, change: change) { current, draft, connection in
+                try connection.execute("""
+                    UPDATE adopted_projects SET project_name = \(draft.projectName), region = \(draft.region),
+                        starts_on = \(draft.startsOn), ends_on = \(draft.endsOn),
+                        granted_yen = \(draft.granted), prior_paid_yen = \(draft.priorPaid), status = \(draft.status)
+                    WHERE consortium_id = (SELECT id FROM consortia WHERE code = \(current.consortiumCode)) AND id = \(current.id)
+                    """)
+            }
     }
 }

@@ -115,3 +115,12 @@ struct RowLock {
         return try connection.query(query).first?.decode(Int.self, "version")
     }
 }
+
+extension RowLock {
+    /// The lock of the record of `table` with the code `code`, as the caller's scope sees it.
+    init(table: PostgresQuery, code: String, kind: String, forbidden: String) {
+        self.init(
+            select: "SELECT \(table).version FROM \(table) WHERE \(table).code = \(code)", alias: table, kind: kind, key: code,
+            forbidden: forbidden)
+    }
+}
