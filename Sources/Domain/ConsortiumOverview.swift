@@ -11,23 +11,47 @@ public struct ConsortiumOverview: Hashable, Sendable, Codable {
     public struct Consortium: Hashable, Sendable, Codable {
         public let code: String
         public let name: String
-        public let prefectureCode: Int
+        public let prefecture: Prefecture
         public let secretariatCode: String
         public let secretariatName: String
 
-        public init(code: String, name: String, prefectureCode: Int, secretariatCode: String, secretariatName: String) {
+        public init(code: String, name: String, prefecture: Prefecture, secretariatCode: String, secretariatName: String) {
             self.code = code
             self.name = name
-            self.prefectureCode = prefectureCode
+            self.prefecture = prefecture
             self.secretariatCode = secretariatCode
             self.secretariatName = secretariatName
         }
 
+        /// The prefecture goes out as its JIS code, a number, as the report's JSON always had it.
         enum CodingKeys: String, CodingKey {
             case code, name
-            case prefectureCode = "prefecture_code"
+            case prefecture = "prefecture_code"
             case secretariatCode = "secretariat_code"
             case secretariatName = "secretariat_name"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let prefectureCode = try container.decode(Int.self, forKey: .prefecture)
+            do {
+                prefecture = try Prefecture(code: prefectureCode)
+            } catch {
+                throw DecodingError.dataCorruptedError(forKey: .prefecture, in: container, debugDescription: "not a prefecture code")
+            }
+            code = try container.decode(String.self, forKey: .code)
+            name = try container.decode(String.self, forKey: .name)
+            secretariatCode = try container.decode(String.self, forKey: .secretariatCode)
+            secretariatName = try container.decode(String.self, forKey: .secretariatName)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(name, forKey: .name)
+            try container.encode(prefecture.code, forKey: .prefecture)
+            try container.encode(secretariatCode, forKey: .secretariatCode)
+            try container.encode(secretariatName, forKey: .secretariatName)
         }
     }
 

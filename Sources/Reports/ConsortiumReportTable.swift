@@ -8,9 +8,8 @@ public enum ConsortiumReportTable {
     public static func render(_ overview: ConsortiumOverview, hubFunnel: HubFunnel? = nil) -> String {
         let actuals = overview.actuals
         let c = overview.consortium
-        let prefecture = (try? Prefecture(code: c.prefectureCode).name) ?? ""
         var lines = [
-            "\(c.name)（\(c.code)・\(prefecture)）　\(overview.fiscalYear.japaneseName)（\(overview.fiscalYear.firstDay)〜\(overview.fiscalYear.lastDay)）",
+            "\(c.name)（\(c.code)・\(c.prefecture.name)）　\(overview.fiscalYear.japaneseName)（\(overview.fiscalYear.firstDay)〜\(overview.fiscalYear.lastDay)）",
             "事務局: \(c.secretariatName)",
         ]
         lines += section("構成員") + members(overview)

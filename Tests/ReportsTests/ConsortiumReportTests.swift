@@ -127,4 +127,15 @@ import TestSupport
             try ConsortiumOverviewRepository(connection: connection).overview(of: "nowhere", fiscalYear: FiscalYear(2024), asOf: Self.asOf)
         }
     }
+
+    /// The JSON keeps the prefecture as its JIS code, a number, and reads one back only if it is a prefecture.
+    @Test func theConsortiumsPrefectureIsItsCodeInJSONAndNothingElseReadsBack() throws {
+        let consortium = try #require(try json()["consortium"] as? [String: Any])
+        #expect(consortium["prefecture_code"] as? Int == 15)
+        let decoded = try JSONDecoder().decode(ConsortiumOverview.Consortium.self, from: Data(#"{"code":"c","name":"n","prefecture_code":15,"secretariat_code":"s","secretariat_name":"t"}"#.utf8))
+        #expect(decoded.prefecture.name == "新潟県")
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(ConsortiumOverview.Consortium.self, from: Data(#"{"code":"c","name":"n","prefecture_code":48,"secretariat_code":"s","secretariat_name":"t"}"#.utf8))
+        }
+    }
 }

@@ -23,7 +23,7 @@ public struct ConsortiumOverviewRepository {
         let consortiumID = try row.decode(Int64.self, "id")
         let consortium = ConsortiumOverview.Consortium(
             code: try row.decode(String.self, "code"), name: try row.decode(String.self, "name"),
-            prefectureCode: try row.decode(Int.self, "prefecture_code"),
+            prefecture: try row.decode(Prefecture.self, "prefecture_code"),
             secretariatCode: try row.decode(String.self, "secretariat_code"),
             secretariatName: try row.decode(String.self, "secretariat_name"))
         let (first, last) = (fiscalYear.firstDay, fiscalYear.lastDay)
