@@ -131,20 +131,23 @@ import TestSupport
         #expect((apart["activities"] as? [[String: Any]])?.map { $0["item"] as? String } == ["events", "events_seminar"])
     }
 
-    @Test(arguments: ["computation", "kpi_actuals", "activity_summary"])
-    func aStoredValueThatDoesNotDecodeIsAnErrorNamingItsColumn(column: String) async throws {
+    /// A value no program of ours writes: a document of the wrong shape in each column, and
+    /// activity figures without their KPI actuals (a submission stores both or neither).
+    @Test(arguments: [("computation", "'{\"lines\": [{\"id\": 7}]}'::jsonb"), ("kpi_actuals", "'{\"lines\": [{\"id\": 7}]}'::jsonb"),
+                      ("activity_summary", "'{\"lines\": [{\"id\": 7}]}'::jsonb"), ("kpi_actuals", "NULL")])
+    func aStoredValueThatDoesNotDecodeIsAnErrorNamingItsColumn(column: String, value: String) async throws {
         let fixture = try await ExportFixture.make()
         _ = try ClaimRepository().submit(projectCode: "R6-T1", asOf: Self.claimDate, reason: nil, actor: "test", on: fixture.connection)
-        // What no program of ours writes: the row changed by hand, past the immutability trigger.
+        // The row changed by hand, past the immutability trigger.
         try fixture.connection.execute("ALTER TABLE claims DISABLE TRIGGER USER")
-        try fixture.connection.execute("UPDATE claims SET \(unsafeRaw: column) = '{\"lines\": [{\"id\": 7}]}'::jsonb")
+        try fixture.connection.execute("UPDATE claims SET \(unsafeRaw: column) = \(unsafeRaw: value)")
         try fixture.connection.execute("ALTER TABLE claims ENABLE TRIGGER USER")
         #expect(throws: ClaimError.storedValueUnreadable(project: "R6-T1", version: 1, column: "claims.\(column)")) {
             try ClaimReport.stored(projectCode: "R6-T1", version: 1, on: fixture.connection)
         }
         #expect(ClaimError.storedValueUnreadable(project: "R6-T1", version: 1, column: "claims.\(column)").description.contains("claims.\(column)"))
         // The export stops on it too, naming the column, and writes nothing.
-        let out = ExportFixture.outputPath("corrupt-\(column)")
+        let out = ExportFixture.outputPath("corrupt-\(column)-\(value.hasPrefix("NULL") ? "null" : "shape")")
         do {
             _ = try ClaimExport(options: ExportOptions(
                 scope: ExportScope(fiscalYear: FiscalYear(2024)), headers: .en, outDirectory: out, asOf: ExportFixture.asOf, actor: "test"))

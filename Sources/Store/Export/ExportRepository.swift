@@ -158,11 +158,15 @@ public struct ExportRepository: Sendable {
     }
 
     /// A claim's stored activity figures with its stored KPI actuals; nil when it has none.
-    /// A snapshot that does not decode is an error naming its column.
+    /// A snapshot that does not decode is an error naming its column, and so are figures
+    /// stored without their KPI actuals (a submission stores both; none stores one alone).
     static func storedActivities(_ row: PostgresRow) throws -> ActivityActuals? {
         guard let summary = try row.decode(String?.self, "activity_summary") else { return nil }
-        let kpis = try row.decode(String?.self, "kpi_actuals").map { try StoredSnapshot.decode([KPIActual].self, $0, column: "kpi_actuals") } ?? []
-        return try StoredSnapshot.decode(ActivityActuals.self, summary, column: "activity_summary").withKPIs(kpis)
+        guard let kpis = try row.decode(String?.self, "kpi_actuals") else {
+            throw PostgresError(kind: .decoding, message: "activity figures stored without their KPI actuals", table: "claims", column: "kpi_actuals")
+        }
+        return try StoredSnapshot.decode(ActivityActuals.self, summary, column: "activity_summary")
+            .withKPIs(try StoredSnapshot.decode([KPIActual].self, kpis, column: "kpi_actuals"))
     }
 
     /// The consortia of the projects in scope, with their secretariat and the member firms
