@@ -20,6 +20,12 @@ public struct ProjectTerms: Sendable, Hashable, Codable {
         self.priorPaid = priorPaid
     }
 
+    /// A project recorded without its period (or one end of it) runs to the bounds of its
+    /// fiscal year on that side.
+    public init(fiscalYear: FiscalYear, startsOn: LocalDate?, endsOn: LocalDate?, granted: Yen?, priorPaid: Yen) {
+        self.init(startsOn: startsOn ?? fiscalYear.firstDay, endsOn: endsOn ?? fiscalYear.lastDay, granted: granted, priorPaid: priorPaid)
+    }
+
     /// True when the date is inside the project period, both ends included.
     public func contains(_ date: LocalDate) -> Bool {
         startsOn <= date && date <= endsOn

@@ -41,4 +41,15 @@ struct FiscalYearTests {
         #expect(FiscalYear(2024).next == FiscalYear(2025))
         #expect(FiscalYear(2024).previous == FiscalYear(2023))
     }
+
+    /// A project recorded without its period runs to its fiscal year's bounds on the missing side.
+    @Test func aProjectWithoutItsPeriodRunsTheWholeFiscalYear() {
+        let year = FiscalYear(2024)
+        let open = ProjectTerms(fiscalYear: year, startsOn: nil, endsOn: nil, granted: nil, priorPaid: .zero)
+        #expect(open.startsOn == LocalDate("2024-04-01")! && open.endsOn == LocalDate("2025-03-31")!)
+        let half = ProjectTerms(fiscalYear: year, startsOn: LocalDate("2024-07-01")!, endsOn: nil, granted: Yen(1_000_000), priorPaid: Yen(200_000))
+        #expect(half.startsOn == LocalDate("2024-07-01")! && half.endsOn == LocalDate("2025-03-31")!)
+        #expect(half.granted == Yen(1_000_000) && half.priorPaid == Yen(200_000))
+        #expect(!half.contains(LocalDate("2024-06-30")!) && half.contains(LocalDate("2025-03-31")!))
+    }
 }

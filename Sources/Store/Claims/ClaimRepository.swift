@@ -26,11 +26,7 @@ public struct ClaimRepository: Sendable {
         }
         let fiscalYear = FiscalYear(try row.decode(Int.self, "fiscal_year"))
         let frame = try FrameTerms(row: row)
-        let terms = ProjectTerms(
-            startsOn: try row.decode(LocalDate?.self, "starts_on") ?? fiscalYear.firstDay,
-            endsOn: try row.decode(LocalDate?.self, "ends_on") ?? fiscalYear.lastDay,
-            granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },
-            priorPaid: Yen(try row.decode(Int64.self, "prior_paid_yen")))
+        let terms = try ProjectTerms(row: row, fiscalYear: fiscalYear)
         return ProjectRecord(
             consortiumID: try row.decode(Int64.self, "consortium_id"), id: try row.decode(Int64.self, "id"),
             code: try row.decode(String.self, "code"), name: try row.decode(String.self, "project_name"),

@@ -102,11 +102,7 @@ public struct ExportRepository: Sendable {
                 applicantNames: try PostgresTextArray.parse(try row.decode(String.self, "applicant_names")),
                 applicantCorporateNumbers: try PostgresTextArray.parse(try row.decode(String.self, "applicant_numbers")),
                 frame: frame.terms,
-                terms: ProjectTerms(
-                    startsOn: try row.decode(LocalDate?.self, "starts_on") ?? fiscalYear.firstDay,
-                    endsOn: try row.decode(LocalDate?.self, "ends_on") ?? fiscalYear.lastDay,
-                    granted: try row.decode(Int64?.self, "granted_yen").map { Yen($0) },
-                    priorPaid: Yen(try row.decode(Int64.self, "prior_paid_yen"))))
+                terms: try ProjectTerms(row: row, fiscalYear: fiscalYear))
         }
     }
 
