@@ -442,8 +442,9 @@ private final class TreeEncoder: Encoder {
 
     private func instant(_ date: Date) -> Node {
         let seconds = date.timeIntervalSince1970.rounded(.down)
-        // Far outside any record's time (or not a number): left to JSONEncoder rather than trapping.
-        guard abs(seconds) < 1e15 else {
+        // Before 1582-10-15 Foundation's calendar is Julian, gmtime's Gregorian; far outside any
+        // record's time, or not a number: left to JSONEncoder rather than written wrong or trapped on.
+        guard seconds >= -12_219_292_800 && seconds < 1e15 else {
             state.unsupported = true
             return .null
         }
