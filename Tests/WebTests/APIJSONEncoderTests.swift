@@ -162,3 +162,76 @@ extension APIJSONEncoderTests {
         #expect(String(decoding: try APIJSON.foundationEncode(json), as: UTF8.self) == expected)
     }
 }
+
+/// Keys of a one-byte key type are named by their byte (a `CodingKeys` case) once converted;
+/// every other key by its text. Either way the bytes are JSONEncoder's, document after document.
+@Suite struct KeyNamingTests {
+    /// One byte that is not an enum's case: its two values are two keys.
+    struct FlagKey: CodingKey {
+        var upper: Bool
+        var stringValue: String { upper ? "upperSide" : "lowerSide" }
+        var intValue: Int? { nil }
+        init(upper: Bool) { self.upper = upper }
+        init?(stringValue: String) { nil }
+        init?(intValue: Int) { nil }
+    }
+    struct Flags: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: FlagKey.self)
+            try container.encode(1, forKey: FlagKey(upper: true))
+            try container.encode(2, forKey: FlagKey(upper: false))
+        }
+    }
+    /// A key type without a value to tell its keys apart: its only case.
+    struct Lone: Encodable {
+        enum CodingKeys: CodingKey { case onlyKey }
+        var onlyKey = "a"
+    }
+    struct Many: Encodable {
+        var zKeyOne = 1, yKeyTwo = 2, xKeyThree = 3, wKeyFour = 4, vKeyFive = 5, uKeySix = 6, tKeySeven = 7, sKeyEight = 8, rKeyNine = 9
+        var sameEightBytesA = "a", sameEightBytesB = "b", sameEight = "c", lone = Lone(), flags = Flags()
+    }
+
+    @Test func givesJSONEncodersBytesEveryTime() throws {
+        for _ in 0..<3 {
+            let fast = String(decoding: try #require(APIJSONEncoder.encode(Many())), as: UTF8.self)
+            #expect(fast == String(decoding: try APIJSON.foundationEncode(Many()), as: UTF8.self))
+        }
+        #expect(String(decoding: try #require(APIJSONEncoder.encode(Flags())), as: UTF8.self) == #"{"lower_side":2,"upper_side":1}"#)
+    }
+}
+
+@Suite struct APIJSONEncoderEdgeTests {
+    struct Instants: Encodable {
+        var at: [Date]
+    }
+
+    /// Years after 9999, and the first day of the Gregorian calendar, as JSONEncoder writes them;
+    /// before it (Julian in Foundation), `APIJSON` leaves the document to JSONEncoder.
+    @Test func farInstantsAsJSONEncoderWritesThem() throws {
+        let value = Instants(at: [Date(timeIntervalSince1970: -12_219_292_800), Date(timeIntervalSince1970: 300_000_000_000),
+                                  Date(timeIntervalSince1970: 253_402_300_799)])
+        let julian = Instants(at: [Date(timeIntervalSince1970: -46_000_000_000)])
+        #expect(APIJSONEncoder.encode(julian) == nil)
+        #expect(try APIJSON.bytes(julian) == Array(APIJSON.foundationEncode(julian)))
+        let fast = String(decoding: try #require(APIJSONEncoder.encode(value)), as: UTF8.self)
+        let foundation = String(decoding: try APIJSON.foundationEncode(value), as: UTF8.self)
+        #expect(fast == foundation)
+    }
+
+    /// An instant that is no number of seconds is left to JSONEncoder, not trapped on.
+    @Test func anInstantOutOfRangeIsDeclined() {
+        #expect(APIJSONEncoder.encode(Instants(at: [Date(timeIntervalSince1970: .infinity)])) == nil)
+        #expect(APIJSONEncoder.encode(Instants(at: [Date(timeIntervalSince1970: .nan)])) == nil)
+    }
+
+    /// An integer type `box` does not name encodes itself as a single value, which must not
+    /// send it round again.
+    @Test func otherIntegerTypesAsJSONEncoderWritesThem() throws {
+        struct Wide: Encodable {
+            var big = Int128.max, small = Int128.min, unsigned = UInt128.max
+        }
+        let fast = try APIJSON.bytes(Wide())
+        #expect(String(decoding: fast, as: UTF8.self) == String(decoding: try APIJSON.foundationEncode(Wide()), as: UTF8.self))
+    }
+}

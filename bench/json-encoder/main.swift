@@ -2,11 +2,12 @@
 // representations, built from records decoded from in-memory libpq results the way the
 // repositories decode them. Run it in release (testability lets it reach the internal types):
 //
-//   swift run -c release -Xswiftc -enable-testing JSONEncoderBench [ROUNDS]
+//   swift run -c release -Xswiftc -enable-testing JSONEncoderBench [ROUNDS] [profile]
 //
 // It prints, per document, the bytes and the median time of each encoder over ROUNDS runs, and
-// checks that both give the same bytes.
+// checks that both give the same bytes. With `profile`, it only encodes the stored claim, for perf.
 import CLibPQ
+import Domain
 import Foundation
 @testable import Postgres
 @testable import Store
@@ -55,6 +56,25 @@ func claims(_ count: Int) throws -> ListJSON<ClaimListItemJSON> {
     return ListJSON(items: try result(columns, rows).map { ClaimListItemJSON(try ClaimListItem(row: $0)) }, nextCursor: nil)
 }
 
+/// The stored-claim read's document (`GET /api/v1/projects/:code/claims/:version`, issue #18):
+/// a returned version with its review and one line per category and bucket of the load data.
+func storedClaim() -> ClaimJSON {
+    var cells: [ExpenseCategory: [ClaimFigures.Bucket: ClaimFigures.Cell]] = [:]
+    for (index, category) in [ExpenseCategory.personnel, .travel, .venue, .outsourcing, .consumables].enumerated() {
+        cells[category] = [.eligible: .init(amount: Yen(1_250_000 + Int64(index) * 37_000), lines: 40 + index)]
+        if index % 2 == 0 { cells[category]?[.ineligible(.noEvidence)] = .init(amount: Yen(12_000 + Int64(index)), lines: 1) }
+    }
+    let figures = ClaimFigures(totalExpenses: Yen(6_300_000), eligible: Yen(6_250_000), ineligible: Yen(50_000), subsidy: Yen(4_166_666),
+                               priorPaid: Yen(0), claim: Yen(4_166_666), refund: Yen(0), cells: cells)
+    var claim = StoredClaim(id: 1, projectCode: "P000001", claimVersion: 2, status: .returned, asOf: LocalDate(year: 2025, month: 6, day: 30)!,
+                            reason: "旅費の証憑を差し替え", bindingLimit: .rate, figures: figures, createdBy: "user:secretariat",
+                            createdAt: Date(timeIntervalSince1970: 1_751_270_400), statusChangedBy: "user:reviewer",
+                            statusChangedAt: Date(timeIntervalSince1970: 1_751_356_800), rowVersion: 3)
+    claim.answersVersion = 1
+    claim.review = .init(decision: .returned, reason: "証憑の日付が期間外", decidedBy: "user:reviewer", decidedAt: Date(timeIntervalSince1970: 1_751_356_800))
+    return ClaimJSON(claim, actors: .inside)
+}
+
 func median(_ rounds: Int, _ body: () throws -> Int) rethrows -> (Duration, Int) {
     var times: [Duration] = []
     var size = 0
@@ -76,7 +96,7 @@ func report<Value: Encodable>(_ name: String, _ value: Value, rounds: Int) throw
     plain.dateEncodingStrategy = .iso8601
     plain.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let (snake, _) = try median(rounds) { try plain.encode(value).count }
-    func ms(_ duration: Duration) -> String { String(format: "%8.2f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1e3) }
+    func ms(_ duration: Duration) -> String { String(format: "%8.4f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1e3) }
     let ratio = Double(foundation.components.attoseconds + foundation.components.seconds * 1_000_000_000_000_000_000)
         / Double(fast.components.attoseconds + fast.components.seconds * 1_000_000_000_000_000_000)
     print("\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(String(format: "%9d", size)) B  APIJSONEncoder \(ms(fast))"
@@ -89,11 +109,21 @@ func require<Value>(_ value: Value?) throws -> Value {
 }
 
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 31
+// `JSONEncoderBench ROUNDS profile`: only APIJSONEncoder on the stored claim, ROUNDS × 10,000
+// times, to run under `perf record -g`.
+if CommandLine.arguments.dropFirst(2).first == "profile" {
+    let claim = storedClaim()
+    var bytes = 0
+    for _ in 0..<(rounds * 10_000) { bytes &+= APIJSONEncoder.encode(claim)!.count }
+    print("\(bytes) bytes")
+    exit(0)
+}
 print("command: swift run -c release -Xswiftc -enable-testing JSONEncoderBench \(rounds)")
 #if DEBUG
 print("warning: a debug build; the figures mean nothing")
 #endif
 print("Swift 6.3 Foundation JSONEncoder vs APIJSONEncoder, median of \(rounds) runs")
+try report("stored claim", storedClaim(), rounds: rounds * 100)
 try report("claims list (500)", try claims(500), rounds: rounds)
 try report("expenses page (500)", try expenses(500), rounds: rounds)
 try report("expenses (5,000 lines)", try expenses(5_000), rounds: rounds)

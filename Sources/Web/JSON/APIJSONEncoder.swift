@@ -10,14 +10,20 @@ import Reports
 /// objects. Anything else (floating point, `Data`, super encoders) makes `encode` return nil,
 /// and `APIJSON` falls back to `JSONEncoder`. Debug builds encode every response both ways
 /// and stop when they differ, so the whole API test suite checks the two agree.
+///
+/// What it costs per value matters (issue #18: the stored-claim read spent a quarter of the
+/// service's CPU here): a value's type is told by comparing metadata, not by dynamic casts;
+/// a key of a synthesized `CodingKeys` enum is converted once per case and found again by its
+/// type and case, without hashing its text; numbers and instants are written as bytes
+/// straight into the output.
 enum APIJSONEncoder {
     static func encode<Value: Encodable>(_ value: Value) -> [UInt8]? {
-        let encoder = TreeEncoder()
+        let encoder = TreeEncoder(state: EncodingState(), encoding: Value.self)
         do {
             let node = try encoder.box(value)
             guard !encoder.state.unsupported else { return nil }
             var output: [UInt8] = []
-            output.reserveCapacity(1024)
+            output.reserveCapacity(2048)
             node.write(to: &output)
             return output
         } catch {
@@ -26,38 +32,132 @@ enum APIJSONEncoder {
     }
 
     /// An encoder whose output goes nowhere, for what a document leaves out.
-    static var discarding: any Encoder { TreeEncoder() }
+    static var discarding: any Encoder { TreeEncoder(state: EncodingState(), encoding: Never.self) }
 
-    /// Key conversions seen so far; the API's keys are a small fixed set.
-    private static let keyCache = KeyCache()
-
+    /// The API's name of a key given by its text: as it is for a `VerbatimKey`, else snake_cased.
     static func key(_ key: some CodingKey) -> String {
-        if key is VerbatimKey { return key.stringValue }
-        return keyCache.converted(key.stringValue)
+        if type(of: key) == VerbatimKey.self { return key.stringValue }
+        return KeyCache.shared.converted(key.stringValue)
     }
 }
 
+/// A key as written, with its first eight bytes as a number: comparing those orders most
+/// keys of an object without reading their text.
+private struct KeyName {
+    let text: String
+    /// The first eight UTF-8 bytes, big-endian, zeros after the end: of two keys, the one
+    /// with the smaller prefix comes first; equal prefixes need the whole text compared.
+    let prefix: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        var prefix: UInt64 = 0
+        var count = 0
+        for byte in text.utf8.prefix(8) {
+            prefix = prefix << 8 | UInt64(byte)
+            count += 1
+        }
+        self.prefix = count == 0 ? 0 : prefix << (8 * (8 - count))
+    }
+}
+
+// MARK: - Keys
+
+/// The converted names of one key type's cases, by case: an immutable snapshot, so that it is
+/// read without a lock; a case met for the first time gives a new snapshot.
+private final class CaseNames: Sendable {
+    static let empty = CaseNames(Array(repeating: nil, count: 256))
+    let names: [KeyName?]
+    init(_ names: [KeyName?]) { self.names = names }
+}
+
+/// Key conversions seen so far; the API's keys are a small fixed set.
 private final class KeyCache: @unchecked Sendable {
+    static let shared = KeyCache()
     private let lock = NSLock()
-    private var cache: [String: String] = [:]
+    private var byText: [String: String] = [:]
+    private var byType: [ObjectIdentifier: CaseNames] = [:]
 
     func converted(_ key: String) -> String {
-        if let hit = lock.withLock({ cache[key] }) { return hit }
+        // Most keys have no capital, and such a key is its own snake_case form.
+        if key.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) { return key }
+        if let hit = lock.withLock({ byText[key] }) { return hit }
         let value = SnakeCaseKey.convert(key)
         lock.withLock {
-            if cache.count < 10_000 { cache[key] = value }
+            if byText.count < 10_000 { byText[key] = value }
         }
         return value
     }
+
+    func caseNames(of type: Any.Type) -> CaseNames {
+        lock.withLock { byType[ObjectIdentifier(type)] } ?? .empty
+    }
+
+    /// The snapshot of `Key`'s names with `key`, the case numbered `tag`, added.
+    func adding<Key: CodingKey>(_ key: Key, tag: Int) -> CaseNames {
+        let name = converted(key.stringValue)
+        return lock.withLock {
+            var names = (byType[ObjectIdentifier(Key.self)] ?? .empty).names
+            names[tag] = KeyName(name)
+            let updated = CaseNames(names)
+            if byType.count < 10_000 { byType[ObjectIdentifier(Key.self)] = updated }
+            return updated
+        }
+    }
 }
+
+/// How a container finds the API's name of its keys.
+private enum KeyNaming {
+    /// Stored documents' keys, as they are.
+    case verbatim
+    /// A key type whose value is at most one byte (the cases of an enum without payloads, as
+    /// synthesized `CodingKeys` are): that byte, the case, indexes the converted names. Such a
+    /// value holds no reference, so its text can depend on nothing but that byte.
+    case byCase(CaseNames)
+    /// Any other key: by its text.
+    case byText
+
+    init<Key: CodingKey>(_ type: Key.Type, state: EncodingState) {
+        if Key.self == VerbatimKey.self {
+            self = .verbatim
+        } else if MemoryLayout<Key>.size <= 1 && _isPOD(Key.self) {
+            self = .byCase(state.caseNames(of: Key.self))
+        } else {
+            self = .byText
+        }
+    }
+
+    mutating func name<Key: CodingKey>(_ key: Key, state: EncodingState) -> KeyName {
+        switch self {
+        case .verbatim:
+            return KeyName(key.stringValue)
+        case .byText:
+            return KeyName(KeyCache.shared.converted(key.stringValue))
+        case .byCase(let names):
+            let tag = MemoryLayout<Key>.size == 0 ? 0 : withUnsafeBytes(of: key) { Int($0[0]) }
+            if let name = names.names[tag] { return name }
+            let updated = KeyCache.shared.adding(key, tag: tag)
+            state.remember(updated, of: Key.self)
+            self = .byCase(updated)
+            return updated.names[tag]!
+        }
+    }
+}
+
+// MARK: - The tree
 
 /// A JSON value under construction; objects and arrays are boxes so that nested containers
 /// can fill them after they were handed out.
 private enum Node {
     case null
     case bool(Bool)
-    case number(String)
+    case integer(Int64)
+    case unsigned(UInt64)
     case string(String)
+    /// Whole seconds since 1970, written as `.iso8601` gives them.
+    case instant(Int64)
+    /// An integer of another width than the standard ones, as its description.
+    case number(String)
     case array(ArrayBox)
     case object(ObjectBox)
 
@@ -65,8 +165,13 @@ private enum Node {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .integer(let value):
+            if value < 0 { output.append(UInt8(ascii: "-")) }
+            Self.writeDigits(value.magnitude, to: &output)
+        case .unsigned(let value): Self.writeDigits(value, to: &output)
         case .number(let text): output.append(contentsOf: text.utf8)
         case .string(let text): Self.writeString(text, to: &output)
+        case .instant(let seconds): Self.writeInstant(seconds, to: &output)
         case .array(let box):
             output.append(UInt8(ascii: "["))
             for (index, element) in box.elements.enumerated() {
@@ -75,44 +180,136 @@ private enum Node {
             }
             output.append(UInt8(ascii: "]"))
         case .object(let box):
-            output.append(UInt8(ascii: "{"))
-            // Sorted by key bytes; of a key set twice, the last value counts, as in JSONEncoder.
-            let order = box.entries.indices.sorted { left, right in
-                let (a, b) = (box.entries[left].key, box.entries[right].key)
-                return a == b ? left < right : a.utf8.lexicographicallyPrecedes(b.utf8)
+            Self.writeObject(box.entries, to: &output)
+        }
+    }
+
+    /// Sorted by key bytes; of a key set twice, the last value counts, as in JSONEncoder.
+    private static func writeObject(_ entries: [ObjectBox.Entry], to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "{"))
+        withUnsafeTemporaryAllocation(of: (prefix: UInt64, index: Int).self, capacity: entries.count) { buffer in
+            var order = buffer
+            for (index, entry) in entries.enumerated() { order[index] = (entry.key.prefix, index) }
+            func compare(_ left: (prefix: UInt64, index: Int), _ right: (prefix: UInt64, index: Int)) -> Int {
+                if left.prefix != right.prefix { return left.prefix < right.prefix ? -1 : 1 }
+                return compareBytes(entries[left.index].key.text, entries[right.index].key.text)
+            }
+            order.sort { left, right in
+                let comparison = compare(left, right)
+                return comparison == 0 ? left.index < right.index : comparison < 0
             }
             var first = true
-            for (position, index) in order.enumerated() {
-                let (key, node) = box.entries[index]
-                if position + 1 < order.count && box.entries[order[position + 1]].key == key { continue }
+            for position in order.indices {
+                if position + 1 < order.count && compare(order[position], order[position + 1]) == 0 { continue }
                 if !first { output.append(UInt8(ascii: ",")) }
                 first = false
-                Self.writeString(key, to: &output)
+                let entry = entries[order[position].index]
+                writeString(entry.key.text, to: &output)
                 output.append(UInt8(ascii: ":"))
-                node.write(to: &output)
+                entry.node.write(to: &output)
             }
-            output.append(UInt8(ascii: "}"))
         }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// `memcmp` order of the two strings' UTF-8 bytes: negative, zero or positive.
+    private static func compareBytes(_ left: String, _ right: String) -> Int {
+        var (left, right) = (left, right)
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+                    let result = memcmp(x, y, common)
+                    if result != 0 { return Int(result) }
+                }
+                return a.count - b.count
+            }
+        }
+    }
+
+    private static func writeDigits(_ value: UInt64, to output: inout [UInt8]) {
+        if value < 10 {
+            output.append(UInt8(truncatingIfNeeded: value) + UInt8(ascii: "0"))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var start = 20
+            while rest > 0 {
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
+                rest /= 10
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// Digits of a value known to lie in 0..<10^count, with leading zeros.
+    private static func writePadded(_ value: Int, count: Int, to output: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            output.append(UInt8(truncatingIfNeeded: rest / divisor) + UInt8(ascii: "0"))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// `2026-11-21T12:44:03Z`: UTC, whole seconds, as `.iso8601` gives.
+    private static func writeInstant(_ seconds: Int64, to output: inout [UInt8]) {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let year = Int(parts.tm_year) + 1900
+        output.append(UInt8(ascii: "\""))
+        if year >= 0 && year < 10_000 {
+            writePadded(year, count: 4, to: &output)
+        } else {
+            Node.integer(Int64(year)).write(to: &output)
+        }
+        func two(_ separator: Unicode.Scalar, _ value: Int32) {
+            output.append(UInt8(ascii: separator))
+            writePadded(Int(value), count: 2, to: &output)
+        }
+        two("-", parts.tm_mon + 1)
+        two("-", parts.tm_mday)
+        two("T", parts.tm_hour)
+        two(":", parts.tm_min)
+        two(":", parts.tm_sec)
+        output.append(contentsOf: "Z\"".utf8)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            default: output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Most text needs no escape at all: copied at once.
+            guard bytes.contains(where: needsEscape) else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+                case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+                case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0x00..<0x20:
+                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
+                default: output.append(byte)
+                }
             }
         }
         output.append(UInt8(ascii: "\""))
@@ -124,21 +321,52 @@ private final class ArrayBox {
 }
 
 private final class ObjectBox {
-    var entries: [(key: String, node: Node)] = []
+    struct Entry {
+        let key: KeyName
+        let node: Node
+    }
+
+    var entries: [Entry] = []
+
+    init() {
+        entries.reserveCapacity(8)
+    }
 }
 
 /// Shared by an encoder and the encoders of its children: whether anything outside what this
-/// encoder covers was met.
+/// encoder covers was met, and the key names this document has used so far.
 private final class EncodingState {
     var unsupported = false
+    private var known: [(type: ObjectIdentifier, names: CaseNames)] = []
+
+    /// A document has a handful of key types, used again and again (every line of a claim).
+    func caseNames(of type: Any.Type) -> CaseNames {
+        let id = ObjectIdentifier(type)
+        if let hit = known.first(where: { $0.type == id }) { return hit.names }
+        let names = KeyCache.shared.caseNames(of: type)
+        known.append((id, names))
+        return names
+    }
+
+    func remember(_ names: CaseNames, of type: Any.Type) {
+        let id = ObjectIdentifier(type)
+        if let index = known.firstIndex(where: { $0.type == id }) {
+            known[index].names = names
+        } else {
+            known.append((id, names))
+        }
+    }
 }
 
 private final class TreeEncoder: Encoder {
     let state: EncodingState
+    /// The type whose `encode(to:)` this encoder serves.
+    let encoding: Any.Type
     var root: Node?
 
-    init(state: EncodingState = EncodingState()) {
+    init(state: EncodingState, encoding: Any.Type) {
         self.state = state
+        self.encoding = encoding
     }
 
     var codingPath: [any CodingKey] { [] }
@@ -173,48 +401,83 @@ private final class TreeEncoder: Encoder {
     /// The node of a value: a primitive directly, a date as ISO 8601, anything else through its
     /// own `encode(to:)`. The containers' generic `encode` is the witness of all fifteen
     /// primitive requirements, so primitives must stop here or they would come back round.
+    /// Types are told apart by their metadata, most frequent first: a comparison each, where a
+    /// dynamic cast would look conformances up.
     func box<Value: Encodable>(_ value: Value) throws -> Node {
-        if let text = value as? String { return .string(text) }
-        if let number = value as? Int { return .number(String(number)) }
-        if let number = value as? Int64 { return .number(String(number)) }
-        if let flag = value as? Bool { return .bool(flag) }
-        if let number = value as? any BinaryInteger { return .number(String(describing: number)) }
-        if let date = value as? Date { return .string(Self.iso8601(date)) }
-        if value is Data || value is Double || value is Float || value is Decimal || value is URL {
+        if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if Value.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
+        if Value.self == Int64.self { return .integer(unsafeBitCast(value, to: Int64.self)) }
+        if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if Value.self == Date.self { return instant(unsafeBitCast(value, to: Date.self)) }
+        if Value.self == Int32.self { return .integer(Int64(unsafeBitCast(value, to: Int32.self))) }
+        if Value.self == Int16.self { return .integer(Int64(unsafeBitCast(value, to: Int16.self))) }
+        if Value.self == Int8.self { return .integer(Int64(unsafeBitCast(value, to: Int8.self))) }
+        if Value.self == UInt.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt.self))) }
+        if Value.self == UInt64.self { return .unsigned(unsafeBitCast(value, to: UInt64.self)) }
+        if Value.self == UInt32.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt32.self))) }
+        if Value.self == UInt16.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt16.self))) }
+        if Value.self == UInt8.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt8.self))) }
+        if Value.self == Data.self || Value.self == Double.self || Value.self == Float.self || Value.self == Decimal.self
+            || Value.self == URL.self {
             state.unsupported = true
             return .null
         }
-        if let dictionary = value as? [String: any Encodable] {
+        if let dictionary = value as? any StringKeyedDictionary {
             // JSONEncoder leaves a string-keyed dictionary's keys as they are.
-            let object = ObjectBox()
-            for (key, element) in dictionary { object.entries.append((key, try box(element))) }
-            return .object(object)
+            return .object(try dictionary.object(encoder: self))
         }
-        let child = TreeEncoder(state: state)
+        let child = TreeEncoder(state: state, encoding: Value.self)
         try value.encode(to: child)
         // A value that asked for no container at all is an empty object, as with JSONEncoder.
         return child.root ?? .object(ObjectBox())
     }
 
-    /// `2026-11-21T12:44:03Z`: UTC, whole seconds, as `.iso8601` gives.
-    static func iso8601(_ date: Date) -> String {
-        var seconds = time_t(floor(date.timeIntervalSince1970))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let year = Int(parts.tm_year) + 1900
-        let yearText = year >= 0 && year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-        return "\(yearText)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    /// A primitive of a type `box` does not name (an integer of another width, a floating-point
+    /// type): its `encode(to:)` asked for itself to be encoded as a single value.
+    func boxOther<Value: Encodable>(_ value: Value) -> Node {
+        if let number = value as? any BinaryInteger { return .number(String(describing: number)) }
+        state.unsupported = true
+        return .null
     }
 
+    private func instant(_ date: Date) -> Node {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        // Before 1582-10-15 Foundation's calendar is Julian, gmtime's Gregorian; far outside any
+        // record's time, or not a number: left to JSONEncoder rather than written wrong or trapped on.
+        guard seconds >= -12_219_292_800 && seconds < 1e15 else {
+            state.unsupported = true
+            return .null
+        }
+        return .instant(Int64(seconds))
+    }
+}
+
+/// `[String: some Encodable]`, whose keys JSONEncoder does not convert.
+private protocol StringKeyedDictionary {
+    func object(encoder: TreeEncoder) throws -> ObjectBox
+}
+
+extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodable {
+    fileprivate func object(encoder: TreeEncoder) throws -> ObjectBox {
+        let object = ObjectBox()
+        for (key, element) in self { object.entries.append(.init(key: KeyName(key), node: try encoder.box(element))) }
+        return object
+    }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: TreeEncoder
     let box: ObjectBox
+    var naming: KeyNaming
     var codingPath: [any CodingKey] { [] }
 
-    private func set(_ node: Node, _ key: Key) { box.entries.append((APIJSONEncoder.key(key), node)) }
+    init(encoder: TreeEncoder, box: ObjectBox) {
+        self.encoder = encoder
+        self.box = box
+        naming = KeyNaming(Key.self, state: encoder.state)
+    }
+
+    private mutating func set(_ node: Node, _ key: Key) { box.entries.append(.init(key: naming.name(key, state: encoder.state), node: node)) }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { set(try encoder.box(value), key) }
@@ -233,12 +496,12 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder() -> any Encoder {
         encoder.state.unsupported = true
-        return TreeEncoder(state: encoder.state)
+        return TreeEncoder(state: encoder.state, encoding: Never.self)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         encoder.state.unsupported = true
-        return TreeEncoder(state: encoder.state)
+        return TreeEncoder(state: encoder.state, encoding: Never.self)
     }
 }
 
@@ -267,7 +530,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func superEncoder() -> any Encoder {
         encoder.state.unsupported = true
-        return TreeEncoder(state: encoder.state)
+        return TreeEncoder(state: encoder.state, encoding: Never.self)
     }
 }
 
@@ -278,5 +541,10 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     private func set(_ node: Node) { encoder.root = node }
 
     mutating func encodeNil() throws { set(.null) }
-    mutating func encode<T: Encodable>(_ value: T) throws { set(try encoder.box(value)) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        // A value encoding itself is a primitive `box` does not name; boxing it again would
+        // call its `encode(to:)` again, without end.
+        set(T.self == encoder.encoding ? encoder.boxOther(value) : try encoder.box(value))
+    }
 }
