@@ -91,9 +91,9 @@ import TestSupport
         // The killed run: recorded as running, then its session goes away with its process.
         let exporter = try PostgresConnection(settings: TestCluster.cluster().settings(database: database))
         let runs = ExportRunRepository()
-        let killedRun = try runs.start(ExportRunRepository.Parameters(
+        let killedRun = try runs.start(
             scope: ExportScope(fiscalYear: FiscalYear(2024)), format: "csv", encoding: "utf8", headers: "en",
-            outDirectory: killedOut, asOf: ExportFixture.asOf, actor: "test"), on: exporter)
+            outDirectory: killedOut, asOf: ExportFixture.asOf, actor: "test", on: exporter)
         let backend = exporter.backendPID
         exporter.close()
         while try fixture.connection.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = \(backend)")[0].decode(Int.self, "n") > 0 {

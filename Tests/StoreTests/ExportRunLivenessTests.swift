@@ -8,10 +8,10 @@ import TestSupport
 /// An export killed outright leaves a `running` row; the next export marks it failed, but
 /// never one whose exporting session is still there.
 @Suite struct ExportRunLivenessTests {
-    func parameters() -> ExportRunRepository.Parameters {
-        ExportRunRepository.Parameters(
+    func start(_ runs: ExportRunRepository, on connection: PostgresConnection) throws -> Int64 {
+        try runs.start(
             scope: ExportScope(fiscalYear: FiscalYear(2024)), format: "csv", encoding: "utf8", headers: "ja",
-            outDirectory: "/tmp/out", asOf: LocalDate("2025-03-31")!, actor: "test")
+            outDirectory: "/tmp/out", asOf: LocalDate("2025-03-31")!, actor: "test", on: connection)
     }
 
     func status(_ id: Int64, on connection: PostgresConnection) throws -> (String, String?) {
@@ -26,11 +26,11 @@ import TestSupport
         let other = try PostgresConnection(settings: settings)
         defer { other.close() }
 
-        let live = try runs.start(parameters(), on: exporter)
+        let live = try start(runs, on: exporter)
         #expect(try runs.markAbandoned(actor: "sweeper", on: other).isEmpty)
         #expect(try status(live, on: other).0 == "running")
 
-        let finished = try runs.start(parameters(), on: other)
+        let finished = try start(runs, on: other)
         try runs.succeed(run: finished, rowCount: 0, files: [:], substitutedCells: 0, actor: "test", on: other)
 
         exporter.close()   // the exporting process dies

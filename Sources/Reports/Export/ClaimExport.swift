@@ -46,9 +46,9 @@ public struct ClaimExport {
         let target = try ExportStaging.checkTarget(options.outDirectory)
         let runs = ExportRunRepository()
         ExportStaging.sweepStale(of: try runs.markAbandoned(actor: options.actor, on: connection))
-        let runID = try runs.start(ExportRunRepository.Parameters(
+        let runID = try runs.start(
             scope: options.scope, format: options.format.rawValue, encoding: options.encoding.rawValue,
-            headers: options.headers.rawValue, outDirectory: target.path, asOf: options.asOf, actor: options.actor), on: connection)
+            headers: options.headers.rawValue, outDirectory: target.path, asOf: options.asOf, actor: options.actor, on: connection)
         var staging: ExportStaging?
         do {
             staging = try ExportStaging(target: target, run: runID)

@@ -19,36 +19,18 @@ public struct ExportRunRepository: Sendable {
     static let lockKeySQL: PostgresQuery = "((1785356920::bigint << 32) | (id & 4294967295))"
     public static let abandonedMessage = "中断されました（出力したプロセスが終了しました）"
 
-    /// The parameters of a run as `export_runs` stores them.
-    public struct Parameters: Sendable, Hashable {
-        public var scope: ExportScope
-        public var format: String
-        public var encoding: String
-        public var headers: String
-        public var outDirectory: String
-        public var asOf: LocalDate
-        public var actor: String
-
-        public init(scope: ExportScope, format: String, encoding: String, headers: String, outDirectory: String, asOf: LocalDate, actor: String) {
-            self.scope = scope
-            self.format = format
-            self.encoding = encoding
-            self.headers = headers
-            self.outDirectory = outDirectory
-            self.asOf = asOf
-            self.actor = actor
-        }
-    }
-
-    /// Inserts a `running` row and returns its id.
-    public func start(_ parameters: Parameters, on connection: PostgresConnection) throws -> Int64 {
+    /// Inserts a `running` row with the run's parameters as `export_runs` stores them (the
+    /// format, encoding and headers by their codes) and returns its id.
+    public func start(
+        scope: ExportScope, format: String, encoding: String, headers: String, outDirectory: String, asOf: LocalDate, actor: String,
+        on connection: PostgresConnection
+    ) throws -> Int64 {
         try connection.transaction { connection in
-            try connection.setAuditActor(parameters.actor)
+            try connection.setAuditActor(actor)
             let id = try connection.query("""
                 INSERT INTO export_runs (fiscal_year, bureau, format, encoding, headers, out_dir, as_of, actor, started_at)
-                VALUES (\(parameters.scope.fiscalYear.startYear), \(parameters.scope.bureau?.rawValue), \(parameters.format),
-                        \(parameters.encoding), \(parameters.headers), \(parameters.outDirectory), \(parameters.asOf),
-                        \(parameters.actor), clock_timestamp())
+                VALUES (\(scope.fiscalYear.startYear), \(scope.bureau?.rawValue), \(format), \(encoding), \(headers),
+                        \(outDirectory), \(asOf), \(actor), clock_timestamp())
                 RETURNING id
                 """)[0].decode(Int64.self, "id")
             // Taken before the row is visible, so no sweep ever sees it running without its lock;
