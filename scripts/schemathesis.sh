@@ -77,11 +77,11 @@ run() {
 # First with generated codes and ids (mostly 404: nothing to see), then with the demo data's
 # (scripts/schemathesis.toml) so that requests reach validation and the business rules.
 # Revoking tokens comes last: a generated id may well be this run's own token.
-CONFIG=()
+CONFIG=(--config-file "$REPO/scripts/schemathesis-checks.toml")
 run --exclude-operation-id revokeToken "$@"
 CONFIG=(--config-file "$REPO/scripts/schemathesis.toml")
 run --exclude-operation-id revokeToken --exclude-operation-id logout "$@"
-CONFIG=()
+CONFIG=(--config-file "$REPO/scripts/schemathesis-checks.toml")
 run --include-operation-id revokeToken "$@"
 if ! kill -0 "$SERVER" 2>/dev/null; then
     echo "the server is gone; the end of its log:" >&2
