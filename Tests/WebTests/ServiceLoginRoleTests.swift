@@ -137,6 +137,32 @@ import TestSupport
         }
     }
 
+    /// `jinjibu serve` as a login role that was never prepared, not even to read which
+    /// migrations are applied, or prepared only that far: both refused at start with the
+    /// command to run, no PostgreSQL text.
+    @Test(.timeLimit(.minutes(2)))
+    func serveRefusesAnUnpreparedRoleNamingTheCommandToRun() async throws {
+        let settings = try TestCluster.freshDatabase()
+        let database = try #require(settings.parameters["dbname"])
+        let (bare, reading) = ("bare_\(database)", "reading_\(database)")
+        try await offThread {
+            let owner = try PostgresConnection(settings: settings)
+            defer { owner.close() }
+            try owner.executeScript(unsafeSQL: """
+                CREATE ROLE \(bare) LOGIN; CREATE ROLE \(reading) LOGIN; GRANT SELECT ON schema_migrations TO \(reading)
+                """)
+        }
+        for role in [bare, reading] {
+            var own = settings
+            own.parameters["user"] = role
+            let port = try LoopbackClient.freePort()
+            let refused = try await CommandLineTests.jinjibu(["serve", "--port", "\(port)"], environment: ["DATABASE_URL": RunningService.url(own)])
+            #expect(refused.status == 1, "\(role): \(refused.errors)")
+            #expect(refused.errors.contains("jinjibu migrate --service-role \(role)"), "\(role): \(refused.errors)")
+            #expect(!refused.errors.contains("permission denied") && !refused.errors.contains("42501"), "\(role): \(refused.errors)")
+        }
+    }
+
     /// Two deploy replicas starting at once, each running `jinjibu migrate --service-role` on
     /// one database: both succeed, and the role can serve afterwards.
     @Test(.timeLimit(.minutes(3)))

@@ -175,8 +175,16 @@ public struct Migrator: Sendable {
         var result: [Int: (name: String, checksum: String)] = [:]
         // Not created here: `serve` checks what is pending as the service's own role, which
         // may create nothing (a database never migrated has everything pending).
-        guard try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")[0].decode(Bool.self, "present") else {
-            return result
+        let table = try connection.query("""
+            SELECT to_regclass('schema_migrations') IS NOT NULL AS present,
+                   coalesce(has_table_privilege(to_regclass('schema_migrations'), 'SELECT'), true) AS readable,
+                   current_user::text AS who
+            """)[0]
+        guard try table.decode(Bool.self, "present") else { return result }
+        // A login role nobody prepared reads nothing here: say what prepares it, as
+        // `checkServiceRole` does, rather than PostgreSQL's "permission denied".
+        guard try table.decode(Bool.self, "readable") else {
+            throw StoreError.unsuitableServiceRole(try table.decode(String.self, "who"), .notPrepared)
         }
         for row in try connection.query("SELECT version, name, checksum FROM schema_migrations") {
             result[try row.decode(Int.self, "version")] = (try row.decode(String.self, "name"), try row.decode(String.self, "checksum"))
