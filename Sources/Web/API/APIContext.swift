@@ -1,3 +1,4 @@
+import Domain
 import Hummingbird
 import NIOCore
 import Store
@@ -30,7 +31,7 @@ public struct APIContext: RequestContext {
     /// A code from the path (organisation, consortium, project, event). Anything that cannot
     /// be a code names nothing: 404, before it reaches the database.
     func code(_ name: String) throws -> String {
-        guard let value = parameters.get(name), Codes.isValid(value) else { throw Problem.notFound() }
+        guard let value = parameters.get(name), RecordCode.isValid(value) else { throw Problem.notFound() }
         return value
     }
 

@@ -123,7 +123,7 @@ struct MembersPageController: PageController {
         var fields = form.jsonBody(amountFields: ["capital_yen"]).object
         // Numbers in the API's JSON; a form sends them as text.
         for name in ["prefecture_code", "employees"] {
-            if case .string(let text)? = fields[name], let number = Int64(text) { fields[name] = .integer(number) }
+            if case .string(let text)? = fields[name] { fields[name] = FormBody.number(text) }
         }
         let organizationFields: Set<String> = ["code", "kind", "name", "corporate_number", "prefecture_code", "capital_yen", "employees"]
         var organizationBody = JSONBody(object: fields.filter { organizationFields.contains($0.key) })
