@@ -35,6 +35,13 @@ public struct APIContext: RequestContext {
         return value
     }
 
+    /// A record's id from the path (a membership, an expense line, an event's outcome): a
+    /// positive integer, else it names nothing (404).
+    func id(_ name: String) throws -> Int64 {
+        guard let id = parameters.get(name).flatMap(Int64.init), id > 0 else { throw Problem.notFound() }
+        return id
+    }
+
     /// The authenticated caller; routes behind `AuthMiddleware` always have one.
     func requireCaller() throws -> UserAccount {
         guard let caller else { throw Problem.unauthenticated }

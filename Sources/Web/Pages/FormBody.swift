@@ -125,7 +125,7 @@ extension FormBody {
     {
         let caller = try roles.map { try context.requireCaller(may: $0, what) } ?? context.requireCaller()
         let form = try await verified(request, context: context)
-        return (caller, form, try context.code("code"), try ConsortiumController.id(context), try form.rowVersion())
+        return (caller, form, try context.code("code"), try context.id("id"), try form.rowVersion())
     }
 
     /// The row version the edit form was read at (its hidden `row_version`): the save names it,
