@@ -1,14 +1,14 @@
 import Foundation
 
-/// Input clean-up shared by every parser in the module.
+/// Input clean-up shared by every parser, in this module and beyond it (the CSV import's cells).
 ///
 /// Secretariat staff paste values from Excel, PDFs and web pages, so the parsers accept
 /// full-width (zenkaku) ASCII and surrounding blanks, but nothing looser than that unless a
-/// parser says so.
-enum TextNormalization {
+/// parser says so. `halfWidth` is the one folding rule: every entry path folds through it.
+public enum TextNormalization {
     /// Maps full-width ASCII variants (U+FF01–U+FF5E) to ASCII, the full-width yen sign to ¥ and
     /// the ideographic space to a space; every other character is kept as it is.
-    static func halfWidth(_ text: String) -> String {
+    public static func halfWidth(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

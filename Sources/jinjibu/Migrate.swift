@@ -29,7 +29,9 @@ struct Migrate: ParsableCommand {
                 }
                 return
             }
-            let applied = try migrator.migrate(on: connection)
+            // The grant is part of the migration's run, under its lock: deploy replicas that
+            // start at once each migrate and grant, one after the other.
+            let applied = try migrator.migrate(on: connection, serviceRole: serviceRole)
             print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
             // What a migration changed in existing data, or left for the operator (e.g. 0012).
             let versions = applied.compactMap { Int($0.prefix(4)) }
@@ -37,7 +39,6 @@ struct Migrate: ParsableCommand {
                 print("  \(note)")
             }
             if let serviceRole {
-                try migrator.grantServiceRole(serviceRole, on: connection)
                 print("The service role \(serviceRole) has what the service needs.")
             }
         }

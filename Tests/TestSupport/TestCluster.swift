@@ -9,7 +9,7 @@ public enum TestCluster {
     public static let templateName = "jinjibu_template"
 
     private static let shared: Result<EmbeddedPostgres, Error> = {
-        sweepStaleClusters()
+        sweepStale()
         let directory = URL(fileURLWithPath: "/tmp/jinjibu-test-\(getpid())", isDirectory: true)
         let cluster = EmbeddedPostgres(directory: directory, options: .init(durable: false))
         do {
@@ -61,22 +61,45 @@ public enum TestCluster {
         URL(fileURLWithPath: "/tmp/jinjibu-test-\(getpid())-\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
     }
 
-    /// Stops clusters left running by earlier test processes that crashed.
-    private static func sweepStaleClusters() {
-        let tmp = "/tmp"
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: tmp) else { return }
-        for entry in entries where entry.hasPrefix("jinjibu-test-") {
-            let ownerText = entry.dropFirst("jinjibu-test-".count).prefix(while: { $0.isNumber })
-            guard let owner = Int32(ownerText), owner != getpid(),
-                  kill(owner, 0) != 0 else { continue }
-            for pidFile in ["\(tmp)/\(entry)/data/postmaster.pid", "\(tmp)/\(entry)/postgres/data/postmaster.pid"] {
-                if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
-                   let pid = text.split(separator: "\n").first.flatMap({ Int32($0) }) {
-                    kill(pid, SIGQUIT)
-                }
+    /// Removes what earlier test processes that crashed or were killed left in `directory`:
+    /// their cluster (`jinjibu-test-<pid>`, stopped first) and their scratch directories
+    /// (`jinjibu-test-<pid>-<label>-<8 hex digits>`, as `scratchDirectory` names them, some
+    /// holding an embedded cluster of their own). Only names of exactly that form, and only
+    /// when no process `<pid>` is alive (one another user runs is alive too).
+    public static func sweepStale(in directory: String = "/tmp") {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries {
+            guard let owner = owner(ofEntry: entry), owner != getpid(), !isAlive(owner) else { continue }
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(entry, isDirectory: true)
+            // `pid` is the postmaster's only when that process serves this data directory: a
+            // number reused since the cluster died belongs to someone else.
+            for cluster in [EmbeddedPostgres(directory: path), EmbeddedPostgres(directory: path.appendingPathComponent("postgres"))] {
+                if let postmaster = cluster.pid { kill(postmaster, SIGQUIT) }
             }
-            try? FileManager.default.removeItem(atPath: "\(tmp)/\(entry)")
+            try? FileManager.default.removeItem(at: path)
         }
+    }
+
+    /// The pid in a name of our exact form, else nil.
+    static func owner(ofEntry entry: String) -> pid_t? {
+        let prefix = "jinjibu-test-"
+        guard entry.hasPrefix(prefix) else { return nil }
+        let rest = entry.dropFirst(prefix.count)
+        let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.first != "0", let pid = pid_t(digits), pid > 0 else { return nil }
+        let tail = rest.dropFirst(digits.count)
+        if tail.isEmpty { return pid }
+        // "-<label>-<8 hex>": the label is ours (letters, digits, "-"), the suffix a UUID's start.
+        let parts = tail.dropFirst().split(separator: "-", omittingEmptySubsequences: false)
+        guard tail.first == "-", parts.count >= 2, let suffix = parts.last, suffix.count == 8,
+              suffix.allSatisfy({ $0.isHexDigit && !$0.isLowercase }),
+              parts.dropLast().allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        return pid
+    }
+
+    private static func isAlive(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
     }
 }
 

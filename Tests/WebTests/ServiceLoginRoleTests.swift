@@ -137,6 +137,84 @@ import TestSupport
         }
     }
 
+    /// `jinjibu serve` as a login role that was never prepared, not even to read which
+    /// migrations are applied, or prepared only that far: both refused at start with the
+    /// command to run, no PostgreSQL text.
+    @Test(.timeLimit(.minutes(2)))
+    func serveRefusesAnUnpreparedRoleNamingTheCommandToRun() async throws {
+        let settings = try TestCluster.freshDatabase()
+        let database = try #require(settings.parameters["dbname"])
+        let (bare, reading) = ("bare_\(database)", "reading_\(database)")
+        try await offThread {
+            let owner = try PostgresConnection(settings: settings)
+            defer { owner.close() }
+            try owner.executeScript(unsafeSQL: """
+                CREATE ROLE \(bare) LOGIN; CREATE ROLE \(reading) LOGIN; GRANT SELECT ON schema_migrations TO \(reading)
+                """)
+        }
+        for role in [bare, reading] {
+            var own = settings
+            own.parameters["user"] = role
+            let port = try LoopbackClient.freePort()
+            let refused = try await CommandLineTests.jinjibu(["serve", "--port", "\(port)"], environment: ["DATABASE_URL": RunningService.url(own)])
+            #expect(refused.status == 1, "\(role): \(refused.errors)")
+            #expect(refused.errors.contains("jinjibu migrate --service-role \(role)"), "\(role): \(refused.errors)")
+            #expect(!refused.errors.contains("permission denied") && !refused.errors.contains("42501"), "\(role): \(refused.errors)")
+        }
+    }
+
+    /// Two deploy replicas starting at once, each running `jinjibu migrate --service-role` on
+    /// one database: both succeed, and the role can serve afterwards.
+    @Test(.timeLimit(.minutes(3)))
+    func twoMigratesWithTheServiceRoleAtOnceBothSucceed() async throws {
+        let settings = try TestCluster.freshDatabase(empty: true)
+        let role = "replica_\(try #require(settings.parameters["dbname"]))"
+        try await offThread {
+            let owner = try PostgresConnection(settings: settings)
+            defer { owner.close() }
+            try owner.executeScript(unsafeSQL: "CREATE ROLE \(role) LOGIN")
+        }
+        let environment = ["DATABASE_URL": RunningService.url(settings)]
+        async let first = CommandLineTests.jinjibu(["migrate", "--service-role", role], environment: environment)
+        async let second = CommandLineTests.jinjibu(["migrate", "--service-role", role], environment: environment)
+        for outcome in try await [first, second] {
+            #expect(outcome.status == 0, "\(outcome.errors)")
+        }
+        try await offThread {
+            var own = settings
+            own.parameters["user"] = role
+            let connection = try PostgresConnection(settings: own)
+            defer { connection.close() }
+            try Migrator(files: SQLFiles.locate()).checkServiceRole(on: connection)
+        }
+    }
+
+    /// The same race where it is most likely, repeated: GRANTs to one role on the same objects
+    /// from two sessions at once fail ("tuple concurrently updated") unless the migrator
+    /// serialises them.
+    @Test func grantsToTheServiceRoleFromTwoSessionsAtOnceAllSucceed() async throws {
+        let settings = try TestCluster.freshDatabase()
+        let role = "racer_\(try #require(settings.parameters["dbname"]))"
+        try await offThread {
+            let owner = try PostgresConnection(settings: settings)
+            defer { owner.close() }
+            try owner.executeScript(unsafeSQL: "CREATE ROLE \(role) LOGIN")
+        }
+        let migrator = try Migrator(files: SQLFiles.locate())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<2 {
+                group.addTask {
+                    try await offThread {
+                        let owner = try PostgresConnection(settings: settings)
+                        defer { owner.close() }
+                        for _ in 0..<25 { try migrator.grantServiceRole(role, on: owner) }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
     /// `serve` refuses to start as a login role not prepared; a role set up by hand before 0032
     /// (EXECUTE on 0031's function, as OPERATIONS.md said) keeps working after the upgrade.
     @Test func aRoleNotPreparedIsRefusedAtStartAndOneSetUpBefore0032KeepsWorking() async throws {

@@ -70,7 +70,7 @@ struct AdoptedProjectImporter: RowImporter {
 
     func parse(_ record: inout ImportRecord) -> Row? {
         let fiscalYear = record.parse("fiscal_year", required: true) { try JapaneseCalendar.parseFiscalYear($0) }
-        let program = record.text("program").map { TextWidth.halfWidth($0) }
+        let program = record.text("program").map { TextNormalization.halfWidth($0) }
         let frame = record.parse("frame", required: true) { text -> String in
             let label = FrameLabel.normalized(text)
             guard !label.isEmpty, label.count <= 200 else {

@@ -48,7 +48,7 @@ struct EventImporter: ConsortiumRecordImporter {
         let firms = record.codeList("firms")
         var participants: [ParticipantSegment: Int] = [:]
         for segment in ParticipantSegment.allCases {
-            if let count = record.count(Self.participantsColumn(segment)), count > 0 {
+            if let count = record.count(Self.participantsColumn(segment), limit: CountLimits.participants), count > 0 {
                 participants[segment] = count
             }
         }

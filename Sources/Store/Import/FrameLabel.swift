@@ -19,7 +19,7 @@ enum FrameLabel {
     /// The label without the heading's brackets and bullets and without spaces, so that
     /// 【地域企業共同戦略枠】, 地域企業共同戦略枠 and `【類型A】 副業・兼業送り出し型` match the stored names.
     static func normalized(_ text: String) -> String {
-        String(String.UnicodeScalarView(TextWidth.halfWidth(text).unicodeScalars.filter {
+        String(String.UnicodeScalarView(TextNormalization.halfWidth(text).unicodeScalars.filter {
             !ignored.contains($0) && !$0.properties.isWhitespace
         }))
     }

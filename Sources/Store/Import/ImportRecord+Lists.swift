@@ -8,11 +8,11 @@ extension ImportRecord {
     public mutating func codeList(_ column: String) -> [String] {
         parse(column) { text in
             var codes: [String] = []
-            for part in TextWidth.halfWidth(text).split(separator: ";") {
-                let code = part.trimmingCharacters(in: .whitespaces)
-                guard !code.isEmpty else { continue }
-                guard Self.isValidCode(code) else {
-                    throw RowProblem(column: column, value: text, reason: "「\(InputEcho.excerpt(code))」はコードになりません（英数字と . _ - の64文字以内、複数は ; で区切ります）")
+            for part in TextNormalization.halfWidth(text).split(separator: ";") {
+                let written = part.trimmingCharacters(in: .whitespaces)
+                guard !written.isEmpty else { continue }
+                guard let code = try? RecordCode.parse(written) else {
+                    throw RowProblem(column: column, value: text, reason: "「\(InputEcho.excerpt(written))」はコードになりません（英数字と . _ - の64文字以内、複数は ; で区切ります）")
                 }
                 if !codes.contains(code) { codes.append(code) }
             }
@@ -24,7 +24,7 @@ extension ImportRecord {
     /// `○`/`×`, as Excel sheets write them); nil when blank.
     public mutating func flag(_ column: String) -> Bool? {
         parse(column) { text in
-            switch TextWidth.halfWidth(text).lowercased() {
+            switch TextNormalization.halfWidth(text).lowercased() {
             case "true", "1", "あり", "yes", "はい", "○", "〇": return true
             case "false", "0", "なし", "no", "いいえ", "×": return false
             default: throw RowProblem(column: column, value: text, reason: "true/false、1/0、あり/なし のどれかを入れてください")

@@ -108,62 +108,17 @@ public struct ImportRecord {
         }
     }
 
-    public mutating func count(_ column: String, required: Bool = false) -> Int? {
-        parse(column, required: required) { text in
-            let digits = TextWidth.halfWidth(text).replacingOccurrences(of: ",", with: "")
-            guard let value = Int(digits), value >= 0, value <= 10_000_000 else {
-                throw RowProblem(column: column, value: text, reason: "0以上の整数を入れてください")
-            }
-            return value
-        }
+    /// A count within `0...limit` (`WholeNumber`, as the API's forms read one).
+    public mutating func count(_ column: String, required: Bool = false, limit: Int = CountLimits.count) -> Int? {
+        parse(column, required: required) { text in try WholeNumber.parse(text, upTo: limit) }
     }
 
-    /// A record code (organisation, consortium): letters, digits, `.`, `_`, `-`, up to 64.
+    /// A record code (organisation, consortium), folded to ASCII (`RecordCode`).
     public mutating func code(_ column: String, required: Bool = false) -> String? {
-        parse(column, required: required) { text in
-            // A code as most files write it is already half-width and valid: the Unicode
-            // property lookups below are for the rest.
-            if Self.isPlainASCIICode(text) { return text }
-            let normalized = TextWidth.halfWidth(text)
-            guard Self.isValidCode(normalized) else {
-                throw RowProblem(column: column, value: text, reason: "コードは英数字と . _ - の64文字以内です")
-            }
-            return normalized
-        }
-    }
-
-    /// The same answer as `isValidCode` for text of ASCII letters, digits, `.`, `_` and `-`;
-    /// false (look closer) for anything else.
-    static func isPlainASCIICode(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard let first = bytes.first, bytes.count <= 64 else { return false }
-        func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        return isAlphanumeric(first)
-            && bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
-    }
-
-    static func isValidCode(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64,
-              first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+        parse(column, required: required) { text in try RecordCode.parse(text) }
     }
 }
 
 extension RowProblem: CustomStringConvertible {
     public var description: String { reason }
-}
-
-/// Full-width ASCII (Ｔ, １２３) to half-width, as Excel users type them.
-enum TextWidth {
-    static func halfWidth(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            if (0xFF01...0xFF5E).contains(scalar.value), let converted = Unicode.Scalar(scalar.value - 0xFEE0) {
-                return converted
-            }
-            return scalar
-        }))
-    }
 }

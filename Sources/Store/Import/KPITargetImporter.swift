@@ -19,7 +19,7 @@ struct KPITargetImporter: RowImporter {
     func parse(_ record: inout ImportRecord) -> Row? {
         let project = record.code("project", required: true)
         let metric = record.parse("metric", required: true) { text -> String in
-            let normalized = TextWidth.halfWidth(text).lowercased()
+            let normalized = TextNormalization.halfWidth(text).lowercased()
             guard normalized.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil else {
                 throw RowProblem(column: "metric", value: text, reason: "指標は英小文字・数字・_ で書きます（例: placements, retention_rate_12m）")
             }

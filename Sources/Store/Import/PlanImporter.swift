@@ -80,7 +80,7 @@ struct PlanKPIImporter: RowImporter {
     func parse(_ record: inout ImportRecord) -> Row? {
         let plan = record.code("plan", required: true).map { $0.lowercased() }
         let metric = record.parse("metric", required: true) { text -> String in
-            let normalized = TextWidth.halfWidth(text).lowercased()
+            let normalized = TextNormalization.halfWidth(text).lowercased()
             guard KPIMetric.isComputableCount(normalized) else {
                 throw RowProblem(column: "metric", value: text, reason: "記録から数えられる件数の指標を書いてください（例: consultations, placements）")
             }
@@ -97,7 +97,7 @@ struct PlanKPIImporter: RowImporter {
 
     /// A whole number within `PlanKPI.figureLimit`, commas and full-width digits allowed.
     static func figure(_ text: String, column: String) throws -> Int64 {
-        let digits = TextWidth.halfWidth(text).replacingOccurrences(of: ",", with: "")
+        let digits = TextNormalization.halfWidth(text).replacingOccurrences(of: ",", with: "")
         guard let value = Int64(digits), value.magnitude <= PlanKPI.figureLimit.magnitude else {
             throw RowProblem(column: column, value: text, reason: "絶対値\(PlanKPI.figureLimit)以下の整数を入れてください")
         }

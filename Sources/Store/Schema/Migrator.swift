@@ -59,12 +59,14 @@ public struct Migrator: Sendable {
         return result
     }
 
-    /// Applies what is pending and reloads reference data; returns the names applied.
+    /// Applies what is pending and reloads reference data, then gives `serviceRole` (if any)
+    /// what the service needs (`grantServiceRole`), all under one hold of the migration lock;
+    /// returns the names applied.
     @discardableResult
-    public func migrate(on connection: PostgresConnection) throws -> [String] {
+    public func migrate(on connection: PostgresConnection, serviceRole: String? = nil) throws -> [String] {
         // One migrator at a time per database, even with several service instances starting.
-        try connection.execute("SELECT pg_advisory_lock(7411093501)")
-        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(7411093501)") }
+        try connection.execute("SELECT pg_advisory_lock(\(Self.migrationLock))")
+        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.migrationLock))") }
         try ensureTable(connection)
         let todo = try pending(on: connection)
         for migration in todo {
@@ -81,8 +83,12 @@ public struct Migrator: Sendable {
             }
         }
         try loadReferenceData(on: connection)
+        if let serviceRole { try grantServiceRole(serviceRole, on: connection) }
         return todo.map(\.name)
     }
+
+    /// The advisory lock that serialises migrating and granting per database.
+    static let migrationLock: Int64 = 7411093501
 
     /// Lets a login role of its own run the service (deploy/OPERATIONS.md, "Database roles"):
     /// what the service does outside a request's scope, and entering one, as migration 0032's
@@ -91,7 +97,14 @@ public struct Migrator: Sendable {
     /// security.
     public func grantServiceRole(_ role: String, on connection: PostgresConnection) throws {
         do {
-            try connection.transaction { try $0.execute("SELECT app_grant_service_role(\(role)::text)") }
+            try connection.transaction { connection in
+                // Under the migration lock (already held when called from `migrate`: a session's
+                // advisory locks do not block the session itself): two deploys granting at once
+                // update the same catalogue rows, which PostgreSQL refuses ("tuple concurrently
+                // updated"), and a grant must not meet a migration half done.
+                try connection.execute("SELECT pg_advisory_xact_lock(\(Self.migrationLock))")
+                try connection.execute("SELECT app_grant_service_role(\(role)::text)")
+            }
         } catch let error as PostgresError where error.sqlState == Self.noSuchLoginRole {
             throw StoreError.unsuitableServiceRole(role, .notALoginRole)
         } catch let error as PostgresError where error.sqlState == Self.bypassesRowSecurity {
@@ -162,8 +175,16 @@ public struct Migrator: Sendable {
         var result: [Int: (name: String, checksum: String)] = [:]
         // Not created here: `serve` checks what is pending as the service's own role, which
         // may create nothing (a database never migrated has everything pending).
-        guard try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present")[0].decode(Bool.self, "present") else {
-            return result
+        let table = try connection.query("""
+            SELECT to_regclass('schema_migrations') IS NOT NULL AS present,
+                   coalesce(has_table_privilege(to_regclass('schema_migrations'), 'SELECT'), true) AS readable,
+                   current_user::text AS who
+            """)[0]
+        guard try table.decode(Bool.self, "present") else { return result }
+        // A login role nobody prepared reads nothing here: say what prepares it, as
+        // `checkServiceRole` does, rather than PostgreSQL's "permission denied".
+        guard try table.decode(Bool.self, "readable") else {
+            throw StoreError.unsuitableServiceRole(try table.decode(String.self, "who"), .notPrepared)
         }
         for row in try connection.query("SELECT version, name, checksum FROM schema_migrations") {
             result[try row.decode(Int.self, "version")] = (try row.decode(String.self, "name"), try row.decode(String.self, "checksum"))

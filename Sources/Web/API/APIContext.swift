@@ -1,3 +1,4 @@
+import Domain
 import Hummingbird
 import NIOCore
 import Store
@@ -30,8 +31,15 @@ public struct APIContext: RequestContext {
     /// A code from the path (organisation, consortium, project, event). Anything that cannot
     /// be a code names nothing: 404, before it reaches the database.
     func code(_ name: String) throws -> String {
-        guard let value = parameters.get(name), Codes.isValid(value) else { throw Problem.notFound() }
+        guard let value = parameters.get(name), RecordCode.isValid(value) else { throw Problem.notFound() }
         return value
+    }
+
+    /// A record's id from the path (a membership, an expense line, an event's outcome): a
+    /// positive integer, else it names nothing (404).
+    func id(_ name: String) throws -> Int64 {
+        guard let id = parameters.get(name).flatMap(Int64.init), id > 0 else { throw Problem.notFound() }
+        return id
     }
 
     /// The authenticated caller; routes behind `AuthMiddleware` always have one.

@@ -111,7 +111,7 @@ struct ActivityController {
     }
 
     @Sendable func showPlacement(_ request: Request, context: APIContext) async throws -> Response {
-        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         return try await database.show(context, Self.placementJSON(context)) { try OutcomeRepository().placement(consortiumCode: code, id: id, on: $0) }
     }
 
@@ -126,7 +126,7 @@ struct ActivityController {
 
     @Sendable func updatePlacement(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "成約・採用の変更")
-        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         return try await database.update(request, context, as: caller, ifMatch: .optional, Self.placementJSON(context)) { received, expected, connection in
             try OutcomeRepository().updatePlacement(consortiumCode: code, id: id, expectedVersion: expected, on: connection) {
                 try Self.changePlacement($0.draft, by: received)
@@ -193,7 +193,7 @@ struct ActivityController {
     }
 
     @Sendable func showConsultation(_ request: Request, context: APIContext) async throws -> Response {
-        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         return try await database.show(context, ConsultationJSON.init) { try OutcomeRepository().consultation(consortiumCode: code, id: id, on: $0) }
     }
 
@@ -208,7 +208,7 @@ struct ActivityController {
 
     @Sendable func updateConsultation(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "相談の変更")
-        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         return try await database.update(request, context, as: caller, ifMatch: .optional, ConsultationJSON.init) { received, expected, connection in
             try OutcomeRepository().updateConsultation(consortiumCode: code, id: id, expectedVersion: expected, on: connection) {
                 try Self.changeConsultation($0.draft, by: received)

@@ -72,7 +72,7 @@ struct ConsortiumController {
     }
 
     @Sendable func showMembership(_ request: Request, context: APIContext) async throws -> Response {
-        let (code, id) = (try context.code("code"), try Self.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         return try await database.show(context, MembershipJSON.init) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
     }
 
@@ -89,7 +89,7 @@ struct ConsortiumController {
 
     @Sendable func updateMembership(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "構成員の変更")
-        let (code, id) = (try context.code("code"), try Self.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         let received = try await JSONBody.read(request, context: context)
         let expected = try EntityTag.expectedVersion(request, .optional)
         let record = try await applyMembership(received, consortium: code, id: id, expected: expected, caller: caller)
@@ -150,10 +150,5 @@ struct ConsortiumController {
         if let left = draft.leftOn, left < draft.joinedOn {
             body.fail("left_on", "退会日が参加日（\(draft.joinedOn)）より前です")
         }
-    }
-
-    static func id(_ context: APIContext) throws -> Int64 {
-        guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw Problem.notFound() }
-        return id
     }
 }

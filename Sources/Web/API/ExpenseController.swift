@@ -22,7 +22,7 @@ struct ExpenseController {
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         return try await database.show(context, ExpenseJSON.init) { try ExpenseRepository().find(projectCode: code, id: id, on: $0) }
     }
 
@@ -37,7 +37,7 @@ struct ExpenseController {
 
     @Sendable func update(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の変更")
-        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         return try await database.update(request, context, as: caller, ExpenseJSON.init) { received, expected, connection in
             try ExpenseRepository().update(projectCode: code, id: id, expectedVersion: expected, on: connection) {
                 try Self.change($0, by: received)
@@ -47,7 +47,7 @@ struct ExpenseController {
 
     @Sendable func delete(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "経費の削除")
-        let (code, id) = (try context.code("code"), try ConsortiumController.id(context))
+        let (code, id) = (try context.code("code"), try context.id("id"))
         return try await database.delete(request, as: caller) {
             try ExpenseRepository().delete(projectCode: code, id: id, expectedVersion: $0, on: $1)
         }

@@ -91,7 +91,7 @@ struct OrganizationController {
         body.patch("jsic_division", &draft.jsicDivision) { $0.vocabulary("jsic_division", JSICDivision.self) }
         body.patch("sme_sector", &draft.smeSector) { $0.vocabulary("sme_sector", SMESector.self) }
         body.patch("capital_yen", &draft.capital) { $0.yen("capital_yen") }
-        body.patch("employees", &draft.employees) { $0.integer("employees", in: 0...10_000_000).map(Int.init) }
+        body.patch("employees", &draft.employees) { $0.integer("employees", in: 0...Int64(CountLimits.count)).map(Int.init) }
         body.patch("address", &draft.address) { $0.particular(.address) }
         body.patch("representative_title", &draft.representativeTitle) { $0.particular(.representativeTitle) }
         body.patch("representative_name", &draft.representativeName) { $0.particular(.representativeName) }

@@ -70,12 +70,13 @@ struct QueryReader {
     }
 
     mutating func code(_ name: String) -> String? {
-        guard let value = string(name, maxLength: 64) else { return nil }
-        guard Codes.isValid(value) else {
-            fail(name, "コードは英数字と . _ - の64文字以内です")
+        guard let value = string(name, maxLength: RecordCode.maximumLength) else { return nil }
+        do {
+            return try RecordCode.parse(value)
+        } catch {
+            fail(name, error.description)
             return nil
         }
-        return value
     }
 
     mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {

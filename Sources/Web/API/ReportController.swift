@@ -86,7 +86,7 @@ struct ReportController {
 
     @Sendable func showRun(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller(may: Access.decide, "書き出しの記録の閲覧")
-        let id = try ConsortiumController.id(context)
+        let id = try context.id("id")
         let run = try await database.run(as: caller) { try ExportRunRepository().find(id: id, on: $0) }
         return try APIJSON.response(try await Self.actors(of: [run], caller: caller, database: database)(run))
     }

@@ -176,11 +176,16 @@ struct JSONBody: Sendable {
         }
         var codes: [String] = []
         for item in items {
-            guard case .string(let text) = item, Codes.isValid(text) else {
-                fail(field, "コードは英数字と . _ - の64文字以内です")
+            guard case .string(let text) = item else {
+                fail(field, "\(maxCount)個以内のコードの配列で指定してください")
                 return nil
             }
-            codes.append(text)
+            do {
+                codes.append(try RecordCode.parse(text))
+            } catch {
+                fail(field, error.description)
+                return nil
+            }
         }
         return codes
     }
@@ -199,8 +204,8 @@ struct JSONBody: Sendable {
                 fail(field, "区分の" + Vocabulary.choices(Key.self))
                 return nil
             }
-            guard case .integer(let count) = value, (0...1_000_000).contains(count) else {
-                fail(field, "人数は0以上の整数です")
+            guard case .integer(let count) = value, (0...Int64(CountLimits.participants)).contains(count) else {
+                fail(field, "人数は0以上\(SVGChart.grouped(Int64(CountLimits.participants)))以下の整数です")
                 return nil
             }
             if count > 0 { counts[key] = Int(count) }
@@ -276,12 +281,9 @@ struct JSONBody: Sendable {
         }
     }
 
-    /// A record code: letters, digits, `.`, `_`, `-`, up to 64.
+    /// A record code, folded to ASCII as a CSV file's is (`RecordCode`).
     mutating func code(_ field: String, required: Bool = false) -> String? {
-        parse(field, required: required, maxLength: 64) { text in
-            guard Codes.isValid(text) else { throw FieldMessage("コードは英数字と . _ - の64文字以内で、英数字で始めてください") }
-            return text
-        }
+        parse(field, required: required, maxLength: RecordCode.maximumLength) { try RecordCode.parse($0) }
     }
 }
 
@@ -300,20 +302,6 @@ enum Vocabulary {
 struct FieldMessage: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-enum Codes {
-    /// `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`, checked by scalar: a regular expression's `$`
-    /// would also accept a trailing line break.
-    static func isValid(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.first, scalars.count <= 64, isAlphanumeric(first) else { return false }
-        return scalars.allSatisfy { isAlphanumeric($0) || $0 == "." || $0 == "_" || $0 == "-" }
-    }
-
-    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-    }
 }
 
 extension Request {

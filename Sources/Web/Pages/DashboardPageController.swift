@@ -21,7 +21,7 @@ struct DashboardPageController: PageController {
         let chosen = query.fiscalYear("year")
         let asOf = query.date("as_of") ?? LocalDate.today()
         try query.finish()
-        guard Codes.isValid(code) else { throw Problem.notFound() }
+        guard RecordCode.isValid(code) else { throw Problem.notFound() }
         let (overview, projects, plans, funnel) = try await database.run(as: caller) { connection in
             do {
                 // Without a year in the address: the latest year with an adopted project, up to

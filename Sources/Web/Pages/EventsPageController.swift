@@ -101,7 +101,7 @@ struct EventsPageController: PageController, FormPage {
         var counts: [String: JSONValue] = [:]
         for segment in ParticipantSegment.allCases {
             guard let text = form.trimmed("participants_\(segment.rawValue)") else { continue }
-            counts[segment.rawValue] = Int64(text).map(JSONValue.integer) ?? .string(text)
+            counts[segment.rawValue] = FormBody.number(text)
         }
         if !counts.isEmpty { object["participants"] = .object(counts) }
         object["online"] = .bool(form["online"] == "1")

@@ -72,6 +72,19 @@ extension FormBody {
         return JSONBody(object: object)
     }
 
+    /// A number field as the API's JSON number: digits as a CSV file may write them too
+    /// (`１，２００`, `WholeNumber`), so that a form and a file read a count the same; text that
+    /// is no number stays text, for the API's check to refuse.
+    static func number(_ text: String) -> JSONValue {
+        if let plain = Int64(text) { return .integer(plain) }
+        switch Result(catching: { () throws(WholeNumberError) in try WholeNumber.parse(text, upTo: Int.max) }) {
+        case .success(let count): return .integer(Int64(count))
+        // Beyond any integer: passed on as the largest, so that the API's range check names the limit.
+        case .failure(.outOfRange): return .integer(.max)
+        case .failure(.notANumber): return .string(text)
+        }
+    }
+
     /// The form as a change to a stored record, read as the API reads a PATCH: the fields it
     /// has (only `fields` where they are named, never `row_version`), and null for each of
     /// `clearable` it leaves empty, so that emptying a field clears the stored value.
@@ -112,7 +125,7 @@ extension FormBody {
     {
         let caller = try roles.map { try context.requireCaller(may: $0, what) } ?? context.requireCaller()
         let form = try await verified(request, context: context)
-        return (caller, form, try context.code("code"), try ConsortiumController.id(context), try form.rowVersion())
+        return (caller, form, try context.code("code"), try context.id("id"), try form.rowVersion())
     }
 
     /// The row version the edit form was read at (its hidden `row_version`): the save names it,

@@ -32,7 +32,7 @@ extension RecordFormPage {
 
     /// The page of the record the path names, for the caller.
     func page(context: APIContext, _ state: FormState) async throws -> Response {
-        try await page(caller: try context.requireCaller(), code: try context.code("code"), id: try ConsortiumController.id(context),
+        try await page(caller: try context.requireCaller(), code: try context.code("code"), id: try context.id("id"),
                        context: context, state)
     }
 }

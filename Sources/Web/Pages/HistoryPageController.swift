@@ -47,7 +47,7 @@ struct HistoryPageController: PageController {
     ) async throws -> Response {
         let caller = try context.requireCaller()
         let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
+        let id = try context.id("id")
         let (shown, entries) = try await database.run(as: caller) { connection in
             (try subject(code, id, connection), try AuditRepository().history(table: table, rowID: id, on: connection))
         }

@@ -123,7 +123,7 @@ struct MembersPageController: PageController {
         var fields = form.jsonBody(amountFields: ["capital_yen"]).object
         // Numbers in the API's JSON; a form sends them as text.
         for name in ["prefecture_code", "employees"] {
-            if case .string(let text)? = fields[name], let number = Int64(text) { fields[name] = .integer(number) }
+            if case .string(let text)? = fields[name] { fields[name] = FormBody.number(text) }
         }
         let organizationFields: Set<String> = ["code", "kind", "name", "corporate_number", "prefecture_code", "capital_yen", "employees"]
         var organizationBody = JSONBody(object: fields.filter { organizationFields.contains($0.key) })
@@ -164,7 +164,7 @@ struct MembersPageController: PageController {
     private func leavePage(context: APIContext, typed: [String: String]?, errors: [String: String], status: HTTPResponse.Status) async throws -> Response {
         let caller = try context.requireCaller(may: Access.writeConsortiumData, "退会の記録")
         let code = try context.code("code")
-        let id = try ConsortiumController.id(context)
+        let id = try context.id("id")
         let member = try await database.run(as: caller) { try MembershipRepository().find(consortiumCode: code, id: id, on: $0) }
         let form = typed ?? ["left_on": LocalDate.today().description, "row_version": String(member.rowVersion)]
         let values: [String: Any] = [
