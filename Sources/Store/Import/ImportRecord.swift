@@ -24,7 +24,7 @@ public struct ImportRecord {
 
     /// The trimmed text of a column, nil when the column is absent or the cell blank.
     public func text(_ column: String) -> String? {
-        guard let index = header.positions[column], index < fields.count else { return nil }
+        guard let index = header.position(of: column), index < fields.count else { return nil }
         let cell = fields[index]
         // Foundation's trimming costs half an expense import's CPU on Linux; most cells have
         // nothing to trim, and then it returns the cell unchanged.
@@ -56,12 +56,12 @@ public struct ImportRecord {
 
     /// True when the file has the column (its cell may still be blank).
     public func hasColumn(_ column: String) -> Bool {
-        header.positions[column] != nil
+        header.position(of: column) != nil
     }
 
     /// The cell as written, for messages.
     public func raw(_ column: String) -> String? {
-        guard let index = header.positions[column], index < fields.count else { return nil }
+        guard let index = header.position(of: column), index < fields.count else { return nil }
         return fields[index]
     }
 
