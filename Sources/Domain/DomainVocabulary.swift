@@ -18,6 +18,11 @@ extension DomainVocabulary {
     /// The case named by its code ("full_time", case-insensitive) or its Japanese label
     /// ("常勤"), ignoring surrounding white space and full-width letters: what a CSV cell holds.
     public init?(parsing text: String) {
+        // A code as written (what files of a million lines hold) needs no normalising.
+        if let exact = Self(rawValue: text) {
+            self = exact
+            return
+        }
         let normalized = TextNormalization.normalized(text)
         if let match = Self(rawValue: normalized) ?? Self(rawValue: normalized.lowercased()) ?? Self(rawValue: normalized.uppercased()) ?? Self(japaneseName: normalized) {
             self = match

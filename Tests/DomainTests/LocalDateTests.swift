@@ -28,6 +28,17 @@ struct LocalDateTests {
     @Test func describesItselfAsISO() {
         #expect(LocalDate(year: 2024, month: 4, day: 1)!.description == "2024-04-01")
         #expect(LocalDate(year: 987, month: 12, day: 9)!.description == "0987-12-09")
+        #expect(LocalDate(year: 1, month: 1, day: 1)!.description == "0001-01-01")
+        #expect(LocalDate(year: 9999, month: 12, day: 31)!.description == "9999-12-31")
+    }
+
+    @Test func parsesISOTextThatIsNotContiguousUTF8() {
+        // A bridged or sliced string takes the path that first makes the text contiguous.
+        let sliced = String("x2024-04-01y".dropFirst().dropLast())
+        #expect(LocalDate(sliced) == LocalDate(year: 2024, month: 4, day: 1))
+        let bridged = NSString(string: "2024-12-31") as String
+        #expect(LocalDate(bridged) == LocalDate(year: 2024, month: 12, day: 31))
+        #expect(LocalDate("2024-04-0１") == nil)
     }
 
     @Test func addsDaysAcrossMonthYearAndLeapDay() {

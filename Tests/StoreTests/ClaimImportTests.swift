@@ -254,6 +254,31 @@ import TestSupport
         #expect(try history("INV-3") == [["INSERT", "test", "-", "3000"]])
     }
 
+    /// The batch record's ids read back as exactly the lines written, whether the ids form one
+    /// run (read off count, min and max) or have gaps (range_agg), in range_agg's own text.
+    @Test(arguments: [([Int64](1_000...1_004), "{[1000,1005)}"), ([7, 8, 10, 20, 21], "{[7,9),[10,11),[20,22)}"), ([42], "{[42,43)}")])
+    func anImportsBatchRecordNamesItsIdsAsRanges(ids: [Int64], expected: String) throws {
+        let fixture = try ClaimFixture()
+        try fixture.project("p1")
+        try fixture.connection.transaction { connection in
+            try connection.execute("SELECT set_config('jinjibu.import_file', 'cafe', true)")
+            try connection.execute("""
+                INSERT INTO expenses (consortium_id, id, project_id, line_ref, category, incurred_on, payee, amount_excl_tax_yen)
+                OVERRIDING SYSTEM VALUE
+                SELECT consortium_id, n, id, 'SQL-' || n, 'travel', '2024-09-01', 'JR', 100 FROM adopted_projects,
+                       unnest(\(PostgresInt64Array(ids))::bigint[]) n
+                WHERE code = 'p1'
+                """)
+        }
+        let record = try fixture.connection.query("""
+            SELECT after -> 'import' ->> 'ids' AS ids, (after -> 'import' ->> 'rows')::integer AS rows FROM audit_log
+            WHERE table_name = 'expenses' AND operation = 'INSERT' AND row_id IS NULL
+            """)
+        #expect(record.count == 1)
+        #expect(try record.first?.decode(String.self, "ids") == expected)
+        #expect(try record.first?.decode(Int.self, "rows") == ids.count)
+    }
+
     /// Lines written another way than by an import (the API, the pages, SQL) keep their own
     /// INSERT record.
     @Test func anInsertWithoutAnImportFileIsAuditedLineByLine() throws {
