@@ -5,22 +5,32 @@ import TestSupport
 @testable import Web
 
 /// A code and a count typed in full-width characters, with ideographic spaces around them, as
-/// staff type them in Excel or an input method: a CSV file, the JSON API and a form all fold
-/// them by Domain's one rule (`TextNormalization.halfWidth`) and store the same thing.
+/// staff type them in Excel or an input method: a CSV file and a form fold them by Domain's one
+/// rule (`TextNormalization.halfWidth`) and store the same thing. A program's JSON request and
+/// query are held to the code pattern the API's schema publishes: the same code refused there,
+/// never stored differently.
 @Suite struct FullWidthInputTests {
     static let space = "\u{3000}"
 
-    @Test func aCodeAndACountInFullWidthAreReadTheSameThroughCSVTheAPIAndAForm() async throws {
+    @Test func aCodeAndACountInFullWidthAreReadTheSameThroughCSVAndAFormAndRefusedByTheJSONAPI() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.withPages { pages, api in
             let csv = "code,kind,name,employees\n\(Self.space)ＦＷ－ｃｓｖ．１\(Self.space),company,全角一社目,１，２００\(Self.space)\n"
             let imported = try await api.request(.post, "/api/v1/imports/organizations", as: .secA, body: Data(csv.utf8))
             #expect(imported.status == .ok, "\(imported.text)")
 
+            for code in ["\(Self.space)ＦＷ－ａｐｉ．１\(Self.space)", "ＦＷ－ａｐｉ．１", "FW－api.1"] {
+                let refused = try await api.request(.post, "/api/v1/organizations", as: .secA, json: [
+                    "code": code, "kind": "company", "name": "全角二社目", "employees": 1200,
+                ])
+                #expect(refused.status == .unprocessableContent, "\(refused.text)")
+            }
             let created = try await api.request(.post, "/api/v1/organizations", as: .secA, json: [
-                "code": "\(Self.space)ＦＷ－ａｐｉ．１\(Self.space)", "kind": "company", "name": "全角二社目", "employees": 1200,
+                "code": "FW-api.1", "kind": "company", "name": "全角二社目", "employees": 1200,
             ])
             #expect(created.status == .created, "\(created.text)")
+            let listed = try await api.get("/api/v1/organizations?consortium=%E3%80%80tsubame", as: .secA)
+            #expect(listed.status == .badRequest, "\(listed.text)")
 
             let session = try await pages.login(.secA)
             let csrf = try #require(PageClient.csrf(in: try await pages.get("/consortia/tsubame/members", session: session).text))

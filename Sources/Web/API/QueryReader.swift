@@ -8,6 +8,9 @@ import Store
 struct QueryReader {
     private let parameters: [String: String]
     private(set) var issues: [FieldIssue] = []
+    /// Codes as people type them (a page's filter form) or exactly as the API's schema
+    /// states them (a program's query), as `JSONBody` reads them.
+    private let foldsTypedCodes: Bool
 
     init(_ request: Request) {
         var parameters: [String: String] = [:]
@@ -15,6 +18,7 @@ struct QueryReader {
             parameters[String(key)] = String(value)
         }
         self.parameters = parameters
+        foldsTypedCodes = false
     }
 
     /// For the pages' filter forms, which send an empty value for "all": empty means absent.
@@ -24,6 +28,7 @@ struct QueryReader {
             parameters[String(key)] = String(value)
         }
         self.parameters = parameters
+        foldsTypedCodes = true
     }
 
     mutating func fail(_ name: String, _ message: String) {
@@ -71,8 +76,10 @@ struct QueryReader {
 
     mutating func code(_ name: String) -> String? {
         guard let value = string(name, maxLength: RecordCode.maximumLength) else { return nil }
-        do {
-            return try RecordCode.parse(value)
+        do throws(RecordCodeError) {
+            if foldsTypedCodes { return try RecordCode.parse(value) }
+            guard RecordCode.isValid(value) else { throw .invalid(value) }
+            return value
         } catch {
             fail(name, error.description)
             return nil

@@ -16,9 +16,19 @@ struct JSONBody: Sendable {
     private(set) var object: [String: JSONValue]
     private(set) var issues: [FieldIssue] = []
     private var known: Set<String> = []
+    /// Whether codes are read as people type them (full-width, blanks around: a form, as a
+    /// CSV cell is read) or exactly as the API's schema states them (a program's request:
+    /// `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`, refused otherwise, so a client's bug shows).
+    private let foldsTypedCodes: Bool
 
+    /// A form's fields, or a body made from one.
     init(object: [String: JSONValue]) {
+        self.init(object: object, foldsTypedCodes: true)
+    }
+
+    private init(object: [String: JSONValue], foldsTypedCodes: Bool) {
         self.object = object
+        self.foldsTypedCodes = foldsTypedCodes
     }
 
     /// Reads the body; 415 unless it is declared as JSON, 400 unless it is a JSON object.
@@ -35,7 +45,7 @@ struct JSONBody: Sendable {
         guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
             throw Problem(status: .badRequest, type: "malformed-json", title: "本文が JSON のオブジェクトではありません")
         }
-        return JSONBody(object: object)
+        return JSONBody(object: object, foldsTypedCodes: false)
     }
 
     /// The deepest nesting of `[` and `{` outside strings, in one pass over the bytes; it
@@ -181,7 +191,7 @@ struct JSONBody: Sendable {
                 return nil
             }
             do {
-                codes.append(try RecordCode.parse(text))
+                codes.append(try Self.readCode(text, folding: foldsTypedCodes))
             } catch {
                 fail(field, error.description)
                 return nil
@@ -281,9 +291,16 @@ struct JSONBody: Sendable {
         }
     }
 
-    /// A record code, folded to ASCII as a CSV file's is (`RecordCode`).
+    /// A record code (`RecordCode`), folded to ASCII as a CSV file's is when people typed it.
     mutating func code(_ field: String, required: Bool = false) -> String? {
-        parse(field, required: required, maxLength: RecordCode.maximumLength) { try RecordCode.parse($0) }
+        let folding = foldsTypedCodes
+        return parse(field, required: required, maxLength: RecordCode.maximumLength) { try Self.readCode($0, folding: folding) }
+    }
+
+    private static func readCode(_ text: String, folding: Bool) throws(RecordCodeError) -> String {
+        if folding { return try RecordCode.parse(text) }
+        guard RecordCode.isValid(text) else { throw .invalid(text) }
+        return text
     }
 }
 
