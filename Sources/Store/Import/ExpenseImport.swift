@@ -6,10 +6,11 @@ import Postgres
 /// `import expenses`: built for files of a million lines. Cells are checked in Swift as they
 /// stream from the file and the valid rows stream through COPY into a staging table; the
 /// checks that need the database (unknown projects, firms and events, duplicate lines, project
-/// totals, projects locked by an approved claim) then run as a few set-based statements over
-/// it, and the lines are written in two: an UPDATE of the changed ones and an INSERT of the
-/// new ones, which the table's statement-level triggers audit as one batch naming the file
-/// (0028). The same all-or-nothing, dry-run and rejects rules as every import apply.
+/// totals, projects locked by an approved claim) then ask about the file's distinct codes and
+/// totals, gathered on the way (`StagedLines`), and read the staging table set-wise only for
+/// the lines of what fails. The lines are written in two: an UPDATE of the changed ones and an
+/// INSERT of the new ones, which the table's statement-level triggers audit as one batch naming
+/// the file (0028). The same all-or-nothing, dry-run and rejects rules as every import apply.
 ///
 /// A line is matched on re-import by `line_ref` if the file has that column, else by its
 /// evidence reference (invoice or receipt number), else by a hash of its content (so a line
