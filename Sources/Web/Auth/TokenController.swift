@@ -43,7 +43,7 @@ struct TokenController {
 
     @Sendable func revoke(_ request: Request, context: APIContext) async throws -> Response {
         let caller = try context.requireCaller()
-        guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw Problem.notFound() }
+        let id = try context.id("id")
         let revoked = try await pool.withConnection { try AccountRepository().revokeToken(id: id, userID: caller.id, on: $0) }
         guard revoked else { throw Problem.notFound("トークン \(id) は見つかりません") }
         return Response(status: .noContent)
