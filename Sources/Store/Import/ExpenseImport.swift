@@ -253,11 +253,14 @@ enum ExpenseImport {
     private static func checkStaging(_ staged: StagedLines, on connection: PostgresConnection) throws -> [ImportIssue] {
         var issues: [ImportIssue] = []
         let projectCodes = PostgresTextArray(staged.projectTotals.keys.sorted())
-        // Each known project's stored lines' total (amounts and tax), for the bound below.
+        // Each known project's stored lines' total (amounts and tax), for the bound below; summed
+        // as numeric and clamped just past the bound (lines stored before migration 0010 may
+        // hold anything), so it fits in Int64 with the staged total added.
         var storedTotals: [String: Int64] = [:]
         for row in try connection.query("""
-            SELECT p.code, (SELECT coalesce(sum(e.amount_excl_tax_yen) + sum(e.tax_yen), 0) FROM expenses e
-                            WHERE e.consortium_id = p.consortium_id AND e.project_id = p.id)::bigint AS stored_total
+            SELECT p.code, least((SELECT coalesce(sum(e.amount_excl_tax_yen) + sum(e.tax_yen), 0) FROM expenses e
+                                  WHERE e.consortium_id = p.consortium_id AND e.project_id = p.id),
+                                 \(MoneyLimits.projectTotal.amount + 1))::bigint AS stored_total
             FROM adopted_projects p WHERE p.code = ANY (\(projectCodes)::text[])
             """) {
             storedTotals[try row.decode(String.self, "code")] = try row.decode(Int64.self, "stored_total")
@@ -320,7 +323,7 @@ enum ExpenseImport {
         // in file order; every line from the one that crosses the bound on is refused. Amounts
         // are never negative, so a project whose stored lines and staged lines together stay
         // within the bound needs no running total; this is the rule for almost every file.
-        // (Stored totals are within the bound, staged ones stop just past it: no overflow.)
+        // (Stored and staged totals both stop just past the bound: no overflow.)
         let nearTheBound = storedTotals.contains { code, stored in
             stored + (staged.projectTotals[code] ?? 0) > MoneyLimits.projectTotal.amount
         }
