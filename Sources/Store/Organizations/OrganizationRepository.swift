@@ -39,6 +39,16 @@ public struct OrganizationRepository: Sendable {
             """, kind: Self.kind, key: code, decode: OrganizationRecord.init(row:))
     }
 
+    /// The organisation's name, or nil when there is none the caller can see (a firm recorded
+    /// by another consortium's staff may be outside the caller's scope); other failures throw.
+    public func name(code: String, on connection: PostgresConnection) throws -> String? {
+        do {
+            return try find(code: code, on: connection).name
+        } catch RecordError.notFound {
+            return nil
+        }
+    }
+
     /// Registers an organisation. For a secretariat it is registered for its consortia
     /// (column default), which makes it visible to them until it becomes a member.
     public func create(_ draft: OrganizationDraft, on connection: PostgresConnection) throws -> OrganizationRecord {

@@ -17,7 +17,7 @@ struct ConsultationEditPageController: PageController, RecordFormPage {
     func page(caller: UserAccount, code: String, id: Int64, context: APIContext, _ state: FormState) async throws -> Response {
         let (consultation, firm) = try await database.run(as: caller) { connection in
             let consultation = try OutcomeRepository().consultation(consortiumCode: code, id: id, on: connection)
-            return (consultation, try? OrganizationRepository().find(code: consultation.firmCode, on: connection).name)
+            return (consultation, try OrganizationRepository().name(code: consultation.firmCode, on: connection))
         }
         let form = state.typed ?? [
             "job_category": consultation.jobCategory?.rawValue ?? "", "employment_type": consultation.employmentType?.rawValue ?? "",

@@ -20,7 +20,7 @@ struct PlacementEditPageController: PageController, RecordFormPage {
     func page(caller: UserAccount, code: String, id: Int64, context: APIContext, _ state: FormState) async throws -> Response {
         let (placement, firm) = try await database.run(as: caller) { connection in
             let placement = try OutcomeRepository().placement(consortiumCode: code, id: id, on: connection)
-            return (placement, try? OrganizationRepository().find(code: placement.firmCode, on: connection).name)
+            return (placement, try OrganizationRepository().name(code: placement.firmCode, on: connection))
         }
         let names = ActivityController.showsNames(caller)
         var form = state.typed ?? [
