@@ -7,9 +7,12 @@ import TestSupport
 /// Builds claim scenarios through the importers, as a secretariat would.
 struct ClaimFixture {
     let connection: PostgresConnection
+    /// The fixture's database, for a test that needs a second session on it.
+    let settings: PostgresConnectionSettings
 
     init() throws {
-        connection = try PostgresConnection(settings: TestCluster.freshDatabase())
+        settings = try TestCluster.freshDatabase()
+        connection = try PostgresConnection(settings: settings)
         try load(.organizations, """
             code,kind,name,corporate_number,prefecture_code
             tsubameito,company,株式会社つばめいと,7110002019384,15

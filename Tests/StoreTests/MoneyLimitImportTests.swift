@@ -43,6 +43,44 @@ import TestSupport
         #expect(try fixture.count("SELECT count(*) FROM expenses") == 0)
     }
 
+    /// Two imports into one project at the same moment, each within the bound alone and past it
+    /// together: the project's lock (taken by the import before its checks, and by the total
+    /// trigger behind it) makes the second see the first's lines, so one is written and the
+    /// other refused with the bound's message, never both.
+    @Test func twoImportsAtOnceCannotTogetherPassTheProjectBound() async throws {
+        let projectID = try fixture.count("SELECT id FROM adopted_projects WHERE code = 'p1'")
+        let holder = try PostgresConnection(settings: fixture.settings)
+        defer { holder.close() }
+        // Both imports stage their lines, then wait for the project's lock held here.
+        try holder.execute("SELECT pg_advisory_lock(hashtextextended('jinjibu.expenses_project_total', \(Int64(projectID))))")
+        let settings = fixture.settings
+        let files = try ["A", "B"].map { try temporaryFile(([ClaimFixture.expenseHeader, line("R-\($0)", "600000000000000")]).joined(separator: "\n") + "\n") }
+        async let first = Self.importInOwnSession(files[0], settings: settings)
+        async let second = Self.importInOwnSession(files[1], settings: settings)
+        for _ in 0..<200 {
+            let waiting = try holder.query("""
+                SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """)[0].decode(Int.self, "n")
+            if waiting == 2 { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try holder.execute("SELECT pg_advisory_unlock_all()")
+        let reports = try await [first, second]
+        #expect(reports.filter(\.committed).count == 1)
+        let refused = try #require(reports.first { !$0.committed })
+        #expect(refused.issues.map(\.line) == [2])
+        #expect(refused.issues.first?.reason.contains("上限（1,000兆円）") == true)
+        #expect(try fixture.count("SELECT count(*) FROM expenses") == 1)
+    }
+
+    private static func importInOwnSession(_ file: String, settings: PostgresConnectionSettings) async throws -> ImportReport {
+        try await offThread {
+            let connection = try PostgresConnection(settings: settings)
+            defer { connection.close() }
+            return try CSVImport.run(.expenses, file: file, options: ImportOptions(), on: connection, actor: "test")
+        }
+    }
+
     @Test func aLineWithinLimitsWhoseAdditionWouldExceedTheProjectBoundIsRefused() throws {
         #expect(try fixture.expenses([line("R-1", "600000000000000", tax: "100000000000000")]).committed)
         let refused = try fixture.expenses([line("R-2", "300000000000001")])

@@ -115,3 +115,15 @@ public func temporaryFile(_ data: Data, name: String = "input.csv") throws -> St
     try data.write(to: url)
     return url.path
 }
+
+/// Runs blocking work (libpq calls) on a new thread and awaits its result. Not on
+/// DispatchQueue.global(): on Linux its threads are the ones Swift concurrency runs on.
+public func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            continuation.resume(with: Result { try body() })
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+}

@@ -174,15 +174,3 @@ extension WebFixture {
 
     private static let creation = NSLock()
 }
-
-/// Runs blocking work (libpq calls) on a new thread and awaits its result. Not on
-/// DispatchQueue.global(): on Linux its threads are the ones Swift concurrency runs on.
-func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread {
-            continuation.resume(with: Result { try body() })
-        }
-        thread.stackSize = 4 << 20
-        thread.start()
-    }
-}
