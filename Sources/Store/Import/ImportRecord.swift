@@ -49,9 +49,7 @@ public struct ImportRecord {
 
     private static func containsNUL(_ cell: String) -> Bool {
         var cell = cell
-        return cell.withUTF8 { $0.withMemoryRebound(to: CChar.self) { bytes in
-            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
-        } }
+        return cell.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 
     /// True when the file has the column (its cell may still be blank).
