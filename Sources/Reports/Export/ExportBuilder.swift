@@ -7,7 +7,8 @@ import Store
 ///
 /// This thread reads: the per-export statements, then the expense stream, cutting it into
 /// one batch per project; a `ProjectWriter` on a second thread computes and writes each
-/// project as its batch arrives, so the database, the reading and the writing overlap.
+/// project as its batch arrives, so the database, the reading and the writing overlap; a third
+/// (`FilesAhead`) creates the project files ahead of the writer, from before the activity reads.
 struct ExportBuilder {
     let options: ExportOptions
     let directory: URL
@@ -29,21 +30,23 @@ struct ExportBuilder {
         let repository = ExportRepository()
         let fiscalYear = options.scope.fiscalYear
         try repository.prepareScope(options.scope, selection: .withExpensesOrClaims, on: connection)
+        let projects = try repository.projects(asOf: options.asOf, on: connection)
+        let projectFiles = FilesAhead(names: projects.map { ProjectWriter.fileName(of: $0, format: options.format) }, in: directory)
+        defer { projectFiles.stop() }
         let claims = try repository.claimsOfRecord(on: connection)
         let activities = try repository.activities(
             fiscalYear: fiscalYear, asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection)
         let input = ProjectWriter.Input(
-            projects: try repository.projects(asOf: options.asOf, on: connection), claims: claims,
+            projects: projects, claims: claims,
             activities: activities.projects,
             plannedBudgets: try repository.plannedBudgets(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection),
             overrunAllowances: try repository.overrunAllowances(on: connection))
         let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
         let consortiumActivities = activities.consortia
-        let projects = input.projects
         projectCount = projects.count
         try progress?(ClaimExport.Progress(done: 0, total: projects.count))
 
-        let writer = try ProjectWriter(options: options, directory: directory, input: input, progress: progress)
+        let writer = try ProjectWriter(options: options, directory: directory, input: input, files: projectFiles, progress: progress)
         let pipeline = ProjectPipeline<ProjectWriter.Batch>()
         pipeline.start { try writer.write($0) }
         do {

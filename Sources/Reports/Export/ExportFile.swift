@@ -4,9 +4,9 @@ import Foundation
 import Glibc
 #endif
 
-/// A file of the export being written: created new (never over an existing file) and hashed
-/// with SHA-256 as the bytes pass. The whole staging directory is flushed to disk once, before
-/// it is renamed into place (`FileSystemSync`).
+/// A file of the export being written: created new (never over an existing file; a project's
+/// file by `FilesAhead`, just before) and hashed with SHA-256 as the bytes pass. The whole
+/// staging directory is flushed to disk once, before it is renamed into place (`FileSystemSync`).
 final class ExportFile {
     /// The name relative to the export directory ("claims.csv", "projects/P1.csv").
     let name: String
@@ -19,6 +19,14 @@ final class ExportFile {
         self.name = name
         let path = directory.appendingPathComponent(name).path
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Opens a file that `FilesAhead` has just created, empty, in the staging directory.
+    init(created name: String, in directory: URL) throws {
+        self.name = name
+        let path = directory.appendingPathComponent(name).path
+        descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     }
 

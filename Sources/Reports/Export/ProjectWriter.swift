@@ -32,6 +32,7 @@ final class ProjectWriter: @unchecked Sendable {
     private let options: ExportOptions
     private let directory: URL
     private let input: Input
+    private let filesAhead: FilesAhead
     private let progress: ((ClaimExport.Progress) throws -> Void)?
     private let claimsFile: ExportFile
     private var claimsTable: TableWriter
@@ -46,10 +47,12 @@ final class ProjectWriter: @unchecked Sendable {
     private(set) var expenseLines = 0
     private(set) var written = 0
 
-    init(options: ExportOptions, directory: URL, input: Input, progress: ((ClaimExport.Progress) throws -> Void)?) throws {
+    /// `files` creates each project's file (`fileName(of:format:)`), in the projects' order.
+    init(options: ExportOptions, directory: URL, input: Input, files: FilesAhead, progress: ((ClaimExport.Progress) throws -> Void)?) throws {
         self.options = options
         self.directory = directory
         self.input = input
+        self.filesAhead = files
         self.progress = progress
         claimsFile = try ExportFile(name: "claims.\(options.format.fileExtension)", in: directory)
         claimsTable = try TableWriter(file: claimsFile, columns: ExportColumns.claims, format: options.format,
@@ -75,7 +78,8 @@ final class ProjectWriter: @unchecked Sendable {
             throw ExportError.moneyLimit(project: project.code, error)
         }
         try claimsTable.write(summary.claimRow)
-        let file = try ExportFile(name: "projects/\(project.code).\(options.format.fileExtension)", in: directory)
+        try filesAhead.waitFor(batch.index)
+        let file = try ExportFile(created: Self.fileName(of: project, format: options.format), in: directory)
         let (substituted, listed) = try detail.write(summary, lines: batch.lines, payees: batch.payees, to: file)
         try record(file, substituted: substituted, substitutions: listed, columns: ExportColumns.project)
         do {
@@ -88,6 +92,11 @@ final class ProjectWriter: @unchecked Sendable {
         expenseLines += batch.lines.count
         written += 1
         try progress?(ClaimExport.Progress(done: written, total: input.projects.count))
+    }
+
+    /// A project's file in the export: `projects/CODE.csv` or `.json`.
+    static func fileName(of project: ExportProject, format: ExportFormat) -> String {
+        "projects/\(project.code).\(format.fileExtension)"
     }
 
     /// Ends `claims`, once every project is written.
