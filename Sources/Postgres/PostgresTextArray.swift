@@ -9,13 +9,15 @@ public struct PostgresTextArray: PostgresEncodable {
     public static var postgresType: PostgresTypeOID { .textArray }
 
     public var postgresText: String? {
+        // By scalar, not by character: a quote followed by a combining mark is one character,
+        // which compares unequal to a quote and would go unescaped.
         let quoted = elements.map { element -> String in
-            var escaped = ""
-            for character in element {
-                if character == "\"" || character == "\\" { escaped.append("\\") }
-                escaped.append(character)
+            var escaped = String.UnicodeScalarView()
+            for scalar in element.unicodeScalars {
+                if scalar == "\"" || scalar == "\\" { escaped.append("\\") }
+                escaped.append(scalar)
             }
-            return "\"" + escaped + "\""
+            return "\"" + String(escaped) + "\""
         }
         return "{" + quoted.joined(separator: ",") + "}"
     }
@@ -24,36 +26,44 @@ public struct PostgresTextArray: PostgresEncodable {
 extension PostgresTextArray {
     /// Reads a one-dimensional `text[]` as the server prints it (`{a,"b c",NULL}`); NULL
     /// elements read as empty strings.
+    ///
+    /// Reads the UTF-8 bytes: the array's delimiters are ASCII, which no byte of a multi-byte
+    /// character can be, and reading characters instead would join a quote with a combining
+    /// mark after it into one (and cost a grapheme break per character: events' arrays on a
+    /// year's export are read 150,000 times).
     public static func parse(_ text: String) throws -> [String] {
-        var characters = Array(text)
-        guard characters.first == "{", characters.last == "}" else {
-            throw PostgresError(kind: .decoding, message: "not a text array")
-        }
-        characters = Array(characters.dropFirst().dropLast())
-        var elements: [String] = []
-        var index = 0
-        guard !characters.isEmpty else { return [] }
-        while index <= characters.count {
-            var element = ""
-            var quoted = false
-            if index < characters.count, characters[index] == "\"" {
-                quoted = true
-                index += 1
-                while index < characters.count, characters[index] != "\"" {
-                    if characters[index] == "\\", index + 1 < characters.count { index += 1 }
-                    element.append(characters[index])
-                    index += 1
-                }
-                index += 1 // closing quote
-            } else {
-                while index < characters.count, characters[index] != "," {
-                    element.append(characters[index])
-                    index += 1
-                }
+        var text = text
+        return try text.withUTF8 { bytes in
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"),
+                comma = UInt8(ascii: ",")
+            guard bytes.count >= 2, bytes[0] == open, bytes[bytes.count - 1] == close else {
+                throw PostgresError(kind: .decoding, message: "not a text array")
             }
-            elements.append(!quoted && element == "NULL" ? "" : element)
-            index += 1 // the comma
+            let end = bytes.count - 1
+            var index = 1
+            guard index < end else { return [] }
+            var elements: [String] = []
+            var unescaped: [UInt8] = []
+            while true {
+                if index < end, bytes[index] == quote {
+                    index += 1
+                    unescaped.removeAll(keepingCapacity: true)
+                    while index < end, bytes[index] != quote {
+                        if bytes[index] == backslash, index + 1 < end { index += 1 }
+                        unescaped.append(bytes[index])
+                        index += 1
+                    }
+                    index += 1  // the closing quote
+                    elements.append(String(decoding: unescaped, as: UTF8.self))
+                } else {
+                    let start = index
+                    while index < end, bytes[index] != comma { index += 1 }
+                    let element = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    elements.append(element.elementsEqual("NULL".utf8) ? "" : String(decoding: element, as: UTF8.self))
+                }
+                if index >= end { return elements }
+                index += 1  // the comma
+            }
         }
-        return elements
     }
 }
