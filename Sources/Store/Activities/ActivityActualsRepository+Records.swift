@@ -9,9 +9,14 @@ extension ActivityActualsRepository {
     /// The records of each consortium dated inside its range (an event by its first day, a
     /// placement by its start, a consultation by its day), by consortium id.
     func records(_ ranges: [Int64: (from: LocalDate, to: LocalDate)]) throws -> [Int64: ActivityRecords] {
-        guard !ranges.isEmpty else { return [:] }
+        try recordRows(ranges).records()
+    }
+
+    /// The rows of `records(_:)`, read and held: turning them into records needs no connection,
+    /// so it can happen later, on another thread.
+    func recordRows(_ ranges: [Int64: (from: LocalDate, to: LocalDate)]) throws -> RecordRows {
+        guard !ranges.isEmpty else { return RecordRows(consortia: [], results: nil) }
         let consortia = ranges.sorted { $0.key < $1.key }
-        var result = Dictionary(uniqueKeysWithValues: consortia.map { ($0.key, ActivityRecords()) })
         let scope: PostgresQuery = """
             SELECT * FROM unnest(\(PostgresTextArray(consortia.map { String($0.key) }))::text[]::bigint[],
                                  \(PostgresTextArray(consortia.map { $0.value.from.description }))::text[]::date[],
@@ -21,7 +26,7 @@ extension ActivityActualsRepository {
         // Each event's participants, firms, mentor matches and internship placements are
         // gathered once for all the events read and joined to them, not looked up per event:
         // on a year's export (50,000 events) the four lookups per event took about twice as long.
-        try connection.forEachRow("""
+        let events = try connection.query("""
             WITH r AS (\(scope)),
             ev AS MATERIALIZED (
                 SELECT e.consortium_id, e.id, e.kind, e.starts_on, e.project_id
@@ -53,7 +58,61 @@ extension ActivityActualsRepository {
             LEFT JOIN matched ON matched.consortium_id = ev.consortium_id AND matched.event_id = ev.id
             LEFT JOIN interns ON interns.consortium_id = ev.consortium_id AND interns.event_id = ev.id
             LEFT JOIN adopted_projects p ON p.consortium_id = ev.consortium_id AND p.id = ev.project_id
-            """) { row in
+            """)
+        let placements = try connection.query("""
+            WITH r AS (\(scope))
+            SELECT pl.consortium_id, pl.id, pl.employment_type, pl.segment, pl.started_on::text AS started_on,
+                   pl.ended_on::text AS ended_on, p.code AS event_project_code, pl.fee_yen
+            FROM r JOIN placements pl ON pl.consortium_id = r.consortium_id AND pl.started_on BETWEEN r.from_on AND r.to_on
+            LEFT JOIN events e ON e.consortium_id = pl.consortium_id AND e.id = pl.event_id
+            LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
+            """)
+        let consultations = try connection.query("""
+            WITH r AS (\(scope))
+            SELECT c.consortium_id, c.consulted_on::text AS consulted_on, c.channel, c.firm_id, c.placement_id,
+                   c.referred_to_id IS NOT NULL AS referred, o.code AS partner_code, o.name AS partner_name, o.kind AS partner_kind,
+                   c.referred_by_id IS NOT NULL AS referred_by, b.code AS from_code, b.name AS from_name, b.kind AS from_kind
+            FROM r JOIN consultations c ON c.consortium_id = r.consortium_id AND c.consulted_on BETWEEN r.from_on AND r.to_on
+            LEFT JOIN organizations o ON o.id = c.referred_to_id
+            LEFT JOIN organizations b ON b.id = c.referred_by_id
+            """)
+        let memberships = try connection.query("""
+            WITH r AS (\(scope))
+            SELECT m.consortium_id, m.organization_id, m.role, m.joined_on::text AS joined_on, m.left_on::text AS left_on
+            FROM r JOIN memberships m ON m.consortium_id = r.consortium_id
+            """)
+        // New or repeat looks at a firm's whole history with the consortium, not the days read.
+        let firstConsultations = try connection.query("""
+            WITH r AS (\(scope))
+            SELECT c.consortium_id, c.firm_id, min(c.consulted_on)::text AS first_on
+            FROM r JOIN consultations c ON c.consortium_id = r.consortium_id
+            GROUP BY c.consortium_id, c.firm_id
+            """)
+        let mentors = try connection.query("""
+            WITH r AS (\(scope))
+            SELECT mt.consortium_id, mt.registered_on::text AS registered_on, mt.left_on::text AS left_on
+            FROM r JOIN mentors mt ON mt.consortium_id = r.consortium_id
+            """)
+        return RecordRows(consortia: consortia.map(\.key), results: RecordRows.Results(
+            events: events, placements: placements, consultations: consultations, memberships: memberships,
+            firstConsultations: firstConsultations, mentors: mentors))
+    }
+}
+
+/// The rows of a consortium's records as read (`ActivityActualsRepository.recordRows`).
+struct RecordRows: @unchecked Sendable {
+    struct Results {
+        let events, placements, consultations, memberships, firstConsultations, mentors: PostgresResult
+    }
+    let consortia: [Int64]
+    /// nil when no consortium was asked for.
+    let results: Results?
+
+    /// The records by consortium id.
+    func records() throws -> [Int64: ActivityRecords] {
+        var result = Dictionary(uniqueKeysWithValues: consortia.map { ($0, ActivityRecords()) })
+        guard let results else { return result }
+        for row in results.events {
             var participants = Tally<ParticipantSegment>()
             for entry in try PostgresTextArray.parse(try row.decode(String.self, "participants")) {
                 let parts = entry.split(separator: ":")
@@ -75,29 +134,14 @@ extension ActivityActualsRepository {
                 organizations: organizations, hasInternshipPlacement: try row.decode(Bool.self, "interns_placed"),
                 matchedOrganizations: Set(try ids("matched"))))
         }
-        try connection.forEachRow("""
-            WITH r AS (\(scope))
-            SELECT pl.consortium_id, pl.id, pl.employment_type, pl.segment, pl.started_on::text AS started_on,
-                   pl.ended_on::text AS ended_on, p.code AS event_project_code, pl.fee_yen
-            FROM r JOIN placements pl ON pl.consortium_id = r.consortium_id AND pl.started_on BETWEEN r.from_on AND r.to_on
-            LEFT JOIN events e ON e.consortium_id = pl.consortium_id AND e.id = pl.event_id
-            LEFT JOIN adopted_projects p ON p.consortium_id = e.consortium_id AND p.id = e.project_id
-            """) { row in
+        for row in results.placements {
             result[try row.decode(Int64.self, "consortium_id")]?.placements.append(ActivityRecords.Placement(
                 id: try row.decode(Int64.self, "id"), employmentType: try row.decode("employment_type"),
                 segment: try row.decode("segment"), startedOn: try row.decode("started_on"),
                 endedOn: try row.decode("ended_on"), eventProjectCode: try row.decode(String?.self, "event_project_code"),
                 fee: try row.decode(Yen?.self, "fee_yen")))
         }
-        try connection.forEachRow("""
-            WITH r AS (\(scope))
-            SELECT c.consortium_id, c.consulted_on::text AS consulted_on, c.channel, c.firm_id, c.placement_id,
-                   c.referred_to_id IS NOT NULL AS referred, o.code AS partner_code, o.name AS partner_name, o.kind AS partner_kind,
-                   c.referred_by_id IS NOT NULL AS referred_by, b.code AS from_code, b.name AS from_name, b.kind AS from_kind
-            FROM r JOIN consultations c ON c.consortium_id = r.consortium_id AND c.consulted_on BETWEEN r.from_on AND r.to_on
-            LEFT JOIN organizations o ON o.id = c.referred_to_id
-            LEFT JOIN organizations b ON b.id = c.referred_by_id
-            """) { row in
+        for row in results.consultations {
             func partner(_ flag: String, _ prefix: String) throws -> ActivityRecords.Partner? {
                 guard try row.decode(Bool.self, flag) else { return nil }
                 return ActivityRecords.Partner(code: try row.decode(String.self, "\(prefix)_code"), name: try row.decode(String.self, "\(prefix)_name"),
@@ -108,30 +152,16 @@ extension ActivityActualsRepository {
                 referredTo: try partner("referred", "partner"), referredBy: try partner("referred_by", "from"),
                 placementID: try row.decode(Int64?.self, "placement_id")))
         }
-        try connection.forEachRow("""
-            WITH r AS (\(scope))
-            SELECT m.consortium_id, m.organization_id, m.role, m.joined_on::text AS joined_on, m.left_on::text AS left_on
-            FROM r JOIN memberships m ON m.consortium_id = r.consortium_id
-            """) { row in
+        for row in results.memberships {
             let membership = ActivityRecords.Membership(
                 role: try row.decode("role"),
                 period: MembershipPeriod(joinedOn: try row.decode("joined_on"), leftOn: try row.decode("left_on")))
             result[try row.decode(Int64.self, "consortium_id")]?.memberships[try row.decode(Int64.self, "organization_id"), default: []].append(membership)
         }
-        // New or repeat looks at a firm's whole history with the consortium, not the days read.
-        try connection.forEachRow("""
-            WITH r AS (\(scope))
-            SELECT c.consortium_id, c.firm_id, min(c.consulted_on)::text AS first_on
-            FROM r JOIN consultations c ON c.consortium_id = r.consortium_id
-            GROUP BY c.consortium_id, c.firm_id
-            """) { row in
+        for row in results.firstConsultations {
             result[try row.decode(Int64.self, "consortium_id")]?.firstConsultedOn[try row.decode(Int64.self, "firm_id")] = try row.decode("first_on")
         }
-        try connection.forEachRow("""
-            WITH r AS (\(scope))
-            SELECT mt.consortium_id, mt.registered_on::text AS registered_on, mt.left_on::text AS left_on
-            FROM r JOIN mentors mt ON mt.consortium_id = r.consortium_id
-            """) { row in
+        for row in results.mentors {
             result[try row.decode(Int64.self, "consortium_id")]?.mentors.append(
                 MembershipPeriod(joinedOn: try row.decode("registered_on"), leftOn: try row.decode("left_on")))
         }

@@ -68,21 +68,48 @@ public struct ActivityActualsRepository {
         _ selection: Projects, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:],
         consortia: [Int64: String] = [:], fiscalYear: FiscalYear? = nil
     ) throws -> (projects: [(projectID: Int64, actuals: ActivityActuals)], consortia: [Int64: ActivityActuals]) {
+        try scopeReads(selection, asOf: asOf, asOfByProject: asOfByProject, consortia: consortia, fiscalYear: fiscalYear).actuals()
+    }
+
+    /// The reads of `projectAndConsortiumActuals`, done; `ScopeReads.actuals()` then works the
+    /// figures out without the connection (the batch export does that on another thread while
+    /// its expense lines stream).
+    public func scopeReads(
+        _ selection: Projects, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:],
+        consortia: [Int64: String] = [:], fiscalYear: FiscalYear? = nil
+    ) throws -> ScopeReads {
         var projects = try projectScopes(selection, asOf: asOf)
         for index in projects.indices {
             if let date = asOfByProject[projects[index].id] { projects[index].scope.asOf = date }
         }
         let years = fiscalYear.map { year in consortia.mapValues { ActivityScope.consortium($0, fiscalYear: year, asOf: asOf) } } ?? [:]
-        let records = try records(Self.ranges(projects.map { ($0.consortiumID, $0.scope) } + years.map { ($0.key, $0.value) }))
-        let targets = try kpiTargets(projectIDs: projects.map(\.id))
-        let judged = projects.map { project in
-            let actuals = ActivityActuals(scope: project.scope, records: records[project.consortiumID] ?? ActivityRecords())
-            return (projectID: project.id, actuals: actuals.evaluating(targets[project.id] ?? []))
+        return ScopeReads(
+            projects: projects, years: years,
+            rows: try recordRows(Self.ranges(projects.map { ($0.consortiumID, $0.scope) } + years.map { ($0.key, $0.value) })),
+            targets: try kpiTargets(projectIDs: projects.map(\.id)))
+    }
+
+    /// What `scopeReads` read: the projects with their scopes and KPI targets, the consortia's
+    /// fiscal years, and the records' rows.
+    public struct ScopeReads: Sendable {
+        let projects: [ProjectScope]
+        let years: [Int64: ActivityScope]
+        let rows: RecordRows
+        let targets: [Int64: [KPITarget]]
+
+        /// Each project's actuals with its KPIs judged, in project-code order, and each
+        /// consortium's over its fiscal year.
+        public func actuals() throws -> (projects: [(projectID: Int64, actuals: ActivityActuals)], consortia: [Int64: ActivityActuals]) {
+            let records = try rows.records()
+            let judged = projects.map { project in
+                let actuals = ActivityActuals(scope: project.scope, records: records[project.consortiumID] ?? ActivityRecords())
+                return (projectID: project.id, actuals: actuals.evaluating(targets[project.id] ?? []))
+            }
+            let yearActuals = Dictionary(uniqueKeysWithValues: years.map { id, scope in
+                (id, ActivityActuals(scope: scope, records: records[id] ?? ActivityRecords()))
+            })
+            return (judged, yearActuals)
         }
-        let yearActuals = Dictionary(uniqueKeysWithValues: years.map { id, scope in
-            (id, ActivityActuals(scope: scope, records: records[id] ?? ActivityRecords()))
-        })
-        return (judged, yearActuals)
     }
 
     /// The funnel as hubs count it (`HubFunnel`) over a consortium's fiscal year, from the same
@@ -98,7 +125,7 @@ public struct ActivityActualsRepository {
     }
 
     /// A project and the scope its actuals count.
-    struct ProjectScope {
+    struct ProjectScope: Sendable {
         var id: Int64
         var consortiumID: Int64
         var scope: ActivityScope

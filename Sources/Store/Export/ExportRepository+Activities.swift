@@ -9,9 +9,16 @@ extension ExportRepository {
     public func activities(
         fiscalYear: FiscalYear, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:], on connection: PostgresConnection
     ) throws -> ScopeActivities {
-        let read = try ActivityActualsRepository(connection: connection).projectAndConsortiumActuals(
-            .exportScope, asOf: asOf, asOfByProject: asOfByProject, consortia: try scopeConsortia(on: connection), fiscalYear: fiscalYear)
-        return ScopeActivities(projects: Dictionary(uniqueKeysWithValues: read.projects), consortia: read.consortia)
+        try activityReads(fiscalYear: fiscalYear, asOf: asOf, asOfByProject: asOfByProject, on: connection).activities()
+    }
+
+    /// The reads of `activities`, done; `ScopeActivityReads.activities()` works the figures out
+    /// without the connection, on any thread.
+    public func activityReads(
+        fiscalYear: FiscalYear, asOf: LocalDate, asOfByProject: [Int64: LocalDate] = [:], on connection: PostgresConnection
+    ) throws -> ScopeActivityReads {
+        ScopeActivityReads(reads: try ActivityActualsRepository(connection: connection).scopeReads(
+            .exportScope, asOf: asOf, asOfByProject: asOfByProject, consortia: try scopeConsortia(on: connection), fiscalYear: fiscalYear))
     }
 
     /// The consortia of the projects in `export_scope`: id → code.
@@ -23,6 +30,17 @@ extension ExportRepository {
             consortia[try row.decode(Int64.self, "id")] = try row.decode(String.self, "code")
         }
         return consortia
+    }
+}
+
+/// The reads behind an export's or bureau report's activities (`ExportRepository.activityReads`).
+public struct ScopeActivityReads: Sendable {
+    let reads: ActivityActualsRepository.ScopeReads
+
+    /// The figures, worked out from the rows read.
+    public func activities() throws -> ScopeActivities {
+        let actuals = try reads.actuals()
+        return ScopeActivities(projects: Dictionary(uniqueKeysWithValues: actuals.projects), consortia: actuals.consortia)
     }
 }
 
