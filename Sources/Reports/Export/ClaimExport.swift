@@ -11,7 +11,7 @@ import Store
 /// The per-project reads (projects, claims of record, activities, KPI targets, consortia)
 /// are one statement each for the whole export; the expense lines come through one COPY
 /// stream ordered by project, and each project is computed and written as soon as its last
-/// line has passed, so memory holds one project's lines at a time. Files are built in a
+/// line has passed, so memory holds a bounded queue of lines (`ExportBuilder`). Files are built in a
 /// staging directory and appear together, in one rename, when complete (`ExportStaging`);
 /// the run is recorded in `export_runs` with its files' SHA-256.
 public struct ClaimExport {

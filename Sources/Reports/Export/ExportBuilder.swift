@@ -26,6 +26,11 @@ struct ExportBuilder {
         self.progress = progress
     }
 
+    /// How many expense lines the reading thread may have queued for the writer: enough for
+    /// the stream to go on while the activity figures are worked out (a year's export streams
+    /// about that many in the time), a few tens of megabytes.
+    static let queuedLines = 200_000
+
     mutating func build(on connection: PostgresConnection) throws {
         let repository = ExportRepository()
         let fiscalYear = options.scope.fiscalYear
@@ -34,20 +39,22 @@ struct ExportBuilder {
         let projectFiles = FilesAhead(names: projects.map { ProjectWriter.fileName(of: $0, format: options.format) }, in: directory)
         defer { projectFiles.stop() }
         let claims = try repository.claimsOfRecord(on: connection)
-        let activities = try repository.activities(
+        // Working the activity figures out from their rows needs no connection: it runs while
+        // the lines stream (the queue holds them meanwhile), and the writer waits for it.
+        let activityReads = try repository.activityReads(
             fiscalYear: fiscalYear, asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection)
+        let activities = BackgroundValue(name: "jinjibu.export.activities") { try activityReads.activities() }
+        defer { _ = try? activities.value() }
         let input = ProjectWriter.Input(
-            projects: projects, claims: claims,
-            activities: activities.projects,
+            projects: projects, claims: claims, activities: activities,
             plannedBudgets: try repository.plannedBudgets(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection),
             overrunAllowances: try repository.overrunAllowances(on: connection))
         let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
-        let consortiumActivities = activities.consortia
         projectCount = projects.count
         try progress?(ClaimExport.Progress(done: 0, total: projects.count))
 
         let writer = try ProjectWriter(options: options, directory: directory, input: input, files: projectFiles, progress: progress)
-        let pipeline = ProjectPipeline<ProjectWriter.Batch>()
+        let pipeline = ProjectPipeline<ProjectWriter.Batch>(capacity: Self.queuedLines) { $0.lines.count + 1 }
         pipeline.start { try writer.write($0) }
         do {
             // The lines arrive grouped by project in the projects' order; a project without
@@ -89,6 +96,7 @@ struct ExportBuilder {
         let consortiaFile = try ExportFile(name: "consortia.\(options.format.fileExtension)", in: directory)
         var consortiaTable = try TableWriter(file: consortiaFile, columns: ExportColumns.consortia, format: options.format,
                                              encoding: options.encoding, headers: options.headers)
+        let consortiumActivities = try activities.value().consortia
         for consortium in consortia {
             guard let sums = writer.totals[consortium.id], let activities = consortiumActivities[consortium.id] else { continue }
             try consortiaTable.write(sums.row(consortium, fiscalYear: fiscalYear, activities: activities))

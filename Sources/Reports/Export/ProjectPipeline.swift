@@ -1,19 +1,23 @@
 import Foundation
 
 /// Hands finished projects from the thread that reads the expense stream to the thread that
-/// computes and writes them, a few at a time, so that reading (and the server producing the
-/// stream) overlaps with the computation and the writing. The queue is bounded: memory holds
-/// at most `capacity` projects' lines besides the one being read and the one being written.
+/// computes and writes them, so that reading (and the server producing the stream) overlaps
+/// with the computation and the writing. The queue is bounded by weight (the export's: lines):
+/// memory holds at most `capacity` of it besides the item being read and the one being
+/// written; an item heavier than that alone still passes, on its own.
 final class ProjectPipeline<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Item] = []
+    private var queuedWeight = 0
     private var closed = false
     private var failure: Error?
     private var workerDone = false
     let capacity: Int
+    private let weight: (Item) -> Int
 
-    init(capacity: Int = 4) {
+    init(capacity: Int, weight: @escaping (Item) -> Int) {
         self.capacity = capacity
+        self.weight = weight
     }
 
     /// Starts the worker thread; it takes items in order until the pipeline is closed or
@@ -39,10 +43,12 @@ final class ProjectPipeline<Item>: @unchecked Sendable {
 
     /// Queues an item, waiting while the queue is full; throws the worker's error, if any.
     func put(_ item: Item) throws {
+        let itemWeight = weight(item)
         try condition.withLock {
-            while items.count >= capacity && failure == nil { condition.wait() }
+            while !items.isEmpty && queuedWeight + itemWeight > capacity && failure == nil { condition.wait() }
             if let failure { throw failure }
             items.append(item)
+            queuedWeight += itemWeight
             condition.broadcast()
         }
     }
@@ -70,6 +76,7 @@ final class ProjectPipeline<Item>: @unchecked Sendable {
         condition.withLock {
             if failure == nil { failure = error }
             items.removeAll()
+            queuedWeight = 0
             closed = true
             condition.broadcast()
         }
@@ -80,6 +87,7 @@ final class ProjectPipeline<Item>: @unchecked Sendable {
             while items.isEmpty && !closed { condition.wait() }
             guard failure == nil, !items.isEmpty else { return nil }
             let item = items.removeFirst()
+            queuedWeight -= weight(item)
             condition.broadcast()
             return item
         }

@@ -11,8 +11,9 @@ final class ProjectWriter: @unchecked Sendable {
         let projects: [ExportProject]
         let claims: [Int64: ClaimOfRecord]
         /// Each project's actuals from today's records with its KPIs judged (a claimed
-        /// project's as of its claim's date), by project id.
-        let activities: [Int64: ActivityActuals]
+        /// project's as of its claim's date), by project id: worked out while the first
+        /// projects' lines stream.
+        let activities: BackgroundValue<ScopeActivities>
         /// Each project's planned budget (経費配分) in force on the same date, by project id;
         /// absent without a decision by then.
         let plannedBudgets: [Int64: [ExpenseCategory: Yen]]
@@ -62,7 +63,7 @@ final class ProjectWriter: @unchecked Sendable {
 
     func write(_ batch: Batch) throws {
         let project = input.projects[batch.index]
-        guard let activities = input.activities[project.id] else {
+        guard let activities = try input.activities.value().projects[project.id] else {
             throw PostgresError(kind: .decoding, message: "project without its actuals")
         }
         if input.claims[project.id] != nil && batch.claimedLines == nil {

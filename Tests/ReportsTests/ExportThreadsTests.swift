@@ -1,0 +1,74 @@
+import Foundation
+@testable import Reports
+import Synchronization
+import Testing
+
+/// The export's hand-offs between threads: the line queue to the writer and the activity
+/// figures worked out beside the stream.
+@Suite struct ExportThreadsTests {
+    struct Failed: Error, Equatable {}
+
+    /// Waits (up to two seconds) until `condition` holds, then checks it still holds a moment later.
+    func settles(_ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(2)
+        while !condition() && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        Thread.sleep(forTimeInterval: 0.05)
+        return condition()
+    }
+
+    @Test func theQueueHoldsNoMoreThanItsCapacityWhileTheWriterIsBusy() throws {
+        let pipeline = ProjectPipeline<Int>(capacity: 25) { _ in 10 }
+        let writerMayGo = DispatchSemaphore(value: 0)
+        let written = Mutex<[Int]>([])
+        pipeline.start { item in
+            if item == 0 { writerMayGo.wait() }
+            written.withLock { $0.append(item) }
+        }
+        let queued = Atomic<Int>(0)
+        let reader = Thread {
+            for item in 0..<6 {
+                try? pipeline.put(item)
+                queued.add(1, ordering: .sequentiallyConsistent)
+            }
+        }
+        reader.start()
+        // Item 0 is with the writer; items 1 and 2 (weight 20 of 25) wait in the queue; item 3 waits to be queued.
+        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 3 })
+        writerMayGo.signal()
+        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 6 })
+        try pipeline.finish()
+        #expect(written.withLock { $0 } == [0, 1, 2, 3, 4, 5])
+    }
+
+    @Test func anItemHeavierThanTheCapacityStillPassesOnItsOwn() throws {
+        let pipeline = ProjectPipeline<Int>(capacity: 5) { $0 }
+        let written = Mutex<[Int]>([])
+        pipeline.start { item in written.withLock { $0.append(item) } }
+        for item in [1, 100, 2, 50] { try pipeline.put(item) }
+        try pipeline.finish()
+        #expect(written.withLock { $0 } == [1, 100, 2, 50])
+    }
+
+    @Test func theWritersFailureReachesTheReader() throws {
+        let pipeline = ProjectPipeline<Int>(capacity: 5) { _ in 1 }
+        pipeline.start { item in if item == 2 { throw Failed() } }
+        #expect(throws: Failed.self) {
+            for item in 0..<1_000 { try pipeline.put(item) }
+            try pipeline.finish()
+        }
+    }
+
+    @Test func aBackgroundValueIsWaitedForAndItsErrorRethrownToEveryCaller() throws {
+        let gate = DispatchSemaphore(value: 0)
+        let value = BackgroundValue(name: "test") { () -> Int in
+            gate.wait()
+            return 42
+        }
+        gate.signal()
+        #expect(try value.value() == 42)
+        #expect(try value.value() == 42)
+        let failing = BackgroundValue(name: "test") { () -> Int in throw Failed() }
+        #expect(throws: Failed.self) { try failing.value() }
+        #expect(throws: Failed.self) { try failing.value() }
+    }
+}
