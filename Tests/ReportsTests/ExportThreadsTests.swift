@@ -40,6 +40,45 @@ import Testing
         #expect(written.withLock { $0 } == [0, 1, 2, 3, 4, 5])
     }
 
+    @Test func whileTheWriterPreparesTheQueueTakesItsStartupCapacityThenOnlyItsCapacity() throws {
+        let pipeline = ProjectPipeline<Int>(capacity: 10, startupCapacity: 50) { _ in 10 }
+        let preparedMayEnd = DispatchSemaphore(value: 0)
+        let writerMayGo = DispatchSemaphore(value: 0)
+        let written = Mutex<[Int]>([])
+        pipeline.start(preparing: { preparedMayEnd.wait() }, { item in
+            if item == 0 { writerMayGo.wait() }
+            written.withLock { $0.append(item) }
+        })
+        let queued = Atomic<Int>(0)
+        let reader = Thread {
+            for item in 0..<10 {
+                try? pipeline.put(item)
+                queued.add(1, ordering: .sequentiallyConsistent)
+            }
+        }
+        reader.start()
+        // Preparing: five items of weight 10 fill the startup capacity of 50.
+        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 5 })
+        preparedMayEnd.signal()
+        // Running: the writer holds item 0, items 1-4 (40) exceed the capacity of 10, so nothing more is queued.
+        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 5 })
+        writerMayGo.signal()
+        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 10 })
+        try pipeline.finish()
+        #expect(written.withLock { $0 } == Array(0..<10))
+    }
+
+    @Test func aFailureWhilePreparingStopsThePipelineWithIt() throws {
+        let pipeline = ProjectPipeline<Int>(capacity: 5) { _ in 1 }
+        let written = Mutex<[Int]>([])
+        pipeline.start(preparing: { throw Failed() }, { item in written.withLock { $0.append(item) } })
+        #expect(throws: Failed.self) {
+            for item in 0..<1_000 { try pipeline.put(item) }
+            try pipeline.finish()
+        }
+        #expect(written.withLock { $0 }.isEmpty)
+    }
+
     @Test func anItemHeavierThanTheCapacityStillPassesOnItsOwn() throws {
         let pipeline = ProjectPipeline<Int>(capacity: 5) { $0 }
         let written = Mutex<[Int]>([])

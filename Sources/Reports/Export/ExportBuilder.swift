@@ -26,10 +26,13 @@ struct ExportBuilder {
         self.progress = progress
     }
 
-    /// How many expense lines the reading thread may have queued for the writer: enough for
-    /// the stream to go on while the activity figures are worked out (a year's export streams
-    /// about that many in the time), a few tens of megabytes.
-    static let queuedLines = 200_000
+    /// How many expense lines the reading thread may have queued for the writer while the
+    /// writer waits for the activity figures: enough for the stream to go on meanwhile (a year's
+    /// export streams about that many in the time), a few tens of megabytes.
+    static let queuedLinesAtStart = 200_000
+    /// How many once the writer runs: a few projects' lines, as many as it takes to keep both
+    /// threads busy.
+    static let queuedLines = 5_000
 
     mutating func build(on connection: PostgresConnection) throws {
         let repository = ExportRepository()
@@ -54,8 +57,10 @@ struct ExportBuilder {
         try progress?(ClaimExport.Progress(done: 0, total: projects.count))
 
         let writer = try ProjectWriter(options: options, directory: directory, input: input, files: projectFiles, progress: progress)
-        let pipeline = ProjectPipeline<ProjectWriter.Batch>(capacity: Self.queuedLines) { $0.lines.count + 1 }
-        pipeline.start { try writer.write($0) }
+        let pipeline = ProjectPipeline<ProjectWriter.Batch>(capacity: Self.queuedLines, startupCapacity: Self.queuedLinesAtStart) {
+            $0.lines.count + 1
+        }
+        pipeline.start(preparing: { _ = try activities.value() }, { try writer.write($0) })
         do {
             // The lines arrive grouped by project in the projects' order; a project without
             // lines (a claim only) is sent when the stream passes its place.

@@ -4,26 +4,44 @@ import Foundation
 /// computes and writes them, so that reading (and the server producing the stream) overlaps
 /// with the computation and the writing. The queue is bounded by weight (the export's: lines):
 /// memory holds at most `capacity` of it besides the item being read and the one being
-/// written; an item heavier than that alone still passes, on its own.
+/// written, and `startupCapacity` while the worker is still preparing; an item heavier than
+/// that alone still passes, on its own.
+///
+/// The two bounds: while the worker prepares (the export's writer waits for the activity
+/// figures) the reader goes on and the queue grows; once the worker runs, a short queue keeps
+/// what it takes fresh in the processor's caches (a queue of 200,000 lines throughout cost a
+/// fifth more CPU on three million lines than one of a few projects).
 final class ProjectPipeline<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Item] = []
     private var queuedWeight = 0
+    private var prepared = false
     private var closed = false
     private var failure: Error?
     private var workerDone = false
     let capacity: Int
+    let startupCapacity: Int
     private let weight: (Item) -> Int
 
-    init(capacity: Int, weight: @escaping (Item) -> Int) {
+    init(capacity: Int, startupCapacity: Int? = nil, weight: @escaping (Item) -> Int) {
         self.capacity = capacity
+        self.startupCapacity = max(capacity, startupCapacity ?? capacity)
         self.weight = weight
     }
 
-    /// Starts the worker thread; it takes items in order until the pipeline is closed or
-    /// `body` throws, which stops the pipeline with that error.
-    func start(_ body: @escaping @Sendable (Item) throws -> Void) {
+    /// Starts the worker thread; it runs `prepare`, then takes items in order until the
+    /// pipeline is closed or `prepare` or `body` throws, which stops the pipeline with that error.
+    func start(preparing prepare: @escaping @Sendable () throws -> Void = {}, _ body: @escaping @Sendable (Item) throws -> Void) {
         let thread = Thread { [self] in
+            do {
+                try prepare()
+            } catch {
+                stop(error)
+            }
+            condition.withLock {
+                prepared = true
+                condition.broadcast()
+            }
             while let item = take() {
                 do {
                     try body(item)
@@ -45,7 +63,9 @@ final class ProjectPipeline<Item>: @unchecked Sendable {
     func put(_ item: Item) throws {
         let itemWeight = weight(item)
         try condition.withLock {
-            while !items.isEmpty && queuedWeight + itemWeight > capacity && failure == nil { condition.wait() }
+            while !items.isEmpty && queuedWeight + itemWeight > (prepared ? capacity : startupCapacity) && failure == nil {
+                condition.wait()
+            }
             if let failure { throw failure }
             items.append(item)
             queuedWeight += itemWeight
