@@ -8,7 +8,8 @@ import Store
 /// This thread reads: the per-export statements, then the expense stream, cutting it into
 /// one batch per project; a `ProjectWriter` on a second thread computes and writes each
 /// project as its batch arrives, so the database, the reading and the writing overlap; a third
-/// (`FilesAhead`) creates the project files ahead of the writer, from before the activity reads.
+/// (`FilesAhead`) creates the project files ahead of the writer, from before the activity reads,
+/// and a fourth works the activity figures out from their rows while the first lines stream.
 struct ExportBuilder {
     let options: ExportOptions
     let directory: URL
