@@ -68,6 +68,31 @@ import Testing
         #expect(written.withLock { $0 } == Array(0..<10))
     }
 
+    @Test func onceTheWriterRunsTheReaderGoesOnAtHalfItsPaceWhileTheBacklogDrains() throws {
+        let pipeline = ProjectPipeline<Int>(capacity: 10, startupCapacity: 100) { _ in 10 }
+        let preparedMayEnd = DispatchSemaphore(value: 0)
+        let nextMayBeWritten = DispatchSemaphore(value: 0)
+        pipeline.start(preparing: { preparedMayEnd.wait() }, { _ in nextMayBeWritten.wait() })
+        let queued = Atomic<Int>(0)
+        let reader = Thread {
+            for item in 0..<40 {
+                try? pipeline.put(item)
+                queued.add(1, ordering: .sequentiallyConsistent)
+            }
+        }
+        reader.start()
+        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 10 })
+        preparedMayEnd.signal()
+        // The writer holds item 0, then four more are written: five takes, the bound falling from
+        // 100 by 6 a take to 70, and the reader added two items on the way (at the third and fifth
+        // take); a bound of 10 at once would have let it add none until the queue was empty.
+        for _ in 0..<4 { nextMayBeWritten.signal() }
+        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 12 })
+        for _ in 0..<40 { nextMayBeWritten.signal() }
+        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 40 })
+        try pipeline.finish()
+    }
+
     @Test func aFailureWhilePreparingStopsThePipelineWithIt() throws {
         let pipeline = ProjectPipeline<Int>(capacity: 5) { _ in 1 }
         let written = Mutex<[Int]>([])
