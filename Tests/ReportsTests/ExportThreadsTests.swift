@@ -16,6 +16,21 @@ import Testing
         return condition()
     }
 
+    /// A thread putting `items` into `pipeline` in order, counting those it has queued.
+    final class Reader: Sendable {
+        private let count = Atomic<Int>(0)
+        var queued: Int { count.load(ordering: .sequentiallyConsistent) }
+
+        init(putting items: Range<Int>, into pipeline: ProjectPipeline<Int>) {
+            Thread { [self] in
+                for item in items {
+                    try? pipeline.put(item)
+                    count.add(1, ordering: .sequentiallyConsistent)
+                }
+            }.start()
+        }
+    }
+
     @Test func theQueueHoldsNoMoreThanItsCapacityWhileTheWriterIsBusy() throws {
         let pipeline = ProjectPipeline<Int>(capacity: 25) { _ in 10 }
         let writerMayGo = DispatchSemaphore(value: 0)
@@ -24,18 +39,11 @@ import Testing
             if item == 0 { writerMayGo.wait() }
             written.withLock { $0.append(item) }
         }
-        let queued = Atomic<Int>(0)
-        let reader = Thread {
-            for item in 0..<6 {
-                try? pipeline.put(item)
-                queued.add(1, ordering: .sequentiallyConsistent)
-            }
-        }
-        reader.start()
+        let reader = Reader(putting: 0..<6, into: pipeline)
         // Item 0 is with the writer; items 1 and 2 (weight 20 of 25) wait in the queue; item 3 waits to be queued.
-        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 3 })
+        #expect(settles { reader.queued == 3 })
         writerMayGo.signal()
-        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 6 })
+        #expect(settles { reader.queued == 6 })
         try pipeline.finish()
         #expect(written.withLock { $0 } == [0, 1, 2, 3, 4, 5])
     }
@@ -49,21 +57,14 @@ import Testing
             if item == 0 { writerMayGo.wait() }
             written.withLock { $0.append(item) }
         })
-        let queued = Atomic<Int>(0)
-        let reader = Thread {
-            for item in 0..<10 {
-                try? pipeline.put(item)
-                queued.add(1, ordering: .sequentiallyConsistent)
-            }
-        }
-        reader.start()
+        let reader = Reader(putting: 0..<10, into: pipeline)
         // Preparing: five items of weight 10 fill the startup capacity of 50.
-        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 5 })
+        #expect(settles { reader.queued == 5 })
         preparedMayEnd.signal()
         // Running: the writer holds item 0, items 1-4 (40) exceed the capacity of 10, so nothing more is queued.
-        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 5 })
+        #expect(settles { reader.queued == 5 })
         writerMayGo.signal()
-        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 10 })
+        #expect(settles { reader.queued == 10 })
         try pipeline.finish()
         #expect(written.withLock { $0 } == Array(0..<10))
     }
@@ -73,23 +74,16 @@ import Testing
         let preparedMayEnd = DispatchSemaphore(value: 0)
         let nextMayBeWritten = DispatchSemaphore(value: 0)
         pipeline.start(preparing: { preparedMayEnd.wait() }, { _ in nextMayBeWritten.wait() })
-        let queued = Atomic<Int>(0)
-        let reader = Thread {
-            for item in 0..<40 {
-                try? pipeline.put(item)
-                queued.add(1, ordering: .sequentiallyConsistent)
-            }
-        }
-        reader.start()
-        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 10 })
+        let reader = Reader(putting: 0..<40, into: pipeline)
+        #expect(settles { reader.queued == 10 })
         preparedMayEnd.signal()
         // The writer holds item 0, then four more are written: five takes, the bound falling from
         // 100 by 6 a take to 70, and the reader added two items on the way (at the third and fifth
         // take); a bound of 10 at once would have let it add none until the queue was empty.
         for _ in 0..<4 { nextMayBeWritten.signal() }
-        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 12 })
+        #expect(settles { reader.queued == 12 })
         for _ in 0..<40 { nextMayBeWritten.signal() }
-        #expect(settles { queued.load(ordering: .sequentiallyConsistent) == 40 })
+        #expect(settles { reader.queued == 40 })
         try pipeline.finish()
     }
 
