@@ -43,15 +43,17 @@ struct ExportBuilder {
         let projectFiles = FilesAhead(names: projects.map { ProjectWriter.fileName(of: $0, format: options.format) }, in: directory)
         defer { projectFiles.stop() }
         let claims = try repository.claimsOfRecord(on: connection)
+        // A claimed project's activities and planned budget are those of its claim's date.
+        let asOfByProject = claims.mapValues(\.asOf)
         // Working the activity figures out from their rows needs no connection: it runs while
         // the lines stream (the queue holds them meanwhile), and the writer waits for it.
         let activityReads = try repository.activityReads(
-            fiscalYear: fiscalYear, asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection)
+            fiscalYear: fiscalYear, asOf: options.asOf, asOfByProject: asOfByProject, on: connection)
         let activities = BackgroundValue(name: "jinjibu.export.activities") { try activityReads.activities() }
         defer { _ = try? activities.value() }
         let input = ProjectWriter.Input(
             projects: projects, claims: claims, activities: activities,
-            plannedBudgets: try repository.plannedBudgets(asOf: options.asOf, asOfByProject: claims.mapValues(\.asOf), on: connection),
+            plannedBudgets: try repository.plannedBudgets(asOf: options.asOf, asOfByProject: asOfByProject, on: connection),
             overrunAllowances: try repository.overrunAllowances(on: connection))
         let consortia = try repository.consortia(fiscalYear: fiscalYear, on: connection)
         projectCount = projects.count
