@@ -11,6 +11,7 @@
 #
 #   bench/load/run.sh [CONSORTIA] [LINES] [SECONDS] [CONNECTIONS]    # default 1000 1000000 20 64
 #   MODES=claim BIN=/path/to/jinjibu bench/load/run.sh …    # the claim read only, an existing build
+#   PERF_RECORD=/tmp/service.perf bench/load/run.sh …         # also `perf record -g` the service per mode
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -86,21 +87,8 @@ sleep 0.5
 mark=$(wc -l < "$work/postgres.log")
 curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/P000002/claims/1" >/dev/null
 sleep 0.5
-statements=$(tail -n +"$((mark + 1))" "$work/postgres.log" | grep -E 'LOG:  (statement|execute [^:]*):' | grep -cvE 'ALTER SYSTEM|pg_reload_conf' || true)
 "${psql[@]}" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
 logging=""
-echo "  statements per stored-claim read: $statements" >&2
-
-results=()
-for mode in ${MODES:-list detail claim compute mix}; do
-  MODE=$mode wrk -t2 -c"$connections" -d3s -s bench/load/mix.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
-  service_before=$(cpu_of "$server"); database_before=$(database_cpu)
-  line=$(MODE=$mode wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/load/mix.lua "http://127.0.0.1:$port" | grep '^RESULT')
-  requests=$(echo "$line" | sed -n 's/.*requests=\([0-9]*\).*/\1/p')
-  line="$line cpu_ms_per_request: service=$(per_request_ms "$requests" "$(cpu_of "$server") - $service_before") database=$(per_request_ms "$requests" "$(database_cpu) - $database_before")"
-  results+=("$line")
-  echo "$line" >&2
-done
 
 # pgbench: the claim read's SQL exactly as the service sent it for the request logged above,
 # rebuilt from the server's log (bench/load/replay.py: the same statements, each parameter a
@@ -110,7 +98,33 @@ done
 # The variables hold the test token's hash (a throwaway token of a throwaway cluster).
 replay_options=()
 if tail -n +"$((mark + 1))" "$work/postgres.log" | grep -q 'app_enter_token_scope'; then replay_options=(--pipeline); fi
-python3 bench/load/replay.py "$work/postgres.log" "$((mark + 1))" "$work/claim.sql" "$work/claim.vars" "${replay_options[@]}" >/dev/null
+# replay.py prints how many statements it found: the statements per stored-claim read.
+statements=$(python3 bench/load/replay.py "$work/postgres.log" "$((mark + 1))" "$work/claim.sql" "$work/claim.vars" "${replay_options[@]}")
+echo "  statements per stored-claim read: $statements" >&2
+
+results=()
+for mode in ${MODES:-list detail claim compute mix}; do
+  MODE=$mode wrk -t2 -c"$connections" -d3s -s bench/load/mix.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
+  recorder=""
+  if [ -n "${PERF_RECORD:-}" ]; then
+    # A profile of the service during the measured run, for `perf report -i "$PERF_RECORD-$mode"`.
+    perf record -q -g -p "$server" -o "$PERF_RECORD-$mode" >/dev/null 2>&1 &
+    recorder=$!
+  fi
+  service_before=$(cpu_of "$server"); database_before=$(database_cpu)
+  # wrk's own CPU (user and system) from bash's `time`, as pgbench's is below: the load
+  # generator shares the two cores with the service and the database.
+  wrk_out=$( { TIMEFORMAT='WRK_CPU %U %S'; time MODE=$mode wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/load/mix.lua "http://127.0.0.1:$port"; } 2>&1)
+  service_used=$(echo "$(cpu_of "$server") - $service_before" | bc -l); database_used=$(echo "$(database_cpu) - $database_before" | bc -l)
+  if [ -n "$recorder" ]; then kill -INT "$recorder"; wait "$recorder" || true; fi
+  line=$(echo "$wrk_out" | grep '^RESULT')
+  requests=$(echo "$line" | sed -n 's/.*requests=\([0-9]*\).*/\1/p')
+  wrk_used=$(echo "$wrk_out" | awk '/^WRK_CPU/ {print $2 " + " $3; exit}')
+  line="$line cpu_ms_per_request: service=$(per_request_ms "$requests" "$service_used") database=$(per_request_ms "$requests" "$database_used") wrk=$(per_request_ms "$requests" "$wrk_used")"
+  results+=("$line")
+  echo "$line" >&2
+done
+
 variables=()
 while IFS= read -r value; do variables+=(-D "$value"); done < "$work/claim.vars"
 # -M prepared is how the service runs them by default (JINJIBU_PREPARED_STATEMENTS=on);
@@ -126,6 +140,7 @@ for protocol in prepared extended; do
   transactions=$(echo "$pgbench_out" | awk '/actually processed/ {print $NF; exit}')
   client_used=$(echo "$pgbench_out" | awk '/^PGBENCH_CPU/ {print $2 " + " $3; exit}')
   read -r p50 p99 < <(cat "$work"/pgb-"$protocol"* | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}')
+  [ "$protocol" = prepared ] && prepared_tps=$tps
   pgbench_lines+=("  pgbench claim read SQL (-M $protocol): tps=$tps p50_ms=$p50 p99_ms=$p99 cpu_ms_per_request: pgbench=$(per_request_ms "$transactions" "$client_used") database=$(per_request_ms "$transactions" "$database_used")")
   echo "${pgbench_lines[-1]}" >&2
 done
@@ -135,4 +150,11 @@ echo "jinjibu load benchmark: $consortia consortia, $lines expense lines, ${seco
 printf '%s\n' "${results[@]}" | sed 's/^RESULT /  wrk /'
 printf '%s\n' "${pgbench_lines[@]}"
 echo "  statements per stored-claim read: $statements (counted in the server's log)"
+# The issue's measure: the service's stored-claim reads per second against pgbench's
+# transactions per second on the same statements (-M prepared, as the service runs them).
+for line in "${results[@]}"; do
+  case $line in
+    "RESULT claim "*) echo "  stored-claim read: $(echo "$line" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') req/s = $(echo "scale=1; 100 * $(echo "$line" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') / $prepared_tps" | bc -l) % of pgbench's $prepared_tps tps" ;;
+  esac
+done
 echo "reproduce: bench/load/run.sh $consortia $lines $seconds $connections"
