@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import NIOCore
 import NIOPosix
 
 /// A bounded pool of connections. Work runs as a synchronous closure on the pool's own thread
@@ -32,8 +33,11 @@ public final class PostgresPool: Sendable {
         var idle: [PostgresConnection] = []
         var open = 0
         var inUse = 0
-        var waiters: [(id: UInt64, continuation: CheckedContinuation<PostgresConnection?, Error>)] = []
-        var nextWaiterID: UInt64 = 0
+        /// Work waiting for a connection, first come first served.
+        var queue = CircularBuffer<any PendingWork>()
+        /// Whether a sweep for work waiting past its deadline is scheduled: one timer for the
+        /// whole line, never one per caller.
+        var sweepScheduled = false
         var isShutDown = false
 
         enum Taken {
@@ -59,7 +63,7 @@ public final class PostgresPool: Sendable {
     public let configuration: Configuration
     private let threads: NIOThreadPool
     private let state = NIOLockedValueBox(State())
-    private let logger: Logger
+    fileprivate let logger: Logger
 
     public init(configuration: Configuration, logger: Logger = Logger(label: "jinjibu.postgres")) {
         self.configuration = configuration
@@ -71,7 +75,7 @@ public final class PostgresPool: Sendable {
     }
 
     public var statistics: Statistics {
-        state.withLockedValue { Statistics(open: $0.open, inUse: $0.inUse, waiting: $0.waiters.count) }
+        state.withLockedValue { Statistics(open: $0.open, inUse: $0.inUse, waiting: $0.queue.count) }
     }
 
     /// Runs `body` with a connection on the pool's threads. When the calling task is cancelled
@@ -80,46 +84,100 @@ public final class PostgresPool: Sendable {
     /// connection is closed rather than handed to the next caller; a task cancelled while it
     /// waits for a connection stops waiting and gets `CancellationError`.
     ///
+    /// A body waiting for a connection is run by the thread that frees one, right after the
+    /// body before it (issue #18): the caller's task hops to a pool thread and back once, and
+    /// neither a timer nor a handed-over connection wakes another thread in between. A body
+    /// that finds a connection free is handed to an idle pool thread.
+    ///
     /// A body is run again only when its connection was lost before it sent anything: an
     /// idle connection that died meanwhile (a server restart, a terminated backend). Once a
     /// statement went out, a lost answer may hide a write that happened (an autocommit
     /// statement, a COMMIT), so the error goes to the caller instead of a second run.
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        let (connection, reused) = try await acquire()
-        let cancellation = Cancellation()
-        do {
-            let value = try await withTaskCancellationHandler {
-                try await threads.runIfActive { () throws -> T in
-                    let connection = try connection ?? self.openReservedConnection()
-                    defer {
-                        if cancellation.detach() { connection.close() }
-                        self.release(connection)
-                    }
-                    guard cancellation.attach(connection) else { throw CancellationError() }
-                    let sentBefore = connection.statementsSent
-                    do {
-                        guard !reused || connection.isAliveWhileIdle() else {
-                            throw LostBeforeSending(error: PostgresError(kind: .connection, message: "the pooled connection was closed by the server"))
-                        }
-                        return try body(connection)
-                    } catch let error as PostgresError where error.isConnectionLost && reused && connection.statementsSent == sentBefore {
-                        throw LostBeforeSending(error: error)
-                    }
-                }
-            } onCancel: {
-                cancellation.cancel()
+        let work = Work(body: body, deadline: .now() + TimeAmount(configuration.acquireTimeout))
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                work.continuation = continuation
+                submit(work)
             }
-            return value
-        } catch let lost as LostBeforeSending {
-            guard !cancellation.isCancelled else { throw lost.error }
-            logger.info("discarded a broken pooled connection; retrying on a new one")
-            return try await withConnection(body)
+        } onCancel: {
+            cancel(work)
         }
     }
 
-    /// A reused connection turned out dead before the body sent a statement on it.
-    private struct LostBeforeSending: Error {
-        let error: PostgresError
+    /// A caller's body and what its task waits on. The continuation is set before the work is
+    /// submitted and resumed exactly once, by whoever takes the work: a pool thread that runs
+    /// it, or the pool taking it out of the line (time up, cancelled, shut down).
+    private final class Work<T: Sendable>: PendingWork, @unchecked Sendable {
+        let body: @Sendable (PostgresConnection) throws -> T
+        let deadline: NIODeadline
+        let cancellation = Cancellation()
+        var continuation: CheckedContinuation<T, Error>?
+
+        init(body: @escaping @Sendable (PostgresConnection) throws -> T, deadline: NIODeadline) {
+            self.body = body
+            self.deadline = deadline
+        }
+
+        func fail(_ error: Error) {
+            continuation?.resume(throwing: error)
+        }
+
+        func run(on connection: PostgresConnection?, reused: Bool, pool: PostgresPool) -> (PostgresConnection?, () -> Void) {
+            var connection = connection
+            var reused = reused
+            while true {
+                let open: PostgresConnection
+                if let connection {
+                    open = connection
+                } else {
+                    do {
+                        open = try PostgresConnection(settings: pool.configuration.settings)
+                    } catch {
+                        return (nil, { self.fail(error) })
+                    }
+                }
+                guard cancellation.attach(open) else {
+                    return (open, { self.fail(CancellationError()) })
+                }
+                let sentBefore = open.statementsSent
+                let outcome: Result<T, Error>
+                do {
+                    guard !reused || open.isAliveWhileIdle() else {
+                        throw PostgresError(kind: .connection, message: "the pooled connection was closed by the server")
+                    }
+                    outcome = .success(try body(open))
+                } catch let error as PostgresError where error.isConnectionLost && reused && open.statementsSent == sentBefore {
+                    if cancellation.detach() {
+                        open.close()
+                        return (open, { self.fail(error) })
+                    }
+                    // Nothing went out: the body runs again on a new connection in the same slot.
+                    open.close()
+                    pool.logger.info("discarded a broken pooled connection; retrying on a new one")
+                    connection = nil
+                    reused = false
+                    continue
+                } catch {
+                    outcome = .failure(error)
+                }
+                if cancellation.detach() { open.close() }
+                let continuation = self.continuation
+                return (open, { continuation?.resume(with: outcome) })
+            }
+        }
+    }
+
+    /// Work waiting for or holding a connection, whatever its body's result.
+    private protocol PendingWork: AnyObject, Sendable {
+        var deadline: NIODeadline { get }
+        var cancellation: Cancellation { get }
+        /// Resumes the caller with an error, the body not run.
+        func fail(_ error: Error)
+        /// Runs the body on `connection` (nil: open one in the reserved slot) and returns the
+        /// connection to release (nil when none could be opened) and what resumes the caller,
+        /// to call once the connection is released.
+        func run(on connection: PostgresConnection?, reused: Bool, pool: PostgresPool) -> (PostgresConnection?, () -> Void)
     }
 
     /// The connection a task's work runs on, for cancelling its statement from another thread.
@@ -172,125 +230,141 @@ public final class PostgresPool: Sendable {
     /// Closes every idle connection and fails new requests. Busy connections close when
     /// released.
     public func shutdown() async {
-        let (alreadyShutDown, idle, waiters) = state.withLockedValue { state in
+        let (alreadyShutDown, idle, waiting) = state.withLockedValue { state in
             let alreadyShutDown = state.isShutDown
             state.isShutDown = true
             let idle = state.idle
-            let waiters = state.waiters
+            let waiting = Array(state.queue)
             state.open -= idle.count
             state.idle = []
-            state.waiters = []
-            return (alreadyShutDown, idle, waiters)
+            state.queue.removeAll()
+            return (alreadyShutDown, idle, waiting)
         }
         guard !alreadyShutDown else { return }
         idle.forEach { $0.close() }
-        for waiter in waiters {
-            waiter.continuation.resume(throwing: PostgresError(kind: .pool, message: "the connection pool is shut down"))
+        for work in waiting {
+            work.fail(PostgresError(kind: .pool, message: "the connection pool is shut down"))
         }
         try? await threads.shutdownGracefully()
     }
 
-    /// A connection to use (nil: open a new one, a slot is reserved) and whether it was idle.
-    private func acquire() async throws -> (PostgresConnection?, Bool) {
-        let (isShutDown, taken): (Bool, State.Taken?) = state.withLockedValue { state in
-            state.isShutDown ? (true, nil) : (false, state.take(maximum: configuration.maximumConnections))
+    /// Hands the work to a pool thread with a free connection (or a slot to open one in), or
+    /// puts it in the line.
+    private func submit(_ work: any PendingWork) {
+        enum Next {
+            case run(PostgresConnection?, reused: Bool)
+            case queued(sweepAt: NIODeadline?)
+            case refused(Error)
         }
-        if isShutDown { throw PostgresError(kind: .pool, message: "the connection pool is shut down") }
-        switch taken {
-        case .idle(let connection): return (connection, true)
-        case .slot: return (nil, false)
-        case nil: break
-        }
-        let id = state.withLockedValue { state -> UInt64 in
-            state.nextWaiterID += 1
-            return state.nextWaiterID
-        }
-        let timeout = configuration.acquireTimeout
-        // The timer runs on an event loop, not as a task: it must fire even when every
-        // cooperative thread is busy, which is exactly when callers queue for connections.
-        let (seconds, attoseconds) = timeout.components
-        let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(nanoseconds)) { [weak self] in
-            self?.failWaiter(id)
-        }
-        defer { timer.cancel() }
-        let connection: PostgresConnection? = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in wait(id, continuation) }
-        } onCancel: {
-            failWaiter(id, with: CancellationError())
-        }
-        return (connection, connection != nil)
-    }
-
-    /// Joins the line of waiters, unless a connection or a slot came free meanwhile, the pool
-    /// shut down, or the task was cancelled.
-    private func wait(_ id: UInt64, _ continuation: CheckedContinuation<PostgresConnection?, Error>) {
-        let resumeNow: Result<PostgresConnection?, Error>? = state.withLockedValue { state in
-            if state.isShutDown { return .failure(PostgresError(kind: .pool, message: "the connection pool is shut down")) }
-            // Checked under the lock that `failWaiter` takes: a cancellation either came before
-            // (seen here) or finds the waiter in the line and takes it out.
-            if Task.isCancelled { return .failure(CancellationError()) }
-            // A connection may have been released between the first look and now.
+        let next: Next = state.withLockedValue { state in
+            if state.isShutDown { return .refused(PostgresError(kind: .pool, message: "the connection pool is shut down")) }
+            // Checked under the lock that `cancel` takes: a cancellation either came before
+            // (seen here) or finds the work in the line and takes it out.
+            if work.cancellation.isCancelled { return .refused(CancellationError()) }
             switch state.take(maximum: configuration.maximumConnections) {
-            case .idle(let connection): return .success(connection)
-            case .slot: return .success(nil)
-            case nil: break
+            case .idle(let connection): return .run(connection, reused: true)
+            case .slot: return .run(nil, reused: false)
+            case nil:
+                state.queue.append(work)
+                if state.sweepScheduled { return .queued(sweepAt: nil) }
+                state.sweepScheduled = true
+                return .queued(sweepAt: work.deadline)
             }
-            state.waiters.append((id, continuation))
-            return nil
         }
-        if let resumeNow { continuation.resume(with: resumeNow) }
-    }
-
-    /// Opens a connection for a reserved slot; on failure the slot goes to the next waiter or
-    /// is freed, so a database outage never leaks capacity.
-    private func openReservedConnection() throws -> PostgresConnection {
-        do {
-            return try PostgresConnection(settings: configuration.settings)
-        } catch {
-            let waiter = state.withLockedValue { state -> CheckedContinuation<PostgresConnection?, Error>? in
-                if !state.waiters.isEmpty { return state.waiters.removeFirst().continuation }
-                state.inUse -= 1
-                state.open -= 1
-                return nil
+        switch next {
+        case .refused(let error):
+            work.fail(error)
+        case .run(let connection, let reused):
+            threads.submit { [self] threadState in
+                guard case .active = threadState else {
+                    // The threads are stopping (shutdown): the slot is given back unused.
+                    let shutDown = PostgresError(kind: .pool, message: "the connection pool is shut down")
+                    work.fail(shutDown)
+                    var next = release(connection)
+                    while let handed = next {
+                        handed.work.fail(shutDown)
+                        next = release(handed.connection)
+                    }
+                    return
+                }
+                drive(work, on: connection, reused: reused)
             }
-            waiter?.resume(returning: nil)
-            throw error
+        case .queued(let sweepAt):
+            if let sweepAt { scheduleSweep(at: sweepAt) }
         }
     }
 
-    /// Takes a waiter out of the line with an error (its time is up, or its task was
-    /// cancelled); nothing happens when it was already served.
-    private func failWaiter(_ id: UInt64, with error: Error? = nil) {
-        let waiter = state.withLockedValue { state -> CheckedContinuation<PostgresConnection?, Error>? in
-            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-            return state.waiters.remove(at: index).continuation
+    /// Runs work on a pool thread, and then the work waiting in line while there is some: a
+    /// freed connection goes to the next caller's body on the same thread.
+    private func drive(_ first: any PendingWork, on connection: PostgresConnection?, reused: Bool) {
+        var work = first
+        var connection = connection
+        var reused = reused
+        while true {
+            let (used, resumeCaller) = work.run(on: connection, reused: reused, pool: self)
+            let next = release(used)
+            resumeCaller()
+            guard let next else { return }
+            work = next.work
+            connection = next.connection
+            reused = next.connection != nil
         }
-        waiter?.resume(throwing: error ?? PostgresError(
-            kind: .pool, message: "no database connection became free within \(configuration.acquireTimeout)"))
     }
 
-    /// Returns a connection: handed to the next waiter, kept idle, or closed if it broke.
-    /// A broken connection frees its slot, and a waiter gets the slot to open a new one.
-    private func release(_ connection: PostgresConnection) {
-        let usable = connection.isUsable && !connection.isInTransaction
-        if !usable { connection.close() }
-        let handoff = state.withLockedValue { state -> (CheckedContinuation<PostgresConnection?, Error>, PostgresConnection?)? in
-            if !state.waiters.isEmpty {
-                let waiter = state.waiters.removeFirst().continuation
-                return (waiter, usable ? connection : nil)
+    /// A task given up: its running statement is cancelled on the server, or it leaves the line.
+    private func cancel(_ work: any PendingWork) {
+        work.cancellation.cancel()
+        let waiting = state.withLockedValue { state -> Bool in
+            guard let index = state.queue.firstIndex(where: { $0 === work }) else { return false }
+            state.queue.remove(at: index)
+            return true
+        }
+        if waiting { work.fail(CancellationError()) }
+    }
+
+    /// The timer runs on an event loop, not as a task: it must fire even when every
+    /// cooperative thread is busy, which is exactly when callers queue for connections.
+    private func scheduleSweep(at deadline: NIODeadline) {
+        MultiThreadedEventLoopGroup.singleton.any().scheduleTask(deadline: deadline) { [weak self] in
+            self?.sweep()
+        }
+    }
+
+    /// Fails the work that waited past its deadline, and schedules the next sweep for the
+    /// earliest deadline still in line.
+    private func sweep() {
+        let now = NIODeadline.now()
+        let (overdue, nextSweep) = state.withLockedValue { state -> ([any PendingWork], NIODeadline?) in
+            let overdue = Array(state.queue.lazy.filter { $0.deadline <= now })
+            if !overdue.isEmpty { state.queue.removeAll { $0.deadline <= now } }
+            let nextSweep = state.queue.lazy.map(\.deadline).min()
+            state.sweepScheduled = nextSweep != nil
+            return (overdue, nextSweep)
+        }
+        if let nextSweep { scheduleSweep(at: nextSweep) }
+        for work in overdue {
+            work.fail(PostgresError(kind: .pool, message: "no database connection became free within \(configuration.acquireTimeout)"))
+        }
+    }
+
+    /// Returns a connection: handed to the next work in line, kept idle, or closed if it broke.
+    /// A broken connection (or none: it could not be opened) frees its slot, and the next work
+    /// gets the slot to open a new one.
+    private func release(_ connection: PostgresConnection?) -> (work: any PendingWork, connection: PostgresConnection?)? {
+        let usable = connection.map { $0.isUsable && !$0.isInTransaction } ?? false
+        if let connection, !usable { connection.close() }
+        return state.withLockedValue { state in
+            if let next = state.queue.popFirst() {
+                return (next, usable ? connection : nil)
             }
             state.inUse -= 1
-            if usable && !state.isShutDown {
+            if let connection, usable, !state.isShutDown {
                 state.idle.append(connection)
             } else {
                 state.open -= 1
-                if usable { connection.close() }
+                if usable { connection?.close() }
             }
             return nil
-        }
-        if let (waiter, handed) = handoff {
-            waiter.resume(returning: handed)
         }
     }
 }

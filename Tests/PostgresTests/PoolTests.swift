@@ -146,6 +146,36 @@ import TestSupport
         await pool.shutdown()
     }
 
+    /// One timer serves the whole line (issue #18): each waiter gives up at its own deadline,
+    /// not at the first waiter's, and the timer is set again for the waiters behind it.
+    @Test(.timeLimit(.minutes(1)))
+    func eachWaiterGivesUpAtItsOwnDeadline() async throws {
+        let timeout = Duration.seconds(2)
+        let pool = PostgresPool(configuration: .init(
+            settings: try TestCluster.freshDatabase(empty: true), maximumConnections: 1, acquireTimeout: timeout))
+        let release = Gate()
+        let holder = Task { try await pool.withConnection { _ in release.wait() } }
+        while pool.statistics.inUse == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let firstQueuedAt = ContinuousClock.now
+        let first = Task { try await pool.withConnection { _ in } }
+        while pool.statistics.waiting == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        try await Task.sleep(for: .seconds(1))
+        let second = Task { try await pool.withConnection { _ in } }
+        while pool.statistics.waiting < 2 { try await Task.sleep(for: .milliseconds(5)) }
+
+        await #expect(throws: PostgresError.self) { try await first.value }
+        #expect(ContinuousClock.now - firstQueuedAt >= timeout)
+        // Its deadline is a second later: still in line when the first gave up.
+        #expect(pool.statistics.waiting == 1)
+        // Fails by itself, with the connection still held: the line's timer was set again.
+        await #expect(throws: PostgresError.self) { try await second.value }
+        #expect(pool.statistics.waiting == 0)
+        release.open()
+        try await holder.value
+        #expect(try await pool.withConnection { try $0.query("SELECT 1 AS one")[0].decode(Int.self, "one") } == 1)
+        await pool.shutdown()
+    }
+
     @Test func transactionsThroughThePoolRollBack() async throws {
         struct Boom: Error {}
         let pool = PostgresPool(configuration: .init(settings: try TestCluster.freshDatabase(empty: true), maximumConnections: 1))
