@@ -76,6 +76,54 @@ struct ClaimJSON: Encodable {
     }
 }
 
+/// Written by hand: the most read representation of the API (issue #18). The members in the
+/// byte order of their keys, as the tree encoder sorts them.
+extension ClaimJSON: JSONWritable {
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("answers_version", answersVersion)
+        writer.key("as_of"); writer.string(asOf)
+        writer.key("binding_limit"); writer.string(bindingLimit)
+        writer.key("claim_version"); writer.integer(claimVersion)
+        writer.key("claim_yen"); writer.integer(claimYen)
+        writer.key("created_at"); writer.instant(createdAt)
+        writer.key("created_by"); writer.string(createdBy)
+        writer.key("eligible_expenses_yen"); writer.integer(eligibleExpensesYen)
+        writer.key("ineligible_expenses_yen"); writer.integer(ineligibleExpensesYen)
+        writer.key("lines")
+        writer.beginArray()
+        for line in lines {
+            writer.beginObject()
+            writer.key("amount_yen"); writer.integer(line.amountYen)
+            writer.key("category"); writer.string(line.category)
+            writer.key("line_count"); writer.integer(line.lineCount)
+            writer.key("reason"); writer.string(line.reason)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("prior_paid_yen"); writer.integer(priorPaidYen)
+        writer.key("project"); writer.string(project)
+        writer.member("reason", reason)
+        writer.key("refund_yen"); writer.integer(refundYen)
+        if let review {
+            writer.key("review")
+            writer.beginObject()
+            writer.key("decided_at"); writer.instant(review.decidedAt)
+            writer.key("decided_by"); writer.string(review.decidedBy)
+            writer.key("decision"); writer.string(review.decision)
+            writer.member("reason", review.reason)
+            writer.endObject()
+        }
+        writer.key("status"); writer.string(status)
+        writer.key("status_changed_at"); writer.instant(statusChangedAt)
+        writer.key("status_changed_by"); writer.string(statusChangedBy)
+        writer.key("subsidy_yen"); writer.integer(subsidyYen)
+        writer.key("total_expenses_yen"); writer.integer(totalExpensesYen)
+        writer.key("version"); writer.integer(version)
+        writer.endObject()
+    }
+}
+
 /// A claim version in a list across projects.
 typealias ClaimListItemJSON = RecordJSON<ClaimListItem>
 
