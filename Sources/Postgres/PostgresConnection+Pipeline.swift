@@ -62,7 +62,8 @@ extension PostgresConnection {
     /// What the connection asked the server to do in a pipeline, in the order its answers come.
     enum PipelineCommand {
         case prepare(key: String, name: String)
-        case execute(index: Int, preparedKey: String?)
+        /// `columns`: the prepared statement's, when known; nil for one prepared without them.
+        case execute(index: Int, preparedKey: String?, columns: PostgresResult.Columns?)
     }
 
     /// Sends, syncs and reads back; the lock is held by the caller.
@@ -89,7 +90,7 @@ extension PostgresConnection {
                 }
             }
             guard sent == 1 else { sendFailure = connectionError(connection); break }
-            commands.append(.execute(index: index, preparedKey: name?.key))
+            commands.append(.execute(index: index, preparedKey: name?.key, columns: name?.columns))
         }
         // Even after a failed send: what went out must be read back before the mode can end.
         let synced = PQpipelineSync(connection) == 1
@@ -114,8 +115,10 @@ extension PostgresConnection {
             while let result = PQgetResult(connection) {
                 let status = PQresultStatus(result)
                 switch (command, status) {
-                case (.execute(let index, _), PGRES_TUPLES_OK), (.execute(let index, _), PGRES_COMMAND_OK):
-                    results[index] = PostgresResult(handle: result)
+                case (.execute(let index, let key, let columns), PGRES_TUPLES_OK), (.execute(let index, let key, let columns), PGRES_COMMAND_OK):
+                    let rows = PostgresResult(handle: result, columns: columns)
+                    if columns == nil, let key { rememberColumns(rows.columns, key: key) }
+                    results[index] = rows
                 case (.prepare(let key, let name), PGRES_COMMAND_OK):
                     recordPrepared(key: key, name: name)
                     PQclear(result)
@@ -124,7 +127,7 @@ extension PostgresConnection {
                 default:
                     let error = Self.serverError(result, connection: connection)
                     PQclear(result)
-                    if case .execute(_, let key?) = command, error.sqlState == .featureNotSupported {
+                    if case .execute(_, let key?, _) = command, error.sqlState == .featureNotSupported {
                         forgetPrepared(key: key)
                     }
                     if failure == nil { failure = error }

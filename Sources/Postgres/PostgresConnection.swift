@@ -10,7 +10,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Statements handed to libpq to send on this connection so far (see `statementsSent`).
     private var sentCount = 0
     /// Named server-side statements by SQL text, when `settings.preparesStatements` is on.
-    private var preparedStatements: [String: String] = [:]
+    private var preparedStatements: [String: PreparedStatement] = [:]
     /// How often a statement's preparation was dropped (its table changed), by SQL text.
     private var preparedGenerations: [String: Int] = [:]
     private let preparesStatements: Bool
@@ -120,6 +120,17 @@ public final class PostgresConnection: @unchecked Sendable {
 
     // MARK: Statements
 
+    /// A statement prepared on this connection: its name, and its result's columns once a
+    /// result told them.
+    struct PreparedStatement {
+        let name: String
+        var columns: PostgresResult.Columns?
+
+        init(name: String) {
+            self.name = name
+        }
+    }
+
     /// Runs one statement with bound parameters and returns its rows. A statement with
     /// parameters is prepared on its first use on this connection and executed by name after
     /// that, so the server parses and plans it once rather than on every request.
@@ -127,17 +138,19 @@ public final class PostgresConnection: @unchecked Sendable {
     public func query(_ query: PostgresQuery) throws -> PostgresResult {
         try lock.withLock {
             let connection = try liveHandle()
-            guard let name = try preparedName(for: query, on: connection) else {
+            guard let (key, prepared) = try preparedName(for: query, on: connection) else {
                 let result = withParameters(query) { count, types, values in
                     PQexecParams(connection, query.sql, count, types, values, nil, nil, 0)
                 }
                 return try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
             }
             let result = withParameters(query) { count, _, values in
-                PQexecPrepared(connection, name, count, values, nil, nil, 0)
+                PQexecPrepared(connection, prepared.name, count, values, nil, nil, 0)
             }
             do {
-                return try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
+                let rows = try check(result, accepting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK], columns: prepared.columns)
+                if prepared.columns == nil { rememberColumns(rows.columns, key: key) }
+                return rows
             } catch let error as PostgresError where error.sqlState == .featureNotSupported {
                 // "cached plan must not change result type": a migration changed a table under
                 // the statement. The next use prepares it afresh under a new name.
@@ -172,18 +185,19 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// The server-side name of a query's prepared statement, preparing it first if needed; nil
     /// when it runs unnamed (no parameters, preparing off, or the per-connection bound reached).
-    private func preparedName(for query: PostgresQuery, on connection: OpaquePointer) throws -> String? {
+    private func preparedName(for query: PostgresQuery, on connection: OpaquePointer) throws -> (key: String, statement: PreparedStatement)? {
         guard preparesStatements, !query.parameters.isEmpty else { return nil }
         let key = Self.preparationKey(query)
-        if let name = preparedStatements[key] { return name }
+        if let statement = preparedStatements[key] { return (key, statement) }
         guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
         let name = Self.statementName(key, generation: preparedGenerations[key] ?? 0)
         let result = withParameters(query) { count, types, _ in
             PQprepare(connection, name, query.sql, count, types)
         }
         _ = try check(result, accepting: [PGRES_COMMAND_OK])
-        preparedStatements[key] = name
-        return name
+        let statement = PreparedStatement(name: name)
+        preparedStatements[key] = statement
+        return (key, statement)
     }
 
     /// Runs one statement and returns the number of rows it changed.
@@ -307,6 +321,8 @@ public final class PostgresConnection: @unchecked Sendable {
         let key: String
         let name: String
         let needsPreparing: Bool
+        /// Its result's columns, when an earlier result told them.
+        var columns: PostgresResult.Columns? = nil
     }
 
     /// As `preparedName`, for a pipeline, where a statement is prepared in the same round trip
@@ -314,7 +330,10 @@ public final class PostgresConnection: @unchecked Sendable {
     func pipelinePreparedName(for query: PostgresQuery, preparing: inout [String: String]) -> PipelineName? {
         guard preparesStatements, !query.parameters.isEmpty else { return nil }
         let key = Self.preparationKey(query)
-        if let name = preparedStatements[key] ?? preparing[key] {
+        if let statement = preparedStatements[key] {
+            return PipelineName(key: key, name: statement.name, needsPreparing: false, columns: statement.columns)
+        }
+        if let name = preparing[key] {
             return PipelineName(key: key, name: name, needsPreparing: false)
         }
         guard preparedStatements.count + preparing.count < Self.preparedStatementLimit else { return nil }
@@ -325,7 +344,14 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// A statement the server confirmed it prepared.
     func recordPrepared(key: String, name: String) {
-        preparedStatements[key] = name
+        preparedStatements[key] = PreparedStatement(name: name)
+    }
+
+    /// A prepared statement's columns, read from its first result: they stay the same while
+    /// it is prepared (a change of its tables' row type makes the server refuse it, and
+    /// `forgetPrepared` drops both), so later results skip reading their names.
+    func rememberColumns(_ columns: PostgresResult.Columns, key: String) {
+        preparedStatements[key]?.columns = columns
     }
 
     /// "cached plan must not change result type": the next use prepares it under a new name.
@@ -335,13 +361,14 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Turns a result into rows or a `PostgresError`, clearing it on failure.
-    func check(_ result: OpaquePointer?, accepting statuses: [ExecStatusType]) throws -> PostgresResult {
+    /// `columns`: a prepared statement's, known from an earlier result of it.
+    func check(_ result: OpaquePointer?, accepting statuses: [ExecStatusType], columns: PostgresResult.Columns? = nil) throws -> PostgresResult {
         guard let result else {
             throw connectionError(handle)
         }
         let status = PQresultStatus(result)
         if statuses.contains(status) {
-            return PostgresResult(handle: result)
+            return PostgresResult(handle: result, columns: columns)
         }
         let error = Self.serverError(result, connection: handle)
         PQclear(result)

@@ -115,9 +115,9 @@ public struct PostgresRow: @unchecked Sendable {
     }
 
     public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, at index: Int) throws -> Value {
-        let name = index < result.columnNames.count ? result.columnNames[index] : "#\(index)"
-        guard index < result.columnNames.count else {
-            throw PostgresError(kind: .decoding, message: "no column at position \(index)", table: table, column: name)
+        let names = result.columns.names
+        guard index >= 0 && index < names.count else {
+            throw PostgresError(kind: .decoding, message: "no column at position \(index)", table: table, column: "#\(index)")
         }
         do {
             if let text = result.text(row: row, column: index) {
@@ -125,6 +125,7 @@ public struct PostgresRow: @unchecked Sendable {
             }
             return try Value.decodeNull()
         } catch {
+            let name = names[index]
             throw PostgresError(
                 kind: .decoding,
                 message: "cannot decode column \(place(name)) as \(Value.self): \(error.reason)",

@@ -57,6 +57,23 @@ import TestSupport
         #expect(changed?.sqlState == .featureNotSupported)
         #expect(try connection.query(select).columnNames.count == 2)
     }
+
+    /// A prepared statement's results share the columns read from its first one (issue #18);
+    /// a table changed under it drops them with the statement, in a pipeline as in `query`.
+    @Test func aPipelinedStatementSeesItsTableChangeToo() throws {
+        let connection = try PostgresConnection(settings: settings)
+        try connection.executeScript(unsafeSQL: "CREATE TABLE pipelined_shapes (a int); INSERT INTO pipelined_shapes VALUES (1)")
+        let select: PostgresQuery = "SELECT * FROM pipelined_shapes WHERE a = \(Int32(1))"
+        #expect(try connection.pipeline([select, select]).map(\.columnNames) == [["a"], ["a"]])
+        #expect(try connection.pipeline([select])[0].columnNames == ["a"])
+        try connection.executeScript(unsafeSQL: "ALTER TABLE pipelined_shapes ADD COLUMN b int")
+        let changed = #expect(throws: PostgresError.self) { try connection.pipeline([select]) }
+        #expect(changed?.sqlState == .featureNotSupported)
+        let rows = try connection.pipeline([select])[0]
+        #expect(rows.columnNames == ["a", "b"])
+        #expect(try rows[0].decode(Int32?.self, "b") == nil)
+        #expect(try connection.query(select)[0].decode(Int32.self, "a") == 1)
+    }
 }
 
 extension PreparedStatementTests {
