@@ -588,25 +588,27 @@ struct JSONWriter {
         needsComma = false
     }
 
-    mutating func beginObject() {
+    /// A value's bytes, after the comma that separates it from the one before.
+    private mutating func value(_ write: (inout [UInt8]) -> Void) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
-    }
-
-    mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        write(&bytes)
         needsComma = true
     }
 
-    mutating func beginArray() {
+    private mutating func open(_ bracket: Unicode.Scalar) {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        bytes.append(UInt8(ascii: bracket))
     }
 
-    mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+    private mutating func close(_ bracket: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: bracket))
         needsComma = true
     }
+
+    mutating func beginObject() { open("{") }
+    mutating func endObject() { close("}") }
+    mutating func beginArray() { open("[") }
+    mutating func endArray() { close("]") }
 
     /// A member's key, already as the API writes it (snake_case, nothing to escape).
     mutating func key(_ name: StaticString) {
@@ -616,45 +618,51 @@ struct JSONWriter {
         bytes.append(contentsOf: "\":".utf8)
     }
 
-    mutating func string(_ value: String) {
-        separate()
-        Node.writeString(value, to: &bytes)
-        needsComma = true
+    mutating func string(_ text: String) {
+        value { Node.writeString(text, to: &$0) }
     }
 
-    mutating func integer(_ value: Int64) {
-        separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        Node.writeDigits(value.magnitude, to: &bytes)
-        needsComma = true
-    }
-
-    mutating func integer(_ value: Int) {
-        integer(Int64(value))
+    mutating func integer(_ number: Int64) {
+        value { output in
+            if number < 0 { output.append(UInt8(ascii: "-")) }
+            Node.writeDigits(number.magnitude, to: &output)
+        }
     }
 
     mutating func instant(_ date: Date) {
-        separate()
         guard let seconds = Node.instantSeconds(date) else {
             isComplete = false
-            bytes.append(contentsOf: "null".utf8)
-            needsComma = true
+            value { $0.append(contentsOf: "null".utf8) }
             return
         }
-        Node.writeInstant(seconds, to: &bytes)
-        needsComma = true
+        value { Node.writeInstant(seconds, to: &$0) }
     }
 
-    /// The member, or nothing when the value is nil.
-    mutating func member(_ name: StaticString, _ value: String?) {
-        guard let value else { return }
+    mutating func member(_ name: StaticString, _ text: String) {
         key(name)
-        string(value)
+        string(text)
     }
 
-    mutating func member(_ name: StaticString, _ value: Int?) {
-        guard let value else { return }
+    mutating func member(_ name: StaticString, _ number: Int64) {
         key(name)
-        integer(value)
+        integer(number)
+    }
+
+    mutating func member(_ name: StaticString, _ number: Int) {
+        member(name, Int64(number))
+    }
+
+    mutating func member(_ name: StaticString, _ date: Date) {
+        key(name)
+        instant(date)
+    }
+
+    /// The member, or nothing when the value is nil, as synthesized `Encodable` leaves it out.
+    mutating func member(_ name: StaticString, _ text: String?) {
+        if let text { member(name, text) }
+    }
+
+    mutating func member(_ name: StaticString, _ number: Int?) {
+        if let number { member(name, number) }
     }
 }
