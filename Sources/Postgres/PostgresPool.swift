@@ -63,7 +63,7 @@ public final class PostgresPool: Sendable {
     public let configuration: Configuration
     private let threads: NIOThreadPool
     private let state = NIOLockedValueBox(State())
-    fileprivate let logger: Logger
+    private let logger: Logger
 
     public init(configuration: Configuration, logger: Logger = Logger(label: "jinjibu.postgres")) {
         self.configuration = configuration

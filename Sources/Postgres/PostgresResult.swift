@@ -7,8 +7,9 @@ public final class PostgresResult: @unchecked Sendable, RandomAccessCollection {
     public var columnNames: [String] { columns.names }
     public let count: Int
 
-    /// The names of a result's columns and where each is. Single-row mode hands every row of
-    /// one statement over as its own result with the same columns, so it reads them once.
+    /// The names of a result's columns and where each is. Read once and shared: by the rows
+    /// single-row mode hands over one result each, and by the results of a prepared statement
+    /// (`PostgresConnection.PreparedStatement`).
     struct Columns {
         let names: [String]
         let index: [String: Int]
