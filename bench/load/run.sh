@@ -154,7 +154,9 @@ echo "  statements per stored-claim read: $statements (counted in the server's l
 # transactions per second on the same statements (-M prepared, as the service runs them).
 for line in "${results[@]}"; do
   case $line in
-    "RESULT claim "*) echo "  stored-claim read: $(echo "$line" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') req/s = $(echo "scale=1; 100 * $(echo "$line" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p') / $prepared_tps" | bc -l) % of pgbench's $prepared_tps tps" ;;
+    "RESULT claim "*)
+      rps=$(echo "$line" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p')
+      echo "  stored-claim read: $rps req/s = $(echo "scale=1; 100 * $rps / $prepared_tps" | bc -l) % of pgbench's $prepared_tps tps" ;;
   esac
 done
 echo "reproduce: bench/load/run.sh $consortia $lines $seconds $connections"
