@@ -243,10 +243,13 @@ public final class PostgresPool: Sendable {
         guard !alreadyShutDown else { return }
         idle.forEach { $0.close() }
         for work in waiting {
-            work.fail(PostgresError(kind: .pool, message: "the connection pool is shut down"))
+            work.fail(Self.shutDown)
         }
         try? await threads.shutdownGracefully()
     }
+
+    /// What work gets once the pool is shut down.
+    private static let shutDown = PostgresError(kind: .pool, message: "the connection pool is shut down")
 
     /// Hands the work to a pool thread with a free connection (or a slot to open one in), or
     /// puts it in the line.
@@ -257,7 +260,7 @@ public final class PostgresPool: Sendable {
             case refused(Error)
         }
         let next: Next = state.withLockedValue { state in
-            if state.isShutDown { return .refused(PostgresError(kind: .pool, message: "the connection pool is shut down")) }
+            if state.isShutDown { return .refused(Self.shutDown) }
             // Checked under the lock that `cancel` takes: a cancellation either came before
             // (seen here) or finds the work in the line and takes it out.
             if work.cancellation.isCancelled { return .refused(CancellationError()) }
@@ -278,11 +281,10 @@ public final class PostgresPool: Sendable {
             threads.submit { [self] threadState in
                 guard case .active = threadState else {
                     // The threads are stopping (shutdown): the slot is given back unused.
-                    let shutDown = PostgresError(kind: .pool, message: "the connection pool is shut down")
-                    work.fail(shutDown)
+                    work.fail(Self.shutDown)
                     var next = release(connection)
                     while let handed = next {
-                        handed.work.fail(shutDown)
+                        handed.work.fail(Self.shutDown)
                         next = release(handed.connection)
                     }
                     return
