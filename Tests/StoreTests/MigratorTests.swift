@@ -66,4 +66,22 @@ import TestSupport
         // Reference data can be loaded again without harm.
         try Migrator(files: files).loadReferenceData(on: connection)
     }
+
+    /// PostgreSQL inlines an SQL function into its caller only when it is neither SECURITY
+    /// DEFINER nor carries a SET clause; otherwise it parses and plans the body on every call,
+    /// which the row-level security policies make several times per statement (migration 0034).
+    @Test func noFunctionThatRunsAsItsOwnerIsWrittenInSQL() throws {
+        try Migrator(files: try SQLFiles.locate()).migrate(on: connection)
+        let rows = try connection.query("""
+            SELECT p.proname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+            WHERE p.pronamespace = current_schema()::regnamespace AND l.lanname = 'sql'
+              AND (p.prosecdef OR p.proconfig IS NOT NULL)
+            ORDER BY p.proname
+            """)
+        #expect(try rows.map { try $0.decode(String.self, "proname") } == [])
+        let definers = try connection.query("""
+            SELECT count(*) AS n FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.prosecdef
+            """)
+        #expect(try definers[0].decode(Int.self, "n") >= 5)
+    }
 }
