@@ -21,7 +21,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Load the demo data set first if the database is empty.")
     var demo = false
 
-    @Option(help: "Maximum database connections (default $JINJIBU_POOL_SIZE, else 8).")
+    @Option(help: "Maximum database connections (default $JINJIBU_POOL_SIZE, else twice the processors, from 4 to 8).")
     var poolSize: Int?
 
     @Option(help: "Seconds in-flight requests get to finish after SIGTERM or SIGINT (default $JINJIBU_SHUTDOWN_TIMEOUT, else 30).")
@@ -41,7 +41,8 @@ struct Serve: AsyncParsableCommand {
         }
         let host = self.host ?? environment["JINJIBU_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
         let port = try self.port ?? setting("JINJIBU_PORT") ?? 8080
-        let poolSize = try self.poolSize ?? setting("JINJIBU_POOL_SIZE") ?? 8
+        let poolSize = try self.poolSize ?? setting("JINJIBU_POOL_SIZE")
+            ?? PostgresPool.Configuration.defaultMaximumConnections(processors: ProcessInfo.processInfo.activeProcessorCount)
         let shutdownTimeout = try self.shutdownTimeout ?? setting("JINJIBU_SHUTDOWN_TIMEOUT") ?? 30
         let logger = Logger(label: "jinjibu.serve")
         let session = try database.open(migrate: false, logger: logger)
@@ -71,7 +72,7 @@ struct Serve: AsyncParsableCommand {
                 host: host, port: port, secureCookies: !insecureCookies,
                 trustedProxies: try Self.trustedProxies(environment["JINJIBU_TRUSTED_PROXIES"])),
             pool: pool, metrics: metrics, logger: Logger(label: "jinjibu.web"))
-        logger.info("listening", metadata: ["address": "http://\(host):\(port)"])
+        logger.info("listening", metadata: ["address": "http://\(host):\(port)", "database_connections": "\(poolSize)"])
         // A group stops its services in reverse order: the HTTP server first (finishing the
         // requests it has), then the pool, then the embedded cluster, if this process uses one.
         var services: [any Service] = []

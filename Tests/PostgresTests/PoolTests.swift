@@ -4,6 +4,11 @@ import Testing
 import TestSupport
 
 @Suite struct PoolTests {
+    @Test(arguments: [(1, 4), (2, 4), (3, 6), (4, 8), (64, 8)])
+    func theDefaultSizeIsTwiceTheProcessorsFromFourToEight(processors: Int, connections: Int) {
+        #expect(PostgresPool.Configuration.defaultMaximumConnections(processors: processors) == connections)
+    }
+
     @Test func exhaustedPoolMakesCallersWaitInsteadOfFailing() async throws {
         // A generous wait: when the whole suite loads the shared test cluster, 0.8 s of work on
         // two connections has been seen to take longer than the default 10 s.
