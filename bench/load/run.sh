@@ -12,6 +12,8 @@
 #   bench/load/run.sh [CONSORTIA] [LINES] [SECONDS] [CONNECTIONS]    # default 1000 1000000 20 64
 #   MODES=claim BIN=/path/to/jinjibu bench/load/run.sh …    # the claim read only, an existing build
 #   PERF_RECORD=/tmp/service.perf bench/load/run.sh …         # also `perf record -g` the service per mode
+#   CALLER=secretariat bench/load/run.sh …    # as a secretariat of 20 consortia instead of an administrator
+#   POOL_SIZE=8 bench/load/run.sh …    # the service's pool size (default: its own, twice the processors from 4 to 8)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -68,15 +70,28 @@ echo "generating $consortia consortia, $lines expense lines…" >&2
 "${psql[@]}" -v consortia="$consortia" -v lines="$lines" -f "$root/bench/export/generate.sql"
 "${psql[@]}" -c "ANALYZE"
 for i in $(seq 1 20); do "$bin" claim submit "$(printf 'P%06d' "$i")" --as-of 2025-06-30 >/dev/null 2>&1; done
-head -c 24 /dev/urandom | base64 | "$bin" user add loadtest --role admin --password-stdin >/dev/null 2>&1
-export TOKEN=$("$bin" token create --user loadtest --name load --expires-in-days 1 2>/dev/null)
+# Who calls: an administrator reads every project; CALLER=secretariat runs the requests as the
+# secretariat of the first 20 consortia (those with a submitted claim), reading their projects
+# only, where the row-level security policies have the caller's consortia to check.
 export PROJECTS=$consortia
+caller_options=(--role admin)
+if [ "${CALLER:-admin}" = secretariat ]; then
+  caller_options=(--role secretariat)
+  for i in $(seq 1 20); do caller_options+=(--consortium "$(printf 'C%06d' "$i")"); done
+  PROJECTS=$((consortia < 20 ? consortia : 20))
+fi
+head -c 24 /dev/urandom | base64 | "$bin" user add loadtest "${caller_options[@]}" --password-stdin >/dev/null 2>&1
+export TOKEN=$("$bin" token create --user loadtest --name load --expires-in-days 1 2>/dev/null)
 
-JINJIBU_PREPARED_STATEMENTS=${PREPARED:-on} "$bin" serve --port "$port" --pool-size ${POOL_SIZE:-8} >"$work/serve.log" 2>&1 &
+# The service's own default pool size (twice the processors, from 4 to 8) unless POOL_SIZE names one.
+pool_options=()
+if [ -n "${POOL_SIZE:-}" ]; then pool_options=(--pool-size "$POOL_SIZE"); fi
+JINJIBU_PREPARED_STATEMENTS=${PREPARED:-on} "$bin" serve --port "$port" "${pool_options[@]}" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/P000001/claims/1" >/dev/null \
   || { echo "the claim read does not answer; see $work/serve.log" >&2; cat "$work/serve.log" >&2; exit 1; }
+pool_size=$(sed -n 's/.*"database_connections":"\([0-9]*\)".*/\1/p' "$work/serve.log" | head -1)
 
 # What one stored-claim read costs the database: the statements it runs, counted in the
 # server's log (log_statement = all for that one request; only counted, never printed, since
@@ -146,7 +161,7 @@ for protocol in prepared extended; do
 done
 
 echo
-echo "jinjibu load benchmark: $consortia consortia, $lines expense lines, ${seconds}s per run, $connections connections, pool ${POOL_SIZE:-8}, prepared statements ${PREPARED:-on}, $(nproc) cores (wrk and pgbench on the same machine)"
+echo "jinjibu load benchmark: $consortia consortia, $lines expense lines, ${seconds}s per run, $connections connections, caller ${CALLER:-admin}, pool $pool_size, prepared statements ${PREPARED:-on}, $(nproc) cores (wrk and pgbench on the same machine)"
 printf '%s\n' "${results[@]}" | sed 's/^RESULT /  wrk /'
 printf '%s\n' "${pgbench_lines[@]}"
 echo "  statements per stored-claim read: $statements (counted in the server's log)"
