@@ -246,6 +246,71 @@ import TestSupport
         }
     }
 
+    /// The organisations a caller reads are those tied to a consortium it reads, firms named
+    /// only in expense lines included (found by skipping through an index since 0035): the
+    /// function's set equals the ties read directly, for each kind of caller.
+    @Test func theOrganizationsACallerReadsAreTheTiesOfItsConsortiaExpenseFirmsIncluded() async throws {
+        try await offThread { [self] in
+            // Three firms per consortium named only in expense lines, each on several lines and
+            // interleaved with the other consortium's, next to lines that name none.
+            for (consortium, project) in [("tsubame", "P-TSUBAME"), ("kobe", "P-KOBE")] {
+                try owner.execute("""
+                    INSERT INTO adopted_projects (consortium_id, code, frame_id, fiscal_year, project_name, region, prefecture_code, granted_yen, starts_on, ends_on)
+                    SELECT consortium_id, \(project + "-F"), frame_id, fiscal_year, project_name, region, prefecture_code, granted_yen, starts_on, ends_on
+                    FROM adopted_projects WHERE code = \(project)
+                    """)
+                try owner.execute("""
+                    INSERT INTO organizations (code, kind, name)
+                    SELECT \(consortium) || '-expense-firm-' || n, 'company', '経費の相手先' || n FROM generate_series(1, 3) n
+                    """)
+            }
+            try owner.execute("""
+                INSERT INTO expenses (consortium_id, project_id, line_ref, category, incurred_on, paid_on, payee, amount_excl_tax_yen, evidence_ref, firm_id)
+                SELECT p.consortium_id, p.id, 'F-' || n, 'venue', '2024-06-01', '2024-06-30', '会館', 1000 * n, 'F-' || n,
+                       CASE WHEN n % 4 = 0 THEN NULL ELSE o.id END
+                FROM generate_series(1, 12) n
+                JOIN adopted_projects p ON p.code IN ('P-TSUBAME-F', 'P-KOBE-F')
+                JOIN consortia c ON c.id = p.consortium_id
+                JOIN organizations o ON o.code = c.code || '-expense-firm-' || (3 - n % 3)
+                """)
+            let callers: [(role: String, consortia: [Int64], bureau: String?)] = [
+                ("secretariat", [tsubame], nil), ("secretariat", [kobe], nil), ("secretariat", [tsubame, kobe], nil),
+                ("viewer", [kobe], nil), ("bureau", [], "kanto"), ("bureau", [], "kinki"), ("bureau", [], "tohoku"),
+            ]
+            for caller in callers {
+                let (readableConsortia, organizations, expenseFirms) = try asCaller(
+                    role: caller.role, consortia: caller.consortia, bureau: caller.bureau
+                ) { connection in
+                    let row = try connection.query("""
+                        SELECT app_readable_consortia()::text AS consortia, app_readable_organizations()::text AS organizations,
+                               (SELECT string_agg(code, ',' ORDER BY code) FROM organizations WHERE code LIKE '%-expense-firm-%') AS expense_firms
+                        """)[0]
+                    return (try row.decode(String.self, "consortia"), try row.decode(String.self, "organizations"),
+                            try row.decode(String?.self, "expense_firms"))
+                }
+                let direct = try owner.query("""
+                    SELECT coalesce(array_agg(DISTINCT t.id ORDER BY t.id), '{}')::text AS organizations FROM (
+                        SELECT organization_id AS id FROM memberships WHERE consortium_id = ANY (\(readableConsortia)::bigint[])
+                        UNION ALL SELECT secretariat_id FROM consortia WHERE id = ANY (\(readableConsortia)::bigint[])
+                        UNION ALL SELECT organization_id FROM project_applicants WHERE consortium_id = ANY (\(readableConsortia)::bigint[])
+                        UNION ALL SELECT firm_id FROM consultations WHERE consortium_id = ANY (\(readableConsortia)::bigint[])
+                        UNION ALL SELECT referred_to_id FROM consultations WHERE consortium_id = ANY (\(readableConsortia)::bigint[])
+                        UNION ALL SELECT referred_by_id FROM consultations WHERE consortium_id = ANY (\(readableConsortia)::bigint[])
+                        UNION ALL SELECT organization_id FROM event_firms WHERE consortium_id = ANY (\(readableConsortia)::bigint[])
+                        UNION ALL SELECT firm_id FROM expenses WHERE consortium_id = ANY (\(readableConsortia)::bigint[])) t
+                    WHERE t.id IS NOT NULL
+                    """)[0].decode(String.self, "organizations")
+                let label = "\(caller.role) \(caller.bureau ?? caller.consortia.map(String.init).joined(separator: ","))"
+                #expect(Set(try PostgresTextArray.parse(organizations)) == Set(try PostgresTextArray.parse(direct)), "\(label)")
+                let readable = Set(try PostgresTextArray.parse(readableConsortia))
+                let readsTsubame = readable.contains(String(tsubame)), readsKobe = readable.contains(String(kobe))
+                let expected = (readsKobe ? (1...3).map { "kobe-expense-firm-\($0)" } : [])
+                    + (readsTsubame ? (1...3).map { "tsubame-expense-firm-\($0)" } : [])
+                #expect((expenseFirms?.split(separator: ",").map(String.init) ?? []) == expected, "\(label)")
+            }
+        }
+    }
+
     @Test func noScopeSeesNothingAndTheAuditTrailCannotBeForged() async throws {
         try await offThread { [self] in
             for table in try scopedTables() + ["organizations", "consortia", "audit_log"] {
