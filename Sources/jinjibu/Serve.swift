@@ -110,7 +110,7 @@ extension Serve {
             guard inet_pton(family, text, &binary) == 1 else { continue }
             var output = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
             guard inet_ntop(family, binary, &output, socklen_t(output.count)) != nil else { return nil }
-            return String(cString: output)
+            return output.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         }
         return nil
     }

@@ -16,7 +16,7 @@ import Foundation
 /// A result as libpq would hand it over, without a server: every column text, as the service reads them.
 func result(_ columns: [String], _ rows: [[String?]]) -> PostgresResult {
     let handle = PQmakeEmptyPGresult(nil, PGRES_TUPLES_OK)!
-    var names = columns.map { strdup($0) }
+    let names = columns.map { strdup($0) }
     defer { names.forEach { free($0) } }
     var attributes = names.map { PGresAttDesc(name: $0, tableid: 0, columnid: 0, format: 0, typid: 25, typlen: -1, atttypmod: -1) }
     precondition(PQsetResultAttrs(handle, Int32(columns.count), &attributes) == 1)
