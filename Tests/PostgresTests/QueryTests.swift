@@ -10,6 +10,24 @@ import TestSupport
         connection = try PostgresConnection(settings: TestCluster.freshDatabase(empty: true))
     }
 
+    /// A name that comes twice (a join's two `id`s) means its first column, in whatever order
+    /// a reader asks, on every row.
+    @Test func aColumnByNameIsTheFirstOfThatNameInAnyOrderOfReading() throws {
+        let rows = try connection.query("SELECT n AS a, n * 10 AS b, n * 100 AS a, n * 1000 AS c FROM generate_series(1, 3) n")
+        for (offset, row) in rows.enumerated() {
+            let n = offset + 1
+            #expect(try row.decode(Int.self, "a") == n)
+            #expect(try row.decode(Int.self, "b") == n * 10)
+            #expect(try row.decode(Int.self, "a") == n)   // after b comes the second a: not meant
+            #expect(try row.decode(Int.self, "c") == n * 1000)
+            #expect(try row.decode(Int.self, "c") == n * 1000)
+            #expect(try row.decode(Int.self, "b") == n * 10)
+            #expect(throws: PostgresError.self) { try row.decode(Int.self, "d") }
+            #expect(try row.decode(Int.self, "a") == n)
+        }
+        #expect(rows.columnNames == ["a", "b", "a", "c"])
+    }
+
     @Test func japaneseTextTravelsAsABoundParameter() throws {
         let name = "株式会社つばめいと'; DROP TABLE x; --"
         let rows = try connection.query("SELECT \(name)::text AS name, length(\(name)) AS length")
