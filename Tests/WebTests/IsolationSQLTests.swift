@@ -311,6 +311,26 @@ import TestSupport
         }
     }
 
+    /// A bureau's readable consortia are kept for the rest of its transaction (0036), for its
+    /// own bureaus only: a scope entered afresh in the same transaction reads its own.
+    @Test func aBureauReadsItsOwnPrefecturesAfterAnotherBureausScopeInTheSameTransaction() async throws {
+        try await offThread { [self] in
+            let (kanto, kinki, kantoAgain) = try asCaller(role: "bureau", bureau: "kanto") { connection in
+                func readable() throws -> Set<Int64> {
+                    Set(try connection.query("SELECT id FROM consortia").map { try $0.decode(Int64.self, "id") })
+                }
+                let kanto = try readable()
+                try connection.execute("SELECT set_config('jinjibu.bureau', 'kinki', true)")
+                let kinki = try readable()
+                try connection.execute("SELECT set_config('jinjibu.bureau', 'kanto', true)")
+                return (kanto, kinki, try readable())
+            }
+            #expect(kanto.contains(tsubame) && !kanto.contains(kobe))
+            #expect(kinki.contains(kobe) && !kinki.contains(tsubame))
+            #expect(kantoAgain == kanto)
+        }
+    }
+
     @Test func noScopeSeesNothingAndTheAuditTrailCannotBeForged() async throws {
         try await offThread { [self] in
             for table in try scopedTables() + ["organizations", "consortia", "audit_log"] {
