@@ -23,6 +23,7 @@ seconds=${3:-20}
 connections=${4:-64}
 port=18180
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
+case ${CALLER:-admin} in admin|secretariat) ;; *) echo "CALLER=$CALLER: admin or secretariat" >&2; exit 2 ;; esac
 
 if [ -n "${BIN:-}" ]; then
   bin=$BIN   # an existing build, e.g. a copy of the one before a change, to compare
