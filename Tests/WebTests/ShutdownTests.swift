@@ -147,7 +147,11 @@ final class RunningService: Sendable {
         self.logFile = logFile
     }
 
-    static func start(shutdownTimeout: Int) async throws -> RunningService {
+    /// `poolSize` nil leaves the size to the service (or `environment`); `logLevel` info keeps
+    /// the start's lines.
+    static func start(
+        shutdownTimeout: Int, poolSize: Int? = 4, environment extra: [String: String] = [:], logLevel: String = "warning"
+    ) async throws -> RunningService {
         let settings = try TestCluster.freshDatabase(empty: true)
         let token = try OutageTests.seed(settings)
         let port = try LoopbackClient.freePort()
@@ -155,13 +159,14 @@ final class RunningService: Sendable {
         FileManager.default.createFile(atPath: logFile, contents: nil)
         let process = Process()
         process.executableURL = try binary()
-        process.arguments = ["serve", "--port", "\(port)", "--pool-size", "4", "--shutdown-timeout", "\(shutdownTimeout)"]
+        process.arguments = ["serve", "--port", "\(port)", "--shutdown-timeout", "\(shutdownTimeout)"]
+            + (poolSize.map { ["--pool-size", "\($0)"] } ?? [])
         process.environment = [
             "DATABASE_URL": url(settings),
             "JINJIBU_SQL_DIR": try SQLFiles.locate().root.path,
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "LOG_LEVEL": "warning",
-        ]
+            "LOG_LEVEL": logLevel,
+        ].merging(extra) { _, given in given }
         process.standardOutput = FileHandle(forWritingAtPath: logFile)
         process.standardError = FileHandle(forWritingAtPath: logFile)
         try process.run()
@@ -339,5 +344,29 @@ struct LoopbackClient: Sendable {
             return body.hasSuffix("0\r\n\r\n") ? .answered(status, body) : .broken("chunked body without its last chunk")
         }
         return .answered(status, body)
+    }
+}
+
+/// The pool's size `serve` uses, as its `listening` line reports it: the option, else
+/// `JINJIBU_POOL_SIZE`, else twice the processors from 4 to 8.
+@Suite struct ServePoolSizeTests {
+    func reportedPoolSize(poolSize: Int?, environment: [String: String] = [:]) async throws -> Int? {
+        let running = try await RunningService.start(shutdownTimeout: 2, poolSize: poolSize, environment: environment, logLevel: "info")
+        defer { running.stop() }
+        let log = running.log
+        guard let field = log.range(of: #""database_connections":"\d+""#, options: .regularExpression) else { return nil }
+        return Int(log[field].filter(\.isNumber))
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func withoutASizeTheServiceOpensTwiceTheProcessorsFromFourToEight() async throws {
+        let expected = PostgresPool.Configuration.defaultMaximumConnections(processors: ProcessInfo.processInfo.activeProcessorCount)
+        #expect(try await reportedPoolSize(poolSize: nil) == expected)
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func theOptionAndThenTheEnvironmentDecide() async throws {
+        #expect(try await reportedPoolSize(poolSize: 3, environment: ["JINJIBU_POOL_SIZE": "5"]) == 3)
+        #expect(try await reportedPoolSize(poolSize: nil, environment: ["JINJIBU_POOL_SIZE": "5"]) == 5)
     }
 }
