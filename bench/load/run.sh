@@ -87,12 +87,14 @@ export TOKEN=$("$bin" token create --user loadtest --name load --expires-in-days
 # The service's own default pool size (twice the processors, from 4 to 8) unless POOL_SIZE names one.
 pool_options=()
 if [ -n "${POOL_SIZE:-}" ]; then pool_options=(--pool-size "$POOL_SIZE"); fi
-JINJIBU_PREPARED_STATEMENTS=${PREPARED:-on} "$bin" serve --port "$port" "${pool_options[@]}" >"$work/serve.log" 2>&1 &
+# LOG_LEVEL=info whatever the caller's: the listening line names the pool's size.
+LOG_LEVEL=info JINJIBU_PREPARED_STATEMENTS=${PREPARED:-on} "$bin" serve --port "$port" "${pool_options[@]}" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/P000001/claims/1" >/dev/null \
   || { echo "the claim read does not answer; see $work/serve.log" >&2; cat "$work/serve.log" >&2; exit 1; }
 pool_size=$(sed -n 's/.*"database_connections":"\([0-9]*\)".*/\1/p' "$work/serve.log" | head -1)
+pool_size=${pool_size:-unknown}
 
 # What one stored-claim read costs the database: the statements it runs, counted in the
 # server's log (log_statement = all for that one request; only counted, never printed, since
