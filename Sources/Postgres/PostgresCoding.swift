@@ -140,9 +140,16 @@ extension Date: PostgresEncodable, PostgresDecodable {
 
 enum PostgresDateParser {
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS[.ffffff][+HH[:MM]]` as the server prints them
-    /// with DateStyle ISO.
+    /// with DateStyle ISO; nil for anything else, a field out of its range included.
+    ///
+    /// The instant is counted in whole days and seconds rather than through `Calendar`, which
+    /// cost a claim read more than its three timestamps' worth of anything else (issue #18).
     static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= bytes.count else { return nil }
             var value = 0
@@ -154,42 +161,62 @@ enum PostgresDateParser {
             return value
         }
         guard bytes.count >= 10, let year = number(0..<4), bytes[4] == 45, let month = number(5..<7),
-              bytes[7] == 45, let day = number(8..<10) else { return nil }
-        var components = DateComponents(timeZone: TimeZone(identifier: "UTC"), year: year, month: month, day: day)
-        var offsetSeconds = 0
+              bytes[7] == 45, let day = number(8..<10), (1...12).contains(month),
+              day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        var seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400
+        var nanoseconds = 0
         if bytes.count > 10 {
-            guard bytes.count >= 19, bytes[10] == 32 || bytes[10] == 84, let hour = number(11..<13),
-                  let minute = number(14..<16), let second = number(17..<19) else { return nil }
-            components.hour = hour
-            components.minute = minute
-            components.second = second
+            guard bytes.count >= 19, bytes[10] == 32 || bytes[10] == 84, let hour = number(11..<13), bytes[13] == 58,
+                  let minute = number(14..<16), bytes[16] == 58, let second = number(17..<19),
+                  hour < 24, minute < 60, second < 60 else { return nil }
+            seconds += hour * 3600 + minute * 60 + second
             var index = 19
             if index < bytes.count, bytes[index] == 46 {
                 index += 1
-                var fraction = 0
                 var digits = 0
                 while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-                    if digits < 9 { fraction = fraction * 10 + Int(bytes[index] - 48); digits += 1 }
+                    if digits < 9 { nanoseconds = nanoseconds * 10 + Int(bytes[index] - 48); digits += 1 }
                     index += 1
                 }
-                while digits < 9 { fraction *= 10; digits += 1 }
-                components.nanosecond = fraction
+                guard digits > 0 else { return nil }
+                while digits < 9 { nanoseconds *= 10; digits += 1 }
             }
             if index < bytes.count {
                 let sign = bytes[index] == 45 ? -1 : 1
                 guard bytes[index] == 43 || bytes[index] == 45, let hours = number(index + 1..<index + 3) else { return nil }
-                var minutes = 0
-                if index + 3 < bytes.count {
-                    guard bytes[index + 3] == 58, let parsed = number(index + 4..<index + 6) else { return nil }
-                    minutes = parsed
+                // `+09`, `+05:30`, or with seconds for a zone's historical offset (`+09:18:59`).
+                var offset = hours * 3600
+                var end = index + 3
+                for unit in [60, 1] where end < bytes.count {
+                    guard bytes[end] == 58, let parsed = number(end + 1..<end + 3) else { return nil }
+                    offset += parsed * unit
+                    end += 3
                 }
-                offsetSeconds = sign * (hours * 3600 + minutes * 60)
+                guard end == bytes.count else { return nil }
+                seconds -= sign * offset
             }
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: components) else { return nil }
-        return date.addingTimeInterval(TimeInterval(-offsetSeconds))
+        // Whole seconds from 2001 (Date's reference) before the fraction is added, so that an
+        // instant with an exact binary fraction (…00.25, …00.5) comes back exactly.
+        return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(nanoseconds) / 1e9)
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 }
 
