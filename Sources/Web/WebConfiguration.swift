@@ -42,7 +42,7 @@ public struct WebConfiguration: Sendable {
     /// address they saw, so entries further left are the client's to invent).
     func clientAddress(peer: String?, forwardedFor: String?) -> String? {
         guard let peer, trustedProxies.contains(peer), let forwardedFor else { return peer }
-        let hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let hops = forwardedFor.split(separator: ",").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         return hops.last { !trustedProxies.contains($0) } ?? hops.first ?? peer
     }
 }

@@ -12,7 +12,7 @@ enum EntityTag {
             throw Problem(status: .preconditionRequired, type: "precondition-required",
                           title: "If-Match ヘッダーで、読み込んだときの版（ETag）を指定してください")
         }
-        let tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let tags = header.split(separator: ",").map { $0.trimmingBlanks() }
         if tags.contains("*") { return nil }
         for tag in tags {
             var text = Substring(tag)

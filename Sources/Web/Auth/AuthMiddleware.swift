@@ -30,7 +30,7 @@ struct AuthMiddleware: RouterMiddleware {
         if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw Problem.unauthenticated }
-            let token = String(parts[1]).trimmingCharacters(in: .whitespaces)
+            let token = parts[1].trimmingBlanks()
             guard token.count <= 200 else { throw Problem.invalidToken }
             context.credential = .token
             if tokens == .inRoute {
