@@ -49,11 +49,28 @@ public final class PostgresResult: @unchecked Sendable, RandomAccessCollection {
 
     func column(named name: String) -> Int? { columns.index[name] }
 
+    /// The column named `name` (the first, where a name comes twice), found once for reading
+    /// it from every row: a loop over many rows then looks no name up per row. A result
+    /// without that column is a `.decoding` error naming it, rows or none.
+    public func column(_ name: String) throws(PostgresError) -> PostgresColumn {
+        guard let index = column(named: name) else {
+            throw PostgresError(kind: .decoding, message: "no column named \(name) in the result", column: name)
+        }
+        return PostgresColumn(name: name, index: index)
+    }
+
     func text(row: Int, column: Int) -> String? {
         if PQgetisnull(handle, Int32(row), Int32(column)) == 1 { return nil }
         guard let pointer = PQgetvalue(handle, Int32(row), Int32(column)) else { return nil }
         return String(cString: pointer)
     }
+}
+
+/// A column of one result, found by name (`PostgresResult.column(_:)`): what a row decodes
+/// without looking the name up again. Its errors name the column as a decode by name does.
+public struct PostgresColumn: Sendable, Hashable {
+    public let name: String
+    let index: Int
 }
 
 /// One row of a result; decode its columns by name or position. A column that is not there or
@@ -113,6 +130,11 @@ public struct PostgresRow: @unchecked Sendable {
             throw PostgresError(kind: .decoding, message: "no column named \(place(column)) in the result", table: table, column: column)
         }
         return try decode(type, at: index)
+    }
+
+    /// The value of a column found beforehand on this row's result.
+    public func decode<Value: PostgresDecodable>(_ type: Value.Type, _ column: PostgresColumn) throws -> Value {
+        try decode(type, at: column.index)
     }
 
     public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, at index: Int) throws -> Value {

@@ -28,6 +28,28 @@ import TestSupport
         #expect(rows.columnNames == ["a", "b", "a", "c"])
     }
 
+    /// A column found once on the result reads the same value as its name on every row, the
+    /// first of a name that comes twice; a name the result lacks fails when it is looked up,
+    /// and a value that does not decode names its column and table as a decode by name does.
+    @Test func aColumnFoundOnceReadsEveryRowAsItsNameDoes() throws {
+        let rows = try connection.query("SELECT n AS a, n * 10 AS b, n * 100 AS a, 'x' || n AS c FROM generate_series(1, 3) n")
+        let (a, b, c) = (try rows.column("a"), try rows.column("b"), try rows.column("c"))
+        #expect(a.name == "a" && c.name == "c")
+        for (offset, row) in rows.enumerated() {
+            #expect(try row.decode(Int.self, b) == (offset + 1) * 10)
+            #expect(try row.decode(Int.self, a) == offset + 1)
+            #expect(try row.decode(Int.self, a) == row.decode(Int.self, "a"))
+            #expect(try row.decode(String.self, c) == "x\(offset + 1)")
+        }
+        let missing = #expect(throws: PostgresError.self) { try rows.column("d") }
+        #expect(missing?.kind == .decoding && missing?.column == "d")
+        let undecodable = #expect(throws: PostgresError.self) { try rows[0].reading("t").decode(Int.self, c) }
+        #expect(undecodable?.column == "c" && undecodable?.table == "t")
+        #expect(undecodable?.message.contains("t.c") == true)
+        let empty = try connection.query("SELECT 1 AS a WHERE false")
+        #expect(try empty.column("a").name == "a")
+    }
+
     @Test func japaneseTextTravelsAsABoundParameter() throws {
         let name = "株式会社つばめいと'; DROP TABLE x; --"
         let rows = try connection.query("SELECT \(name)::text AS name, length(\(name)) AS length")

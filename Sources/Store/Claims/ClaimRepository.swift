@@ -199,13 +199,16 @@ public struct ClaimRepository: Sendable {
             throw ClaimError.versionNotFound(project: projectCode, version: version)
         }
         let claimID = try row.decode(Int64.self, "id")
+        // A claim has a line per category and bucket (about fifty): the columns are found once.
+        let (categoryColumn, reasonColumn, amountColumn, countColumn) = (
+            try lines.column("category"), try lines.column("reason"), try lines.column("amount_yen"), try lines.column("line_count"))
         var cells: [ExpenseCategory: [ClaimFigures.Bucket: ClaimFigures.Cell]] = [:]
         for line in lines {
             let line = line.reading("claim_lines")
-            let category = try line.decode(ExpenseCategory.self, "category")
-            let bucket = try line.decode(ClaimFigures.Bucket.self, "reason")
+            let category = try line.decode(ExpenseCategory.self, categoryColumn)
+            let bucket = try line.decode(ClaimFigures.Bucket.self, reasonColumn)
             cells[category, default: [:]][bucket] = ClaimFigures.Cell(
-                amount: Yen(try line.decode(Int64.self, "amount_yen")), lines: try line.decode(Int.self, "line_count"))
+                amount: Yen(try line.decode(Int64.self, amountColumn)), lines: try line.decode(Int.self, countColumn))
         }
         func yen(_ column: String) throws -> Yen { Yen(try row.decode(Int64.self, column)) }
         let figures = ClaimFigures(
