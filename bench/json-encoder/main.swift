@@ -75,6 +75,27 @@ func storedClaim() -> ClaimJSON {
     return ClaimJSON(claim, actors: .inside)
 }
 
+/// The stored-claim read as the service runs it once the pipeline's results are in (issue #18):
+/// the claim header and its 47 lines (each category × bucket of the load benchmark's claims)
+/// decoded by the repository's batch, then the document encoded. The header and lines are
+/// those the load data gives, as the server prints them.
+func claimReadResults() -> [PostgresResult] {
+    let header = ["id", "consortium_id", "claim_version", "status", "as_of", "reason", "binding_limit", "total_expenses_yen",
+                  "eligible_expenses_yen", "ineligible_expenses_yen", "subsidy_yen", "prior_paid_yen", "claim_yen", "refund_yen",
+                  "created_by", "created_at", "status_changed_by", "status_changed_at", "version", "answers_version",
+                  "review_decision", "review_reason", "decided_by", "decided_at"]
+    let headerRow: [String?] = ["11", "11", "1", "submitted", "2025-06-30", nil, "granted", "75759500", "64561120", "11198380",
+                                "10000000", "0", "10000000", "0", "cli:root", "2026-12-06 02:07:12.60125+00", "cli:root",
+                                "2026-12-06 02:07:12.60125+00", "1", "1", nil, nil, nil, nil]
+    let categories = ["travel", "other", "personnel", "advertising", "consumables", "outsourcing", "equipment", "venue", "honoraria"]
+    let reasons = ["eligible", "no_evidence", "unpaid", "outside_period", "excluded"]
+    var lines: [[String?]] = categories.flatMap { category in
+        reasons.enumerated().map { index, reason in [category, reason, String(6_452_384 / (index + 1)), String(86 / (index + 1))] }
+    }
+    lines += [["course_operation", "category_not_covered", "7475924", "99"], ["course_operation", "excluded", "82176", "1"]]
+    return [result(header, [headerRow]), result(["category", "reason", "amount_yen", "line_count"], lines)]
+}
+
 func median(_ rounds: Int, _ body: () throws -> Int) rethrows -> (Duration, Int) {
     var times: [Duration] = []
     var size = 0
@@ -111,6 +132,14 @@ func require<Value>(_ value: Value?) throws -> Value {
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 31
 // `JSONEncoderBench ROUNDS profile`: only APIJSONEncoder on the stored claim, ROUNDS × 10,000
 // times, to run under `perf record -g`.
+if CommandLine.arguments.dropFirst(2).first == "profile-read" {
+    let results = claimReadResults()
+    let batch = ClaimRepository().claimRead(projectCode: "P000011", version: 1)
+    var bytes = 0
+    for _ in 0..<(rounds * 10_000) { bytes &+= APIJSONEncoder.encode(ClaimJSON(try batch.decode(results), actors: .inside))!.count }
+    print("\(bytes) bytes")
+    exit(0)
+}
 if CommandLine.arguments.dropFirst(2).first == "profile" {
     let claim = storedClaim()
     var bytes = 0
@@ -124,6 +153,13 @@ print("warning: a debug build; the figures mean nothing")
 #endif
 print("Swift 6.3 Foundation JSONEncoder vs APIJSONEncoder, median of \(rounds) runs")
 try report("stored claim", storedClaim(), rounds: rounds * 100)
+do {
+    let results = claimReadResults()
+    let batch = ClaimRepository().claimRead(projectCode: "P000011", version: 1)
+    func read() throws -> Int { APIJSONEncoder.encode(ClaimJSON(try batch.decode(results), actors: .inside))!.count }
+    let (time, size) = try median(rounds * 100) { var bytes = 0; for _ in 0..<100 { bytes = try read() }; return bytes }
+    print("stored claim read: decode \(results[1].count) lines + encode, \(size) B, median per read \(String(format: "%.2f", Double(time.components.attoseconds) / 1e14 + Double(time.components.seconds) * 1e4)) µs")
+}
 try report("claims list (500)", try claims(500), rounds: rounds)
 try report("expenses page (500)", try expenses(500), rounds: rounds)
 try report("expenses (5,000 lines)", try expenses(5_000), rounds: rounds)
