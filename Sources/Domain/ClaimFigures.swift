@@ -23,10 +23,14 @@ public struct ClaimFigures: Sendable, Hashable, Codable {
             self = .ineligible(reason)
         }
 
+        /// The reasons in declaration order, built once: `allCases` builds a new array per call,
+        /// and sorting a claim's cells compares buckets hundreds of times per read (issue #18).
+        private static let reasonsInOrder = IneligibilityReason.allCases
+
         private var order: Int {
             switch self {
             case .eligible: -1
-            case .ineligible(let reason): IneligibilityReason.allCases.firstIndex(of: reason) ?? 0
+            case .ineligible(let reason): Self.reasonsInOrder.firstIndex(of: reason) ?? 0
             }
         }
 

@@ -194,6 +194,9 @@ public struct ClaimRepository: Sendable {
         }
     }
 
+    private static let categoryCount = ExpenseCategory.allCases.count
+    private static let bucketCount = IneligibilityReason.allCases.count + 1
+
     private static func decodeClaim(projectCode: String, version: Int, header: PostgresResult, lines: PostgresResult) throws -> StoredClaim {
         guard let row = header.first else {
             throw ClaimError.versionNotFound(project: projectCode, version: version)
@@ -202,12 +205,13 @@ public struct ClaimRepository: Sendable {
         // A claim has a line per category and bucket (about fifty): the columns are found once.
         let (categoryColumn, reasonColumn, amountColumn, countColumn) = (
             try lines.column("category"), try lines.column("reason"), try lines.column("amount_yen"), try lines.column("line_count"))
-        var cells: [ExpenseCategory: [ClaimFigures.Bucket: ClaimFigures.Cell]] = [:]
+        // Sized for every category and bucket at once rather than grown line by line.
+        var cells = [ExpenseCategory: [ClaimFigures.Bucket: ClaimFigures.Cell]](minimumCapacity: Self.categoryCount)
         for line in lines {
             let line = line.reading("claim_lines")
             let category = try line.decode(ExpenseCategory.self, categoryColumn)
             let bucket = try line.decode(ClaimFigures.Bucket.self, reasonColumn)
-            cells[category, default: [:]][bucket] = ClaimFigures.Cell(
+            cells[category, default: Dictionary(minimumCapacity: Self.bucketCount)][bucket] = ClaimFigures.Cell(
                 amount: Yen(try line.decode(Int64.self, amountColumn)), lines: try line.decode(Int.self, countColumn))
         }
         func yen(_ column: String) throws -> Yen { Yen(try row.decode(Int64.self, column)) }
