@@ -102,6 +102,7 @@ let package = Package(
                 "Web", "Reports", "Store", "Postgres", "Domain", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]
         ),
     ],

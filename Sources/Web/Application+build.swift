@@ -22,7 +22,7 @@ public func buildRouter(
 ) -> Router<APIContext> {
     let router = Router(context: APIContext.self)
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ProblemMiddleware(metrics: metrics))
     HealthController(pool: pool, timeout: configuration.readinessTimeout).addRoutes(to: router)
     router.get("metrics") { _, _ -> Response in

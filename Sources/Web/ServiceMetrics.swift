@@ -2,7 +2,7 @@ import Postgres
 import Prometheus
 import Store
 
-/// The service's own metrics, next to the HTTP ones Hummingbird's `MetricsMiddleware`
+/// The service's own metrics, next to the HTTP ones `RequestMetricsMiddleware`
 /// records through swift-metrics, all in one Prometheus registry served at `/metrics`.
 public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
