@@ -111,6 +111,13 @@ public final class PostgresConnection: @unchecked Sendable {
     public func isAliveWhileIdle() -> Bool {
         lock.withLock {
             guard let handle else { return false }
+            // Nothing arrived is the common case, and one poll that does not wait says so
+            // (it also reports a closed or failed socket); the reads below would take two
+            // system calls on every request (issue #18).
+            var socket = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            if socket.fd >= 0, poll(&socket, 1, 0) == 0 {
+                return PQstatus(handle) == CONNECTION_OK
+            }
             // Twice: a terminated backend's farewell message may come in the first read and
             // the end of the stream only in the second.
             if PQconsumeInput(handle) == 1 { _ = PQconsumeInput(handle) }

@@ -125,6 +125,27 @@ import TestSupport
         await pool.shutdown()
     }
 
+    /// The idle check answers without reading when nothing arrived, reads what did arrive (a
+    /// notification) and stays alive, and finds a terminated backend dead.
+    @Test(.timeLimit(.minutes(1)))
+    func anIdleConnectionIsAliveUntilItsBackendIsGone() async throws {
+        let settings = try TestCluster.freshDatabase(empty: true)
+        let idle = try PostgresConnection(settings: settings)
+        let admin = try PostgresConnection(settings: settings)
+        defer { admin.close() }
+        #expect(idle.isAliveWhileIdle())
+        try idle.execute("LISTEN jinjibu_idle_check")
+        try admin.execute("NOTIFY jinjibu_idle_check")
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(idle.isAliveWhileIdle())
+        #expect(try idle.query("SELECT 1 AS one")[0].decode(Int.self, "one") == 1)
+        try admin.execute("SELECT pg_terminate_backend(\(idle.backendPID))")
+        while kill(idle.backendPID, 0) == 0 || errno != ESRCH {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(!idle.isAliveWhileIdle())
+    }
+
     /// A task waiting for a connection can be given up: it leaves the line at once with
     /// `CancellationError`, and the connection, when freed, goes to the next caller.
     @Test(.timeLimit(.minutes(1)))
