@@ -14,6 +14,7 @@
 #   PERF_RECORD=/tmp/service.perf bench/load/run.sh …         # also `perf record -g` the service per mode
 #   CALLER=secretariat bench/load/run.sh …    # as a secretariat of 20 consortia instead of an administrator
 #   POOL_SIZE=8 bench/load/run.sh …    # the service's pool size (default: its own, twice the processors from 4 to 8)
+#   ROUNDS=5 bench/load/run.sh …    # alternating claim-read / pgbench rounds for the ratio (default 3; 0: none)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -24,6 +25,7 @@ connections=${4:-64}
 port=18180
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
 case ${CALLER:-admin} in admin|secretariat) ;; *) echo "CALLER=$CALLER: admin or secretariat" >&2; exit 2 ;; esac
+case ${ROUNDS:-3} in ''|*[!0-9]*) echo "ROUNDS=$ROUNDS: a number of rounds (0 for none)" >&2; exit 2 ;; esac
 
 if [ -n "${BIN:-}" ]; then
   bin=$BIN   # an existing build, e.g. a copy of the one before a change, to compare
@@ -145,6 +147,24 @@ done
 
 variables=()
 while IFS= read -r value; do variables+=(-D "$value"); done < "$work/claim.vars"
+
+# The issue's measure, the stored-claim reads per second against pgbench's transactions per
+# second on the same statements (-M prepared, as the service runs them), in ROUNDS alternating
+# rounds (default 3): the service for SECONDS, then pgbench for SECONDS. pgbench's own figure
+# moves by a third from one run to the next on two shared cores (64 backends), so each ratio
+# compares figures taken seconds apart, and the median of the rounds is the result.
+rounds=${ROUNDS:-3}
+round_lines=()
+ratios=()
+for round in $(seq 1 "$rounds"); do
+  round_rps=$(MODE=claim wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/load/mix.lua "http://127.0.0.1:$port" | sed -n 's/^RESULT.* rps=\([0-9.]*\) p50_ms=[0-9.]* p99_ms=\([0-9.]*\).*/\1 \2/p')
+  read -r round_rps round_p99 <<< "$round_rps"
+  round_tps=$(pgbench -h "$work" -U postgres -n -M prepared -c "$connections" -j 2 -T "$seconds" "${variables[@]}" -f "$work/claim.sql" jinjibu 2>&1 | awk '/^tps/ {print $3; exit}')
+  ratio=$(echo "scale=1; 100 * $round_rps / $round_tps" | bc -l)
+  ratios+=("$ratio")
+  round_lines+=("  round $round: stored-claim read $round_rps req/s (p99 $round_p99 ms), pgbench $round_tps tps: $ratio %")
+  echo "${round_lines[-1]}" >&2
+done
 # -M prepared is how the service runs them by default (JINJIBU_PREPARED_STATEMENTS=on);
 # -M extended parses and plans every statement, as with JINJIBU_PREPARED_STATEMENTS=off.
 pgbench_lines=()
@@ -168,13 +188,17 @@ echo "jinjibu load benchmark: $consortia consortia, $lines expense lines, ${seco
 printf '%s\n' "${results[@]}" | sed 's/^RESULT /  wrk /'
 printf '%s\n' "${pgbench_lines[@]}"
 echo "  statements per stored-claim read: $statements (counted in the server's log)"
-# The issue's measure: the service's stored-claim reads per second against pgbench's
-# transactions per second on the same statements (-M prepared, as the service runs them).
+# The claim run above against the pgbench run above, as before the rounds.
 for line in "${results[@]}"; do
   case $line in
     "RESULT claim "*)
       rps=$(echo "$line" | sed -n 's/.*rps=\([0-9.]*\).*/\1/p')
-      echo "  stored-claim read: $rps req/s = $(echo "scale=1; 100 * $rps / $prepared_tps" | bc -l) % of pgbench's $prepared_tps tps" ;;
+      echo "  stored-claim read (the runs above): $rps req/s = $(echo "scale=1; 100 * $rps / $prepared_tps" | bc -l) % of pgbench's $prepared_tps tps" ;;
   esac
 done
+if [ "$rounds" -gt 0 ]; then
+  printf '%s\n' "${round_lines[@]}"
+  median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
+  echo "  stored-claim read against pgbench -M prepared, $rounds alternating rounds: median $median %"
+fi
 echo "reproduce: bench/load/run.sh $consortia $lines $seconds $connections"
