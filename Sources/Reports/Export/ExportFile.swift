@@ -1,3 +1,4 @@
+import Domain
 import Crypto
 import Foundation
 #if canImport(Glibc)
@@ -62,6 +63,6 @@ final class ExportFile {
         guard !isClosed else { return "" }
         isClosed = true
         guard Glibc.close(descriptor) == 0 else { throw ExportError.cannotWrite(path: name, reason: String(cString: strerror(errno))) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().lowercaseHexadecimal
     }
 }

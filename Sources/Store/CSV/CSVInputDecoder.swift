@@ -7,7 +7,7 @@
 struct CSVInputDecoder: Sendable {
     private var source: CSVByteSource
     /// The SHA-256 (hex) of the raw bytes read so far, before any decoding.
-    var sha256OfBytesRead: String { source.bytesRead.finalize().map { String(format: "%02x", $0) }.joined() }
+    var sha256OfBytesRead: String { source.bytesRead.finalize().lowercaseHexadecimal }
     let encoding: TextEncoding
     private let chunkSize: Int
     /// CP932 bytes not yet converted: the tail of a multibyte character cut by a chunk end.

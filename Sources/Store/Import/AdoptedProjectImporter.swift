@@ -325,6 +325,6 @@ struct AdoptedProjectImporter: RowImporter {
     }
 
     static func shortHash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).prefix(6).lowercaseHexadecimal
     }
 }

@@ -396,7 +396,7 @@ enum ExpenseImport {
         let parts = ["project", "category", "incurred_on", "paid_on", "payee", "description", "amount_excl_tax_yen", "firm", "person_ref"]
             .map { record.text($0) ?? "" }
         let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
-        return "h-" + digest.prefix(10).map { String(format: "%02x", $0) }.joined()
+        return "h-" + digest.prefix(10).lowercaseHexadecimal
     }
 }
 

@@ -1,3 +1,4 @@
+import Domain
 import Crypto
 import Foundation
 import Hummingbird
@@ -13,7 +14,7 @@ enum CSRF {
     static func token(for context: APIContext) -> String? {
         guard case .session(let session)? = context.credential else { return nil }
         let digest = SHA256.hash(data: Data("jinjibu-csrf:\(session)".utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest.lowercaseHexadecimal
     }
 
     /// Throws 403 unless the form carries the session's token.
@@ -35,7 +36,7 @@ enum CSRF {
 
     static func loginToken(nonce: String) -> String {
         let digest = SHA256.hash(data: Data("jinjibu-login-csrf:\(nonce)".utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest.lowercaseHexadecimal
     }
 
     /// The login cookie's value, when the request carries a plausible one.
