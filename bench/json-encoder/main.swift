@@ -5,7 +5,9 @@
 //   swift run -c release -Xswiftc -enable-testing JSONEncoderBench [ROUNDS] [profile]
 //
 // It prints, per document, the bytes and the median time of each encoder over ROUNDS runs, and
-// checks that both give the same bytes. With `profile`, it only encodes the stored claim, for perf.
+// checks that both give the same bytes. With `profile`, it only encodes the stored claim, for perf;
+// with `profile-read`, it only decodes the stored claim from its results and encodes it. It also
+// prints the stored-claim read's decode and encode, median µs per read.
 import CLibPQ
 import Domain
 import Foundation
