@@ -204,9 +204,21 @@ extension ClaimReport {
 
 extension ClaimFigures {
     /// Every category × bucket cell, in category then bucket order.
+    ///
+    /// Built into one array rather than flat-mapped from an array per category: the stored
+    /// claim's document lists its cells on every read (issue #18).
     public var orderedCells: [(category: ExpenseCategory, bucket: ClaimFigures.Bucket, cell: ClaimFigures.Cell)] {
-        ExpenseCategory.allCases.flatMap { category in
-            (cells[category] ?? [:]).sorted { $0.key < $1.key }.map { (category, $0.key, $0.value) }
+        var ordered: [(category: ExpenseCategory, bucket: ClaimFigures.Bucket, cell: ClaimFigures.Cell)] = []
+        ordered.reserveCapacity(cells.values.reduce(0) { $0 + $1.count })
+        for category in Self.categoriesInOrder {
+            guard let buckets = cells[category] else { continue }
+            for (bucket, cell) in buckets.sorted(by: { $0.key < $1.key }) {
+                ordered.append((category, bucket, cell))
+            }
         }
+        return ordered
     }
+
+    /// Made once: `allCases` makes a new array per call.
+    private static let categoriesInOrder = ExpenseCategory.allCases
 }
