@@ -1,3 +1,5 @@
+import Domain
+
 /// Turns the raw bytes of a ``CSVByteSource`` into UTF-8, one chunk at a time.
 ///
 /// UTF-8 input passes through untouched (its validity is checked per field by the parser,
