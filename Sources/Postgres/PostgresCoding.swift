@@ -187,10 +187,12 @@ enum PostgresDateParser {
                 // `+09`, `+05:30`, or with seconds for a zone's historical offset (`+09:18:59`).
                 var offset = hours * 3600
                 var end = index + 3
-                for unit in [60, 1] where end < bytes.count {
+                var unit = 60
+                while end < bytes.count, unit >= 1 {
                     guard bytes[end] == 58, let parsed = number(end + 1..<end + 3) else { return nil }
                     offset += parsed * unit
                     end += 3
+                    unit /= 60
                 }
                 guard end == bytes.count else { return nil }
                 seconds -= sign * offset
