@@ -28,6 +28,15 @@ public struct ConsortiumRepository: Sendable {
             """, kind: Self.kind, key: code, decode: ConsortiumRecord.init(row:))
     }
 
+    /// The names of the consortia the caller sees among `codes`, by code, as a batch. Only the
+    /// names: a record's secretariat is an organization, whose policy costs a bureau far more
+    /// (issue #18).
+    public func namesRead(codes: [String]) -> PostgresBatch<[String: String]> {
+        PostgresBatch(["SELECT code, name FROM consortia WHERE code = ANY (\(PostgresTextArray(codes))::text[])"]) { results in
+            Dictionary(try results[0].map { (try $0.decode(String.self, "code"), try $0.decode(String.self, "name")) }) { first, _ in first }
+        }
+    }
+
     public func create(
         code: String, name: String, prefecture: Prefecture, secretariatCode: String, establishedOn: LocalDate?,
         on connection: PostgresConnection

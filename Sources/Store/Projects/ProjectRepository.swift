@@ -65,6 +65,16 @@ public struct ProjectRepository: Sendable {
             """, kind: Self.kind, key: code, decode: ProjectSummary.init(row:))
     }
 
+    /// The consortium of the project the caller sees by `code`, as a batch; no project is
+    /// `RecordError.notFound`, as for `find`. Only the code and name: the summary's applicants
+    /// are organizations, whose policy costs a bureau far more than the rest of the read
+    /// (issue #18).
+    public func consortiumRead(code: String) -> PostgresBatch<(code: String, name: String)> {
+        .record("""
+            SELECT c.code, c.name FROM adopted_projects p JOIN consortia c ON c.id = p.consortium_id WHERE p.code = \(code)
+            """, kind: Self.kind, key: code) { row in (try row.decode(String.self, "code"), try row.decode(String.self, "name")) }
+    }
+
     /// Writes the project's new values, which `change` makes from the project as it is once
     /// locked at `expectedVersion` (nil: any version). The database checks the status move,
     /// the caps and which columns the caller's role may change.

@@ -7,7 +7,23 @@ extension PostgresConnection {
     func record<Record>(
         _ statement: PostgresQuery, kind: String, key: String, decode: (PostgresRow) throws -> Record
     ) throws -> Record {
-        guard let row = try query(statement).first else {
+        try PostgresBatch<Record>.one(of: query(statement), kind: kind, key: key, decode: decode)
+    }
+}
+
+extension PostgresBatch {
+    /// The same read as `PostgresConnection.record`, as a batch: to go in one round trip with
+    /// other statements.
+    static func record(
+        _ statement: PostgresQuery, kind: String, key: String, decode: @escaping @Sendable (PostgresRow) throws -> Value
+    ) -> PostgresBatch<Value> {
+        PostgresBatch([statement]) { results in try one(of: results[0], kind: kind, key: key, decode: decode) }
+    }
+
+    fileprivate static func one(
+        of result: PostgresResult, kind: String, key: String, decode: (PostgresRow) throws -> Value
+    ) throws -> Value {
+        guard let row = result.first else {
             throw RecordError.notFound(kind: kind, key: key)
         }
         return try decode(row)

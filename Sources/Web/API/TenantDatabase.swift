@@ -32,6 +32,19 @@ struct TenantDatabase: Sendable {
         }
     }
 
+    /// A read of what the tenant scope closes (`users`, for who acted) and then a scoped read,
+    /// in one round trip: `unscoped` runs before the scope is entered, as the service, and
+    /// `batch` after it, as `read(as:_:)` runs it.
+    func read<Unscoped: Sendable, T: Sendable>(
+        as caller: UserAccount, unscoped: PostgresBatch<Unscoped>, then batch: PostgresBatch<T>
+    ) async throws -> (Unscoped, T) {
+        let scoped = PostgresBatch<Void>([caller.scope.entering]) { _ in }.followed(by: batch)
+        return try await pool.withConnection { connection in
+            let (unscopedValue, (_, value)) = try connection.run(unscoped.followed(by: scoped))
+            return (unscopedValue, value)
+        }
+    }
+
     /// The same read for a request whose bearer token the route checks itself
     /// (`AuthMiddleware.TokenCheck.inRoute`): the token is checked and the scope entered by the
     /// pipeline's first statement (`TenantScope.entering(token:)`), so the request's one

@@ -28,8 +28,10 @@ struct ActorPresenter: Sendable {
         for caller: UserAccount, actors: some Sequence<String>, project code: String, database: TenantDatabase
     ) async throws -> ActorPresenter {
         guard isOutside(caller) else { return .inside }
-        let project = try await database.run(as: caller) { try ProjectRepository().find(code: code, on: $0) }
-        return try await load(for: caller, actors: actors, project: project, database: database)
+        // Who acted and the project, in one round trip (issue #18).
+        let (parties, consortium) = try await database.read(
+            as: caller, unscoped: AccountRepository().partiesRead(of: actors), then: ProjectRepository().consortiumRead(code: code))
+        return ActorPresenter(parties: parties, consortiumNames: [consortium.code: consortium.name], projectConsortium: consortium.code)
     }
 
     static func load(
@@ -45,11 +47,12 @@ struct ActorPresenter: Sendable {
     ) async throws -> ActorPresenter {
         guard isOutside(caller) else { return .inside }
         let codes = Array(Set(codes))
-        // Read in the caller's scope: the codes come from records it has just read.
-        let names = codes.isEmpty ? [:] : try await database.run(as: caller) { connection in
-            Dictionary(uniqueKeysWithValues: try codes.map { ($0, try ConsortiumRepository().find(code: $0, on: connection).name) })
-        }
-        return try await load(actors, names: names, project: nil, database: database)
+        guard !codes.isEmpty else { return try await load(actors, names: [:], project: nil, database: database) }
+        // The names read in the caller's scope (the codes come from records it has just read),
+        // with who acted, in one round trip.
+        let (parties, names) = try await database.read(
+            as: caller, unscoped: AccountRepository().partiesRead(of: actors), then: ConsortiumRepository().namesRead(codes: codes))
+        return ActorPresenter(parties: parties, consortiumNames: names, projectConsortium: nil)
     }
 
     private static func load(
