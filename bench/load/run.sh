@@ -13,6 +13,7 @@
 #   MODES=claim BIN=/path/to/jinjibu bench/load/run.sh …    # the claim read only, an existing build
 #   PERF_RECORD=/tmp/service.perf bench/load/run.sh …         # also `perf record -g` the service per mode
 #   CALLER=secretariat bench/load/run.sh …    # as a secretariat of 20 consortia instead of an administrator
+#   CALLER=bureau bench/load/run.sh …    # as the Kanto bureau, reading the projects of its prefectures
 #   POOL_SIZE=8 bench/load/run.sh …    # the service's pool size (default: its own, twice the processors from 4 to 8)
 #   ROUNDS=5 bench/load/run.sh …    # alternating claim-read / pgbench rounds for the ratio (default 3; 0: none)
 set -euo pipefail
@@ -24,7 +25,7 @@ seconds=${3:-20}
 connections=${4:-64}
 port=18180
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)" >&2; exit 2; }
-case ${CALLER:-admin} in admin|secretariat) ;; *) echo "CALLER=$CALLER: admin or secretariat" >&2; exit 2 ;; esac
+case ${CALLER:-admin} in admin|secretariat|bureau) ;; *) echo "CALLER=$CALLER: admin, secretariat or bureau" >&2; exit 2 ;; esac
 case ${ROUNDS:-3} in ''|*[!0-9]*) echo "ROUNDS=$ROUNDS: a number of rounds (0 for none)" >&2; exit 2 ;; esac
 
 if [ -n "${BIN:-}" ]; then
@@ -43,7 +44,7 @@ logging=""
 cleanup() {
   # Statement logging is for the one counted request: off again whatever happened meanwhile.
   if [ -n "$logging" ]; then
-    "${psql[@]}" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
+    "${psql[@]}" -c "ALTER SYSTEM RESET log_statement" -c "ALTER SYSTEM RESET log_line_prefix" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
   fi
   [ -n "$server" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
   "${runas[@]}" "$pgbin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
@@ -83,6 +84,16 @@ if [ "${CALLER:-admin}" = secretariat ]; then
   for i in $(seq 1 20); do caller_options+=(--consortium "$(printf 'C%06d' "$i")"); done
   PROJECTS=$((consortia < 20 ? consortia : 20))
 fi
+if [ "${CALLER:-admin}" = bureau ]; then
+  # The Kanto bureau reads the projects in its prefectures: those among the first 20 for the
+  # claim read (about half), all of them for the detail and the computation. Its statements
+  # are the costliest of the roles' (the policies find its consortia from its prefectures),
+  # and who acted reads as the party (ActorPresenter), a second round trip.
+  caller_options=(--role bureau --bureau kanto)
+  kanto="SELECT string_agg(p.code, ' ' ORDER BY p.code) FROM adopted_projects p JOIN prefectures pr ON pr.code = p.prefecture_code WHERE pr.bureau = 'kanto'"
+  export PROJECT_CODES=$("${psql[@]}" -At -c "$kanto")
+  export CLAIM_PROJECTS=$("${psql[@]}" -At -c "$kanto AND p.code <= 'P000020'")
+fi
 head -c 24 /dev/urandom | base64 | "$bin" user add loadtest "${caller_options[@]}" --password-stdin >/dev/null 2>&1
 export TOKEN=$("$bin" token create --user loadtest --name load --expires-in-days 1 2>/dev/null)
 
@@ -93,21 +104,26 @@ if [ -n "${POOL_SIZE:-}" ]; then pool_options=(--pool-size "$POOL_SIZE"); fi
 LOG_LEVEL=info JINJIBU_PREPARED_STATEMENTS=${PREPARED:-on} "$bin" serve --port "$port" "${pool_options[@]}" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/P000001/claims/1" >/dev/null \
+# The claim read probed and logged: one the caller sees.
+probe=P000002
+if [ -n "${CLAIM_PROJECTS:-}" ]; then probe=${CLAIM_PROJECTS%% *}; fi
+curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/$probe/claims/1" >/dev/null \
   || { echo "the claim read does not answer; see $work/serve.log" >&2; cat "$work/serve.log" >&2; exit 1; }
 pool_size=$(sed -n 's/.*"database_connections":"\([0-9]*\)".*/\1/p' "$work/serve.log" | head -1)
 pool_size=${pool_size:-unknown}
 
 # What one stored-claim read costs the database: the statements it runs, counted in the
 # server's log (log_statement = all for that one request; only counted, never printed, since
-# the log holds the token's hash among the parameters).
+# the log holds the token's hash among the parameters). Each line names its virtual
+# transaction (%v): a pipeline's statements share one, which is how replay.py tells the
+# request's round trips apart.
 logging=1
-"${psql[@]}" -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+"${psql[@]}" -c "ALTER SYSTEM SET log_statement = 'all'" -c "ALTER SYSTEM SET log_line_prefix = '%m [%p] %v '" -c "SELECT pg_reload_conf()" >/dev/null
 sleep 0.5
 mark=$(wc -l < "$work/postgres.log")
-curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/P000002/claims/1" >/dev/null
+curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/projects/$probe/claims/1" >/dev/null
 sleep 0.5
-"${psql[@]}" -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+"${psql[@]}" -c "ALTER SYSTEM RESET log_statement" -c "ALTER SYSTEM RESET log_line_prefix" -c "SELECT pg_reload_conf()" >/dev/null
 logging=""
 
 # pgbench: the claim read's SQL exactly as the service sent it for the request logged above,
@@ -201,4 +217,9 @@ if [ "$rounds" -gt 0 ]; then
   median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
   echo "  stored-claim read against pgbench -M prepared, $rounds alternating rounds: median $median %"
 fi
-echo "reproduce: bench/load/run.sh $consortia $lines $seconds $connections"
+# The settings that change what was measured go in front of the command, as they were given.
+settings=""
+for name in MODES CALLER POOL_SIZE PREPARED ROUNDS; do
+  if [ -n "${!name:-}" ]; then settings+="$name=\"${!name}\" "; fi
+done
+echo "reproduce: ${settings}bench/load/run.sh $consortia $lines $seconds $connections"
