@@ -3,6 +3,7 @@ import Postgres
 import Store
 import Testing
 import TestSupport
+@testable import Web
 
 /// A tenant read sent as one pipeline (the scope, then the statements, one implicit
 /// transaction, as the stored-claim read runs) sees exactly what row-level security allows the
@@ -32,6 +33,37 @@ import TestSupport
             #expect(try after[0].decode(String.self, "role") == "")
             #expect(try connection.query("SELECT count(*)::int AS n FROM adopted_projects WHERE code = 'P-KOBE'")[0].decode(Int.self, "n") == 1)
         }
+    }
+
+    /// What the scope closes (`users`) is read first, as the service, and the scoped read after
+    /// it in the caller's scope, in one pipeline (how a bureau's reads learn who acted); a
+    /// record outside the scope is not found, and nothing of the scope stays behind.
+    @Test func anUnscopedReadGoesBeforeTheCallersScope() async throws {
+        let fixture = try await WebFixture.make()
+        let token = try #require(fixture.tokens[.kanto])
+        let kanto = try await offThread {
+            let connection = try fixture.ownerConnection()
+            defer { connection.close() }
+            return try #require(try AccountRepository().tokenUser(token: token, on: connection))
+        }
+        let database = TenantDatabase(pool: fixture.pool)
+        let users = PostgresBatch<Int>(["SELECT count(*)::int AS n FROM users"]) { try $0[0][0].decode(Int.self, "n") }
+        let (accounts, consortium) = try await database.read(
+            as: kanto, unscoped: users, then: ProjectRepository().consortiumRead(code: "P-TSUBAME"))
+        #expect(accounts == WebFixture.User.allCases.count)
+        #expect(consortium.code == "tsubame" && !consortium.name.isEmpty)
+        // The same statement inside the scope is refused: the order is what makes it work.
+        let refused = await #expect(throws: PostgresError.self) { try await database.read(as: kanto, users) }
+        #expect(refused?.sqlState == .insufficientPrivilege)
+        // P-KOBE is in the Kinki bureau's prefectures.
+        await #expect(throws: RecordError.notFound(kind: ProjectRepository.kind, key: "P-KOBE")) {
+            try await database.read(as: kanto, unscoped: users, then: ProjectRepository().consortiumRead(code: "P-KOBE"))
+        }
+        let names = try await database.read(
+            as: kanto, unscoped: AccountRepository().partiesRead(of: []), then: ConsortiumRepository().namesRead(codes: ["tsubame", "kobe"]))
+        #expect(names.0.isEmpty && names.1.keys.sorted() == ["tsubame"])
+        let left = try await fixture.pool.withConnection { try $0.run(TokenScopeTests.scopeSeen) }
+        #expect(left.prefix(6).allSatisfy { $0 == "(unset)" || $0.isEmpty })
     }
 
     @Test func theStoredClaimReadFindsOnlyTheScopesClaimsAndReadsTheSameAsInATransaction() async throws {
