@@ -331,6 +331,47 @@ import TestSupport
         }
     }
 
+    /// A bureau's readable organizations are kept for the rest of its transaction (0037), for
+    /// its own bureaus only; a secretariat's are found afresh in every statement, since its own
+    /// writes tie organizations: a member it adds is readable at once.
+    @Test func aBureauKeepsItsOrganizationsForItsTransactionAndASecretariatSeesItsNewMemberAtOnce() async throws {
+        try await offThread { [self] in
+            // demo-seimitsu is registered for tsubame (Kanto); a membership in kobe (Kinki) ties
+            // it to kobe, so Kinki reads it only through app_readable_organizations().
+            let seimitsu = try owner.query("SELECT id FROM organizations WHERE code = 'demo-seimitsu'")[0].decode(Int64.self, "id")
+            let membership: PostgresQuery = """
+                INSERT INTO memberships (consortium_id, organization_id, role, joined_on) VALUES (\(kobe), \(seimitsu), 'firm', '2024-04-01')
+                """
+            let seen = { (connection: PostgresConnection) throws -> (visible: Bool, kept: String?) in
+                let visible = try connection.query("SELECT count(*)::int AS n FROM organizations WHERE id = \(seimitsu)")[0].decode(Int.self, "n") == 1
+                let kept = try connection.query("SELECT current_setting('jinjibu.readable_organizations', true) AS kept")[0].decode(String?.self, "kept")
+                return (visible, kept.flatMap { $0.isEmpty ? nil : String($0.prefix { $0 != "=" }) })
+            }
+            let beforeAndAfter = try asCaller(role: "secretariat", consortia: [kobe]) { connection in
+                let before = try seen(connection)
+                try connection.execute(membership)
+                return (before, try seen(connection))
+            }
+            #expect(beforeAndAfter.0.visible == false && beforeAndAfter.1.visible == true)
+            #expect(beforeAndAfter.0.kept == nil && beforeAndAfter.1.kept == nil)
+
+            try owner.execute(membership)
+            defer { _ = try? owner.execute("DELETE FROM memberships WHERE consortium_id = \(kobe) AND organization_id = \(seimitsu)") }
+            let (kinki, kanto, kinkiAgain) = try asCaller(role: "bureau", bureau: "kinki") { connection in
+                let kinki = try seen(connection)
+                try connection.execute("SELECT set_config('jinjibu.bureau', 'kanto', true)")
+                // Kanto reads it as registered for tsubame; its own set is kept under its name.
+                _ = try connection.query("SELECT count(*) AS n FROM organizations WHERE NOT (registered_for && ARRAY[\(tsubame)]::bigint[])")
+                let kanto = try seen(connection)
+                try connection.execute("SELECT set_config('jinjibu.bureau', 'kinki', true)")
+                return (kinki, kanto, try seen(connection))
+            }
+            #expect(kinki.visible && kinki.kept == "{kinki}")
+            #expect(kanto.visible && kanto.kept == "{kanto}")
+            #expect(kinkiAgain.visible && kinkiAgain.kept == "{kinki}")
+        }
+    }
+
     @Test func noScopeSeesNothingAndTheAuditTrailCannotBeForged() async throws {
         try await offThread { [self] in
             for table in try scopedTables() + ["organizations", "consortia", "audit_log"] {
