@@ -46,6 +46,25 @@ import TestSupport
             #expect(firms.count == 6)
             #expect(try await api.get("/api/v1/consortia/tsubame/memberships?role=firm&active_on=2024-04-01", as: .secA).items.count == 6)
             #expect(try await api.get("/api/v1/organizations?kind=municipality", as: .secA).items.count == 1)
+            // A consortium's organizations are its members, for its secretariat as for its bureau,
+            // with the other filters and across pages.
+            let members = Set(try await api.get("/api/v1/consortia/tsubame/memberships?limit=500", as: .secA).items.compactMap { $0["organization"] as? String })
+            #expect(members.count >= 8)
+            for user in [WebFixture.User.secA, .kanto] {
+                let listed = try await api.get("/api/v1/organizations?consortium=tsubame&limit=500", as: user).items.compactMap { $0["code"] as? String }
+                #expect(Set(listed) == members && listed == listed.sorted(), "\(user)")
+                var paged: [String] = []
+                var cursor: String?
+                repeat {
+                    let page = try await api.get("/api/v1/organizations?consortium=tsubame&limit=3" + (cursor.map { "&cursor=\($0)" } ?? ""), as: user)
+                    paged += page.items.compactMap { $0["code"] as? String }
+                    cursor = page.json["next_cursor"] as? String
+                } while cursor != nil
+                #expect(paged == listed, "\(user)")
+                let companies = try await api.get("/api/v1/organizations?consortium=tsubame&kind=company&limit=500", as: user).items
+                #expect(!companies.isEmpty && companies.count < listed.count && companies.allSatisfy { $0["kind"] as? String == "company" })
+            }
+            #expect(try await api.get("/api/v1/organizations?consortium=tsubame", as: .kinki).items.isEmpty)
             let unpaid = try await api.get("/api/v1/projects/P-TSUBAME/expenses?paid=false", as: .secA).items
             #expect(unpaid.isEmpty)
             #expect(try await api.get("/api/v1/projects/P-TSUBAME/expenses?category=venue", as: .secA).items.count == 1)
