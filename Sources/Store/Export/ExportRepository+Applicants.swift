@@ -13,27 +13,28 @@ extension ExportRepository {
     /// The applicants of the projects in scope: how many distinct organisations, and those
     /// also adopted in an earlier fiscal year (anywhere). Organisations are told apart by
     /// corporate number (an organisation without one by its own record), so a firm that
-    /// applied under two spellings of its name counts once.
+    /// applied under two spellings of its name counts once. `fiscalYear` is the scope's (the
+    /// projects in `export_scope` are that year's).
+    ///
+    /// One pass over the applications up to that year, each marked whether its project is in
+    /// scope: joined to the scope's applicants by identity instead, the planner repeated the
+    /// history once per applicant in scope (1.9 s for 1,000 projects, 0.38 s as a bureau of
+    /// 238; now 4 ms and 3 ms, issue #18).
     public func applicants(fiscalYear: FiscalYear, on connection: PostgresConnection) throws -> (count: Int, repeats: [RepeatApplicant]) {
         let rows = try connection.query("""
-            WITH current AS (
-                SELECT DISTINCT coalesce(o.corporate_number, 'id:' || o.id) AS identity
-                FROM export_scope s
-                JOIN project_applicants pa ON pa.consortium_id = s.consortium_id AND pa.project_id = s.project_id
-                JOIN organizations o ON o.id = pa.organization_id),
-            history AS (
-                SELECT coalesce(o.corporate_number, 'id:' || o.id) AS identity, o.corporate_number, o.name, p.fiscal_year
+            SELECT identity, min(corporate_number) AS corporate_number, min(name) AS name,
+                   array_agg(DISTINCT fiscal_year ORDER BY fiscal_year)::text AS years
+            FROM (
+                SELECT coalesce(o.corporate_number, 'id:' || o.id) AS identity, o.corporate_number, o.name, p.fiscal_year,
+                       s.project_id IS NOT NULL AS in_scope
                 FROM project_applicants pa
                 JOIN adopted_projects p ON p.consortium_id = pa.consortium_id AND p.id = pa.project_id
                 JOIN organizations o ON o.id = pa.organization_id
-                WHERE p.fiscal_year <= \(fiscalYear.startYear))
-            SELECT c.identity,
-                   min(h.corporate_number) AS corporate_number, min(h.name) AS name,
-                   array_agg(DISTINCT h.fiscal_year ORDER BY h.fiscal_year)::text AS years
-            FROM current c JOIN history h ON h.identity = c.identity
-            GROUP BY c.identity
-            HAVING min(h.fiscal_year) < \(fiscalYear.startYear)
-            ORDER BY c.identity COLLATE "C"
+                LEFT JOIN export_scope s ON s.consortium_id = pa.consortium_id AND s.project_id = pa.project_id
+                WHERE p.fiscal_year <= \(fiscalYear.startYear)) applications
+            GROUP BY identity
+            HAVING bool_or(in_scope) AND min(fiscal_year) < \(fiscalYear.startYear)
+            ORDER BY identity COLLATE "C"
             """)
         let total = try connection.query("""
             SELECT count(DISTINCT coalesce(o.corporate_number, 'id:' || o.id)) AS n
