@@ -9,7 +9,7 @@
 #
 #   bench/role-pages/run.sh [CONSORTIA] [LINES] [RUNS]        # default 1000 200000 15
 #   BIN=/path/to/jinjibu bench/role-pages/run.sh …            # an existing build, no release build
-#   JINJIBU_SQL_DIR=/path/to/sql/migrations bench/role-pages/run.sh …   # another set of migrations
+#   JINJIBU_SQL_DIR=/path/to/sql bench/role-pages/run.sh …   # another sql/ (its migrations/ and reference/)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -18,29 +18,8 @@ lines=${2:-200000}
 runs=${3:-15}
 port=18195
 
-if [ -z "${BIN:-}" ]; then
-  echo "building release…" >&2
-  swift build -c release --product jinjibu >&2
-  BIN="$(swift build -c release --show-bin-path)/jinjibu"
-fi
-bin=$(realpath "$BIN")
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$pgbin/initdb" ] || pgbin=$(dirname "$(command -v initdb)")
-work=$(mktemp -d /tmp/jinjibu-role-pages-XXXXXX)
-runas=()
-if [ "$(id -u)" = 0 ]; then chown postgres "$work"; runas=(setpriv --reuid=postgres --regid=postgres --init-groups); fi
-server=""
-cleanup() {
-  [ -n "$server" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  "${runas[@]}" "$pgbin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-"${runas[@]}" "$pgbin/initdb" -D "$work/data" -U postgres -A trust -E UTF8 --locale=C --no-instructions --no-sync >/dev/null
-"${runas[@]}" "$pgbin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -o "-k $work -c listen_addresses=" start >/dev/null
-export DATABASE_URL="postgresql:///jinjibu?host=$work&user=postgres"
-"${runas[@]}" "$pgbin/createdb" -h "$work" -U postgres jinjibu
-psql=(psql -X -q -At -v ON_ERROR_STOP=1 -h "$work" -U postgres -d jinjibu)
+source bench/private-cluster.sh role-pages
+psql+=(-At)
 "$bin" migrate >/dev/null 2>&1
 echo "generating $consortia consortia, $lines expense lines…" >&2
 "${psql[@]}" -v consortia="$consortia" -v lines="$lines" -f "$root/bench/export/generate.sql" >/dev/null
